@@ -1,0 +1,18 @@
+/** Jest: domain and store unit tests, and every cloud action against real SQLite. */
+const tsJest = [
+  'ts-jest',
+  { isolatedModules: true, diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', esModuleInterop: true } }
+]
+const base = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': tsJest, '^.+\\.m?js$': tsJest },
+  transformIgnorePatterns: ['/node_modules/(?!(valibot)/)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json']
+}
+module.exports = {
+  cacheDirectory: '<rootDir>/.jest-cache',
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...base, displayName: 'cloud', testMatch: ['<rootDir>/test/cloud/**/*.test.ts'] }
+  ]
+}

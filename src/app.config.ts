@@ -1,0 +1,30 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/login/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'pages/gate', name: 'gate', pages: ['index'] },
+    { root: 'pages/patrol', name: 'patrol', pages: ['index'] },
+    { root: 'pages/tasks', name: 'tasks', pages: ['index'] },
+    { root: 'pages/supervisor', name: 'supervisor', pages: ['index', 'staff/index'] },
+    { root: 'pages/scripts', name: 'scripts', pages: ['index'] }
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#0b3d6e',
+    navigationBarTitleText: '岗位通',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f2f4f7'
+  },
+  tabBar: {
+    color: '#5b6472',
+    selectedColor: '#0b3d6e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '工作台' },
+      { pagePath: 'pages/me/index', text: '我的' }
+    ]
+  },
+  // Privacy guide consent (required since 2023-10) is checked before personal-data APIs.
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents'
+})

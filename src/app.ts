@@ -1,0 +1,15 @@
+import { PropsWithChildren } from 'react'
+import { useLaunch } from '@tarojs/taro'
+import { initPlatform } from './services/platform'
+import { rootStore } from './stores'
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    initPlatform()
+    rootStore.session.restore()
+  })
+  return children
+}
+
+export default App

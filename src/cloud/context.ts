@@ -1,0 +1,57 @@
+import type { DataPort } from './data/port'
+import type { Estate, Staff } from '../domain/entities'
+
+export type Identity =
+  | { kind: 'openid'; openid: string }
+  | { kind: 'token'; token: string }
+  | { kind: 'timer' }
+  | { kind: 'none' }
+
+export interface Caller {
+  staff: Staff
+  via: 'demo' | 'wechat'
+  sessionId?: string
+}
+
+export interface ServerConfig {
+  /** One-tap sign-in as any seeded person; labelled 演示 in the UI. */
+  demo: boolean
+  /** HMAC key for session tokens (HTTP transport). */
+  sessionSecret: string
+  /** Salt for hashes of ID-card numbers. */
+  idSalt: string
+  /** Turns a wx.login code into an OPENID (HTTP transport with an appid and secret). */
+  exchangeWxCode?: (code: string) => Promise<string>
+  /** Server clock; tests pass a fixed one. */
+  now: () => number
+  random: () => number
+  log: (msg: string, extra?: unknown) => void
+  /** A handler slower than this is answered with INTERNAL instead of hanging. */
+  timeoutMs?: number
+}
+
+export interface Ctx {
+  /** For write actions this is the transaction; queries that need `find` use `store`. */
+  db: DataPort
+  store: DataPort
+  now: number
+  config: ServerConfig
+  identity: Identity
+  caller?: Caller
+  estateId?: string
+  estate?: Estate
+  op?: { id: string; deviceTime: number; skewMs: number; skewFlag: boolean }
+  action: string
+  /** Append an audit record (in the same transaction for writes). */
+  audit(coll: string, docId: string): Promise<void>
+  newId(): string
+}
+
+export function requireCaller(ctx: Ctx): Caller {
+  if (!ctx.caller) throw new Error('handler needs a caller: access rule is wrong')
+  return ctx.caller
+}
+export function requireEstate(ctx: Ctx): Estate {
+  if (!ctx.estate) throw new Error('handler needs an estate: scope rule is wrong')
+  return ctx.estate
+}

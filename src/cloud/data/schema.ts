@@ -1,0 +1,18 @@
+/**
+ * Collections and the indexes their queries need. Both adapters read this: SQLite creates
+ * expression indexes, CloudBase creates collection indexes on first use.
+ */
+export const COLLECTIONS = {
+  estates: { indexes: [] },
+  gates: { indexes: [['estateId', 'name']] },
+  rooms: { indexes: [['estateId', 'building', 'unit', 'no']] },
+  staff: { indexes: [['openid'], ['estateIds'], ['demo']] },
+  bindcodes: { indexes: [['staffId'], ['expiresAt']] },
+  sessions: { indexes: [['staffId']] },
+  shifts: { indexes: [['estateId', 'staffId', 'startedAt']] },
+  audit: { indexes: [['estateId', 'at'], ['docId']] },
+  ops: { indexes: [['serverTime']] },
+  meta: { indexes: [] }
+} as const satisfies Record<string, { indexes: readonly (readonly string[])[] }>
+
+export type CollectionName = keyof typeof COLLECTIONS

@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto'
+import * as v from 'valibot'
+import { ACTIONS, isActionName, type ActionName, type FunctionName } from '../domain/contract'
+import { AppError, errorEnvelope, isAppError, type Envelope } from '../domain/errors'
+import { hasAnyRole } from '../domain/roles'
+import { parseInput } from '../domain/validation'
+import { CLOCK_SKEW_FLAG_MS, type AuditRecord, type Estate, type OpRecord, type Staff } from '../domain/entities'
+import { createIdFactory } from '../domain/ids'
+import { epochMs } from '../domain/contract/define'
+import { DuplicateKeyError, type DataPort } from './data/port'
+import type { Caller, Ctx, Identity, ServerConfig } from './context'
+import { verifyToken } from './session'
+import type { SessionDoc } from '../domain/entities'
+import { HANDLERS } from './handlers'
+
+/** What arrives from any transport, before anything is trusted. */
+export interface RawRequest {
+  action?: unknown
+  input?: unknown
+  estateId?: unknown
+  op?: unknown
+  /** Device clock when the request was sent: the skew is measured against it. */
+  sentAt?: unknown
+}
+
+const opSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[0-9A-Za-z_-]{8,64}$/, '操作编号格式不正确')),
+  deviceTime: epochMs()
+})
+const estateIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))
+
+/** Stable JSON for hashing: object keys sorted at every depth. */
+function stable(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(stable).join(',')}]`
+  if (x && typeof x === 'object')
+    return `{${Object.keys(x)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((x as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  return JSON.stringify(x) ?? 'null'
+}
+
+export interface Dispatcher {
+  (req: RawRequest, identity: Identity): Promise<Envelope<unknown>>
+  readonly fn: FunctionName
+  readonly actions: readonly ActionName[]
+}
+
+export interface DispatcherDeps {
+  store: DataPort
+  config: ServerConfig
+}
+
+async function resolveCaller(store: DataPort, config: ServerConfig, identity: Identity, now: number): Promise<Caller | undefined> {
+  if (identity.kind === 'openid') {
+    const page = await store.find<Staff & { [k: string]: unknown }>('staff', { where: { openid: identity.openid }, limit: 1 })
+    const staff = page.items[0]
+    if (!staff) return undefined
+    if (!staff.active) throw new AppError('STAFF_DISABLED')
+    return { staff, via: 'wechat' }
+  }
+  if (identity.kind === 'token') {
+    const p = verifyToken(identity.token, config.sessionSecret)
+    if (!p) throw new AppError('UNAUTHENTICATED', '登录信息无效，请重新登录')
+    if (p.exp <= now) throw new AppError('SESSION_EXPIRED')
+    const s = await store.get<SessionDoc & { [k: string]: unknown }>('sessions', p.sid)
+    if (!s || s.revokedAt || s.expiresAt <= now || s.staffId !== p.staffId) throw new AppError('SESSION_EXPIRED')
+    const staff = await store.get<Staff & { [k: string]: unknown }>('staff', p.staffId)
+    if (!staff) throw new AppError('SESSION_EXPIRED')
+    if (!staff.active) throw new AppError('STAFF_DISABLED')
+    return { staff, via: s.via, sessionId: s._id }
+  }
+  return undefined
+}
+
+/**
+ * One dispatcher per cloud function, over the actions the contract gives that function.
+ * Order of checks: known action → identity and role → input → estate → (writes) the
+ * idempotency log, the handler and the audit trail in one transaction.
+ */
+export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispatcher {
+  const { store, config } = deps
+  const allowed = (Object.keys(ACTIONS) as ActionName[]).filter((a) => ACTIONS[a].fn === fn)
+  const newId = createIdFactory({ now: config.now, random: config.random })
+
+  async function handle(req: RawRequest, identity: Identity, now: number): Promise<Envelope<unknown>> {
+    const name = req?.action
+    if (!isActionName(name) || ACTIONS[name].fn !== fn) throw new AppError('UNKNOWN_ACTION')
+    const def = ACTIONS[name]
+
+    // identity and access
+    let caller: Caller | undefined
+    if (def.access === 'system') {
+      if (identity.kind !== 'timer') throw new AppError('FORBIDDEN', '这项操作只能由系统定时任务执行')
+    } else {
+      caller = await resolveCaller(store, config, identity, now)
+      if (def.access !== 'public') {
+        if (!caller) throw new AppError(identity.kind === 'openid' ? 'NOT_BOUND' : 'UNAUTHENTICATED')
+        if (def.access !== 'any' && !hasAnyRole(caller.staff.roles, def.access)) throw new AppError('FORBIDDEN')
+      }
+    }
+
+    const input = parseInput(def.input, req.input)
+
+    // estate scope: membership comes from the caller's staff record, never from the client
+    let estate: Estate | undefined
+    let estateId: string | undefined
+    if (def.scope === 'estate') {
+      const r = v.safeParse(estateIdSchema, req.estateId)
+      if (!r.success) throw new AppError('INVALID_INPUT', '缺少小区')
+      estateId = r.output
+      if (!caller || !caller.staff.estateIds.includes(estateId)) throw new AppError('FORBIDDEN_ESTATE')
+      estate = (await store.get<Estate & { [k: string]: unknown }>('estates', estateId)) ?? undefined
+      if (!estate) throw new AppError('FORBIDDEN_ESTATE')
+    }
+
+    let op: Ctx['op']
+    if (def.write) {
+      const r = v.safeParse(opSchema, req.op)
+      if (!r.success) throw new AppError('INVALID_INPUT', '缺少操作编号，请升级小程序后重试')
+      const sentAt = typeof req.sentAt === 'number' && Number.isFinite(req.sentAt) ? req.sentAt : now
+      const skewMs = sentAt - now
+      op = { ...r.output, skewMs, skewFlag: Math.abs(skewMs) > CLOCK_SKEW_FLAG_MS }
+    }
+
+    const handler = HANDLERS[name] as (input: unknown, ctx: Ctx) => Promise<unknown>
+
+    const run = async (db: DataPort): Promise<unknown> => {
+      const ctx: Ctx = {
+        db,
+        store,
+        now,
+        config,
+        identity,
+        caller,
+        estate,
+        estateId,
+        op,
+        action: name,
+        newId,
+        audit: async (coll, docId) => {
+          const actor = caller?.staff
+          await db.insert<AuditRecord & { [k: string]: unknown }>('audit', {
+            _id: newId(),
+            createdAt: now,
+            updatedAt: now,
+            at: now,
+            actorId: actor?._id ?? (identity.kind === 'timer' ? 'system' : 'anonymous'),
+            actorName: actor?.name ?? (identity.kind === 'timer' ? '系统' : '未登录'),
+            action: name,
+            coll,
+            docId,
+            estateId,
+            opId: op?.id
+          })
+        }
+      }
+      return handler(input, ctx)
+    }
+
+    if (!op) return { ok: true, data: await run(store), serverTime: now }
+
+    const hash = createHash('sha256')
+      .update(stable({ action: name, input, estateId }))
+      .digest('hex')
+    const theOp = op
+    return store.transaction(async (tx) => {
+      const seen = await tx.get<OpRecord & { [k: string]: unknown }>('ops', theOp.id)
+      if (seen) {
+        if (seen.hash !== hash || seen.actorId !== caller?.staff._id) throw new AppError('IDEMPOTENCY_MISMATCH')
+        return { ok: true as const, data: seen.result, serverTime: seen.serverTime, replayed: true }
+      }
+      const data = await run(tx)
+      await tx.insert<OpRecord & { [k: string]: unknown }>('ops', {
+        _id: theOp.id,
+        createdAt: now,
+        updatedAt: now,
+        actorId: caller?.staff._id ?? 'anonymous',
+        action: name,
+        hash,
+        result: data,
+        serverTime: now,
+        deviceTime: theOp.deviceTime,
+        skewMs: theOp.skewMs,
+        skewFlag: theOp.skewFlag
+      })
+      return { ok: true as const, data, serverTime: now }
+    })
+  }
+
+  const dispatch = (async (req: RawRequest, identity: Identity) => {
+    const now = config.now()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timeout after ${config.timeoutMs ?? 10000} ms`)), config.timeoutMs ?? 10000)
+      })
+      return await Promise.race([handle(req ?? {}, identity, now), timeout])
+    } catch (e) {
+      if (isAppError(e)) return errorEnvelope(e, now)
+      if (e instanceof DuplicateKeyError) return errorEnvelope(new AppError('DUPLICATE'), now)
+      config.log(`[${fn}] ${String((req as RawRequest)?.action)} failed`, e)
+      return errorEnvelope(new AppError('INTERNAL'), now)
+    } finally {
+      if (timer) clearTimeout(timer)
+    }
+  }) as Dispatcher
+  Object.defineProperty(dispatch, 'fn', { value: fn })
+  Object.defineProperty(dispatch, 'actions', { value: allowed })
+  return dispatch
+}

@@ -1,0 +1,35 @@
+import type { FunctionName } from '../../domain/contract'
+import type { Identity, ServerConfig } from '../context'
+import { createCloudbaseAdapter } from '../data/cloudbase'
+import { createDispatcher, type RawRequest } from '../dispatcher'
+
+/* wx-server-sdk is installed by WeChat's cloud from the function's package.json. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cloud = require('wx-server-sdk')
+
+/**
+ * The entry of one cloud function. Identity comes only from `getWXContext().OPENID`; a
+ * timer trigger has no OPENID and an event Type of 'Timer'.
+ */
+export function makeMain(fn: FunctionName) {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+  const config: ServerConfig = {
+    demo: false,
+    sessionSecret: process.env.SESSION_SECRET ?? 'unused-in-cloud',
+    idSalt: process.env.ID_SALT ?? '',
+    now: () => Date.now(),
+    random: Math.random,
+    log: (msg, extra) => console.error(msg, extra),
+    timeoutMs: 15000
+  }
+  const dispatch = createDispatcher(fn, { store: createCloudbaseAdapter(cloud.database()), config })
+  return async (event: RawRequest & { Type?: string }) => {
+    const { OPENID } = cloud.getWXContext() as { OPENID?: string }
+    const identity: Identity = OPENID
+      ? { kind: 'openid', openid: OPENID }
+      : event?.Type === 'Timer'
+        ? { kind: 'timer' }
+        : { kind: 'none' }
+    return dispatch(event, identity)
+  }
+}

@@ -1,0 +1,52 @@
+import { AppError } from '../../domain/errors'
+import type { Shift } from '../../domain/entities'
+import { requireCaller, requireEstate, type Ctx } from '../context'
+import type { D } from './common'
+
+export async function openShiftOf(ctx: Ctx, staffId: string, estateId: string): Promise<D<Shift> | undefined> {
+  const page = await ctx.store.find<D<Shift>>('shifts', {
+    where: { estateId, staffId, status: 'on' },
+    orderBy: [['startedAt', 'desc']],
+    limit: 1
+  })
+  return page.items[0]
+}
+
+export async function start(input: { post: string }, ctx: Ctx): Promise<Shift> {
+  const estate = requireEstate(ctx)
+  const { staff } = requireCaller(ctx)
+  const open = await openShiftOf(ctx, staff._id, estate._id)
+  if (open) throw new AppError('CONFLICT', `您已在「${open.post}」上岗，请先下岗再换岗位`)
+  const deviceTime = ctx.op?.deviceTime ?? ctx.now
+  const shift = await ctx.db.insert<D<Shift>>('shifts', {
+    _id: ctx.newId(),
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    estateId: estate._id,
+    staffId: staff._id,
+    staffName: staff.name,
+    post: input.post,
+    startedAt: ctx.now,
+    deviceStartedAt: deviceTime,
+    status: 'on'
+  })
+  await ctx.audit('shifts', shift._id)
+  return shift
+}
+
+export async function end(input: { shiftId: string }, ctx: Ctx): Promise<Shift> {
+  const estate = requireEstate(ctx)
+  const { staff } = requireCaller(ctx)
+  const s = await ctx.db.get<D<Shift>>('shifts', input.shiftId)
+  if (!s || s.estateId !== estate._id || s.staffId !== staff._id) throw new AppError('NOT_FOUND', '没有找到您的这个班次')
+  if (s.status !== 'on') throw new AppError('CONFLICT', '这个班次已经下岗了')
+  const updated = await ctx.db.update<D<Shift>>('shifts', s._id, s._v, {
+    status: 'off',
+    endedAt: ctx.now,
+    deviceEndedAt: ctx.op?.deviceTime ?? ctx.now,
+    updatedAt: ctx.now
+  })
+  if (!updated) throw new AppError('CONFLICT')
+  await ctx.audit('shifts', s._id)
+  return updated
+}

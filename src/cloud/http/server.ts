@@ -1,0 +1,172 @@
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import { extname, join, normalize, resolve } from 'node:path'
+import type { Identity, ServerConfig } from '../context'
+import { SqliteAdapter } from '../data/sqlite'
+import { createRuntime, type Runtime } from '../runtime'
+import { seedDemo } from '../seed'
+
+const MAX_BODY = 256 * 1024
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf'
+}
+
+export interface ServerOptions {
+  port: number
+  host?: string
+  dataDir: string
+  /** ':memory:' for tests. */
+  dbFile?: string
+  h5Dir?: string
+  demo: boolean
+  wx?: { appid: string; secret: string }
+  quiet?: boolean
+}
+
+function secretIn(dataDir: string): string {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET
+  const f = join(dataDir, 'secret')
+  if (existsSync(f)) return readFileSync(f, 'utf8').trim()
+  const s = randomBytes(32).toString('hex')
+  writeFileSync(f, s, { mode: 0o600 })
+  return s
+}
+
+function wxExchanger(wx: { appid: string; secret: string }) {
+  return async (code: string): Promise<string> => {
+    const url =
+      `https://api.weixin.qq.com/sns/jscode2session?appid=${encodeURIComponent(wx.appid)}` +
+      `&secret=${encodeURIComponent(wx.secret)}&js_code=${encodeURIComponent(code)}&grant_type=authorization_code`
+    const r = await fetch(url)
+    const j = (await r.json()) as { openid?: string; errcode?: number; errmsg?: string }
+    if (!j.openid) throw new Error(`jscode2session: ${j.errcode} ${j.errmsg}`)
+    return j.openid
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((res, rej) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        rej(new Error('too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => res(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', rej)
+  })
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const s = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(s)
+}
+
+function serveStatic(h5Dir: string, urlPath: string, res: ServerResponse): void {
+  let rel = decodeURIComponent(urlPath.split('?')[0])
+  if (rel === '/' || rel === '') rel = '/index.html'
+  const file = normalize(join(h5Dir, rel))
+  const inside = file.startsWith(resolve(h5Dir))
+  const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(h5Dir, 'index.html')
+  if (!existsSync(target)) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+    res.end('H5 版本尚未构建：请先运行 npm run build:h5')
+    return
+  }
+  const ext = extname(target)
+  res.writeHead(200, {
+    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    // hashed assets can be cached; the page itself must not be
+    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable'
+  })
+  createReadStream(target).pipe(res)
+}
+
+export interface Running {
+  server: Server
+  runtime: Runtime
+  url: string
+  close(): Promise<void>
+}
+
+export async function startServer(opts: ServerOptions): Promise<Running> {
+  mkdirSync(opts.dataDir, { recursive: true })
+  const store = new SqliteAdapter({ file: opts.dbFile ?? join(opts.dataDir, 'gangweitong.db') })
+  const config: ServerConfig = {
+    demo: opts.demo,
+    sessionSecret: secretIn(opts.dataDir),
+    idSalt: process.env.ID_SALT ?? secretIn(opts.dataDir).slice(0, 16),
+    exchangeWxCode: opts.wx ? wxExchanger(opts.wx) : undefined,
+    now: () => Date.now(),
+    random: Math.random,
+    log: (msg, extra) => console.error(msg, extra),
+    timeoutMs: 10000
+  }
+  const seeded = await seedDemo(store, Date.now())
+  const runtime = createRuntime(store, config)
+  const h5Dir = resolve(opts.h5Dir ?? 'dist/h5')
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = req.url ?? '/'
+      const m = /^\/api\/([a-z]+)\/?$/.exec(url.split('?')[0])
+      if (m && req.method === 'POST') {
+        let body: unknown
+        try {
+          body = JSON.parse(await readBody(req))
+        } catch {
+          return send(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求格式不正确' })
+        }
+        const auth = req.headers.authorization
+        const identity: Identity =
+          auth && auth.startsWith('Bearer ') ? { kind: 'token', token: auth.slice(7) } : { kind: 'none' }
+        // The timer identity is never reachable over HTTP: cron runs in-process below.
+        const out = await runtime.call(m[1], body as object, identity)
+        return send(res, 200, out)
+      }
+      if (url === '/healthz') return send(res, 200, { ok: true })
+      if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(h5Dir, url, res)
+      send(res, 405, { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的请求' })
+    } catch (e) {
+      console.error(e)
+      if (!res.headersSent) send(res, 500, { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后重试' })
+    }
+  })
+  // The local stand-in for the cron function's timer trigger.
+  const sweep = setInterval(() => void runtime.call('cron', { action: 'cron.sweep', input: {} }, { kind: 'timer' }), 3600_000)
+  sweep.unref()
+
+  await new Promise<void>((res) => server.listen(opts.port, opts.host ?? '127.0.0.1', res))
+  const addr = server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port
+  const url = `http://127.0.0.1:${port}/`
+  if (!opts.quiet && seeded.created > 0) console.log(`已创建演示小区（${seeded.created} 条记录）`)
+  return {
+    server,
+    runtime,
+    url,
+    close: () =>
+      new Promise<void>((res) => {
+        clearInterval(sweep)
+        server.close(() => {
+          store.close()
+          res()
+        })
+        server.closeAllConnections()
+      })
+  }
+}

@@ -1,0 +1,44 @@
+import type { Role } from './roles'
+
+/** The work areas (one subpackage each) and who uses them. */
+export interface Area {
+  key: 'gate' | 'patrol' | 'tasks' | 'supervisor' | 'scripts'
+  title: string
+  desc: string
+  url: string
+  roles: readonly Role[]
+}
+
+export const AREAS: readonly Area[] = [
+  { key: 'gate', title: '门岗', desc: '访客、车辆、物品放行', url: '/pages/gate/index', roles: ['guard', 'supervisor', 'admin'] },
+  { key: 'patrol', title: '巡逻', desc: '巡更路线与打点', url: '/pages/patrol/index', roles: ['patrol', 'guard', 'supervisor', 'admin'] },
+  {
+    key: 'tasks',
+    title: '任务',
+    desc: '今日任务与报事处理',
+    url: '/pages/tasks/index',
+    roles: ['housekeeper', 'cleaner', 'engineer', 'service', 'supervisor', 'admin']
+  },
+  { key: 'supervisor', title: '主管', desc: '员工、派单、日报', url: '/pages/supervisor/index', roles: ['supervisor', 'admin'] },
+  {
+    key: 'scripts',
+    title: '话术',
+    desc: '服务规范与标准用语',
+    url: '/pages/scripts/index',
+    roles: ['guard', 'patrol', 'housekeeper', 'cleaner', 'engineer', 'service', 'supervisor', 'admin']
+  }
+]
+
+/** Areas for a person, their own role's areas first. */
+export function areasFor(roles: readonly Role[]): Area[] {
+  return AREAS.filter((a) => a.roles.some((r) => roles.includes(r)))
+}
+
+/** Where a person stands today: gates for guards, otherwise their role. */
+export function postsFor(roles: readonly Role[], gates: readonly string[], labels: Record<Role, string>): string[] {
+  const out: string[] = []
+  if (roles.includes('guard')) out.push(...gates.map((g) => `${g}岗`))
+  for (const r of roles) if (r !== 'guard' && r !== 'admin') out.push(labels[r])
+  if (!out.length) out.push(labels[roles[0]] ?? '值班')
+  return [...new Set(out)]
+}

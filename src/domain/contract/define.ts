@@ -1,0 +1,44 @@
+import * as v from 'valibot'
+import type { Role } from '../roles'
+
+/** The cloud functions, split by privilege: each is a dispatcher over its own allow-list. */
+export type FunctionName = 'auth' | 'staff' | 'admin' | 'cron'
+
+/**
+ * Who may call an action:
+ * - `public`: no identity needed (sign-in);
+ * - `any`: any signed-in, active staff member;
+ * - a role list: the caller must hold one of them in the estate the request is for;
+ * - `system`: only the timer trigger (never reachable from a client).
+ */
+export type Access = 'public' | 'any' | 'system' | readonly Role[]
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySchema = v.GenericSchema<any, any>
+
+export interface ActionDef<N extends string, S extends AnySchema, O> {
+  name: N
+  fn: FunctionName
+  input: S
+  access: Access
+  /** `estate`: the request names an estate and the caller must work there. */
+  scope: 'estate' | 'none'
+  /** Writes go through the idempotency log and the audit trail. */
+  write: boolean
+  summary: string
+  /** Phantom: the output type, carried for the typed client. */
+  readonly __out?: O
+}
+
+/** `action<Output>()({...})` declares an action once; input type comes from its schema. */
+export function action<O>() {
+  return <N extends string, S extends AnySchema>(def: Omit<ActionDef<N, S, O>, '__out'>): ActionDef<N, S, O> =>
+    def as ActionDef<N, S, O>
+}
+
+// ---- shared field schemas: limits live here, once ----
+export const id = () => v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确'))
+export const text = (max: number, min = 1) =>
+  v.pipe(v.string(), v.trim(), v.minLength(min, '不能为空'), v.maxLength(max, `最多 ${max} 个字`))
+export const optText = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `最多 ${max} 个字`)))
+export const epochMs = () => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4102444800000))

@@ -1,0 +1,58 @@
+/**
+ * Stable error codes. The code is what clients and tests branch on; the message is what a
+ * guard reads, so it says what to do next, in Chinese.
+ */
+export const ERROR_MESSAGES = {
+  UNKNOWN_ACTION: '不支持的操作，请升级小程序后重试',
+  INVALID_INPUT: '填写的内容有误，请检查后重试',
+  UNAUTHENTICATED: '请先登录',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  NOT_BOUND: '这个微信还没有绑定员工账号，请向主管索取绑定码',
+  FORBIDDEN: '您的岗位没有这项操作的权限',
+  FORBIDDEN_ESTATE: '您不在这个小区任职，不能查看或操作它的数据',
+  NOT_FOUND: '没有找到这条记录，可能已被删除',
+  CONFLICT: '这条记录已被其他人修改，请刷新后再试',
+  DUPLICATE: '这条记录已经存在',
+  IDEMPOTENCY_MISMATCH: '同一编号的操作内容不一致，已拒绝',
+  BIND_CODE_INVALID: '绑定码不正确，请核对后重试',
+  BIND_CODE_USED: '绑定码已被使用，请向主管重新索取',
+  BIND_CODE_EXPIRED: '绑定码已过期（有效期72小时），请向主管重新索取',
+  ALREADY_BOUND: '这个微信已经绑定了员工账号',
+  DEMO_DISABLED: '演示登录未开启',
+  WX_LOGIN_FAILED: '微信登录失败，请稍后重试',
+  STAFF_DISABLED: '该员工账号已停用，请联系主管',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  NETWORK: '网络不可用，已保存在手机上，恢复网络后自动上传',
+  INTERNAL: '系统繁忙，请稍后重试；如果一直失败请联系主管'
+} as const
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+export interface ErrorDetail {
+  /** dotted path of the offending field, e.g. `phone` or `roles.1` */
+  field?: string
+  message: string
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly details?: ErrorDetail[]
+  constructor(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
+    super(message ?? ERROR_MESSAGES[code])
+    this.name = 'AppError'
+    this.code = code
+    this.details = details
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError || (typeof e === 'object' && e !== null && (e as AppError).name === 'AppError')
+}
+
+export type Envelope<T> =
+  | { ok: true; data: T; serverTime: number; replayed?: boolean }
+  | { ok: false; code: ErrorCode; message: string; details?: ErrorDetail[]; serverTime?: number }
+
+export function errorEnvelope(e: AppError, serverTime?: number): Envelope<never> {
+  return { ok: false, code: e.code, message: e.message, details: e.details, serverTime }
+}

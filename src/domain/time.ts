@@ -1,0 +1,27 @@
+/**
+ * Estates keep China time (UTC+8, no daylight saving). Server and tests may run in UTC, so
+ * "today" and "the hour of day" are computed from the epoch with this offset, never from
+ * the machine's zone.
+ */
+export const CHINA_OFFSET_MIN = 480
+const DAY = 86400000
+
+export function dayStart(now: number, offsetMin = CHINA_OFFSET_MIN): number {
+  const off = offsetMin * 60000
+  return Math.floor((now + off) / DAY) * DAY - off
+}
+
+/** 'YYYY-MM-DD' of the estate's local day. */
+export function localDate(now: number, offsetMin = CHINA_OFFSET_MIN): string {
+  const d = new Date(now + offsetMin * 60000)
+  return d.toISOString().slice(0, 10)
+}
+
+export function localHour(now: number, offsetMin = CHINA_OFFSET_MIN): number {
+  return new Date(now + offsetMin * 60000).getUTCHours()
+}
+
+/** 'HH:mm' in estate time. */
+export function localClock(now: number, offsetMin = CHINA_OFFSET_MIN): string {
+  return new Date(now + offsetMin * 60000).toISOString().slice(11, 16)
+}

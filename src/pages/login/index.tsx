@@ -1,0 +1,84 @@
+import { useState } from 'react'
+import { observer } from 'mobx-react-lite'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { useLoad } from '@tarojs/taro'
+import { rootStore } from '../../stores'
+import { roleNames } from '../../domain/roles'
+import { isWeapp } from '../../services/env'
+import { ui } from '../../services/ui'
+import { PrivacyDialog } from '../../components/PrivacyDialog'
+import './index.scss'
+
+const HOME = '/pages/home/index'
+
+function LoginPage() {
+  const { session } = rootStore
+  const [code, setCode] = useState('')
+  const [needBind, setNeedBind] = useState(false)
+
+  useLoad(() => {
+    if (session.signedIn) {
+      void ui.tab(HOME)
+      return
+    }
+    void session.loadDemoAccounts()
+  })
+
+  const wechat = async () => {
+    const r = await session.signInWechat()
+    if (r === 'ok') void ui.tab(HOME)
+    if (r === 'not-bound') setNeedBind(true)
+  }
+  const bind = async () => {
+    if (await session.bind(code)) void ui.tab(HOME)
+  }
+  const demo = async (staffId: string) => {
+    if (await session.signInDemo(staffId)) void ui.tab(HOME)
+  }
+
+  return (
+    <View className="page login">
+      <View className="login-head">
+        <Text className="login-title">岗位通</Text>
+        <Text className="login-sub">物业一线员工的工作台</Text>
+      </View>
+
+      {isWeapp && (
+        <View className="card">
+          <Button className="btn btn-primary" loading={session.busy} onClick={wechat}>
+            微信一键登录
+          </Button>
+          {needBind && (
+            <View>
+              <Text className="muted">第一次使用：请输入主管给您的8位绑定码</Text>
+              <Input className="input" value={code} maxlength={8} placeholder="绑定码" onInput={(e) => setCode(e.detail.value)} />
+              <Button className="btn btn-ghost" onClick={bind} disabled={code.trim().length !== 8}>
+                绑定并登录
+              </Button>
+            </View>
+          )}
+        </View>
+      )}
+
+      {session.demoAccounts.length > 0 && (
+        <View className="card">
+          <View className="card-title">
+            <Text className="tag tag-demo">演示</Text>
+            <Text>演示登录：点一位员工即可进入</Text>
+          </View>
+          {session.demoAccounts.map((a) => (
+            <Button key={a.staffId} className="btn btn-ghost demo-btn" disabled={session.busy} onClick={() => demo(a.staffId)}>
+              {a.name} · {roleNames(a.roles)}
+            </Button>
+          ))}
+          <Text className="muted">演示数据：{session.demoAccounts[0]?.estateName}</Text>
+        </View>
+      )}
+
+      {session.error && <Text className="error-text">{session.error}</Text>}
+      <PrivacyDialog />
+    </View>
+  )
+}
+
+export default observer(LoginPage)

@@ -1,0 +1,79 @@
+import { useState } from 'react'
+import { observer } from 'mobx-react-lite'
+import { Button, Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { rootStore } from '../../stores'
+import { roleNames } from '../../domain/roles'
+import { localClock } from '../../domain/time'
+import { ui } from '../../services/ui'
+import { DemoBadge } from '../../components/DemoBadge'
+import './index.scss'
+
+function MePage() {
+  const { session } = rootStore
+  const [syncedAt, setSyncedAt] = useState<number | undefined>()
+
+  useDidShow(() => {
+    if (!session.signedIn) {
+      void ui.relaunch('/pages/login/index')
+      return
+    }
+    void session.refreshProfile().then(() => {
+      if (!session.error) setSyncedAt(Date.now())
+    })
+  })
+
+  const signOut = async () => {
+    if (!(await ui.confirm('退出登录', '确定退出岗位通吗？'))) return
+    await session.signOut()
+    void ui.relaunch('/pages/login/index')
+  }
+
+  const s = session.staff
+  if (!s) return <View className="page" />
+  return (
+    <View className="page me">
+      <View className="card">
+        <View className="me-name">
+          <Text>{s.name}</Text>
+          <DemoBadge show={session.isDemo} />
+        </View>
+        <View className="me-row">
+          <Text className="muted">岗位</Text>
+          <Text>{roleNames(s.roles)}</Text>
+        </View>
+        <View className="me-row">
+          <Text className="muted">手机</Text>
+          <Text>{s.phone}</Text>
+        </View>
+      </View>
+
+      <View className="card">
+        <Text className="card-title">任职小区</Text>
+        {s.estates.map((e) => (
+          <View
+            key={e.id}
+            className={`me-estate ${session.estate?.id === e.id ? 'me-estate-on' : ''}`}
+            onClick={() => session.setEstate(e.id)}
+          >
+            <Text>{e.name}</Text>
+            <Text className="muted">{e.company}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className="card">
+        <Text className="card-title">同步状态</Text>
+        <Text className="muted">
+          {session.error ? `未连上服务器：${session.error}` : syncedAt ? `已与服务器同步 ${localClock(syncedAt)}` : '正在连接服务器…'}
+        </Text>
+      </View>
+
+      <Button className="btn btn-danger" onClick={signOut}>
+        退出登录
+      </Button>
+    </View>
+  )
+}
+
+export default observer(MePage)

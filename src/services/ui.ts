@@ -1,0 +1,30 @@
+import Taro from '@tarojs/taro'
+
+/** Navigation and feedback: pages call these, never Taro directly. */
+export const ui = {
+  go(url: string) {
+    return Taro.navigateTo({ url })
+  },
+  back() {
+    return Taro.navigateBack()
+  },
+  tab(url: string) {
+    return Taro.switchTab({ url })
+  },
+  relaunch(url: string) {
+    return Taro.reLaunch({ url })
+  },
+  toast(title: string, kind: 'success' | 'error' | 'none' = 'none') {
+    return Taro.showToast({ title, icon: kind, duration: kind === 'none' ? 2500 : 1500 })
+  },
+  async confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+    const r = await Taro.showModal({ title, content, confirmText, cancelText: '取消' })
+    return r.confirm
+  },
+  setClipboard(data: string) {
+    return Taro.setClipboardData({ data })
+  },
+  title(title: string) {
+    return Taro.setNavigationBarTitle({ title })
+  }
+}

@@ -1,0 +1,17 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.svg'
+declare module '*.scss'
+
+/** Injected by config/index.ts defineConstants. */
+declare const CLOUD_ENV: string
+declare const API_BASE: string
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5'
+    TARO_APP_CLOUD_ENV?: string
+    TARO_APP_API_BASE?: string
+  }
+}
