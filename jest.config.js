@@ -1,7 +1,7 @@
 /** Jest: domain and store unit tests, and every cloud action against real SQLite. */
 const tsJest = [
   'ts-jest',
-  { isolatedModules: true, diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', esModuleInterop: true } }
+  { diagnostics: false, tsconfig: { isolatedModules: true, module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', esModuleInterop: true } }
 ]
 const base = {
   testEnvironment: 'node',
@@ -13,6 +13,13 @@ module.exports = {
   cacheDirectory: '<rootDir>/.jest-cache',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...base, displayName: 'cloud', testMatch: ['<rootDir>/test/cloud/**/*.test.ts'] }
+    { ...base, displayName: 'cloud', testMatch: ['<rootDir>/test/cloud/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+      globalSetup: '<rootDir>/test/e2e/global-setup.js',
+      testTimeout: 60000
+    }
   ]
 }

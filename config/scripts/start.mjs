@@ -20,7 +20,7 @@ const h5Index = join(root, 'dist/h5/index.html')
 const srcTime = Math.max(newest(join(root, 'src')), newest(join(root, 'config')))
 if (!existsSync(h5Index) || statSync(h5Index).mtimeMs < srcTime) {
   console.log('正在构建 H5 版本（约半分钟）…')
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit' })
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 await buildServer()

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import Database from 'better-sqlite3'
 import {
   DEFAULT_LIMIT,
@@ -69,10 +70,16 @@ class Ops {
     return s
   }
 
+  /** Tables are made up front: DDL inside a rolled-back transaction would vanish with it. */
+  createAll(): void {
+    for (const coll of Object.keys(COLLECTIONS)) this.table(coll)
+  }
+
   table(coll: string): string {
-    if (!COLL.test(coll)) throw new Error(`bad collection ${coll}`)
     const t = `c_${coll}`
-    if (!this.known.has(coll)) {
+    if (this.known.has(coll)) return t
+    if (!COLL.test(coll) || !(coll in COLLECTIONS)) throw new Error(`unknown collection ${coll}`)
+    {
       this.db.exec(`CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, v INTEGER NOT NULL, doc TEXT NOT NULL)`)
       const spec = (COLLECTIONS as Record<string, { indexes: readonly (readonly string[])[] }>)[coll]
       for (const fields of spec?.indexes ?? []) {
@@ -229,6 +236,8 @@ export class SqliteAdapter implements DataPort {
   readonly engine = 'sqlite' as const
   private ops: Ops
   private lock = new Lock()
+  /** Marks the async context of a running transaction, so calls made inside it join it. */
+  private inTx = new AsyncLocalStorage<boolean>()
   readonly db: Database.Database
 
   constructor(opts: SqliteOptions) {
@@ -237,11 +246,12 @@ export class SqliteAdapter implements DataPort {
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 5000')
     this.ops = new Ops(this.db)
+    this.ops.createAll()
   }
 
   /** Run a synchronous statement now when no transaction holds the connection, else queue it. */
   private run<R>(f: () => R): Promise<R> {
-    if (!this.lock.busy) {
+    if (!this.lock.busy || this.inTx.getStore()) {
       try {
         return Promise.resolve(f())
       } catch (e) {
@@ -277,11 +287,12 @@ export class SqliteAdapter implements DataPort {
   }
 
   async transaction<R>(fn: (tx: DataPort) => Promise<R>): Promise<R> {
+    if (this.inTx.getStore()) return fn(new TxView(this.ops))
     await this.lock.acquire()
     try {
       this.ops.db.exec('BEGIN IMMEDIATE')
       try {
-        const r = await fn(new TxView(this.ops))
+        const r = await this.inTx.run(true, () => fn(new TxView(this.ops)))
         this.ops.db.exec('COMMIT')
         return r
       } catch (e) {

@@ -1,6 +1,7 @@
 import { observer } from 'mobx-react-lite'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Btn } from '../../components/Btn'
 import { rootStore } from '../../stores'
 import { roleNames } from '../../domain/roles'
 import { localClock } from '../../domain/time'
@@ -40,18 +41,18 @@ function HomePage() {
           <View>
             <Text className="card-title">在岗中：{shift.post}</Text>
             <Text className="muted">上岗时间 {localClock(shift.startedAt)}</Text>
-            <Button className="btn btn-danger shift-btn" loading={home.acting} onClick={() => void home.endShift()}>
+            <Btn kind="danger" className="shift-btn" loading={home.acting} onClick={() => void home.endShift()}>
               下岗
-            </Button>
+            </Btn>
           </View>
         ) : (
           <View>
             <Text className="card-title">今天还没有上岗</Text>
             <View className="post-list">
               {(t?.posts ?? []).map((p) => (
-                <Button key={p} className="btn btn-primary" disabled={home.acting} onClick={() => void home.startShift(p)}>
+                <Btn key={p} kind="primary" disabled={home.acting} onClick={() => void home.startShift(p)}>
                   {`上岗：${p}`}
-                </Button>
+                </Btn>
               ))}
             </View>
           </View>

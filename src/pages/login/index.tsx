@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
+import { Btn } from '../../components/Btn'
 import { rootStore } from '../../stores'
 import { roleNames } from '../../domain/roles'
 import { isWeapp } from '../../services/env'
@@ -45,16 +46,16 @@ function LoginPage() {
 
       {isWeapp && (
         <View className="card">
-          <Button className="btn btn-primary" loading={session.busy} onClick={wechat}>
+          <Btn kind="primary" loading={session.busy} onClick={wechat}>
             微信一键登录
-          </Button>
+          </Btn>
           {needBind && (
             <View>
               <Text className="muted">第一次使用：请输入主管给您的8位绑定码</Text>
               <Input className="input" value={code} maxlength={8} placeholder="绑定码" onInput={(e) => setCode(e.detail.value)} />
-              <Button className="btn btn-ghost" onClick={bind} disabled={code.trim().length !== 8}>
+              <Btn kind="ghost" onClick={bind} disabled={code.trim().length !== 8}>
                 绑定并登录
-              </Button>
+              </Btn>
             </View>
           )}
         </View>
@@ -67,9 +68,9 @@ function LoginPage() {
             <Text>演示登录：点一位员工即可进入</Text>
           </View>
           {session.demoAccounts.map((a) => (
-            <Button key={a.staffId} className="btn btn-ghost demo-btn" disabled={session.busy} onClick={() => demo(a.staffId)}>
+            <Btn key={a.staffId} kind="ghost" className="demo-btn" disabled={session.busy} onClick={() => demo(a.staffId)}>
               {a.name} · {roleNames(a.roles)}
-            </Button>
+            </Btn>
           ))}
           <Text className="muted">演示数据：{session.demoAccounts[0]?.estateName}</Text>
         </View>

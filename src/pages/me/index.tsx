@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
+import { Btn } from '../../components/Btn'
 import { rootStore } from '../../stores'
 import { roleNames } from '../../domain/roles'
 import { localClock } from '../../domain/time'
@@ -69,9 +70,9 @@ function MePage() {
         </Text>
       </View>
 
-      <Button className="btn btn-danger" onClick={signOut}>
+      <Btn kind="danger" onClick={signOut}>
         退出登录
-      </Button>
+      </Btn>
     </View>
   )
 }

@@ -1,6 +1,7 @@
 import { observer } from 'mobx-react-lite'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
+import { Btn } from '../../../components/Btn'
 import { rootStore } from '../../../stores'
 import { ROLES, ROLE_LABELS, roleNames } from '../../../domain/roles'
 import { localClock, localDate } from '../../../domain/time'
@@ -22,12 +23,12 @@ function StaffPage() {
           <Text className="muted">
             {`请把绑定码告诉本人：在微信里打开岗位通，点「微信一键登录」后输入。一次有效，${localDate(s.created.bindCode.expiresAt)} ${localClock(s.created.bindCode.expiresAt)} 前使用。`}
           </Text>
-          <Button className="btn btn-ghost" onClick={() => void ui.setClipboard(s.created!.bindCode.code)}>
+          <Btn kind="ghost" onClick={() => void ui.setClipboard(s.created!.bindCode.code)}>
             复制绑定码
-          </Button>
-          <Button className="btn btn-ghost" onClick={() => s.dismissCreated()}>
+          </Btn>
+          <Btn kind="ghost" onClick={() => s.dismissCreated()}>
             完成
-          </Button>
+          </Btn>
         </View>
       )}
 
@@ -59,9 +60,9 @@ function StaffPage() {
           ))}
         </View>
         {s.fieldErrors.roles && <Text className="error-text">{s.fieldErrors.roles}</Text>}
-        <Button className="btn btn-primary" loading={s.saving} disabled={s.saving} onClick={() => void s.create()}>
+        <Btn kind="primary" loading={s.saving} disabled={s.saving} onClick={() => void s.create()}>
           保存并生成绑定码
-        </Button>
+        </Btn>
         {s.error && <Text className="error-text">{s.error}</Text>}
       </View>
 

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { startServer, type Running } from '../../src/cloud/http/server'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage'
+]
+
+export interface App {
+  server: Running
+  browser: Browser
+  url: string
+  /** A fresh phone: its own storage, a phone-sized screen. */
+  phone(): Promise<{ context: BrowserContext; page: Page }>
+  close(): Promise<void>
+}
+
+/** The real local server on a free port, over a throw-away database, and Chromium. */
+export async function startApp(): Promise<App> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gwt-e2e-'))
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    h5Dir: resolve(__dirname, '../../dist/h5'),
+    demo: true,
+    quiet: true
+  })
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
+  return {
+    server,
+    browser,
+    url: server.url,
+    async phone() {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN', hasTouch: false })
+      const page = await context.newPage()
+      page.setDefaultTimeout(15000)
+      await page.goto(server.url)
+      return { context, page }
+    },
+    async close() {
+      await browser.close()
+      await server.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+}
+
+/** Sign in through the demo list, as a person would: by the visible name and role. */
+export async function signInDemo(page: Page, label: string): Promise<void> {
+  await page.getByText(label, { exact: true }).click()
+  await page.getByText('工作台').first().waitFor()
+}
