@@ -19,7 +19,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.js',
-      testTimeout: 60000
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.ts']
     }
   ]
 }

@@ -59,5 +59,10 @@ export async function startApp(): Promise<App> {
 /** Sign in through the demo list, as a person would: by the visible name and role. */
 export async function signInDemo(page: Page, label: string): Promise<void> {
   await page.getByText(label, { exact: true }).click()
-  await page.getByText('工作台').first().waitFor()
+  await page.getByText('工作台', { exact: true }).filter({ visible: true }).first().waitFor()
+}
+
+/** The text box a person sees with this hint in it (Taro renders a wrapper and the real input). */
+export function field(page: Page, placeholder: string) {
+  return page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true }).first()
 }

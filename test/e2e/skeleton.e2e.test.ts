@@ -1,4 +1,4 @@
-import { startApp, signInDemo, type App } from './app'
+import { startApp, signInDemo, field, type App } from './app'
 import type { Shift } from '../../src/domain/entities'
 
 let app: App
@@ -24,7 +24,7 @@ describe('sign in as each demo role and land on that role’s home', () => {
   for (const [label, name, sees, notSees] of PEOPLE) {
     it(label, async () => {
       const { context, page } = await app.phone()
-      await page.getByText('演示登录：点一位员工即可进入').waitFor()
+      await page.getByText('演示登录：点一位员工即可进入').filter({ visible: true }).first().waitFor()
       await signInDemo(page, label)
       await page.locator('.home-name', { hasText: name }).waitFor()
       await page.getByText('翠湖花园', { exact: false }).first().waitFor()
@@ -59,7 +59,7 @@ describe('a guard records something that lands in the database', () => {
     await page.getByText(/已与服务器同步/).waitFor()
     await page.getByText('退出登录', { exact: true }).last().click()
     await page.getByText('确定', { exact: true }).click()
-    await page.getByText('演示登录：点一位员工即可进入').waitFor()
+    await page.getByText('演示登录：点一位员工即可进入').filter({ visible: true }).first().waitFor()
     await context.close()
   })
 })
@@ -70,9 +70,9 @@ describe('a supervisor adds a staff member', () => {
     await signInDemo(page, '周主管 · 主管')
     await page.locator('.area-title', { hasText: /^主管$/ }).click()
     await page.getByText('员工管理').click()
-    await page.getByText('新增员工').waitFor()
-    await page.getByPlaceholder('员工姓名').fill('陈小洁')
-    await page.getByPlaceholder('11位手机号').fill('13912345678')
+    await page.getByText('新增员工', { exact: true }).waitFor()
+    await field(page, '员工姓名').fill('陈小洁')
+    await field(page, '11位手机号').fill('13912345678')
     await page.locator('.role-chip', { hasText: '保洁' }).click()
     await page.getByText('保存并生成绑定码').click()
     await page.getByText('已为 陈小洁 生成绑定码').waitFor()
@@ -89,8 +89,8 @@ describe('a supervisor adds a staff member', () => {
     await signInDemo(page, '周主管 · 主管')
     await page.locator('.area-title', { hasText: /^主管$/ }).click()
     await page.getByText('员工管理').click()
-    await page.getByPlaceholder('员工姓名').fill('错号码')
-    await page.getByPlaceholder('11位手机号').fill('12345')
+    await field(page, '员工姓名').fill('错号码')
+    await field(page, '11位手机号').fill('12345')
     await page.locator('.role-chip', { hasText: '保洁' }).click()
     const before = await app.server.runtime.store.count('staff')
     await page.getByText('保存并生成绑定码').click()
