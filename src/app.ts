@@ -1,4 +1,4 @@
-import { PropsWithChildren } from 'react'
+import { type PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { initPlatform } from './services/platform'
 import { rootStore } from './stores'

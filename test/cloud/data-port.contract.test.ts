@@ -125,7 +125,7 @@ contract('SQLite', async () => new SqliteAdapter({ file: ':memory:' }))
 const tcb = process.env.TCB_ENV && process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY
 if (tcb) {
   contract('CloudBase', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const cloud = require('wx-server-sdk')
     cloud.init({ env: process.env.TCB_ENV, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY })
     return createCloudbaseAdapter(cloud.database())

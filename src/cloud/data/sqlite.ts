@@ -80,7 +80,9 @@ class Ops {
     if (this.known.has(coll)) return t
     if (!COLL.test(coll) || !(coll in COLLECTIONS)) throw new Error(`unknown collection ${coll}`)
     {
-      this.db.exec(`CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, v INTEGER NOT NULL, doc TEXT NOT NULL)`)
+      this.db.exec(
+        `CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, v INTEGER NOT NULL, doc TEXT NOT NULL)`
+      )
       const spec = (COLLECTIONS as Record<string, { indexes: readonly (readonly string[])[] }>)[coll]
       for (const fields of spec?.indexes ?? []) {
         const name = `ix_${coll}_${fields.join('_').replace(/\./g, '_')}`
@@ -92,16 +94,21 @@ class Ops {
   }
 
   get<T>(coll: string, id: string): T | null {
-    const row = this.prep(`SELECT doc FROM ${this.table(coll)} WHERE id = ?`).get(id) as { doc: string } | undefined
+    const row = this.prep(`SELECT doc FROM ${this.table(coll)} WHERE id = ?`).get(id) as
+      { doc: string } | undefined
     return row ? (JSON.parse(row.doc) as T) : null
   }
 
   insert<T extends StoredDoc>(coll: string, doc: Omit<T, '_v'> & { _v?: number }): T {
     const full = { ...doc, _v: 1 } as unknown as T
     try {
-      this.prep(`INSERT INTO ${this.table(coll)} (id, v, doc) VALUES (?, 1, ?)`).run(full._id, JSON.stringify(full))
+      this.prep(`INSERT INTO ${this.table(coll)} (id, v, doc) VALUES (?, 1, ?)`).run(
+        full._id,
+        JSON.stringify(full)
+      )
     } catch (e) {
-      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateKeyError(coll, full._id)
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+        throw new DuplicateKeyError(coll, full._id)
       throw e
     }
     return full
@@ -125,17 +132,35 @@ class Ops {
     for (const [field, cond] of Object.entries(where ?? {})) {
       const e = expr(field)
       if (isRange(cond)) {
-        if (cond.gt !== undefined) parts.push(`${e} > ?`), params.push(bind(cond.gt))
-        if (cond.gte !== undefined) parts.push(`${e} >= ?`), params.push(bind(cond.gte))
-        if (cond.lt !== undefined) parts.push(`${e} < ?`), params.push(bind(cond.lt))
-        if (cond.lte !== undefined) parts.push(`${e} <= ?`), params.push(bind(cond.lte))
+        if (cond.gt !== undefined) {
+          parts.push(`${e} > ?`)
+          params.push(bind(cond.gt))
+        }
+        if (cond.gte !== undefined) {
+          parts.push(`${e} >= ?`)
+          params.push(bind(cond.gte))
+        }
+        if (cond.lt !== undefined) {
+          parts.push(`${e} < ?`)
+          params.push(bind(cond.lt))
+        }
+        if (cond.lte !== undefined) {
+          parts.push(`${e} <= ?`)
+          params.push(bind(cond.lte))
+        }
         if (cond.ne !== undefined) {
           if (cond.ne === null) parts.push(`${e} IS NOT NULL`)
-          else parts.push(`(${e} IS NULL OR ${e} != ?)`), params.push(bind(cond.ne))
+          else {
+            parts.push(`(${e} IS NULL OR ${e} != ?)`)
+            params.push(bind(cond.ne))
+          }
         }
         if (cond.in !== undefined) {
           if (cond.in.length === 0) parts.push('0')
-          else parts.push(`${e} IN (${cond.in.map(() => '?').join(',')})`), params.push(...cond.in.map(bind))
+          else {
+            parts.push(`${e} IN (${cond.in.map(() => '?').join(',')})`)
+            params.push(...cond.in.map(bind))
+          }
         }
         if (cond.has !== undefined) {
           parts.push(`EXISTS (SELECT 1 FROM json_each(doc, '$.${field}') WHERE value = ?)`)
@@ -195,7 +220,8 @@ class Ops {
   count(coll: string, where?: Where): number {
     const params: (string | number | null)[] = []
     const parts = this.whereSql(where, params)
-    const sql = `SELECT COUNT(*) AS n FROM ${this.table(coll)}` + (parts.length ? ` WHERE ${parts.join(' AND ')}` : '')
+    const sql =
+      `SELECT COUNT(*) AS n FROM ${this.table(coll)}` + (parts.length ? ` WHERE ${parts.join(' AND ')}` : '')
     return (this.prep(sql).get(...params) as { n: number }).n
   }
 }

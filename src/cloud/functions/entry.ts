@@ -4,7 +4,7 @@ import { createCloudbaseAdapter } from '../data/cloudbase'
 import { createDispatcher, type RawRequest } from '../dispatcher'
 
 /* wx-server-sdk is installed by WeChat's cloud from the function's package.json. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const cloud = require('wx-server-sdk')
 
 /**
