@@ -1,0 +1,200 @@
+import { makeBackend, MemoryStorage, type Backend } from './backend'
+import { SessionStore } from '../../../src/stores/session'
+import { HomeStore } from '../../../src/stores/home'
+import { StaffAdminStore } from '../../../src/stores/staffAdmin'
+import { createApi } from '../../../src/stores/api'
+import { AppError } from '../../../src/domain/errors'
+
+let b: Backend
+beforeEach(async () => {
+  b = await makeBackend()
+})
+
+function session(storage = new MemoryStorage()) {
+  let s: SessionStore
+  const api = () => b.api({ token: s.token, estateId: s.estate?.id })
+  s = new SessionStore({ storage, api, now: () => b.h.clock.now, wxCode: async () => undefined })
+  return { s, storage, api }
+}
+
+describe('SessionStore', () => {
+  it('lists demo people, signs in as one, and survives a restart from storage', async () => {
+    const { s, storage } = session()
+    await s.loadDemoAccounts()
+    expect(s.demoAccounts.map((a) => a.name)).toContain('张卫国')
+    expect(await s.signInDemo('demo-guard')).toBe(true)
+    expect(s.staff?.name).toBe('张卫国')
+    expect(s.estate?.name).toBe('翠湖花园')
+    expect(s.areas.map((a) => a.key)).toEqual(['gate', 'patrol', 'scripts'])
+    expect(s.isDemo).toBe(true)
+
+    const again = new SessionStore({ storage, api: () => b.api({}), now: () => b.h.clock.now, wxCode: async () => undefined })
+    again.restore()
+    expect(again.staff?.name).toBe('张卫国')
+    expect(again.token).toBe(s.token)
+  })
+
+  it('does not restore an expired session', async () => {
+    const { s, storage } = session()
+    await s.signInDemo('demo-guard')
+    const later = new SessionStore({ storage, api: () => b.api({}), now: () => (s.expiresAt ?? 0) + 1, wxCode: async () => undefined })
+    later.restore()
+    expect(later.signedIn).toBe(false)
+    expect(storage.data.size).toBe(0)
+  })
+
+  it('shows the server’s Chinese message when sign-in fails, and stays signed out', async () => {
+    const { s } = session()
+    expect(await s.signInDemo('nobody')).toBe(false)
+    expect(s.signedIn).toBe(false)
+    expect(s.error).toMatch(/[\u4e00-\u9fa5]/)
+    expect(s.busy).toBe(false)
+  })
+
+  it('without WeChat (no OPENID) a WeChat sign-in fails with a message', async () => {
+    const { s } = session()
+    expect(await s.signInWechat()).toBe('failed')
+    expect(s.error).not.toBe('')
+  })
+
+  it('sign-out revokes the token on the server and clears the device', async () => {
+    const { s, storage } = session()
+    await s.signInDemo('demo-guard')
+    const token = s.token!
+    await s.signOut()
+    expect(s.signedIn).toBe(false)
+    expect(storage.data.size).toBe(0)
+    const env = await b.transport('staff', { action: 'me.profile', input: {}, sentAt: b.h.clock.now }, token)
+    expect(env.ok).toBe(false)
+    if (!env.ok) expect(env.code).toBe('SESSION_EXPIRED')
+  })
+
+  it('refreshes the profile from the server', async () => {
+    const { s } = session()
+    await s.signInDemo('demo-supervisor')
+    await s.refreshProfile()
+    expect(s.staff?.roles).toContain('supervisor')
+    expect(s.error).toBe('')
+  })
+})
+
+describe('HomeStore', () => {
+  async function signedIn(staffId: string) {
+    const { s, api } = session()
+    await s.signInDemo(staffId)
+    return new HomeStore(api)
+  }
+
+  it('loads today, clocks in at a post and out again', async () => {
+    const home = await signedIn('demo-guard')
+    await home.load()
+    expect(home.today?.shift).toBeFalsy()
+    expect(home.today?.posts).toContain('东门岗')
+    expect(await home.startShift('东门岗')).toBe(true)
+    expect(home.today?.shift?.post).toBe('东门岗')
+    expect(await home.endShift()).toBe(true)
+    expect(home.today?.shift).toBeFalsy()
+    expect(home.acting).toBe(false)
+  })
+
+  it('offline: says the network is down and keeps what it had', async () => {
+    const home = await signedIn('demo-guard')
+    await home.load()
+    const before = home.today
+    b.online = false
+    await home.load()
+    expect(home.error).toBe('网络不通，请检查网络后重试')
+    expect(home.today).toBe(before)
+    expect(home.loading).toBe(false)
+  })
+
+  it('a second clock-in while on shift is refused with the server’s reason', async () => {
+    const home = await signedIn('demo-guard')
+    await home.startShift('东门岗')
+    expect(await home.startShift('南门岗')).toBe(false)
+    expect(home.error).toMatch(/[\u4e00-\u9fa5]/)
+  })
+})
+
+describe('StaffAdminStore', () => {
+  async function admin(staffId = 'demo-supervisor') {
+    const { s, api } = session()
+    await s.signInDemo(staffId)
+    return new StaffAdminStore(api)
+  }
+
+  it('adds a person and gets a bind code; the list shows masked phones', async () => {
+    const st = await admin()
+    await st.load()
+    const n = st.list.length
+    st.setField('name', '陈小洁')
+    st.setField('phone', '13912345678')
+    st.toggleRole('cleaner')
+    expect(await st.create()).toBe(true)
+    expect(st.created?.bindCode.code).toMatch(/^\w{6,}$/)
+    expect(st.list).toHaveLength(n + 1)
+    expect(st.form).toEqual({ name: '', phone: '', roles: [] })
+    for (const p of st.list) expect(JSON.stringify(p)).not.toMatch(/1[3-9]\d{9}/)
+  })
+
+  it('checks the form before sending and marks each bad field', async () => {
+    const st = await admin()
+    const sent = b.calls.length
+    st.setField('name', '')
+    st.setField('phone', '12345')
+    expect(await st.create()).toBe(false)
+    expect(Object.keys(st.fieldErrors).sort()).toEqual(['name', 'phone', 'roles'])
+    expect(st.fieldErrors.phone).toContain('手机号')
+    expect(b.calls.length).toBe(sent)
+    st.setField('phone', '13912345678')
+    expect(st.fieldErrors.phone).toBeUndefined()
+  })
+
+  it('a guard cannot list staff: the server refuses', async () => {
+    const st = await admin('demo-guard')
+    await st.load()
+    expect(st.error).toMatch(/[\u4e00-\u9fa5]/)
+    expect(st.list).toEqual([])
+  })
+
+  it('toggling a role twice removes it', async () => {
+    const st = await admin()
+    st.toggleRole('guard')
+    st.toggleRole('guard')
+    expect(st.form.roles).toEqual([])
+  })
+})
+
+describe('api client', () => {
+  it('adds an operation id and device time to writes, not to reads', async () => {
+    const seen: unknown[] = []
+    const api = createApi({
+      transport: async (_fn, payload) => {
+        seen.push(payload)
+        return { ok: true, data: null }
+      },
+      token: () => 't',
+      estateId: () => 'e1',
+      now: () => 42,
+      newId: () => 'id-1'
+    })
+    await api('home.today', {})
+    await api('shift.start', { post: '东门岗' })
+    expect(seen[0]).toMatchObject({ action: 'home.today', estateId: 'e1', op: undefined })
+    expect(seen[1]).toMatchObject({ action: 'shift.start', op: { id: 'id-1', deviceTime: 42 }, sentAt: 42 })
+  })
+
+  it('tells the session when the server says it has ended', async () => {
+    const lost: string[] = []
+    const api = createApi({
+      transport: async () => ({ ok: false, code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' }),
+      token: () => 't',
+      estateId: () => 'e1',
+      now: () => 1,
+      newId: () => 'x',
+      onAuthLost: (c) => lost.push(c)
+    })
+    await expect(api('home.today', {})).rejects.toBeInstanceOf(AppError)
+    expect(lost).toEqual(['SESSION_EXPIRED'])
+  })
+})
