@@ -81,7 +81,8 @@ describe('contract and validation', () => {
     for (const [name, def] of Object.entries(ACTIONS)) {
       expect(def.fn).toMatch(/^(auth|staff|admin|cron)$/)
       expect(def.input).toBeDefined()
-      if (def.access === 'roles') expect(rolesFor(name as keyof typeof ACTIONS).length).toBeGreaterThan(0)
+      if (Array.isArray(def.access)) expect(rolesFor(name as keyof typeof ACTIONS).length).toBeGreaterThan(0)
+      else expect(['public', 'any', 'system']).toContain(def.access)
     }
   })
   it('turns schema problems into Chinese messages per field', () => {

@@ -11,9 +11,8 @@ beforeEach(async () => {
 })
 
 function session(storage = new MemoryStorage()) {
-  let s: SessionStore
   const api = () => b.api({ token: s.token, estateId: s.estate?.id })
-  s = new SessionStore({ storage, api, now: () => b.h.clock.now, wxCode: async () => undefined })
+  const s: SessionStore = new SessionStore({ storage, api, now: () => b.h.clock.now, wxCode: async () => undefined })
   return { s, storage, api }
 }
 
@@ -171,7 +170,7 @@ describe('api client', () => {
     const api = createApi({
       transport: async (_fn, payload) => {
         seen.push(payload)
-        return { ok: true, data: null }
+        return { ok: true as const, data: null, serverTime: 1 }
       },
       token: () => 't',
       estateId: () => 'e1',
@@ -187,7 +186,7 @@ describe('api client', () => {
   it('tells the session when the server says it has ended', async () => {
     const lost: string[] = []
     const api = createApi({
-      transport: async () => ({ ok: false, code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' }),
+      transport: async () => ({ ok: false as const, code: 'SESSION_EXPIRED' as const, message: '登录已过期，请重新登录' }),
       token: () => 't',
       estateId: () => 'e1',
       now: () => 1,
