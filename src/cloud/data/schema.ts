@@ -6,7 +6,7 @@ export const COLLECTIONS = {
   estates: { indexes: [] },
   gates: { indexes: [['estateId', 'name']] },
   rooms: { indexes: [['estateId', 'building', 'unit', 'no']] },
-  staff: { indexes: [['openid'], ['estateIds'], ['demo']] },
+  staff: { indexes: [['openid'], ['phone'], ['estateIds'], ['demo']] },
   bindcodes: { indexes: [['staffId'], ['expiresAt']] },
   sessions: { indexes: [['staffId']] },
   shifts: { indexes: [['estateId', 'staffId', 'startedAt']] },
