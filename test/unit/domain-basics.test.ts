@@ -102,3 +102,31 @@ describe('contract and validation', () => {
     expect(() => parseInput(ACTIONS['shift.start'].input, { post: '东门岗', admin: true })).toThrow(/不认识的字段/)
   })
 })
+
+import { formatAgo, formatDay, formatWhen, dayPart } from '../../src/domain/dates'
+
+describe('dates in zh-cn, China time', () => {
+  const now = Date.UTC(2026, 10, 23, 6, 5) // 14:05 Monday 23 Nov in China
+  it('formats the day with the weekday in Chinese', () => {
+    expect(formatDay(now)).toBe('11月23日 星期一')
+  })
+  it('formats times relative to today', () => {
+    expect(formatWhen(now - 60_000, now)).toBe('14:04')
+    expect(formatWhen(now - 86400_000, now)).toBe('昨天 14:05')
+    expect(formatWhen(now - 3 * 86400_000, now)).toBe('11月20日 14:05')
+    // 23:59 the day before in China is yesterday even though it is the same UTC day.
+    expect(formatWhen(Date.UTC(2026, 10, 22, 15, 59), now)).toBe('昨天 23:59')
+  })
+  it('says how long ago', () => {
+    expect(formatAgo(now - 5_000, now)).toBe('刚刚')
+    expect(formatAgo(now - 5 * 60_000, now)).toBe('5分钟前')
+    expect(formatAgo(now - 2 * 3600_000, now)).toBe('2小时前')
+  })
+  it('picks the part of the day for greetings at the boundaries', () => {
+    expect(dayPart(Date.UTC(2026, 10, 22, 21, 0))).toBe('morning') // 05:00
+    expect(dayPart(Date.UTC(2026, 10, 23, 3, 59))).toBe('morning') // 11:59
+    expect(dayPart(Date.UTC(2026, 10, 23, 4, 0))).toBe('afternoon') // 12:00
+    expect(dayPart(Date.UTC(2026, 10, 23, 10, 0))).toBe('evening') // 18:00
+    expect(dayPart(Date.UTC(2026, 10, 22, 20, 59))).toBe('evening') // 04:59
+  })
+})

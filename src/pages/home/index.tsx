@@ -5,6 +5,7 @@ import { Btn } from '../../components/Btn'
 import { rootStore } from '../../stores'
 import { roleNames } from '../../domain/roles'
 import { localClock } from '../../domain/time'
+import { formatDay } from '../../domain/dates'
 import { ui } from '../../services/ui'
 import { DemoBadge } from '../../components/DemoBadge'
 import './index.scss'
@@ -32,7 +33,7 @@ function HomePage() {
         <Text className="tag">{roleNames(session.staff.roles)}</Text>
         <DemoBadge show={session.isDemo} />
         <Text className="muted home-estate">
-          {session.estate?.name} · {t?.date ?? ''}
+          {session.estate?.name} · {formatDay(Date.now())}
         </Text>
       </View>
 
