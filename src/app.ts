@@ -7,7 +7,7 @@ import './app.scss'
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     initPlatform()
-    rootStore.session.restore()
+    rootStore.start()
   })
   return children
 }

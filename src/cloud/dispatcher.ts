@@ -21,7 +21,12 @@ export interface RawRequest {
   op?: unknown
   /** Device clock when the request was sent: the skew is measured against it. */
   sentAt?: unknown
+  /** Several requests in one call (the outbox sends queued operations this way). */
+  batch?: unknown
 }
+
+/** Most operations one call may carry; each is still its own transaction. */
+export const MAX_BATCH = 25
 
 const opSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[0-9A-Za-z_-]{8,64}$/, '操作编号格式不正确')),
@@ -188,7 +193,7 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
     })
   }
 
-  const dispatch = (async (req: RawRequest, identity: Identity) => {
+  const dispatchOne = async (req: RawRequest, identity: Identity): Promise<Envelope<unknown>> => {
     const now = config.now()
     let timer: ReturnType<typeof setTimeout> | undefined
     try {
@@ -204,6 +209,24 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
     } finally {
       if (timer) clearTimeout(timer)
     }
+  }
+
+  /**
+   * A batch answers with one envelope per item, in order: one refused item never stops the
+   * others, and every item is checked (identity, role, input, estate) exactly as if alone.
+   */
+  const dispatch = (async (req: RawRequest, identity: Identity) => {
+    const batch = (req as RawRequest | undefined)?.batch
+    if (batch === undefined) return dispatchOne(req, identity)
+    const now = config.now()
+    if (!Array.isArray(batch) || batch.length === 0 || batch.length > MAX_BATCH)
+      return errorEnvelope(new AppError('INVALID_INPUT', `一次最多上传${MAX_BATCH}条记录`), now)
+    const results: Envelope<unknown>[] = []
+    for (const item of batch) {
+      const one = item && typeof item === 'object' && !Array.isArray(item) ? (item as RawRequest) : {}
+      results.push(await dispatchOne({ ...one, batch: undefined, sentAt: one.sentAt ?? req.sentAt }, identity))
+    }
+    return { ok: true as const, data: results, serverTime: config.now() }
   }) as Dispatcher
   Object.defineProperty(dispatch, 'fn', { value: fn })
   Object.defineProperty(dispatch, 'actions', { value: allowed })

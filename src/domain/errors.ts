@@ -22,6 +22,7 @@ export const ERROR_MESSAGES = {
   WX_LOGIN_FAILED: '微信登录失败，请稍后重试',
   STAFF_DISABLED: '该员工账号已停用，请联系主管',
   RATE_LIMITED: '操作太频繁，请稍后再试',
+  STORAGE_FULL: '手机存储空间不足，这条记录没有保存；请联网上传已保存的记录后再试',
   NETWORK: '网络不可用，已保存在手机上，恢复网络后自动上传',
   INTERNAL: '系统繁忙，请稍后重试；如果一直失败请联系主管'
 } as const

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { AppError, type ErrorDetail } from './errors'
 import type { AnySchema } from './contract/define'
 
-const FIELD_LABELS: Record<string, string> = {
+export const FIELD_LABELS: Record<string, string> = {
   name: '姓名',
   phone: '手机号',
   roles: '岗位',

@@ -4,11 +4,13 @@ import type { FunctionName } from '../domain/contract'
 import { useCloud } from './env'
 
 export interface Payload {
-  action: string
-  input: unknown
+  action?: string
+  input?: unknown
   estateId?: string
   op?: { id: string; deviceTime: number }
   sentAt: number
+  /** Several operations in one request (the outbox); the server answers with one envelope each. */
+  batch?: Omit<Payload, 'batch' | 'sentAt'>[]
 }
 
 /** Sends one request to a cloud function; network failures reject, server answers resolve. */

@@ -1,25 +1,53 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { HomeToday } from '../domain/contract'
+import type { KeyValueStorage } from '../services/storage'
 import type { Api } from './api'
 import { messageOf } from './api'
+import type { OutboxStore } from './outbox'
 
-/** The home page: today's work for the signed-in person, and clocking in and out. */
+export interface HomeDeps {
+  api: () => Api
+  outbox: OutboxStore
+  storage: KeyValueStorage
+  staffId: () => string | undefined
+  newId: () => string
+}
+
+export interface ShiftView {
+  id: string
+  post: string
+  startedAt: number
+  /** Not on the server yet (clock-in or clock-out waiting in the outbox). */
+  pending: boolean
+}
+
+const cacheKey = (staffId: string) => `gwt.home.${staffId}`
+
+/**
+ * The home page: today's work for the signed-in person, and clocking in and out. Clocking
+ * goes through the outbox, so it works with no signal; the page shows the server's state
+ * with the waiting operations laid over it.
+ */
 export class HomeStore {
   today: HomeToday | undefined = undefined
   loading = false
-  acting = false
   error = ''
 
-  constructor(private api: () => Api) {
-    makeAutoObservable<HomeStore, 'api'>(this, { api: false })
+  constructor(private deps: HomeDeps) {
+    makeAutoObservable<HomeStore, 'deps'>(this, { deps: false })
   }
 
+  /** Last known state first (it works offline after a restart), then the server's. */
   async load(): Promise<void> {
+    const staffId = this.deps.staffId()
+    if (!staffId) return
+    if (!this.today) this.today = this.deps.storage.get<HomeToday>(cacheKey(staffId))
     this.loading = true
     this.error = ''
     try {
-      const t = await this.api()('home.today', {})
+      const t = await this.deps.api()('home.today', {})
       runInAction(() => (this.today = t))
+      this.deps.storage.set(cacheKey(staffId), t)
     } catch (e) {
       runInAction(() => (this.error = messageOf(e)))
     } finally {
@@ -27,32 +55,52 @@ export class HomeStore {
     }
   }
 
-  async startShift(post: string): Promise<boolean> {
-    return this.act(async () => {
-      await this.api()('shift.start', { post })
-    })
+  private get shiftRecord(): string {
+    return `shift:${this.deps.staffId() ?? ''}`
   }
 
-  async endShift(): Promise<boolean> {
-    const id = this.today?.shift?._id
-    if (!id) return false
-    return this.act(async () => {
-      await this.api()('shift.end', { shiftId: id })
-    })
+  /** The server's shift with this person's waiting clock-ins and clock-outs applied in order. */
+  get shift(): ShiftView | undefined {
+    const s = this.today?.shift
+    let view: ShiftView | undefined = s && s.status === 'on' ? { id: s._id, post: s.post, startedAt: s.startedAt, pending: false } : undefined
+    for (const e of this.deps.outbox.mine) {
+      if (e.record !== this.shiftRecord) continue
+      if (e.action === 'shift.start') {
+        const i = e.input as { id: string; post: string }
+        if (view?.id !== i.id) view = { id: i.id, post: i.post, startedAt: e.deviceTime, pending: true }
+      } else if (e.action === 'shift.end' && view && (e.input as { shiftId: string }).shiftId === view.id) view = undefined
+    }
+    return view
   }
 
-  private async act(f: () => Promise<void>): Promise<boolean> {
-    this.acting = true
+  /** A clock-out is waiting to reach the server. */
+  get endPending(): boolean {
+    return this.deps.outbox.mine.some((e) => e.action === 'shift.end')
+  }
+
+  startShift(post: string): boolean {
     this.error = ''
     try {
-      await f()
-      await this.load()
+      this.deps.outbox.enqueue('shift.start', { id: this.deps.newId(), post }, { record: this.shiftRecord, summary: `上岗：${post}` })
+      void this.deps.outbox.sync()
       return true
     } catch (e) {
-      runInAction(() => (this.error = messageOf(e)))
+      this.error = messageOf(e)
       return false
-    } finally {
-      runInAction(() => (this.acting = false))
+    }
+  }
+
+  endShift(): boolean {
+    const s = this.shift
+    if (!s) return false
+    this.error = ''
+    try {
+      this.deps.outbox.enqueue('shift.end', { shiftId: s.id }, { record: this.shiftRecord, summary: `下岗：${s.post}` })
+      void this.deps.outbox.sync()
+      return true
+    } catch (e) {
+      this.error = messageOf(e)
+      return false
     }
   }
 }

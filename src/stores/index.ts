@@ -1,39 +1,90 @@
-import { configure } from 'mobx'
+import { configure, reaction } from 'mobx'
 import { createIdFactory } from '../domain/ids'
 import { storage } from '../services/storage'
 import { transport } from '../services/transport'
 import { wxLoginCode } from '../services/wechat'
+import { network } from '../services/network'
 import { ui } from '../services/ui'
 import { createApi, type Api } from './api'
 import { HomeStore } from './home'
+import { OutboxStore } from './outbox'
 import { SessionStore } from './session'
 import { StaffAdminStore } from './staffAdmin'
 
 configure({ enforceActions: 'observed' })
 
+/** How often the outbox looks for operations whose backoff has passed. */
+const SYNC_TICK_MS = 10_000
+
 /** Wires the stores to the real services; tests build stores with fakes instead. */
 class RootStore {
   readonly newId = createIdFactory({ now: () => Date.now(), random: Math.random })
   readonly session: SessionStore
+  readonly outbox: OutboxStore
   readonly home: HomeStore
   readonly staffAdmin: StaffAdminStore
   readonly api: Api
+  private started = false
 
   constructor() {
     this.session = new SessionStore({ storage, api: () => this.api, now: () => Date.now(), wxCode: wxLoginCode })
+    const authLost = () => {
+      this.session.clear()
+      void ui.relaunch('/pages/login/index')
+    }
     this.api = createApi({
       transport,
       token: () => this.session.token,
       estateId: () => this.session.estate?.id,
       now: () => Date.now(),
       newId: this.newId,
-      onAuthLost: () => {
-        this.session.clear()
-        void ui.relaunch('/pages/login/index')
-      }
+      onAuthLost: authLost
     })
-    this.home = new HomeStore(() => this.api)
+    this.outbox = new OutboxStore({
+      storage,
+      transport,
+      session: () => ({ staffId: this.session.staff?.id, token: this.session.token, estateId: this.session.estate?.id }),
+      now: () => Date.now(),
+      random: Math.random,
+      newId: this.newId,
+      onApplied: (e) => {
+        if (e.action.startsWith('shift.')) void this.home.load()
+      },
+      onAuthLost: authLost
+    })
+    this.home = new HomeStore({
+      api: () => this.api,
+      outbox: this.outbox,
+      storage,
+      staffId: () => this.session.staff?.id,
+      newId: this.newId
+    })
     this.staffAdmin = new StaffAdminStore(() => this.api)
+  }
+
+  /** After launch: restore the session and the outbox, and keep syncing in the background. */
+  start(): void {
+    if (this.started) return
+    this.started = true
+    this.session.restore()
+    this.outbox.load()
+    const kick = () => void this.outbox.sync()
+    network.onChange((online) => online && void this.outbox.sync({ force: true }))
+    network.onForeground(kick)
+    setInterval(() => {
+      const due = this.outbox.dueAt
+      if (due !== undefined && due <= Date.now()) kick()
+    }, SYNC_TICK_MS)
+    // A new sign-in (or the same person again) lets waiting operations go.
+    reaction(
+      () => this.session.staff?.id,
+      (id) => {
+        if (!id) return
+        this.outbox.resume()
+        kick()
+      }
+    )
+    kick()
   }
 }
 

@@ -46,7 +46,7 @@ describe('dispatcher', () => {
     const h = await makeHarness()
     const env = await h.raw(
       'staff',
-      { action: 'shift.start', input: { post: '东门岗' }, estateId: DEMO_ESTATE_ID },
+      { action: 'shift.start', input: { id: 'shift49', post: '东门岗' }, estateId: DEMO_ESTATE_ID },
       { kind: 'openid', openid: 'oid-demo-guard' }
     )
     expect(code(env)).toBe('INVALID_INPUT')
@@ -56,15 +56,15 @@ describe('dispatcher', () => {
   it('applies a write once: a replay returns the first result, a different body with the same id is refused', async () => {
     const h = await makeHarness()
     const op = { id: 'op-abcdefgh-1', deviceTime: T0 - 60_000 }
-    const first = ok<Shift>(await h.as('demo-guard', 'shift.start', { post: '东门岗' }, { op }))
+    const first = ok<Shift>(await h.as('demo-guard', 'shift.start', { id: 'shift59', post: '东门岗' }, { op }))
     h.clock.now += 5000
-    const again = await h.as('demo-guard', 'shift.start', { post: '东门岗' }, { op })
+    const again = await h.as('demo-guard', 'shift.start', { id: 'shift59', post: '东门岗' }, { op })
     expect(again.ok && again.replayed).toBe(true)
     expect(ok<Shift>(again)._id).toBe(first._id)
     expect(h.dump().c_shifts).toBe(1)
-    expect(code(await h.as('demo-guard', 'shift.start', { post: '南门岗' }, { op }))).toBe('IDEMPOTENCY_MISMATCH')
+    expect(code(await h.as('demo-guard', 'shift.start', { id: 'shift65', post: '南门岗' }, { op }))).toBe('IDEMPOTENCY_MISMATCH')
     // another person cannot replay someone else's operation id either
-    expect(code(await h.as('demo-patrol', 'shift.start', { post: '东门岗' }, { op }))).toBe('IDEMPOTENCY_MISMATCH')
+    expect(code(await h.as('demo-patrol', 'shift.start', { id: 'shift67', post: '东门岗' }, { op }))).toBe('IDEMPOTENCY_MISMATCH')
     expect(first.deviceStartedAt).toBe(T0 - 60_000)
     expect(first.startedAt).toBe(T0)
   })
@@ -72,12 +72,12 @@ describe('dispatcher', () => {
   it('keeps the device time and flags a device clock more than five minutes off', async () => {
     const h = await makeHarness()
     const op = h.opSeq()
-    ok(await h.as('demo-guard', 'shift.start', { post: '东门岗' }, { op, sentAt: T0 + 6 * 60_000 }))
+    ok(await h.as('demo-guard', 'shift.start', { id: 'shift75', post: '东门岗' }, { op, sentAt: T0 + 6 * 60_000 }))
     const rec = await h.db.get<{ _id: string; _v: number; skewFlag: boolean; skewMs: number; deviceTime: number }>('ops', op.id)
     expect(rec?.skewFlag).toBe(true)
     expect(rec?.skewMs).toBe(6 * 60_000)
     const op2 = h.opSeq()
-    ok(await h.as('demo-patrol', 'shift.start', { post: '巡逻' }, { op: op2, sentAt: T0 + 60_000 }))
+    ok(await h.as('demo-patrol', 'shift.start', { id: 'shift80', post: '巡逻' }, { op: op2, sentAt: T0 + 60_000 }))
     expect((await h.db.get<{ _id: string; _v: number; skewFlag: boolean }>('ops', op2.id))?.skewFlag).toBe(false)
   })
 
@@ -90,7 +90,7 @@ describe('dispatcher', () => {
       throw new Error('after the insert')
     }
     try {
-      expect(code(await h.as('demo-guard', 'shift.start', { post: '东门岗' }))).toBe('INTERNAL')
+      expect(code(await h.as('demo-guard', 'shift.start', { id: 'shift93', post: '东门岗' }))).toBe('INTERNAL')
     } finally {
       ;(HANDLERS as Record<string, unknown>)['shift.start'] = orig
     }
@@ -99,7 +99,7 @@ describe('dispatcher', () => {
 
   it('appends an audit record for every write: who, what, which document, when', async () => {
     const h = await makeHarness()
-    const s = ok<Shift>(await h.as('demo-guard', 'shift.start', { post: '东门岗' }))
+    const s = ok<Shift>(await h.as('demo-guard', 'shift.start', { id: 'shift102', post: '东门岗' }))
     const audit = await h.db.find<{ _id: string; _v: number; actorId: string; action: string; docId: string; at: number }>('audit', {
       where: { docId: s._id }
     })

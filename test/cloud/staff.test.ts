@@ -18,7 +18,7 @@ describe('me and home', () => {
     expect(g.posts).toEqual(['东门岗', '南门岗'])
     expect(g.date).toBe('2026-11-23')
     expect(g.cards).toEqual([])
-    ok(await h.as('demo-guard', 'shift.start', { post: '东门岗' }))
+    ok(await h.as('demo-guard', 'shift.start', { id: 'shift21', post: '东门岗' }))
     const s = ok<HomeToday>(await h.as('demo-supervisor', 'home.today', {}))
     expect(s.cards.find((c) => c.key === 'onDuty')?.value).toBe(1)
     expect(s.cards.find((c) => c.key === 'staff')?.value).toBe(8)
@@ -28,10 +28,10 @@ describe('me and home', () => {
 describe('shifts', () => {
   it('start, refuse a second start, end, refuse a second end', async () => {
     const h = await makeHarness()
-    const s = ok<Shift>(await h.as('demo-guard', 'shift.start', { post: '东门岗' }))
+    const s = ok<Shift>(await h.as('demo-guard', 'shift.start', { id: 'shift31', post: '东门岗' }))
     expect(s.status).toBe('on')
     expect(ok<HomeToday>(await h.as('demo-guard', 'home.today', {})).shift?.post).toBe('东门岗')
-    expect(code(await h.as('demo-guard', 'shift.start', { post: '南门岗' }))).toBe('CONFLICT')
+    expect(code(await h.as('demo-guard', 'shift.start', { id: 'shift34', post: '南门岗' }))).toBe('CONFLICT')
     h.clock.now += 8 * 3600_000
     const e = ok<Shift>(await h.as('demo-guard', 'shift.end', { shiftId: s._id }))
     expect(e).toMatchObject({ status: 'off', endedAt: T0 + 8 * 3600_000 })
@@ -40,13 +40,13 @@ describe('shifts', () => {
 
   it('nobody ends another person’s shift', async () => {
     const h = await makeHarness()
-    const s = ok<Shift>(await h.as('demo-guard', 'shift.start', { post: '东门岗' }))
+    const s = ok<Shift>(await h.as('demo-guard', 'shift.start', { id: 'shift43', post: '东门岗' }))
     expect(code(await h.as('demo-patrol', 'shift.end', { shiftId: s._id }))).toBe('NOT_FOUND')
   })
 
   it('bad input is refused with field messages in Chinese', async () => {
     const h = await makeHarness()
-    const env = await h.as('demo-guard', 'shift.start', { post: '' })
+    const env = await h.as('demo-guard', 'shift.start', { id: 'shift49', post: '' })
     expect(code(env)).toBe('INVALID_INPUT')
     if (!env.ok) expect(env.details?.[0]).toMatchObject({ field: 'post', message: '岗位点：不能为空' })
   })
@@ -97,7 +97,7 @@ describe('cron', () => {
   it('sweeps expired bind codes and old idempotency records, only from the timer', async () => {
     const h = await makeHarness()
     ok(await h.as('demo-supervisor', 'staff.create', { name: '甲', phone: '13600000001', roles: ['cleaner'] }))
-    ok(await h.as('demo-guard', 'shift.start', { post: '东门岗' }))
+    ok(await h.as('demo-guard', 'shift.start', { id: 'shift100', post: '东门岗' }))
     expect(code(await h.raw('cron', { action: 'cron.sweep', input: {} }, { kind: 'openid', openid: 'oid-demo-admin' }))).toBe('FORBIDDEN')
     h.clock.now += OP_RETENTION_MS + 1
     const out = ok<SweepOut>(await h.raw('cron', { action: 'cron.sweep', input: {} }, { kind: 'timer' }))

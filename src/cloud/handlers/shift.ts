@@ -12,14 +12,16 @@ export async function openShiftOf(ctx: Ctx, staffId: string, estateId: string): 
   return page.items[0]
 }
 
-export async function start(input: { post: string }, ctx: Ctx): Promise<Shift> {
+export async function start(input: { id: string; post: string }, ctx: Ctx): Promise<Shift> {
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
+  if (await ctx.db.get<D<Shift>>('shifts', input.id)) throw new AppError('DUPLICATE', '这次上岗已经记录过了')
   const open = await openShiftOf(ctx, staff._id, estate._id)
   if (open) throw new AppError('CONFLICT', `您已在「${open.post}」上岗，请先下岗再换岗位`)
   const deviceTime = ctx.op?.deviceTime ?? ctx.now
   const shift = await ctx.db.insert<D<Shift>>('shifts', {
-    _id: ctx.newId(),
+    // The device chose the id, so a shift recorded offline can be ended offline too.
+    _id: input.id,
     createdAt: ctx.now,
     updatedAt: ctx.now,
     estateId: estate._id,

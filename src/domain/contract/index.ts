@@ -134,7 +134,7 @@ export const ACTIONS = {
   'shift.start': action<Shift>()({
     name: 'shift.start',
     fn: 'staff',
-    input: v.strictObject({ post: text(32) }),
+    input: v.strictObject({ id: id(), post: text(32) }),
     access: 'any',
     scope: 'estate',
     write: true,

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
@@ -8,10 +9,12 @@ import { localClock } from '../../domain/time'
 import { formatDay } from '../../domain/dates'
 import { ui } from '../../services/ui'
 import { DemoBadge } from '../../components/DemoBadge'
+import { PendingDialog, SyncBar } from '../../components/SyncPanel'
 import './index.scss'
 
 function HomePage() {
-  const { session, home } = rootStore
+  const { session, home, outbox } = rootStore
+  const [confirming, setConfirming] = useState(false)
 
   useDidShow(() => {
     if (!session.signedIn) {
@@ -22,9 +25,15 @@ function HomePage() {
   })
   usePullDownRefresh(() => void home.load())
 
+  const endShift = () => {
+    // Other records still on the phone: say so before the shift ends.
+    if (outbox.mine.some((e) => !e.action.startsWith('shift.'))) setConfirming(true)
+    else home.endShift()
+  }
+
   if (!session.staff) return <View className="page" />
   const t = home.today
-  const shift = t?.shift
+  const shift = home.shift
 
   return (
     <View className="page home">
@@ -37,21 +46,26 @@ function HomePage() {
         </Text>
       </View>
 
+      <SyncBar outbox={outbox} onOpen={() => void ui.tab('/pages/me/index')} />
+
       <View className="card">
         {shift ? (
           <View>
             <Text className="card-title">在岗中：{shift.post}</Text>
-            <Text className="muted">上岗时间 {localClock(shift.startedAt)}</Text>
-            <Btn kind="danger" className="shift-btn" loading={home.acting} onClick={() => void home.endShift()}>
+            <Text className="muted">
+              上岗时间 {localClock(shift.startedAt)}
+              {shift.pending ? ' · 待上传' : ''}
+            </Text>
+            <Btn kind="danger" className="shift-btn" onClick={endShift}>
               下岗
             </Btn>
           </View>
         ) : (
           <View>
-            <Text className="card-title">今天还没有上岗</Text>
+            <Text className="card-title">{home.endPending ? '已下岗 · 待上传' : '今天还没有上岗'}</Text>
             <View className="post-list">
               {(t?.posts ?? []).map((p) => (
-                <Btn key={p} kind="primary" disabled={home.acting} onClick={() => void home.startShift(p)}>
+                <Btn key={p} kind="primary" onClick={() => home.startShift(p)}>
                   {`上岗：${p}`}
                 </Btn>
               ))}
@@ -83,6 +97,17 @@ function HomePage() {
       </View>
 
       {home.error && <Text className="error-text">{home.error}</Text>}
+      {confirming && (
+        <PendingDialog
+          outbox={outbox}
+          what="下岗"
+          onProceed={() => {
+            setConfirming(false)
+            home.endShift()
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </View>
   )
 }

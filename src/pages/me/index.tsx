@@ -8,10 +8,12 @@ import { roleNames } from '../../domain/roles'
 import { localClock } from '../../domain/time'
 import { ui } from '../../services/ui'
 import { DemoBadge } from '../../components/DemoBadge'
+import { PendingDialog, SyncPanel } from '../../components/SyncPanel'
 import './index.scss'
 
 function MePage() {
-  const { session } = rootStore
+  const { session, outbox } = rootStore
+  const [confirming, setConfirming] = useState(false)
   const [syncedAt, setSyncedAt] = useState<number | undefined>()
 
   useDidShow(() => {
@@ -24,10 +26,17 @@ function MePage() {
     })
   })
 
-  const signOut = async () => {
-    if (!(await ui.confirm('退出登录', '确定退出岗位通吗？'))) return
+  const leave = async () => {
+    setConfirming(false)
     await session.signOut()
     void ui.relaunch('/pages/login/index')
+  }
+  const signOut = async () => {
+    if (outbox.mine.length > 0) {
+      setConfirming(true)
+      return
+    }
+    if (await ui.confirm('退出登录', '确定退出岗位通吗？')) await leave()
   }
 
   const s = session.staff
@@ -63,16 +72,15 @@ function MePage() {
         ))}
       </View>
 
-      <View className="card">
-        <Text className="card-title">同步状态</Text>
-        <Text className="muted">
-          {session.error ? `未连上服务器：${session.error}` : syncedAt ? `已与服务器同步 ${localClock(syncedAt)}` : '正在连接服务器…'}
-        </Text>
-      </View>
+      <SyncPanel
+        outbox={outbox}
+        serverNote={session.error ? `未连上服务器：${session.error}` : syncedAt ? `已与服务器同步 ${localClock(syncedAt)}` : '正在连接服务器…'}
+      />
 
       <Btn kind="danger" onClick={signOut}>
         退出登录
       </Btn>
+      {confirming && <PendingDialog outbox={outbox} what="退出登录" onProceed={() => void leave()} onCancel={() => setConfirming(false)} />}
     </View>
   )
 }

@@ -43,7 +43,7 @@ export async function makeBackend(): Promise<Backend> {
     calls: [],
     transport: async (fn, payload, token) => {
       if (!b.online) throw new Error('request:fail')
-      b.calls.push({ fn, action: payload.action })
+      b.calls.push({ fn, action: payload.action ?? `batch×${payload.batch?.length ?? 0}` })
       // Round-trip through JSON as the network would.
       const body = JSON.parse(JSON.stringify(payload))
       const out = await h.rt.call(fn, body, token ? { kind: 'token', token } : { kind: 'none' })

@@ -3,6 +3,8 @@ import { SessionStore } from '../../../src/stores/session'
 import { HomeStore } from '../../../src/stores/home'
 import { StaffAdminStore } from '../../../src/stores/staffAdmin'
 import { createApi } from '../../../src/stores/api'
+import { OutboxStore } from '../../../src/stores/outbox'
+import { createIdFactory } from '../../../src/domain/ids'
 import { AppError } from '../../../src/domain/errors'
 
 let b: Backend
@@ -79,39 +81,79 @@ describe('SessionStore', () => {
 
 describe('HomeStore', () => {
   async function signedIn(staffId: string) {
-    const { s, api } = session()
+    const { s, api, storage } = session()
     await s.signInDemo(staffId)
-    return new HomeStore(api)
+    const outbox = new OutboxStore({
+      storage,
+      transport: b.transport,
+      session: () => ({ staffId: s.staff?.id, token: s.token, estateId: s.estate?.id }),
+      now: () => b.h.clock.now,
+      random: () => 0.5,
+      newId: createIdFactory({ now: () => b.h.clock.now, random: Math.random })
+    })
+    const home = new HomeStore({ api, outbox, storage, staffId: () => s.staff?.id, newId: createIdFactory({ now: () => b.h.clock.now, random: Math.random }) })
+    return { home, outbox, storage }
   }
 
-  it('loads today, clocks in at a post and out again', async () => {
-    const home = await signedIn('demo-guard')
+  it('loads today, clocks in at a post and out again; the server gets both', async () => {
+    const { home, outbox } = await signedIn('demo-guard')
     await home.load()
-    expect(home.today?.shift).toBeFalsy()
+    expect(home.shift).toBeUndefined()
     expect(home.today?.posts).toContain('东门岗')
-    expect(await home.startShift('东门岗')).toBe(true)
-    expect(home.today?.shift?.post).toBe('东门岗')
-    expect(await home.endShift()).toBe(true)
-    expect(home.today?.shift).toBeFalsy()
-    expect(home.acting).toBe(false)
+    expect(home.startShift('东门岗')).toBe(true)
+    // Confirmed at once, before the server has it.
+    expect(home.shift).toMatchObject({ post: '东门岗', pending: true })
+    await outbox.sync()
+    await home.load()
+    expect(home.shift).toMatchObject({ post: '东门岗', pending: false })
+    expect(home.endShift()).toBe(true)
+    expect(home.shift).toBeUndefined()
+    expect(home.endPending).toBe(true)
+    await outbox.sync()
+    await home.load()
+    expect(home.shift).toBeUndefined()
+    expect(home.endPending).toBe(false)
+    const shifts = await b.h.db.find('shifts', { where: { staffId: 'demo-guard' } })
+    expect(shifts.items).toHaveLength(1)
+    expect(shifts.items[0]).toMatchObject({ post: '东门岗', status: 'off' })
   })
 
-  it('offline: says the network is down and keeps what it had', async () => {
-    const home = await signedIn('demo-guard')
+  it('offline: clocking in and out still works on the phone, and the page keeps the last known day', async () => {
+    const { home, outbox, storage } = await signedIn('demo-guard')
     await home.load()
-    const before = home.today
     b.online = false
     await home.load()
     expect(home.error).toBe('网络不通，请检查网络后重试')
-    expect(home.today).toBe(before)
-    expect(home.loading).toBe(false)
+    expect(home.today?.posts).toContain('东门岗')
+    home.startShift('东门岗')
+    await outbox.sync()
+    expect(home.shift).toMatchObject({ post: '东门岗', pending: true })
+    home.endShift()
+    expect(home.shift).toBeUndefined()
+    // A restart while offline: the cached day and the waiting operations come back.
+    const again = new OutboxStore({
+      storage,
+      transport: b.transport,
+      session: () => ({ staffId: 'demo-guard' }),
+      now: () => b.h.clock.now,
+      random: () => 0.5,
+      newId: () => 'x'
+    })
+    again.load()
+    expect(again.waiting.map((e) => e.summary)).toEqual(['上岗：东门岗', '下岗：东门岗'])
+    expect((await b.h.db.find('shifts', {})).items).toHaveLength(0)
   })
 
-  it('a second clock-in while on shift is refused with the server’s reason', async () => {
-    const home = await signedIn('demo-guard')
-    await home.startShift('东门岗')
-    expect(await home.startShift('南门岗')).toBe(false)
-    expect(home.error).toMatch(/[\u4e00-\u9fa5]/)
+  it('a second clock-in while on shift is refused by the server and kept for the person to handle', async () => {
+    const { home, outbox } = await signedIn('demo-guard')
+    await b.h.as('demo-guard', 'shift.start', { id: 'elsewhere', post: '南门岗' })
+    await home.load()
+    // The phone had not heard of that shift yet: the person clocks in again.
+    home.today = undefined
+    home.startShift('东门岗')
+    await outbox.sync()
+    expect(outbox.refused).toHaveLength(1)
+    expect(outbox.refused[0].lastError?.message).toContain('南门岗')
   })
 })
 
@@ -178,7 +220,7 @@ describe('api client', () => {
       newId: () => 'id-1'
     })
     await api('home.today', {})
-    await api('shift.start', { post: '东门岗' })
+    await api('shift.start', { id: 'shift181', post: '东门岗' })
     expect(seen[0]).toMatchObject({ action: 'home.today', estateId: 'e1', op: undefined })
     expect(seen[1]).toMatchObject({ action: 'shift.start', op: { id: 'id-1', deviceTime: 42 }, sentAt: 42 })
   })
