@@ -15,7 +15,8 @@ export const SCRIPT_ERROR_MESSAGES = {
   SCRIPT_NOTHING_TO_UNDO: '已经是第一步了',
   SCRIPT_ANSWER_REQUIRED: '请先填写这一步要记录的内容',
   SCRIPT_BAD_ANSWER: '填写的内容不在可选范围内',
-  SCRIPT_NOT_FOUND: '没有找到这份话术'
+  SCRIPT_NOT_FOUND: '没有找到这份话术',
+  SCRIPT_BAD_TIME: '时间无效，请检查手机时间后重试'
 } as const
 
 export type ScriptErrorCode = keyof typeof SCRIPT_ERROR_MESSAGES
@@ -32,7 +33,10 @@ export class ScriptError extends Error {
 }
 
 export function isScriptError(e: unknown): e is ScriptError {
-  return e instanceof ScriptError || (typeof e === 'object' && e !== null && (e as ScriptError).name === 'ScriptError')
+  return (
+    e instanceof ScriptError ||
+    (typeof e === 'object' && e !== null && (e as ScriptError).name === 'ScriptError')
+  )
 }
 
 /** One move from step to step, kept so `back` can undo it exactly. */
@@ -75,7 +79,7 @@ export type TimeInput = Date | number
 
 function ms(t: TimeInput): number {
   const v = typeof t === 'number' ? t : t.getTime()
-  if (!Number.isFinite(v)) throw new ScriptError('SCRIPT_BAD_ANSWER', '时间无效')
+  if (!Number.isFinite(v)) throw new ScriptError('SCRIPT_BAD_TIME')
   return v
 }
 
@@ -86,12 +90,20 @@ function stepOf(script: Script, id: string): Step {
 }
 
 function ensureSame(script: Script, state: RunState): void {
-  if (state.scriptId !== script.id || state.version !== script.version) throw new ScriptError('SCRIPT_MISMATCH')
+  if (state.scriptId !== script.id || state.version !== script.version)
+    throw new ScriptError('SCRIPT_MISMATCH')
 }
 
 export function start(script: Script, now: TimeInput): RunState {
   stepOf(script, script.start)
-  return { scriptId: script.id, version: script.version, path: [script.start], answers: {}, startedAt: ms(now), moves: [] }
+  return {
+    scriptId: script.id,
+    version: script.version,
+    path: [script.start],
+    answers: {},
+    startedAt: ms(now),
+    moves: []
+  }
 }
 
 export function currentId(state: RunState): string {
@@ -115,7 +127,14 @@ function ensureCanLeave(step: Step, state: RunState): void {
   }
 }
 
-function move(state: RunState, from: string, to: string, branch: number | null, at: number, set?: Record<string, string>): RunState {
+function move(
+  state: RunState,
+  from: string,
+  to: string,
+  branch: number | null,
+  at: number,
+  set?: Record<string, string>
+): RunState {
   return {
     ...state,
     path: [...state.path, to],
@@ -148,13 +167,19 @@ export function next(script: Script, state: RunState, now?: TimeInput): RunState
   if (!step.next) throw new ScriptError('SCRIPT_NO_NEXT', undefined, step.id)
   ensureCanLeave(step, state)
   stepOf(script, step.next)
-  const at = now === undefined ? (state.moves.length ? state.moves[state.moves.length - 1].at : state.startedAt) : ms(now)
+  const at =
+    now === undefined
+      ? state.moves.length
+        ? state.moves[state.moves.length - 1].at
+        : state.startedAt
+      : ms(now)
   return move(state, step.id, step.next, null, at)
 }
 
 /** Record an answer (an empty value clears it). Not a move: `back` leaves answers typed at the step it returns to. */
 export function answer(state: RunState, key: string, value: string): RunState {
-  if (typeof key !== 'string' || !key.trim()) throw new ScriptError('SCRIPT_BAD_ANSWER', '要记录的项目名称为空')
+  if (typeof key !== 'string' || !key.trim())
+    throw new ScriptError('SCRIPT_BAD_ANSWER', '要记录的项目名称为空')
   if (typeof value !== 'string') throw new ScriptError('SCRIPT_BAD_ANSWER')
   const answers = { ...state.answers }
   if (value.trim() === '') delete answers[key]
@@ -170,8 +195,10 @@ export function answerCurrent(script: Script, state: RunState, value: string): R
   if (step.outcome) throw new ScriptError('SCRIPT_DONE', undefined, step.id)
   const v = typeof value === 'string' ? value.trim() : value
   if (v !== '') {
-    if (ask.kind === 'yesno' && v !== 'yes' && v !== 'no') throw new ScriptError('SCRIPT_BAD_ANSWER', undefined, step.id)
-    if (ask.kind === 'choice' && !(ask.options ?? []).includes(v)) throw new ScriptError('SCRIPT_BAD_ANSWER', undefined, step.id)
+    if (ask.kind === 'yesno' && v !== 'yes' && v !== 'no')
+      throw new ScriptError('SCRIPT_BAD_ANSWER', undefined, step.id)
+    if (ask.kind === 'choice' && !(ask.options ?? []).includes(v))
+      throw new ScriptError('SCRIPT_BAD_ANSWER', undefined, step.id)
   }
   return answer(state, ask.key, v)
 }
@@ -189,7 +216,14 @@ export function back(state: RunState): RunState {
 
 /** Start over from the first step, with no answers. */
 export function restart(state: RunState, now: TimeInput): RunState {
-  return { scriptId: state.scriptId, version: state.version, path: [state.path[0]], answers: {}, startedAt: ms(now), moves: [] }
+  return {
+    scriptId: state.scriptId,
+    version: state.version,
+    path: [state.path[0]],
+    answers: {},
+    startedAt: ms(now),
+    moves: []
+  }
 }
 
 /** The record of a finished run. */
@@ -212,20 +246,28 @@ export function outcome(script: Script, state: RunState, now: TimeInput): RunOut
 
 /**
  * Follow a list of moves from the start: each item is a branch label, a branch's target step id,
- * or 'next'. Handy for tests, demos and training.
+ * or 'next'. Before each move, a step's `ask` is answered from `answers` when it has that key.
+ * Handy for tests, demos and training.
  */
-export function walk(script: Script, labels: string[], now: TimeInput): RunState {
+export function walk(
+  script: Script,
+  moves: readonly string[],
+  now: TimeInput,
+  answers: Record<string, string> = {}
+): RunState {
   let state = start(script, now)
-  for (const label of labels) {
+  for (const m of moves) {
     const step = current(script, state)
-    if (label === 'next') {
+    if (step.ask && answers[step.ask.key] !== undefined)
+      state = answer(state, step.ask.key, answers[step.ask.key])
+    if (m === 'next') {
       state = next(script, state, now)
       continue
     }
     const branches = step.branches ?? []
-    let i = branches.findIndex((b) => b.label === label)
-    if (i < 0) i = branches.findIndex((b) => b.to === label)
-    if (i < 0) throw new ScriptError('SCRIPT_BAD_BRANCH', `“${step.title ?? step.id}”没有选项“${label}”`, step.id)
+    let i = branches.findIndex((b) => b.label === m)
+    if (i < 0) i = branches.findIndex((b) => b.to === m)
+    if (i < 0) throw new ScriptError('SCRIPT_BAD_BRANCH', `“${step.title ?? step.id}”没有选项“${m}”`, step.id)
     state = choose(script, state, i, now)
   }
   return state

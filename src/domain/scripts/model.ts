@@ -89,6 +89,8 @@ export interface Step {
   branches?: Branch[]
   /** terminal: the run ends here */
   outcome?: Outcome
+  /** where this step's wording comes from, when that is not the script's main source */
+  source?: ScriptSource
 }
 
 export interface Script {
@@ -112,7 +114,15 @@ export interface Script {
   steps: Record<string, Step>
 }
 
-/** Every source a script cites, the main one first. */
+/** Every source a script cites (script level, then step level), each once, the main one first. */
 export function sourcesOf(script: Script): ScriptSource[] {
-  return [script.source, ...(script.moreSources ?? [])]
+  const all = [script.source, ...(script.moreSources ?? [])]
+  for (const step of Object.values(script.steps)) if (step.source) all.push(step.source)
+  const seen = new Set<string>()
+  return all.filter((s) => {
+    const k = `${s.file}#${s.section}`
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
 }

@@ -171,7 +171,15 @@ export function fill(text: string, ctx: FillContext = {}): string {
   return text.replace(TOKEN, (_m, name: string) => values[name] ?? '')
 }
 
-const HALF_TO_FULL: Record<string, string> = { ',': '，', '?': '？', '!': '！', ':': '：', ';': '；', '(': '（', ')': '）' }
+const HALF_TO_FULL: Record<string, string> = {
+  ',': '，',
+  '?': '？',
+  '!': '！',
+  ':': '：',
+  ';': '；',
+  '(': '（',
+  ')': '）'
+}
 
 function isCjk(c: string | undefined): boolean {
   if (!c) return false

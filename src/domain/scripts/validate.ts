@@ -4,7 +4,7 @@
  * list of problems; an empty list means the script is fine.
  */
 import { ROLES, type Role } from '../roles'
-import { DEPARTMENTS, type Script, type Step } from './model'
+import { DEPARTMENTS, type Script, type ScriptSource, type Step } from './model'
 import { hasMalformedBraces, unknownPlaceholders } from './placeholders'
 
 export type ProblemCode =
@@ -62,7 +62,8 @@ function targets(step: Step): string[] {
 
 function textsOf(step: Step): { field: string; text: string }[] {
   const out: { field: string; text: string }[] = []
-  for (const f of ['say', 'do', 'check', 'never'] as const) for (const t of step[f] ?? []) out.push({ field: f, text: t })
+  for (const f of ['say', 'do', 'check', 'never'] as const)
+    for (const t of step[f] ?? []) out.push({ field: f, text: t })
   if (step.title !== undefined) out.push({ field: 'title', text: step.title })
   if (step.ask) {
     out.push({ field: 'ask.label', text: step.ask.label })
@@ -77,28 +78,39 @@ export function validateScript(script: Script): Problem[] {
   const problems: Problem[] = []
   const id = typeof script?.id === 'string' ? script.id : ''
   const add = (code: ProblemCode, message: string, stepId?: string) =>
-    problems.push(stepId === undefined ? { code, message, scriptId: id } : { code, message, scriptId: id, stepId })
+    problems.push(
+      stepId === undefined ? { code, message, scriptId: id } : { code, message, scriptId: id, stepId }
+    )
 
   if (!SCRIPT_ID_PATTERN.test(id)) add('SCRIPT_ID_INVALID', `话术编号“${id}”无效（小写字母、数字、点或横线）`)
   if (!Number.isInteger(script.version) || script.version < 1) add('VERSION_INVALID', '版本号必须是正整数')
-  if (!(DEPARTMENTS as readonly string[]).includes(script.department)) add('DEPARTMENT_INVALID', `部门“${String(script.department)}”无效`)
+  if (!(DEPARTMENTS as readonly string[]).includes(script.department))
+    add('DEPARTMENT_INVALID', `部门“${String(script.department)}”无效`)
   if (!Array.isArray(script.roles) || script.roles.length === 0) add('ROLES_EMPTY', '没有指定适用岗位')
-  else for (const r of script.roles) if (!(ROLES as readonly string[]).includes(r as Role)) add('ROLE_INVALID', `岗位“${String(r)}”不存在`)
+  else
+    for (const r of script.roles)
+      if (!(ROLES as readonly string[]).includes(r as Role)) add('ROLE_INVALID', `岗位“${String(r)}”不存在`)
   if (blank(script.title)) add('TITLE_MISSING', '缺少标题')
   if (blank(script.situation)) add('SITUATION_MISSING', '缺少使用场景说明')
-  for (const src of [script.source, ...(script.moreSources ?? [])]) {
-    if (!src || !SEED_FILE_PATTERN.test(src.file ?? '') || blank(src.section)) {
-      add('SOURCE_MISSING', `出处不完整：需要规程文件名（如 000_86fd12d757344a0e.txt）和章节（${src?.file ?? '无'}）`)
-    }
-  }
+  const badSource = (src: ScriptSource | undefined) =>
+    !src || !SEED_FILE_PATTERN.test(src.file ?? '') || blank(src.section)
+  const sourceMessage = (src: ScriptSource | undefined) =>
+    `出处不完整：需要规程文件名（如 000_86fd12d757344a0e.txt）和章节（${src?.file || '无'}）`
+  for (const src of [script.source, ...(script.moreSources ?? [])])
+    if (badSource(src)) add('SOURCE_MISSING', sourceMessage(src))
 
   const steps = script.steps && typeof script.steps === 'object' ? script.steps : {}
+  for (const key of Object.keys(steps)) {
+    const src = steps[key].source
+    if (src !== undefined && badSource(src)) add('SOURCE_MISSING', sourceMessage(src), key)
+  }
   const keys = Object.keys(steps)
   const seenIds = new Map<string, string>()
   for (const key of keys) {
     const step = steps[key]
     if (step.id !== key) add('STEP_ID_MISMATCH', `步骤“${key}”的 id 写成了“${step.id}”`, key)
-    if (seenIds.has(step.id)) add('STEP_ID_DUPLICATE', `步骤 id“${step.id}”重复（${seenIds.get(step.id)} 与 ${key}）`, key)
+    if (seenIds.has(step.id))
+      add('STEP_ID_DUPLICATE', `步骤 id“${step.id}”重复（${seenIds.get(step.id)} 与 ${key}）`, key)
     else seenIds.set(step.id, key)
   }
   if (!has(steps, script.start)) add('START_MISSING', `第一步“${script.start}”不存在`)
@@ -106,20 +118,27 @@ export function validateScript(script: Script): Problem[] {
   for (const key of keys) {
     const step = steps[key]
     const shown =
-      (step.say?.length ?? 0) + (step.do?.length ?? 0) + (step.check?.length ?? 0) + (step.never?.length ?? 0) > 0 ||
+      (step.say?.length ?? 0) +
+        (step.do?.length ?? 0) +
+        (step.check?.length ?? 0) +
+        (step.never?.length ?? 0) >
+        0 ||
       step.ask !== undefined ||
       step.outcome !== undefined
     if (!shown) add('STEP_EMPTY', `步骤“${key}”没有任何要说、要做或要填的内容`, key)
 
     const moves = step.next !== undefined || (step.branches?.length ?? 0) > 0
-    if (step.next !== undefined && (step.branches?.length ?? 0) > 0) add('NEXT_AND_BRANCHES', `步骤“${key}”同时有“下一步”和选项，只能有一种`, key)
+    if (step.next !== undefined && (step.branches?.length ?? 0) > 0)
+      add('NEXT_AND_BRANCHES', `步骤“${key}”同时有“下一步”和选项，只能有一种`, key)
     if (step.outcome) {
       if (moves) add('OUTCOME_WITH_MOVES', `步骤“${key}”是结束步骤，不能再有下一步或选项`, key)
-      if (blank(step.outcome.kind) || blank(step.outcome.label)) add('OUTCOME_INVALID', `步骤“${key}”的结果缺少类型或名称`, key)
+      if (blank(step.outcome.kind) || blank(step.outcome.label))
+        add('OUTCOME_INVALID', `步骤“${key}”的结果缺少类型或名称`, key)
     } else if (!moves) {
       add('DEAD_END', `步骤“${key}”既没有下一步、选项，也没有结果`, key)
     }
-    for (const t of targets(step)) if (!has(steps, t)) add('TARGET_MISSING', `步骤“${key}”指向不存在的步骤“${t}”`, key)
+    for (const t of targets(step))
+      if (!has(steps, t)) add('TARGET_MISSING', `步骤“${key}”指向不存在的步骤“${t}”`, key)
 
     const labels = new Set<string>()
     for (const b of step.branches ?? []) {
@@ -127,14 +146,16 @@ export function validateScript(script: Script): Problem[] {
       else if (labels.has(b.label)) add('BRANCH_LABEL_DUPLICATE', `步骤“${key}”的选项“${b.label}”重复`, key)
       labels.add(b.label)
       for (const [k, v] of Object.entries(b.set ?? {})) {
-        if (blank(k) || typeof v !== 'string') add('SET_INVALID', `步骤“${key}”的选项“${b.label}”记录的“${k}”无效`, key)
+        if (blank(k) || typeof v !== 'string')
+          add('SET_INVALID', `步骤“${key}”的选项“${b.label}”记录的“${k}”无效`, key)
       }
     }
 
     const ask = step.ask
     if (ask) {
       const okKind = ask.kind === 'text' || ask.kind === 'choice' || ask.kind === 'yesno'
-      if (blank(ask.key) || blank(ask.label) || !okKind) add('ASK_INVALID', `步骤“${key}”的填写项缺少名称或类型`, key)
+      if (blank(ask.key) || blank(ask.label) || !okKind)
+        add('ASK_INVALID', `步骤“${key}”的填写项缺少名称或类型`, key)
       if (ask.kind === 'choice' && (!ask.options || ask.options.length < 2 || ask.options.some(blank))) {
         add('ASK_INVALID', `步骤“${key}”的选择题至少要有两个选项`, key)
       }
@@ -145,8 +166,10 @@ export function validateScript(script: Script): Problem[] {
         add('TEXT_EMPTY', `步骤“${key}”的 ${field} 有空白内容`, key)
         continue
       }
-      for (const n of unknownPlaceholders(text)) add('PLACEHOLDER_UNKNOWN', `步骤“${key}”的 ${field} 用了不认识的占位符 {${n}}`, key)
-      if (hasMalformedBraces(text)) add('PLACEHOLDER_MALFORMED', `步骤“${key}”的 ${field} 有不成对的花括号：${text}`, key)
+      for (const n of unknownPlaceholders(text))
+        add('PLACEHOLDER_UNKNOWN', `步骤“${key}”的 ${field} 用了不认识的占位符 {${n}}`, key)
+      if (hasMalformedBraces(text))
+        add('PLACEHOLDER_MALFORMED', `步骤“${key}”的 ${field} 有不成对的花括号：${text}`, key)
       if (field === 'say' && RAW_BLANKS.test(text)) {
         add('RAW_BLANK', `步骤“${key}”的话术里还留着“××”或“[ ]”之类的空白，请改用占位符：${text}`, key)
       }
@@ -193,7 +216,8 @@ export function validateLibrary(scripts: readonly Script[]): Problem[] {
   const problems: Problem[] = []
   const seen = new Set<string>()
   for (const s of scripts) {
-    if (seen.has(s.id)) problems.push({ code: 'SCRIPT_ID_DUPLICATE', message: `话术编号“${s.id}”重复`, scriptId: s.id })
+    if (seen.has(s.id))
+      problems.push({ code: 'SCRIPT_ID_DUPLICATE', message: `话术编号“${s.id}”重复`, scriptId: s.id })
     seen.add(s.id)
     problems.push(...validateScript(s))
   }
@@ -227,7 +251,8 @@ export function enumeratePaths(script: Script, limit = 10000): ScriptPath[] {
       return
     }
     if (step.next !== undefined) walk(step.next, here, [...moves, 'next'], answers)
-    for (const b of step.branches ?? []) walk(b.to, here, [...moves, b.label], { ...answers, ...(b.set ?? {}) })
+    for (const b of step.branches ?? [])
+      walk(b.to, here, [...moves, b.label], { ...answers, ...(b.set ?? {}) })
   }
   walk(script.start, [], [], {})
   return out
