@@ -99,7 +99,7 @@ describe('contract and validation', () => {
     expect(e.message).toContain('手机号')
   })
   it('rejects unknown fields', () => {
-    expect(() => parseInput(ACTIONS['shift.start'].input, { post: '东门岗', admin: true })).toThrow(/不认识的字段/)
+    expect(() => parseInput(ACTIONS['shift.start'].input, { id: 'shift102', post: '东门岗', admin: true })).toThrow(/不认识的字段/)
   })
 })
 

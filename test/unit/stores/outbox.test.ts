@@ -137,7 +137,7 @@ describe('OutboxStore', () => {
     o.resend(o.refused[0].id)
     await o.sync()
     expect(o.entries).toHaveLength(0)
-    const sh = await b.h.db.get<{ status: string }>('shifts', 'sh1')
+    const sh = await b.h.db.get<{ _id: string; _v: number; status: string }>('shifts', 'sh1')
     expect(sh?.status).toBe('off')
   })
 
