@@ -1,6 +1,9 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import webpack from 'webpack'
+
+const { LimitChunkCountPlugin } = webpack.optimize
 
 /**
  * Taro build config. Output goes to dist/<platform> so the weapp and H5 builds never
@@ -33,6 +36,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       optimizeMainPackage: { enable: true }
     },
     h5: {
+      // One script bundle: once the page is open, every screen works with no network
+      // (offline-first), instead of fetching each page's chunk on first visit.
+      webpackChain(chain) {
+        chain.plugin('single-chunk').use(LimitChunkCountPlugin, [{ maxChunks: 1 }])
+        chain.performance.hints(false)
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

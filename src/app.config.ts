@@ -20,8 +20,8 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '工作台' },
-      { pagePath: 'pages/me/index', text: '我的' }
+      { pagePath: 'pages/home/index', text: '工作台', iconPath: 'assets/home.png', selectedIconPath: 'assets/home-on.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/me.png', selectedIconPath: 'assets/me-on.png' }
     ]
   },
   // Privacy guide consent (required since 2023-10) is checked before personal-data APIs.
