@@ -30,6 +30,9 @@ describe('sign in as each demo role and land on that role’s home', () => {
       await page.getByText('翠湖花园', { exact: false }).first().waitFor()
       for (const t of sees) await page.locator('.area-title', { hasText: new RegExp(`^${t}$`) }).waitFor()
       for (const t of notSees) expect(await page.locator('.area-title', { hasText: new RegExp(`^${t}$`) }).count()).toBe(0)
+      // The palette reaches the page: work areas and buttons are solid, not transparent.
+      const bg = await page.locator('.area').first().evaluate((e) => getComputedStyle(e).backgroundColor)
+      expect(bg).toBe('rgb(11, 61, 110)')
       await context.close()
     })
   }
