@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core'
 import { startApp, signInDemo, type App } from './app'
 import type { Shift } from '../../src/domain/entities'
 
@@ -92,6 +93,6 @@ describe('offline first', () => {
   })
 })
 
-async function expectNoPending(page: import('playwright-core').Page) {
+async function expectNoPending(page: Page) {
   await page.waitForFunction(() => !document.body.innerText.includes('待上传'), undefined, { timeout: 15000 })
 }
