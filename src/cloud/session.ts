@@ -18,13 +18,10 @@ export function verifyToken(token: string, secret: string): TokenPayload | null 
   if (typeof token !== 'string' || token.length > 2048) return null
   const [body, sig] = token.split('.')
   if (!body || !sig) return null
-  const want = createHmac('sha256', secret).update(body).digest()
-  let got: Buffer
-  try {
-    got = Buffer.from(sig, 'base64url')
-  } catch {
-    return null
-  }
+  // Compare the canonical text: decoding first would accept a different last character
+  // whose extra bits base64 ignores, so two spellings of one token would both verify.
+  const want = Buffer.from(createHmac('sha256', secret).update(body).digest('base64url'), 'utf8')
+  const got = Buffer.from(sig, 'utf8')
   if (got.length !== want.length || !timingSafeEqual(got, want)) return null
   try {
     const p = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenPayload

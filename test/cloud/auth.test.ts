@@ -1,6 +1,7 @@
 import { makeHarness, ok, code, T0 } from './harness'
 import type { BindCodeOut, DemoAccount, SessionOut, StaffListItem } from '../../src/domain/contract'
 import { BIND_CODE_TTL_MS, SESSION_TTL_MS } from '../../src/domain/entities'
+import { verifyToken } from '../../src/cloud/session'
 
 const tokenId = (token: string) => ({ kind: 'token' as const, token })
 
@@ -21,6 +22,11 @@ describe('sign-in', () => {
     // a tampered token is refused, an expired one says so
     const forged = s.token!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
     expect(code(await h.raw('staff', { action: 'me.profile', input: {} }, tokenId(forged)))).toBe('UNAUTHENTICATED')
+    // every other spelling of the signature's last character is refused too (base64 padding bits)
+    for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef0123456789-_') {
+      const other = s.token!.slice(0, -1) + c
+      if (other !== s.token) expect(verifyToken(other, 'test-secret')).toBeNull()
+    }
     h.clock.now += SESSION_TTL_MS + 1
     expect(code(await h.raw('staff', { action: 'me.profile', input: {} }, tokenId(s.token!)))).toBe('SESSION_EXPIRED')
   })
