@@ -5,7 +5,7 @@ export default defineAppConfig({
     { root: 'pages/patrol', name: 'patrol', pages: ['index'] },
     { root: 'pages/tasks', name: 'tasks', pages: ['index'] },
     { root: 'pages/supervisor', name: 'supervisor', pages: ['index', 'staff/index'] },
-    { root: 'pages/scripts', name: 'scripts', pages: ['index'] }
+    { root: 'pages/scripts', name: 'scripts', pages: ['index', 'run/index', 'quiz/index', 'phrases/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -9,7 +9,15 @@ export const FIELD_LABELS: Record<string, string> = {
   staffId: '员工',
   code: '绑定码',
   post: '岗位点',
-  shiftId: '班次'
+  shiftId: '班次',
+  scriptId: '话术',
+  version: '版本',
+  path: '步骤',
+  answers: '记录的内容',
+  outcome: '结果',
+  startedAt: '开始时间',
+  finishedAt: '结束时间',
+  durationMs: '用时'
 }
 
 function issueMessage(issue: v.BaseIssue<unknown>): string {
@@ -26,6 +34,8 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
       return issue.received === 'undefined' ? '必填' : '应为是/否'
     case 'array':
       return issue.received === 'undefined' ? '必填' : '应为列表'
+    case 'record':
+      return issue.received === 'undefined' ? '必填' : '应为对象'
     case 'picklist':
       return '不在可选范围内'
   }

@@ -1,14 +1,62 @@
 import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
 import { rootStore } from '../../stores'
 import { ui } from '../../services/ui'
+import { roleNames } from '../../domain/roles'
+import { localClock, localDate } from '../../domain/time'
 import { AreaHeader } from '../../components/AreaHeader'
 import './index.scss'
 
 const MENU = [{ title: '员工管理', desc: '新增员工、生成微信绑定码', url: '/pages/supervisor/staff/index' }]
 
+function duration(ms: number): string {
+  const sec = Math.round(ms / 1000)
+  return sec < 60 ? `${sec}秒` : `${Math.floor(sec / 60)}分${sec % 60}秒`
+}
+
+/** 话术确认情况: who has new script versions to confirm, and the latest runs. */
+const ScriptsOverview = observer(function ScriptsOverview() {
+  const { scripts } = rootStore
+  const people = scripts.outdatedStaff
+  const today = localDate(Date.now())
+  return (
+    <View className="card">
+      <Text className="card-title sup-sub-first">话术确认情况</Text>
+      {scripts.overviewError && <Text className="error-text">{scripts.overviewError}</Text>}
+      {people.length === 0 && !scripts.overviewLoading && !scripts.overviewError && (
+        <Text className="muted">{'\n'}所有人都已确认最新版本。</Text>
+      )}
+      {people.map((p) => (
+        <View key={p.staffId} className="sup-row">
+          <Text className="sup-row-title">{`${p.name}（${roleNames(p.roles)}）：${p.outdated.length} 份待确认`}</Text>
+          <Text className="muted">
+            {p.outdated
+              .slice(0, 3)
+              .map((o) =>
+                o.ackedVersion ? `${o.title}（已读第${o.ackedVersion}版，现第${o.version}版）` : o.title
+              )
+              .join('、') + (p.outdated.length > 3 ? ' 等' : '')}
+          </Text>
+        </View>
+      ))}
+      <Text className="card-title sup-sub">最近使用</Text>
+      {scripts.recentRuns.length === 0 && <Text className="muted">还没有话术使用记录。</Text>}
+      {scripts.recentRuns.slice(0, 20).map((r) => (
+        <View key={r.id} className="sup-row">
+          <Text className="sup-row-title">{`${r.staffName} · ${r.title}`}</Text>
+          <Text className="muted">
+            {`${localDate(r.at) === today ? '' : `${localDate(r.at)} `}${localClock(r.at)} · ${r.outcomeLabel || r.outcome} · 用时${duration(r.durationMs)}`}
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+})
+
 function SupervisorEntry() {
-  const { session } = rootStore
+  const { session, scripts } = rootStore
+  useDidShow(() => void scripts.loadOverview())
   return (
     <View className="page">
       <AreaHeader title="主管" desc={`${session.estate?.name ?? ''} 的员工、派单与日报`} />
@@ -18,6 +66,7 @@ function SupervisorEntry() {
           <Text className="muted">{m.desc}</Text>
         </View>
       ))}
+      <ScriptsOverview />
     </View>
   )
 }

@@ -1,0 +1,80 @@
+import { observer } from 'mobx-react-lite'
+import { Text, View } from '@tarojs/components'
+import { useLoad, useRouter } from '@tarojs/taro'
+import { Btn } from '../../../components/Btn'
+import { ui } from '../../../services/ui'
+import { library, scripts } from '../lib'
+import '../index.scss'
+
+/** Practice: "in this situation, what do you say?", one tap, then the right line. */
+function QuizPage() {
+  const s = scripts
+  const { params } = useRouter()
+  const id = decodeURIComponent(params.id ?? '')
+  useLoad(() => void s.startQuiz(id))
+
+  const script = s.getScript(id)
+  const q = s.quiz
+  if (!script || !q || q.quiz.scriptId !== id || q.quiz.questions.length === 0) {
+    return (
+      <View className="page">
+        <Text className="muted">这份话术暂时没有练习题。</Text>
+        <Btn kind="ghost" onClick={() => void ui.back()}>
+          返回
+        </Btn>
+      </View>
+    )
+  }
+
+  const total = q.quiz.questions.length
+  const r = s.quizResult
+  if (r) {
+    return (
+      <View className="page">
+        <View className="card">
+          <Text className="card-title title-block">{`${script.title} · 练习成绩`}</Text>
+          <Text className="quiz-score">{`${r.score} 分`}</Text>
+          <Text className="muted">{`答对 ${r.correct} / ${r.total} 题 · ${r.passed ? '合格' : '未达到80分，再练一次吧'}`}</Text>
+        </View>
+        <Btn onClick={() => s.startQuiz(id)}>再练一次</Btn>
+        <Btn kind="ghost" onClick={() => void ui.back()}>
+          返回话术
+        </Btn>
+      </View>
+    )
+  }
+
+  const question = s.question!
+  const chosen = s.chosen
+  const answered = chosen !== null
+  const show = (t: string) => library.toDisplayPunctuation(t)
+  return (
+    <View className="page">
+      <Text className="run-title">{`${script.title} · 第 ${q.index + 1} / ${total} 题`}</Text>
+      <View className="card">
+        <Text className="quiz-prompt">{show(question.prompt)}</Text>
+        {question.options.map((o, i) => {
+          const cls =
+            answered && i === question.answer ? 'quiz-right' : answered && i === chosen ? 'quiz-wrong' : ''
+          return (
+            <View key={i} className={`quiz-option ${cls}`} onClick={() => s.quizAnswer(i)}>
+              {show(o)}
+            </View>
+          )
+        })}
+        {answered &&
+          (chosen === question.answer ? (
+            <Text className="quiz-verdict-ok">回答正确</Text>
+          ) : (
+            <View>
+              <Text className="quiz-verdict-bad">回答错误</Text>
+              <Text className="muted">{`正确的说法是：${show(question.options[question.answer])}`}</Text>
+            </View>
+          ))}
+      </View>
+      {answered && <Btn onClick={() => s.quizNext()}>{q.index + 1 < total ? '下一题' : '看成绩'}</Btn>}
+    </View>
+  )
+}
+
+export default observer(QuizPage)

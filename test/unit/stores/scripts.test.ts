@@ -1,0 +1,310 @@
+import * as lib from '../../../src/domain/scripts'
+import { makeBackend, MemoryStorage, type Backend } from './backend'
+import { OutboxStore } from '../../../src/stores/outbox'
+import { ScriptsStore, defaultDepartment, type ScriptsDeps } from '../../../src/stores/scripts'
+import { createIdFactory } from '../../../src/domain/ids'
+import type { ScriptRun } from '../../../src/domain/entities'
+import type { Role } from '../../../src/domain/roles'
+
+let b: Backend
+let token: string
+beforeEach(async () => {
+  b = await makeBackend()
+  const env = await b.h.rt.call(
+    'auth',
+    { action: 'auth.demoLogin', input: { staffId: 'demo-guard' } },
+    { kind: 'none' }
+  )
+  if (!env.ok) throw new Error(env.message)
+  token = (env.data as { token: string }).token
+})
+
+const GUARD = { id: 'demo-guard', name: '张卫国', roles: ['guard'] as Role[] }
+
+function make(over: Partial<ScriptsDeps> = {}, storage = new MemoryStorage()) {
+  const newId = createIdFactory({ now: () => b.h.clock.now, random: Math.random })
+  const outbox = new OutboxStore({
+    storage,
+    transport: b.transport,
+    session: () => ({ staffId: 'demo-guard', token, estateId: 'demo-estate' }),
+    now: () => b.h.clock.now,
+    random: () => 0.5,
+    newId
+  })
+  outbox.load()
+  const s = new ScriptsStore({
+    api: () => b.api({ token, estateId: 'demo-estate' }),
+    outbox,
+    storage,
+    staff: () => GUARD,
+    estate: () => ({ name: '翠湖花园', company: '利海物业' }),
+    now: () => b.h.clock.now,
+    newId,
+    lib,
+    ...over
+  })
+  return { s, outbox, storage }
+}
+
+/** Walks the visitor script through case B (an owner's guest who is let in). */
+function caseB(s: ScriptsStore) {
+  expect(s.open('gate.visitor')).toBe(true)
+  s.setForm('surname', '李')
+  s.toggleGender('gender', 'male')
+  s.setForm('hostSurname', '王')
+  s.toggleGender('hostGender', 'male')
+  s.begin()
+  expect(s.choose(1)).toBe(true) // B 访客找业主
+  expect(s.answer('3-1-502')).toBe(true)
+  expect(s.choose(0)).toBe(true) // 已约好
+  expect(s.next()).toBe(true) // 请访客稍等 → 打电话给业主
+}
+
+describe('ScriptsStore: the list', () => {
+  it('starts with the department of the person’s role and searches within it', () => {
+    const { s } = make()
+    expect(s.department).toBe('security')
+    expect(s.list.length).toBeGreaterThan(3)
+    expect(s.list.every((x) => x.department === 'security')).toBe(true)
+    s.setQuery('访客')
+    expect(s.list[0].id).toBe('gate.visitor')
+    s.setDepartment('service')
+    expect(s.list.every((x) => x.department === 'service')).toBe(true)
+    s.setQuery('')
+    s.setDepartment('all')
+    expect(s.list).toHaveLength(lib.SCRIPTS.length)
+  })
+
+  it('default department: one role’s own, everything for managers and mixed roles', () => {
+    expect(defaultDepartment(['cleaner'])).toBe('cleaning')
+    expect(defaultDepartment(['guard', 'patrol'])).toBe('security')
+    expect(defaultDepartment(['supervisor'])).toBe('all')
+    expect(defaultDepartment(['service', 'engineer'])).toBe('all')
+  })
+
+  it('without the library (main package only) the list is empty instead of failing', () => {
+    const { s } = make({ lib: undefined })
+    expect(s.list).toEqual([])
+    expect(s.phraseGroups).toEqual([])
+    s.use(lib)
+    expect(s.list.length).toBeGreaterThan(0)
+  })
+
+  it('the phrasebook is searchable and grouped by situation', () => {
+    const { s } = make()
+    s.setDepartment('all')
+    s.setPhraseQuery('请问您找谁')
+    const groups = s.phraseGroups
+    expect(groups.length).toBeGreaterThan(0)
+    expect(groups[0].phrases.some((p) => p.text.includes('请问您找谁'))).toBe(true)
+    expect(new Set(groups.map((g) => g.id)).size).toBe(groups.length)
+  })
+})
+
+describe('ScriptsStore: a run', () => {
+  it('asks for names first when the lines address someone, then fills them in with the greeting for the time', () => {
+    const { s } = make()
+    s.open('gate.visitor')
+    expect(s.needsVisitor).toBe(true)
+    expect(s.needsHost).toBe(true)
+    expect(s.started).toBe(false)
+    caseB(s)
+    expect(s.step?.id).toBe('b.call')
+    // T0 is 09:00 in China
+    expect(s.say).toEqual([
+      '王先生，早上好，我们是正门值班保安，这里有一位李先生有事找您，我们现在让他进去，可以吗？'
+    ])
+    b.h.clock.now += 6 * 3600_000 // 15:00: the next move fills in the afternoon greeting
+    s.back()
+    s.next()
+    expect(s.say[0]).toContain('下午好')
+  })
+
+  it('a skipped form gives neutral words, never a raw placeholder', () => {
+    const { s } = make()
+    s.open('gate.visitor')
+    s.begin()
+    expect(s.say[0]).toBe('先生/小姐，请问有什么可以帮到您？')
+    s.choose(1)
+    s.choose(0)
+    s.next()
+    expect(s.say[0]).not.toMatch(/[{}]/)
+    expect(s.say[0]).toContain('业主')
+  })
+
+  it('opens a script that addresses nobody at once', () => {
+    const { s } = make()
+    const plain = lib.SCRIPTS.find((x) =>
+      Object.values(x.steps).every((st) =>
+        (st.say ?? []).every((l) => !/\{(surname|honorific|host)\}/.test(l))
+      )
+    )!
+    expect(s.open(plain.id)).toBe(true)
+    expect(s.started).toBe(true)
+    expect(s.open('no.such')).toBe(false)
+    expect(s.error).toMatch(/没有找到/)
+  })
+
+  it('back undoes a move with its answers; restart starts over; a bad tap shows the engine’s message', () => {
+    const { s } = make()
+    caseB(s)
+    expect(s.run?.answers).toMatchObject({ case: 'B', appointment: 'yes', room: '3-1-502' })
+    s.back()
+    s.back()
+    expect(s.step?.id).toBe('b.appointment')
+    expect(s.run?.answers.appointment).toBeUndefined()
+    expect(s.currentAnswer).toBe('3-1-502')
+    expect(s.choose(9)).toBe(false)
+    expect(s.error).toBe(lib.SCRIPT_ERROR_MESSAGES.SCRIPT_BAD_BRANCH)
+    s.restart()
+    expect(s.step?.id).toBe('greet')
+    expect(s.run?.answers).toEqual({})
+    expect(s.canBack).toBe(false)
+    expect(s.form.surname).toBe('李')
+  })
+
+  it('at the outcome the run is saved on the phone, shown as 待上传, then stored on the server', async () => {
+    const { s, outbox } = make()
+    b.online = false
+    caseB(s)
+    b.h.clock.now += 45_000
+    s.choose(0) // 业主同意
+    s.choose(0) // 已登记、发来访卡
+    expect(s.done).toBe(true)
+    expect(s.canBack).toBe(false)
+    expect(s.recorded?.outcome).toMatchObject({ kind: 'visitor.admitted', durationMs: 45_000 })
+    const entry = outbox.mine.find((e) => e.action === 'scripts.recordRun')!
+    expect(entry.summary).toBe('话术：访客(来访人员)检查')
+    expect(entry.record).toBe(`scriptrun:${s.recorded!.id}`)
+    await outbox.sync()
+    expect(s.recordedPending).toBe(true)
+    expect(s.summary).toEqual([
+      { label: '问清来意', value: 'B 访客找业主' },
+      { label: '来访的房号', value: '3-1-502' },
+      { label: '询问是否约好', value: '已约好' },
+      { label: '打电话给业主', value: '业主同意' },
+      { label: '登记发卡', value: '已登记、发来访卡' }
+    ])
+    b.online = true
+    await outbox.sync({ force: true })
+    expect(s.recordedPending).toBe(false)
+    const run = await b.h.db.get<ScriptRun & { [k: string]: unknown }>('scriptruns', s.recorded!.id)
+    expect(run).toMatchObject({
+      staffId: 'demo-guard',
+      scriptId: 'gate.visitor',
+      version: 1,
+      outcome: 'visitor.admitted',
+      answers: { case: 'B', room: '3-1-502', hostCall: 'agreed' },
+      path: ['greet', 'b.appointment', 'b.wait', 'b.call', 'b.register', 'end.admitted']
+    })
+  })
+
+  it('records a run once, even if the page taps again at the end', () => {
+    const { s, outbox } = make()
+    caseB(s)
+    s.choose(0)
+    s.choose(0)
+    expect(s.choose(0)).toBe(false)
+    expect(outbox.mine.filter((e) => e.action === 'scripts.recordRun')).toHaveLength(1)
+  })
+})
+
+describe('ScriptsStore: read receipts', () => {
+  it('shows 新版本 for the person’s own scripts until confirmed; the receipt goes through the outbox', async () => {
+    const { s, outbox } = make()
+    const visitor = lib.requireScript('gate.visitor')
+    const cleaning = lib.SCRIPTS.find((x) => !x.roles.includes('guard'))!
+    expect(s.needsAck(visitor)).toBe(false) // not known yet
+    await s.loadAcks()
+    expect(s.needsAck(visitor)).toBe(true)
+    expect(s.needsAck(cleaning)).toBe(false)
+    expect(s.acknowledge('gate.visitor')).toBe(true)
+    expect(s.needsAck(visitor)).toBe(false)
+    expect(outbox.mine.map((e) => [e.action, e.record])).toEqual([['scripts.ack', 'ack:gate.visitor']])
+    await outbox.sync()
+    expect(outbox.mine).toHaveLength(0)
+    expect(await b.h.db.get('scriptacks', 'demo-guard:gate.visitor')).toMatchObject({ version: 1 })
+    await s.loadAcks()
+    expect(s.needsAck(visitor)).toBe(false)
+  })
+
+  it('offline after a restart, the cached receipts still count; a receipt waiting in the outbox is not lost on reload', async () => {
+    const storage = new MemoryStorage()
+    const first = make({}, storage)
+    await first.s.loadAcks()
+    b.online = false
+    first.s.acknowledge('gate.visitor')
+    const again = make({}, storage)
+    await again.s.loadAcks()
+    expect(again.s.needsAck(lib.requireScript('gate.visitor'))).toBe(false)
+    expect(again.s.needsAck(lib.requireScript('gate.vehicle'))).toBe(true)
+    // back online: the server does not know the receipt yet, the local one stays
+    b.online = true
+    await again.s.loadAcks()
+    expect(again.s.needsAck(lib.requireScript('gate.visitor'))).toBe(false)
+  })
+})
+
+describe('ScriptsStore: practice', () => {
+  it('builds the same quiz for the same seed, one answer per question, and grades it', () => {
+    const { s } = make()
+    s.open('gate.visitor')
+    expect(s.startQuiz('gate.visitor', 42)).toBe(true)
+    const ids = s.quiz!.quiz.questions.map((q) => q.id)
+    expect(ids.length).toBeGreaterThan(2)
+    s.startQuiz('gate.visitor', 42)
+    expect(s.quiz!.quiz.questions.map((q) => q.id)).toEqual(ids)
+    let first = true
+    while (!s.quizDone) {
+      const q = s.question!
+      const pick = first ? (q.answer + 1) % q.options.length : q.answer
+      s.quizAnswer(pick)
+      s.quizAnswer(q.answer) // a second tap does not change the answer
+      expect(s.chosen).toBe(pick)
+      s.quizNext()
+      first = false
+    }
+    const r = s.quizResult!
+    expect(r.total).toBe(ids.length)
+    expect(r.correct).toBe(ids.length - 1)
+    expect(r.items[0].correct).toBe(false)
+  })
+
+  it('does not move on before an answer', () => {
+    const { s } = make()
+    s.startQuiz('gate.visitor', 7)
+    s.quizNext()
+    expect(s.quiz!.index).toBe(0)
+    expect(s.quizResult).toBeUndefined()
+  })
+})
+
+describe('ScriptsStore: supervisor overview', () => {
+  it('loads who has scripts to confirm and the latest runs', async () => {
+    const env = await b.h.rt.call(
+      'auth',
+      { action: 'auth.demoLogin', input: { staffId: 'demo-supervisor' } },
+      { kind: 'none' }
+    )
+    if (!env.ok) throw new Error(env.message)
+    const supToken = (env.data as { token: string }).token
+    const guard = make()
+    caseB(guard.s)
+    guard.s.choose(0)
+    guard.s.choose(0)
+    await guard.outbox.sync()
+    const { s } = make({ api: () => b.api({ token: supToken, estateId: 'demo-estate' }) })
+    await s.loadOverview()
+    expect(s.overviewError).toBe('')
+    expect(s.recentRuns.map((r) => [r.staffName, r.scriptId, r.outcome])).toEqual([
+      ['张卫国', 'gate.visitor', 'visitor.admitted']
+    ])
+    expect(s.outdatedStaff.length).toBeGreaterThan(0)
+    expect(s.outdatedStaff.map((p) => p.outdated.length)).toEqual(
+      [...s.outdatedStaff.map((p) => p.outdated.length)].sort((x, y) => y - x)
+    )
+    // a guard is refused, with the server's message
+    await guard.s.loadOverview()
+    expect(guard.s.overviewError).toMatch(/权限/)
+  })
+})
