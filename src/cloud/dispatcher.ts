@@ -56,7 +56,7 @@ export interface DispatcherDeps {
   config: ServerConfig
 }
 
-async function resolveCaller(store: DataPort, config: ServerConfig, identity: Identity, now: number): Promise<Caller | undefined> {
+export async function resolveCaller(store: DataPort, config: ServerConfig, identity: Identity, now: number): Promise<Caller | undefined> {
   if (identity.kind === 'openid') {
     const page = await store.find<Staff & { [k: string]: unknown }>('staff', { where: { openid: identity.openid }, limit: 1 })
     const staff = page.items[0]

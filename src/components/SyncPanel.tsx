@@ -6,6 +6,7 @@ import { FIELD_LABELS } from '../domain/validation'
 import { formatAgo, formatWhen } from '../domain/dates'
 import { messageOf } from '../stores/api'
 import type { OutboxStore } from '../stores/outbox'
+import type { PhotoStore } from '../stores/photos'
 import { ui } from '../services/ui'
 import { Btn } from './Btn'
 import './SyncPanel.scss'
@@ -23,7 +24,15 @@ function statusText(e: OutboxEntry): string {
   return '待上传'
 }
 
-const Refused = observer(function Refused({ e, outbox, now }: { e: OutboxEntry; outbox: OutboxStore; now: number }) {
+const Refused = observer(function Refused({
+  e,
+  outbox,
+  now
+}: {
+  e: OutboxEntry
+  outbox: OutboxStore
+  now: number
+}) {
   const fields = editableFields(e)
   const [editing, setEditing] = useState(false)
   const [draft, setDraft] = useState<Record<string, string>>({})
@@ -45,7 +54,8 @@ const Refused = observer(function Refused({ e, outbox, now }: { e: OutboxEntry; 
     }
   }
   const discard = async () => {
-    if (await ui.confirm('放弃这条记录', `「${e.summary}」将从手机上删除，不会上传。确定放弃吗？`, '放弃')) outbox.discard(e.id)
+    if (await ui.confirm('放弃这条记录', `「${e.summary}」将从手机上删除，不会上传。确定放弃吗？`, '放弃'))
+      outbox.discard(e.id)
   }
 
   return (
@@ -57,7 +67,11 @@ const Refused = observer(function Refused({ e, outbox, now }: { e: OutboxEntry; 
         fields.map((k) => (
           <View key={k} className="field">
             <Text className="muted">{FIELD_LABELS[k] ?? k}</Text>
-            <Input className="input" value={draft[k]} onInput={(ev) => setDraft({ ...draft, [k]: ev.detail.value })} />
+            <Input
+              className="input"
+              value={draft[k]}
+              onInput={(ev) => setDraft({ ...draft, [k]: ev.detail.value })}
+            />
           </View>
         ))}
       {error && <Text className="error-text">{error}</Text>}
@@ -79,7 +93,15 @@ const Refused = observer(function Refused({ e, outbox, now }: { e: OutboxEntry; 
 })
 
 /** 我的: what waits on this phone, what the server refused and why, and a sync-now button. */
-export const SyncPanel = observer(function SyncPanel({ outbox, serverNote }: { outbox: OutboxStore; serverNote?: string }) {
+export const SyncPanel = observer(function SyncPanel({
+  outbox,
+  photos,
+  serverNote
+}: {
+  outbox: OutboxStore
+  photos?: PhotoStore
+  serverNote?: string
+}) {
   const now = Date.now()
   const waiting = outbox.waiting
   const refused = outbox.refused
@@ -88,16 +110,29 @@ export const SyncPanel = observer(function SyncPanel({ outbox, serverNote }: { o
   if (outbox.syncing) head = '正在上传…'
   else if (waiting.length > 0) head = `${waiting.length} 条记录待上传`
   else if (refused.length > 0) head = `${refused.length} 条记录被服务器拒收，请处理`
-  else head = outbox.lastSyncAt ? `已与服务器同步 · ${formatAgo(outbox.lastSyncAt, now)}` : (serverNote ?? '已与服务器同步')
+  else
+    head = outbox.lastSyncAt
+      ? `已与服务器同步 · ${formatAgo(outbox.lastSyncAt, now)}`
+      : (serverNote ?? '已与服务器同步')
 
   return (
     <View className="card sync-panel">
       <Text className="card-title">同步状态</Text>
-      <Text className={`sync-head ${waiting.length + refused.length > 0 ? 'sync-head-warn' : 'sync-head-ok'}`}>{head}</Text>
-      {outbox.lastSyncAt && waiting.length > 0 && <Text className="muted">上次同步 {formatAgo(outbox.lastSyncAt, now)}</Text>}
-      {outbox.offlineReason && waiting.length > 0 && <Text className="muted sync-offline">{outbox.offlineReason}</Text>}
+      <Text
+        className={`sync-head ${waiting.length + refused.length > 0 ? 'sync-head-warn' : 'sync-head-ok'}`}
+      >
+        {head}
+      </Text>
+      {outbox.lastSyncAt && waiting.length > 0 && (
+        <Text className="muted">上次同步 {formatAgo(outbox.lastSyncAt, now)}</Text>
+      )}
+      {outbox.offlineReason && waiting.length > 0 && (
+        <Text className="muted sync-offline">{outbox.offlineReason}</Text>
+      )}
       {outbox.pausedForAuth && <Text className="error-text">登录已失效：重新登录后这些记录会自动上传</Text>}
-      {outbox.nearStorageLimit && <Text className="error-text">手机上待上传的记录较多，接近微信存储上限，请尽快联网上传</Text>}
+      {outbox.nearStorageLimit && (
+        <Text className="error-text">手机上待上传的记录较多，接近微信存储上限，请尽快联网上传</Text>
+      )}
       {waiting.map((e) => (
         <View key={e.id} className="sync-item">
           <Text className="sync-item-title">{e.summary}</Text>
@@ -109,9 +144,46 @@ export const SyncPanel = observer(function SyncPanel({ outbox, serverNote }: { o
       {refused.map((e) => (
         <Refused key={e.id} e={e} outbox={outbox} now={now} />
       ))}
-      {others > 0 && <Text className="muted">另有 {others} 条其他员工在这台手机上的记录，等本人登录后上传</Text>}
+      {photos && photos.mine.filter((p) => p.status !== 'refused').length > 0 && (
+        <View className="sync-item">
+          <Text className="sync-item-title">
+            {photos.mine.filter((p) => p.status !== 'refused').length} 张照片待上传
+          </Text>
+          <Text className="sync-item-meta">照片保存在手机上，联网后自动上传；记录已先保存</Text>
+        </View>
+      )}
+      {photos?.mine
+        .filter((p) => p.status === 'refused')
+        .map((p) => (
+          <View key={p.id} className="sync-refused">
+            <Text className="sync-item-title">照片（{formatWhen(p.takenAt, now)}）</Text>
+            <Text className="sync-refused-why">服务器未接收：{p.lastError}</Text>
+            <Btn
+              kind="danger"
+              onClick={() =>
+                void ui
+                  .confirm('放弃这张照片', '照片将从手机上删除，不会上传。确定放弃吗？', '放弃')
+                  .then((y) => {
+                    if (y) void photos.discard(p.id)
+                  })
+              }
+            >
+              放弃这张照片
+            </Btn>
+          </View>
+        ))}
+      {others > 0 && (
+        <Text className="muted">另有 {others} 条其他员工在这台手机上的记录，等本人登录后上传</Text>
+      )}
       {waiting.length > 0 && (
-        <Btn kind="primary" loading={outbox.syncing} onClick={() => void outbox.sync({ force: true })}>
+        <Btn
+          kind="primary"
+          loading={outbox.syncing}
+          onClick={() => {
+            void outbox.sync({ force: true })
+            void photos?.sync({ force: true })
+          }}
+        >
           立即同步
         </Btn>
       )}
@@ -120,7 +192,13 @@ export const SyncPanel = observer(function SyncPanel({ outbox, serverNote }: { o
 })
 
 /** Home: one line, only when something waits or was refused. */
-export const SyncBar = observer(function SyncBar({ outbox, onOpen }: { outbox: OutboxStore; onOpen: () => void }) {
+export const SyncBar = observer(function SyncBar({
+  outbox,
+  onOpen
+}: {
+  outbox: OutboxStore
+  onOpen: () => void
+}) {
   const w = outbox.waiting.length
   const r = outbox.refused.length
   if (w === 0 && r === 0) return null

@@ -102,3 +102,37 @@ export const BIND_CODE_TTL_MS = 72 * 3600 * 1000
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000
 /** Device clocks further off than this are flagged on the record. */
 export const CLOCK_SKEW_FLAG_MS = 5 * 60 * 1000
+
+/** One guided-script run (话术), recorded through the outbox when the person reaches the end. */
+export interface ScriptRun extends Doc {
+  estateId: string
+  staffId: string
+  staffName: string
+  scriptId: string
+  /** the script's title when the run was recorded */
+  title: string
+  /** the version the person ran (older versions are kept as they were run) */
+  version: number
+  path: string[]
+  answers: Record<string, string>
+  outcome: string
+  outcomeLabel: string
+  startedAt: number
+  finishedAt: number
+  durationMs: number
+  /** device clock when the run was saved on the phone */
+  deviceTime: number
+  /** server time it was recorded */
+  at: number
+}
+
+/** A read receipt: `_id` is `${staffId}:${scriptId}`, one per person and script, the highest version kept. */
+export interface ScriptAck extends Doc {
+  staffId: string
+  scriptId: string
+  version: number
+  /** server time of the latest confirmation */
+  at: number
+  /** estate the confirmation was made in */
+  estateId: string
+}

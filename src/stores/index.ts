@@ -4,10 +4,13 @@ import { storage } from '../services/storage'
 import { transport } from '../services/transport'
 import { wxLoginCode } from '../services/wechat'
 import { network } from '../services/network'
+import { photoFiles } from '../services/files'
 import { ui } from '../services/ui'
 import { createApi, type Api } from './api'
 import { HomeStore } from './home'
 import { OutboxStore } from './outbox'
+import { PhotoStore } from './photos'
+import { ScriptsStore } from './scripts'
 import { SessionStore } from './session'
 import { StaffAdminStore } from './staffAdmin'
 
@@ -21,7 +24,9 @@ class RootStore {
   readonly newId = createIdFactory({ now: () => Date.now(), random: Math.random })
   readonly session: SessionStore
   readonly outbox: OutboxStore
+  readonly photos: PhotoStore
   readonly home: HomeStore
+  readonly scripts: ScriptsStore
   readonly staffAdmin: StaffAdminStore
   readonly api: Api
   private started = false
@@ -52,11 +57,30 @@ class RootStore {
       },
       onAuthLost: authLost
     })
+    this.photos = new PhotoStore({
+      storage,
+      files: photoFiles,
+      outbox: this.outbox,
+      session: () => ({ staffId: this.session.staff?.id, token: this.session.token }),
+      now: () => Date.now(),
+      random: Math.random,
+      newId: this.newId
+    })
     this.home = new HomeStore({
       api: () => this.api,
       outbox: this.outbox,
       storage,
       staffId: () => this.session.staff?.id,
+      newId: this.newId
+    })
+    // The script library itself is handed over by the scripts subpackage (ScriptsStore.use).
+    this.scripts = new ScriptsStore({
+      api: () => this.api,
+      outbox: this.outbox,
+      storage,
+      staff: () => this.session.staff,
+      estate: () => this.session.estate,
+      now: () => Date.now(),
       newId: this.newId
     })
     this.staffAdmin = new StaffAdminStore(() => this.api)
@@ -68,12 +92,21 @@ class RootStore {
     this.started = true
     this.session.restore()
     this.outbox.load()
-    const kick = () => void this.outbox.sync()
-    network.onChange((online) => online && void this.outbox.sync({ force: true }))
+    this.photos.load()
+    const kick = () => {
+      void this.outbox.sync()
+      void this.photos.sync()
+    }
+    network.onChange((online) => {
+      if (!online) return
+      void this.outbox.sync({ force: true })
+      void this.photos.sync({ force: true })
+    })
     network.onForeground(kick)
     setInterval(() => {
       const due = this.outbox.dueAt
-      if (due !== undefined && due <= Date.now()) kick()
+      if (due !== undefined && due <= Date.now()) void this.outbox.sync()
+      void this.photos.sync()
     }, SYNC_TICK_MS)
     // A new sign-in (or the same person again) lets waiting operations go.
     reaction(

@@ -10,6 +10,9 @@ export const COLLECTIONS = {
   bindcodes: { indexes: [['staffId'], ['expiresAt']] },
   sessions: { indexes: [['staffId']] },
   shifts: { indexes: [['estateId', 'staffId', 'startedAt']] },
+  scriptruns: { indexes: [['estateId', 'at'], ['staffId', 'at']] },
+  scriptacks: { indexes: [['staffId']] },
+  files: { indexes: [['estateId', 'at']] },
   audit: { indexes: [['estateId', 'at'], ['docId']] },
   ops: { indexes: [['serverTime']] },
   meta: { indexes: [] }

@@ -2,7 +2,9 @@ import type { ActionName, OutputOf, ParsedInputOf } from '../../domain/contract'
 import type { Ctx } from '../context'
 import * as auth from './auth'
 import * as cron from './cron'
+import * as files from './files'
 import * as home from './home'
+import * as scripts from './scripts'
 import * as shift from './shift'
 import * as staff from './staff'
 
@@ -22,5 +24,11 @@ export const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'staff.list': staff.list,
   'staff.create': staff.create,
   'staff.bindCode': staff.bindCode,
+  'scripts.recordRun': scripts.recordRun,
+  'scripts.ack': scripts.ack,
+  'scripts.myAcks': scripts.myAcks,
+  'scripts.ackStatus': scripts.ackStatus,
+  'scripts.runs': scripts.runs,
+  'files.register': files.register,
   'cron.sweep': cron.sweep
 }

@@ -6,6 +6,7 @@ import type { Identity, ServerConfig } from '../context'
 import { SqliteAdapter } from '../data/sqlite'
 import { createRuntime, type Runtime } from '../runtime'
 import { seedDemo } from '../seed'
+import { handleFile, handleUpload } from './uploads'
 
 const MAX_BODY = 256 * 1024
 const TYPES: Record<string, string> = {
@@ -119,11 +120,19 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
   const seeded = await seedDemo(store, Date.now())
   const runtime = createRuntime(store, config)
   const h5Dir = resolve(opts.h5Dir ?? 'dist/h5')
+  const files = { store, config, dir: join(opts.dataDir, 'files') }
 
   const server = createServer(async (req, res) => {
     try {
       const url = req.url ?? '/'
-      const m = /^\/api\/([a-z]+)\/?$/.exec(url.split('?')[0])
+      const path = url.split('?')[0]
+      const auth = req.headers.authorization
+      const bearer: Identity = auth && auth.startsWith('Bearer ') ? { kind: 'token', token: auth.slice(7) } : { kind: 'none' }
+      const up = /^\/api\/upload\/([^/]+)$/.exec(path)
+      if (up && req.method === 'POST') return await handleUpload(files, up[1], bearer, req, res)
+      const fm = /^\/files\/([^/]+)$/.exec(path)
+      if (fm && req.method === 'GET') return await handleFile(files, fm[1], new URL(url, 'http://x').searchParams.get('t') ?? undefined, res)
+      const m = /^\/api\/([a-z]+)\/?$/.exec(path)
       if (m && req.method === 'POST') {
         let body: unknown
         try {
@@ -131,11 +140,8 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
         } catch {
           return send(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求格式不正确' })
         }
-        const auth = req.headers.authorization
-        const identity: Identity =
-          auth && auth.startsWith('Bearer ') ? { kind: 'token', token: auth.slice(7) } : { kind: 'none' }
         // The timer identity is never reachable over HTTP: cron runs in-process below.
-        const out = await runtime.call(m[1], body as object, identity)
+        const out = await runtime.call(m[1], body as object, bearer)
         return send(res, 200, out)
       }
       if (url === '/healthz') return send(res, 200, { ok: true })

@@ -12,7 +12,7 @@ import { PendingDialog, SyncPanel } from '../../components/SyncPanel'
 import './index.scss'
 
 function MePage() {
-  const { session, outbox } = rootStore
+  const { session, outbox, photos } = rootStore
   const [confirming, setConfirming] = useState(false)
   const [syncedAt, setSyncedAt] = useState<number | undefined>()
 
@@ -74,6 +74,7 @@ function MePage() {
 
       <SyncPanel
         outbox={outbox}
+        photos={photos}
         serverNote={session.error ? `未连上服务器：${session.error}` : syncedAt ? `已与服务器同步 ${localClock(syncedAt)}` : '正在连接服务器…'}
       />
 
