@@ -17,7 +17,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // TARO_OUT lets two builds (e.g. parallel e2e work) use separate folders
+    outputRoot: process.env.TARO_OUT ?? `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
       // A CloudBase env id turns on Taro.cloud on weapp; without it the app talks HTTP.

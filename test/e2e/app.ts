@@ -32,7 +32,7 @@ export async function startApp(): Promise<App> {
   const server = await startServer({
     port: 0,
     dataDir,
-    h5Dir: resolve(__dirname, '../../dist/h5'),
+    h5Dir: resolve(__dirname, '../..', process.env.H5_DIR ?? 'dist/h5'),
     demo: true,
     quiet: true
   })

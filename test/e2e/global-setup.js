@@ -14,7 +14,8 @@ function newest(dir) {
 }
 
 module.exports = async () => {
-  const index = join(root, 'dist/h5/index.html')
+  const out = process.env.H5_DIR ?? 'dist/h5'
+  const index = join(root, out, 'index.html')
   const src = Math.max(newest(join(root, 'src')), newest(join(root, 'config')))
   if (existsSync(index) && statSync(index).mtimeMs >= src) return
   console.log('\nbuilding H5 for the end-to-end tests…')
@@ -23,7 +24,7 @@ module.exports = async () => {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' }
+    env: { ...process.env, NODE_ENV: 'production', TARO_OUT: out }
   })
   if (r.status !== 0) {
     console.error(r.stdout?.slice(-4000), r.stderr?.slice(-4000))
