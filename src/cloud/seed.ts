@@ -69,5 +69,24 @@ export async function seedDemo(db: DataPort, now: number): Promise<{ created: nu
     }
     if (await put(db, 'staff', staff)) created++
   }
+  // The gate's reference data: two owner cars, two construction permits (one expired), and a
+  // block list of one person and one plate.
+  const day = 86_400_000
+  const gateRefs: [string, { _id: string } & Record<string, unknown>][] = [
+    ['ownervehicles', { _id: 'demo-car-1', plate: '粤B12345', room: '1-1-101', ownerName: '陈先生' }],
+    ['ownervehicles', { _id: 'demo-car-2', plate: '粤BD12345', room: '2-1-302', ownerName: '林女士' }],
+    [
+      'permits',
+      { _id: 'demo-permit-1', no: 'SG2026001', holderName: '陈师傅', idLast4: '1234', company: '美居装饰', room: '3-2-501', validFrom: now - 10 * day, validTo: now + 60 * day }
+    ],
+    [
+      'permits',
+      { _id: 'demo-permit-2', no: 'SG2026002', holderName: '黄师傅', idLast4: '5678', company: '安居水电', room: '1-2-202', validFrom: now - 40 * day, validTo: now - day }
+    ],
+    ['blocklist', { _id: 'demo-block-1', kind: 'person', name: '刘某', phone: '13700001111', reason: '多次冒充快递员进入小区', addedBy: 'demo-supervisor', addedByName: '周主管' }],
+    ['blocklist', { _id: 'demo-block-2', kind: 'plate', plate: '粤A66666', reason: '欠费车辆，禁止入场', addedBy: 'demo-supervisor', addedByName: '周主管' }]
+  ]
+  for (const [coll, doc] of gateRefs)
+    if (await put(db, coll, { ...base, estateId: DEMO_ESTATE_ID, active: true, ...doc })) created++
   return { created }
 }

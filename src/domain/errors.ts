@@ -13,6 +13,8 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: '没有找到这条记录，可能已被删除',
   CONFLICT: '这条记录已被其他人修改，请刷新后再试',
   DUPLICATE: '这条记录已经存在',
+  PASS_INVALID: '这张通行证或放行条现在不能使用',
+  PERMIT_INVALID: '施工许可证无效，不能进场施工',
   IDEMPOTENCY_MISMATCH: '同一编号的操作内容不一致，已拒绝',
   BIND_CODE_INVALID: '绑定码不正确，请核对后重试',
   BIND_CODE_USED: '绑定码已被使用，请向主管重新索取',

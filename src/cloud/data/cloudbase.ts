@@ -50,6 +50,17 @@ function toWhere(_: Cmd, where: Where | undefined): Record<string, unknown> {
   return out
 }
 
+/** What SQLite's JSON storage does implicitly: an undefined field is not stored. */
+function defined<T>(doc: T): T {
+  return JSON.parse(JSON.stringify(doc)) as T
+}
+/** In a patch, an undefined field removes it (as it does in the SQLite adapter). */
+function patchData(_: Cmd, data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(data)) out[k] = v === undefined ? _.remove() : v
+  return out
+}
+
 class CloudOps implements DataPort {
   readonly engine = 'cloudbase' as const
   private ready = new Set<string>()
@@ -81,7 +92,7 @@ class CloudOps implements DataPort {
   }
 
   async insert<T extends StoredDoc>(coll: string, doc: Omit<T, '_v'> & { _v?: number }): Promise<T> {
-    const full = { ...doc, _v: 1 } as unknown as T
+    const full = defined({ ...doc, _v: 1 }) as unknown as T
     try {
       const c = await this.coll(coll)
       if (this.tx) {
@@ -106,13 +117,14 @@ class CloudOps implements DataPort {
     void _ignored
     void _ignoredV
     const c = await this.coll(coll)
+    const set = patchData(this.db.command, { ...data, _v: expectedV + 1 })
     if (this.tx) {
       const cur = await this.get<T>(coll, id)
       if (!cur || cur._v !== expectedV) return null
-      await c.doc(id).update({ data: { ...data, _v: expectedV + 1 } })
-      return { ...cur, ...data, _v: expectedV + 1 } as T
+      await c.doc(id).update({ data: set })
+      return defined({ ...cur, ...data, _v: expectedV + 1 }) as T
     }
-    const r = await c.where({ _id: id, _v: expectedV }).update({ data: { ...data, _v: expectedV + 1 } })
+    const r = await c.where({ _id: id, _v: expectedV }).update({ data: set })
     if (!r?.stats?.updated) return null
     return this.get<T>(coll, id)
   }

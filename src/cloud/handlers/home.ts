@@ -6,6 +6,9 @@ import { localDate } from '../../domain/time'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { estateBrief, type D } from './common'
 import { openShiftOf } from './shift'
+import { todayCounts } from './gate'
+import { overstayMs } from './gateCommon'
+import { GATE_ROLES } from '../../domain/contract'
 
 /** Today's work for the caller's roles; later areas add their own cards here. */
 export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeToday> {
@@ -18,6 +21,18 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
     const people = await ctx.store.count('staff', { estateIds: { has: estate._id }, active: true })
     cards.push({ key: 'onDuty', title: '当前在岗', value: onDuty, unit: '人', tone: 'normal' })
     cards.push({ key: 'staff', title: '本小区员工', value: people, unit: '人', tone: 'normal' })
+  }
+  const gateWork = hasAnyRole(staff.roles, GATE_ROLES)
+  if (gateWork) {
+    const limit = overstayMs(estate)
+    const c = await todayCounts(ctx, estate._id, limit)
+    if (c.overstay > 0)
+      cards.unshift({ key: 'overstay', title: `超过${limit / 3600_000}小时未离开`, value: c.overstay, unit: '人', tone: 'alert' })
+    cards.push({ key: 'insideNow', title: '园内访客', value: c.insideNow, unit: '人', tone: c.overstay > 0 ? 'warn' : 'normal' })
+    cards.push({ key: 'visitorsIn', title: '今日访客进入', value: c.visitorsIn, unit: '人', tone: 'normal' })
+    cards.push({ key: 'visitorsOut', title: '今日访客离开', value: c.visitorsOut, unit: '人', tone: 'normal' })
+    cards.push({ key: 'vehiclesInside', title: '园内外来车辆', value: c.vehiclesInside, unit: '辆', tone: 'normal' })
+    cards.push({ key: 'passesChecked', title: '今日核验通行证/放行条', value: c.passesChecked, unit: '张', tone: 'normal' })
   }
   const gates = await ctx.store.find<D<Gate>>('gates', { where: { estateId: estate._id }, orderBy: [['name', 'asc']], limit: 20 })
   return {

@@ -3,6 +3,8 @@ import type { Ctx } from '../context'
 import * as auth from './auth'
 import * as cron from './cron'
 import * as files from './files'
+import * as gate from './gate'
+import * as gateAdmin from './gateAdmin'
 import * as home from './home'
 import * as scripts from './scripts'
 import * as shift from './shift'
@@ -30,5 +32,29 @@ export const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'scripts.ackStatus': scripts.ackStatus,
   'scripts.runs': scripts.runs,
   'files.register': files.register,
+  'gate.refs': gate.refs,
+  'gate.board': gate.board,
+  'gate.blockCheck': gate.blockCheck,
+  'gate.checkIn': gate.checkIn,
+  'gate.checkOut': gate.checkOut,
+  'gate.visitor': gate.visitor,
+  'gate.passCheck': gate.passCheck,
+  'gate.vehicleIn': gate.vehicleIn,
+  'gate.vehicleOut': gate.vehicleOut,
+  'gate.goodsPassCheck': gate.goodsPassCheck,
+  'gate.goodsCheck': gate.goodsCheck,
+  'gate.passCreate': gateAdmin.passCreate,
+  'gate.passRevoke': gateAdmin.passRevoke,
+  'gate.passes': gateAdmin.passes,
+  'gate.goodsIssue': gateAdmin.goodsIssue,
+  'gate.goodsRevoke': gateAdmin.goodsRevoke,
+  'gate.goodsPasses': gateAdmin.goodsPasses,
+  'gate.blockSave': gateAdmin.blockSave,
+  'gate.blockRemove': gateAdmin.blockRemove,
+  'gate.ownerVehicleSave': gateAdmin.ownerVehicleSave,
+  'gate.ownerVehicleRemove': gateAdmin.ownerVehicleRemove,
+  'gate.permitSave': gateAdmin.permitSave,
+  'gate.dayLog': gateAdmin.dayLog,
+  'gate.dayLogCsv': gateAdmin.dayLogCsv,
   'cron.sweep': cron.sweep
 }

@@ -5,6 +5,8 @@ import { action, epochMs, id, text, type ActionDef, type AnySchema } from './def
 import type { Shift } from '../entities'
 
 export * from './define'
+export * from './gate'
+import { GATE_ACTIONS } from './gate'
 
 // ---- output shapes ----
 export interface SessionOut {
@@ -304,6 +306,7 @@ export const ACTIONS = {
     write: true,
     summary: '登记已上传的照片'
   }),
+  ...GATE_ACTIONS,
   'cron.sweep': action<SweepOut>()({
     name: 'cron.sweep',
     fn: 'cron',

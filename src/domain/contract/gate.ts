@@ -1,0 +1,608 @@
+/**
+ * The gate's actions (门岗): visitors, pre-registered passes, vehicles, goods release,
+ * construction permits, block list and the day log. Guards' work is in the `staff`
+ * function; what the front desk and supervisors manage is in `admin`.
+ */
+import * as v from 'valibot'
+import { MANAGER_ROLES, type Role } from '../roles'
+import { CN_PHONE } from '../privacy'
+import { ID_TYPES, type IdRef } from '../gate/idtypes'
+import { plateProblem, normalizePlate } from '../gate/plates'
+import { VISITOR_CASES, type GateEventType, type GateLogType, type GoodsItem, type HostCall, type VehicleCase, type VehicleKind, type VehicleRecordStatus, type VisitorCase, type VisitorRecordStatus, type Construction } from '../gate/entities'
+import type { GoodsPassStatus, PassStatus } from '../gate/machines'
+import { action, epochMs, id, optText, text } from './define'
+
+/** Who works the gate. Supervisors and admins can stand in. */
+export const GATE_ROLES: readonly Role[] = ['guard', 'supervisor', 'admin']
+/** Who issues visitor passes and goods release passes. */
+export const DESK_ROLES: readonly Role[] = ['service', 'supervisor', 'admin']
+
+// ---- field schemas ----
+export const plate = () =>
+  v.pipe(
+    v.string(),
+    v.transform(normalizePlate),
+    v.check((p) => !plateProblem(p), '车牌号格式不正确（如 粤B12345，新能源 粤BD12345）')
+  )
+const optPhone = () =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.check((p) => p === '' || CN_PHONE.test(p), '请填写11位手机号或带区号的座机')
+    )
+  )
+/** What the device sends of an ID: type, last four characters and sha256(estate salt + number). */
+export const idDocSchema = () =>
+  v.strictObject({
+    type: v.picklist(ID_TYPES, '证件类型不正确'),
+    last4: v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[0-9A-Z]{0,4}$/, '证件号后四位格式不正确')),
+    hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, '证件摘要格式不正确')))
+  })
+const sixDigits = (what: string) => v.pipe(v.string(), v.trim(), v.regex(/^\d{6}$/, `${what}是6位数字`))
+const yesNo = () => v.picklist(['yes', 'no'] as const, '应为是或否')
+const count = (max: number) => v.pipe(v.number(), v.integer('应为整数'), v.minValue(1, '至少1'), v.maxValue(max, `最多${max}`))
+const dayString = () => v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+const clock = () => v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'))
+const goodsItems = () =>
+  v.pipe(
+    v.array(v.strictObject({ name: text(30), qty: count(9999) })),
+    v.minLength(1, '至少一件物品'),
+    v.maxLength(50, '最多50种物品')
+  )
+
+// ---- outputs ----
+export interface BlockHitOut {
+  entryId: string
+  kind: 'person' | 'plate'
+  /** what matched: 身份证号 / 手机号 / 姓名+证件后四位 / 车牌 */
+  matchedBy: string
+  reason: string
+}
+/** A visitor in a list: phone masked, overstay computed by the server. */
+export interface VisitorItem {
+  id: string
+  name: string
+  phone: string
+  case: VisitorCase
+  room?: string
+  company?: string
+  people: number
+  plate?: string
+  cardNo?: string
+  idDeposited: boolean
+  idDesc: string
+  status: VisitorRecordStatus
+  gate: string
+  inAt: number
+  outAt?: number
+  guardName: string
+  overstay: boolean
+  reason?: string
+  construction?: Construction
+  blockHit?: { entryId: string; reason: string }
+}
+/** The whole record (phone in full): only for the one record. */
+export interface VisitorOut extends VisitorItem {
+  source: 'walkin' | 'pass'
+  passId?: string
+  contact?: string
+  appointment?: 'yes' | 'no'
+  hostCall?: HostCall
+  idDoc: Omit<IdRef, 'hash'>
+  deviceInAt: number
+  outGuardName?: string
+  idReturned?: boolean
+  cardCollected?: boolean
+  scriptRunId?: string
+}
+export interface PassOut {
+  id: string
+  code: string
+  visitorName: string
+  /** masked except for the desk that made it */
+  visitorPhone?: string
+  room: string
+  people: number
+  plate?: string
+  validFrom: number
+  validTo: number
+  note?: string
+  status: PassStatus
+  createdByName: string
+  usedAt?: number
+  visitorId?: string
+}
+export interface PassCheckOut {
+  pass: PassOut
+  /** why it cannot be used now (Chinese), absent when it can */
+  problem?: string
+  blockHits: BlockHitOut[]
+}
+export interface VehicleItem {
+  id: string
+  plate: string
+  kind: VehicleKind
+  case: VehicleCase
+  room?: string
+  driver?: string
+  passengers?: string
+  deliverTo?: string
+  idDeposited: boolean
+  icCardNo?: string
+  status: VehicleRecordStatus
+  reason?: string
+  gate: string
+  inAt?: number
+  outAt?: number
+  guardName: string
+  overstay: boolean
+  blockHit?: { entryId: string; reason: string }
+}
+export interface GoodsPassOut {
+  id: string
+  code: string
+  holderKind: 'owner' | 'contractor'
+  holderName: string
+  room: string
+  items: GoodsItem[]
+  signer: string
+  date: string
+  note?: string
+  status: GoodsPassStatus
+  issuedByName: string
+  checkedAt?: number
+}
+export interface GoodsPassCheckOut {
+  pass: GoodsPassOut
+  problem?: string
+}
+export interface GoodsCheckOut {
+  id: string
+  passId?: string
+  slipNo?: string
+  holderName?: string
+  room?: string
+  items: GoodsItem[]
+  lorry: boolean
+  lorryOpened?: boolean
+  signatureOk: boolean
+  stampOk: boolean
+  authorityOk: boolean
+  itemsMatch: boolean
+  photoIds: string[]
+  result: 'released' | 'refused'
+  reason?: string
+  at: number
+  gate: string
+  guardName: string
+}
+export interface OwnerVehicleOut {
+  id: string
+  plate: string
+  room: string
+  ownerName?: string
+}
+export interface PermitOut {
+  id: string
+  no: string
+  holderName: string
+  idLast4: string
+  company: string
+  room: string
+  validFrom: number
+  validTo: number
+  /** why it cannot be used now, absent when valid */
+  problem?: string
+}
+export interface BlockEntryOut {
+  id: string
+  kind: 'person' | 'plate'
+  name?: string
+  /** masked */
+  phone?: string
+  idLast4?: string
+  hasIdHash: boolean
+  plate?: string
+  reason: string
+  addedByName: string
+  at: number
+}
+/** What a guard's phone keeps for working offline. */
+export interface GateRefs {
+  /** salt the device uses to hash an ID number before it leaves the phone */
+  idSalt: string
+  overstayHours: number
+  gates: string[]
+  ownerVehicles: OwnerVehicleOut[]
+  blocklist: BlockEntryOut[]
+  permits: PermitOut[]
+  /** server time the refs were read */
+  at: number
+}
+export interface GateBoard {
+  visitors: VisitorItem[]
+  vehicles: VehicleItem[]
+  counts: {
+    visitorsIn: number
+    visitorsOut: number
+    visitorsRefused: number
+    insideNow: number
+    overstay: number
+    vehiclesInside: number
+    vehiclesIn: number
+    vehiclesOut: number
+    passesChecked: number
+    goodsChecked: number
+  }
+  overstayHours: number
+  at: number
+}
+export interface GateLogItem {
+  id: string
+  at: number
+  type: GateLogType
+  event: GateEventType
+  eventLabel: string
+  gate: string
+  guardId: string
+  guardName: string
+  refId: string
+  subject: string
+  detail: string
+}
+export interface GateLogPage {
+  items: GateLogItem[]
+  next?: string
+}
+export interface CsvOut {
+  filename: string
+  csv: string
+  rows: number
+  /** true when the day had more rows than one export holds */
+  truncated: boolean
+}
+
+const logFilter = {
+  date: dayString(),
+  gate: v.optional(text(32)),
+  type: v.optional(v.picklist(['visitor', 'vehicle', 'goods'] as const, '类型不正确')),
+  guardId: v.optional(id()),
+  from: v.optional(clock()),
+  to: v.optional(clock())
+}
+
+export const GATE_ACTIONS = {
+  // ---------------- guards ----------------
+  'gate.refs': action<GateRefs>()({
+    name: 'gate.refs',
+    fn: 'staff',
+    input: v.strictObject({}),
+    access: GATE_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '门岗：离线要用的资料（业主车辆、黑名单、施工证、证件摘要盐）'
+  }),
+  'gate.board': action<GateBoard>()({
+    name: 'gate.board',
+    fn: 'staff',
+    input: v.strictObject({}),
+    access: GATE_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '门岗：园内访客与外来车辆、今日统计'
+  }),
+  'gate.blockCheck': action<BlockHitOut[]>()({
+    name: 'gate.blockCheck',
+    fn: 'staff',
+    input: v.strictObject({
+      name: optText(20),
+      phone: optPhone(),
+      idLast4: v.optional(v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[0-9A-Z]{0,4}$/, '证件号后四位格式不正确'))),
+      idHash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, '证件摘要格式不正确'))),
+      plate: v.optional(plate())
+    }),
+    access: GATE_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '门岗：登记前查黑名单（含证件号摘要）'
+  }),
+  'gate.checkIn': action<VisitorOut>()({
+    name: 'gate.checkIn',
+    fn: 'staff',
+    input: v.strictObject({
+      id: id(),
+      gate: text(32),
+      source: v.picklist(['walkin', 'pass'] as const, '来源不正确'),
+      passId: v.optional(id()),
+      case: v.picklist(VISITOR_CASES, '来访类型不正确'),
+      name: text(20),
+      phone: optPhone(),
+      idDoc: idDocSchema(),
+      idDeposited: v.boolean(),
+      cardNo: optText(20),
+      people: count(50),
+      plate: v.optional(plate()),
+      room: optText(32),
+      company: optText(40),
+      contact: optText(20),
+      appointment: v.optional(yesNo()),
+      hostCall: v.optional(v.picklist(['agreed', 'refused', 'noAnswer'] as const, '联系结果不正确')),
+      construction: v.optional(
+        v.strictObject({
+          kind: v.picklist(['temporary', 'longTerm'] as const, '施工类型不正确'),
+          tempPassNo: optText(20),
+          days: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, '至少1天'), v.maxValue(3, '临时施工证最长3天'))),
+          permitNo: optText(30)
+        })
+      ),
+      result: v.picklist(['admitted', 'refused', 'redirected'] as const, '结果不正确'),
+      reason: optText(100),
+      scriptRunId: v.optional(id())
+    }),
+    access: GATE_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '门岗：访客登记（进入、未放行或指引）'
+  }),
+  'gate.checkOut': action<VisitorOut>()({
+    name: 'gate.checkOut',
+    fn: 'staff',
+    input: v.strictObject({ visitorId: id(), gate: text(32), idReturned: v.boolean(), cardCollected: v.boolean() }),
+    access: GATE_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '门岗：访客离开'
+  }),
+  'gate.visitor': action<VisitorOut>()({
+    name: 'gate.visitor',
+    fn: 'staff',
+    input: v.strictObject({ visitorId: id() }),
+    access: GATE_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '门岗：一条访客记录（完整手机号）'
+  }),
+  'gate.passCheck': action<PassCheckOut>()({
+    name: 'gate.passCheck',
+    fn: 'staff',
+    input: v.strictObject({ code: sixDigits('通行码') }),
+    access: GATE_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '门岗：按6位通行码（或二维码）查预约通行证'
+  }),
+  'gate.vehicleIn': action<VehicleItem>()({
+    name: 'gate.vehicleIn',
+    fn: 'staff',
+    input: v.strictObject({
+      id: id(),
+      gate: text(32),
+      plate: plate(),
+      case: v.picklist(['owner', 'business', 'viewing', 'delivery'] as const, '车辆类型不正确'),
+      driver: optText(20),
+      passengers: optText(60),
+      deliverTo: optText(32),
+      idDoc: v.optional(idDocSchema()),
+      idDeposited: v.boolean(),
+      icCardNo: optText(20),
+      result: v.picklist(['admitted', 'refused', 'redirected'] as const, '结果不正确'),
+      reason: optText(100)
+    }),
+    access: GATE_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '门岗：车辆入场（业主车一键，外来车按话术）'
+  }),
+  'gate.vehicleOut': action<VehicleItem>()({
+    name: 'gate.vehicleOut',
+    fn: 'staff',
+    // visitId: the stay being closed when the phone knows it; otherwise the plate's open stay
+    // is closed, or (a car that came in before the system) an exit-only record is made with `id`.
+    input: v.strictObject({
+      id: id(),
+      gate: text(32),
+      plate: plate(),
+      visitId: v.optional(id()),
+      driver: optText(20),
+      passengers: optText(60),
+      idReturned: v.optional(v.boolean()),
+      cardCollected: v.optional(v.boolean())
+    }),
+    access: GATE_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '门岗：车辆出场'
+  }),
+  'gate.goodsPassCheck': action<GoodsPassCheckOut>()({
+    name: 'gate.goodsPassCheck',
+    fn: 'staff',
+    input: v.strictObject({ code: sixDigits('放行条编号') }),
+    access: GATE_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '门岗：按编号（或二维码）查物品放行条'
+  }),
+  'gate.goodsCheck': action<GoodsCheckOut>()({
+    name: 'gate.goodsCheck',
+    fn: 'staff',
+    input: v.strictObject({
+      id: id(),
+      gate: text(32),
+      passId: v.optional(id()),
+      slipNo: optText(30),
+      holderName: optText(20),
+      room: optText(32),
+      items: goodsItems(),
+      lorry: v.boolean(),
+      lorryOpened: v.optional(v.boolean()),
+      signatureOk: v.boolean(),
+      stampOk: v.boolean(),
+      authorityOk: v.boolean(),
+      itemsMatch: v.boolean(),
+      photoIds: v.pipe(v.array(id()), v.maxLength(9, '最多9张照片')),
+      result: v.picklist(['released', 'refused'] as const, '结果不正确'),
+      reason: optText(100)
+    }),
+    access: GATE_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '门岗：物品出门检查（放行或拒绝）'
+  }),
+
+  // ---------------- front desk and supervisors ----------------
+  'gate.passCreate': action<PassOut>()({
+    name: 'gate.passCreate',
+    fn: 'admin',
+    input: v.strictObject({
+      id: id(),
+      visitorName: text(20),
+      visitorPhone: optPhone(),
+      room: text(32),
+      people: count(50),
+      plate: v.optional(plate()),
+      validFrom: epochMs(),
+      validTo: epochMs(),
+      note: optText(100)
+    }),
+    access: DESK_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '前台：预约访客通行证（二维码和6位码）'
+  }),
+  'gate.passRevoke': action<PassOut>()({
+    name: 'gate.passRevoke',
+    fn: 'admin',
+    input: v.strictObject({ passId: id() }),
+    access: DESK_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '前台：作废通行证'
+  }),
+  'gate.passes': action<PassOut[]>()({
+    name: 'gate.passes',
+    fn: 'admin',
+    input: v.strictObject({}),
+    access: DESK_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '前台：最近的预约通行证'
+  }),
+  'gate.goodsIssue': action<GoodsPassOut>()({
+    name: 'gate.goodsIssue',
+    fn: 'admin',
+    input: v.strictObject({
+      id: id(),
+      holderKind: v.picklist(['owner', 'contractor'] as const, '类型不正确'),
+      holderName: text(20),
+      room: text(32),
+      items: goodsItems(),
+      signer: text(20),
+      date: dayString(),
+      note: optText(100)
+    }),
+    access: DESK_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '前台：开物品放行条'
+  }),
+  'gate.goodsRevoke': action<GoodsPassOut>()({
+    name: 'gate.goodsRevoke',
+    fn: 'admin',
+    input: v.strictObject({ passId: id() }),
+    access: DESK_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '前台：作废物品放行条'
+  }),
+  'gate.goodsPasses': action<GoodsPassOut[]>()({
+    name: 'gate.goodsPasses',
+    fn: 'admin',
+    input: v.strictObject({}),
+    access: DESK_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '前台：最近的物品放行条'
+  }),
+  'gate.blockSave': action<BlockEntryOut>()({
+    name: 'gate.blockSave',
+    fn: 'admin',
+    input: v.strictObject({
+      id: id(),
+      kind: v.picklist(['person', 'plate'] as const, '类型不正确'),
+      name: optText(20),
+      phone: optPhone(),
+      idLast4: v.optional(v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^([0-9A-Z]{4})?$/, '证件号后四位应为4位'))),
+      idHash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, '证件摘要格式不正确'))),
+      plate: v.optional(plate()),
+      reason: text(100)
+    }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：加入或修改黑名单'
+  }),
+  'gate.blockRemove': action<{ removed: true }>()({
+    name: 'gate.blockRemove',
+    fn: 'admin',
+    input: v.strictObject({ entryId: id() }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：移出黑名单'
+  }),
+  'gate.ownerVehicleSave': action<OwnerVehicleOut>()({
+    name: 'gate.ownerVehicleSave',
+    fn: 'admin',
+    input: v.strictObject({ id: id(), plate: plate(), room: text(32), ownerName: optText(20) }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：登记业主车辆到房号'
+  }),
+  'gate.ownerVehicleRemove': action<{ removed: true }>()({
+    name: 'gate.ownerVehicleRemove',
+    fn: 'admin',
+    input: v.strictObject({ vehicleId: id() }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：删除业主车辆'
+  }),
+  'gate.permitSave': action<PermitOut>()({
+    name: 'gate.permitSave',
+    fn: 'admin',
+    input: v.strictObject({
+      id: id(),
+      no: text(30),
+      holderName: text(20),
+      idLast4: v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[0-9A-Z]{4}$/, '证件号后四位应为4位')),
+      company: text(40),
+      room: text(32),
+      validFrom: epochMs(),
+      validTo: epochMs()
+    }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：登记长期施工许可证'
+  }),
+  'gate.dayLog': action<GateLogPage>()({
+    name: 'gate.dayLog',
+    fn: 'admin',
+    input: v.strictObject({ ...logFilter, after: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '主管：当天门岗记录（可按岗亭、类型、时间、门岗筛选）'
+  }),
+  'gate.dayLogCsv': action<CsvOut>()({
+    name: 'gate.dayLogCsv',
+    fn: 'admin',
+    input: v.strictObject(logFilter),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '主管：导出当天门岗记录为 CSV'
+  })
+} as const
