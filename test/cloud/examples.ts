@@ -2,6 +2,7 @@ import type { ActionName } from '../../src/domain/contract'
 import type { Harness } from './harness'
 import { T0 } from './harness'
 import { outcome, requireScript, walk } from '../../src/domain/scripts'
+import { localDate } from '../../src/domain/time'
 
 /** A finished run of the visitor script, case B (an owner's guest, admitted). */
 export function visitorRunB(id: string, at = T0) {
@@ -46,5 +47,71 @@ export const EXAMPLES: { [A in ActionName]: (h: Harness) => Promise<Record<strin
   'scripts.ackStatus': () => ({}),
   'scripts.runs': () => ({}),
   'files.register': () => ({ id: `photo-${++seq}-abcdefgh`, fileId: 'local:abc', takenAt: 1_700_000_000_000 }),
+  'gate.refs': () => ({}),
+  'gate.board': () => ({}),
+  'gate.blockCheck': () => ({ name: '刘某', phone: '13700001111' }),
+  'gate.checkIn': () => ({
+    id: `vis-${++seq}`,
+    gate: '东门',
+    source: 'walkin',
+    case: 'B',
+    name: '王小明',
+    phone: '13912345678',
+    idDoc: { type: 'idcard', last4: '002X', hash: 'a'.repeat(64) },
+    idDeposited: true,
+    cardNo: 'F-01',
+    people: 1,
+    room: '1-1-101',
+    result: 'admitted'
+  }),
+  'gate.checkOut': () => ({ visitorId: 'no-such-visitor', gate: '东门', idReturned: true, cardCollected: true }),
+  'gate.visitor': () => ({ visitorId: 'no-such-visitor' }),
+  'gate.passCheck': () => ({ code: '123456' }),
+  'gate.vehicleIn': () => ({ id: `car-${++seq}`, gate: '东门', plate: '粤B12345', case: 'owner', idDeposited: false, result: 'admitted' }),
+  'gate.vehicleOut': () => ({ id: `carout-${++seq}`, gate: '东门', plate: '粤B12345' }),
+  'gate.goodsPassCheck': () => ({ code: '123456' }),
+  'gate.goodsCheck': () => ({
+    id: `goods-${++seq}`,
+    gate: '东门',
+    items: [{ name: '旧沙发', qty: 1 }],
+    lorry: false,
+    signatureOk: false,
+    stampOk: false,
+    authorityOk: false,
+    itemsMatch: false,
+    photoIds: [],
+    result: 'refused',
+    reason: '没有放行条'
+  }),
+  'gate.passCreate': () => ({ id: `pass-${++seq}`, visitorName: '赵六', room: '2-1-302', people: 1, validFrom: T0, validTo: T0 + 8 * 3600_000 }),
+  'gate.passRevoke': () => ({ passId: 'no-such-pass' }),
+  'gate.passes': () => ({}),
+  'gate.goodsIssue': () => ({
+    id: `gp-${++seq}`,
+    holderKind: 'owner',
+    holderName: '陈先生',
+    room: '1-1-101',
+    items: [{ name: '旧沙发', qty: 1 }],
+    signer: '陈先生',
+    date: localDate(T0)
+  }),
+  'gate.goodsRevoke': () => ({ passId: 'no-such-pass' }),
+  'gate.goodsPasses': () => ({}),
+  'gate.blockSave': () => ({ id: `block-${++seq}`, kind: 'plate', plate: '粤A88888', reason: '欠费车辆' }),
+  'gate.blockRemove': () => ({ entryId: 'no-such-entry' }),
+  'gate.ownerVehicleSave': () => ({ id: `ov-${++seq}`, plate: `粤C${20000 + seq}`, room: '3-1-101' }),
+  'gate.ownerVehicleRemove': () => ({ vehicleId: 'no-such-vehicle' }),
+  'gate.permitSave': () => ({
+    id: `permit-${++seq}`,
+    no: `SG${100000 + seq}`,
+    holderName: '陈师傅',
+    idLast4: '1234',
+    company: '美居装饰',
+    room: '3-2-501',
+    validFrom: T0,
+    validTo: T0 + 30 * 86_400_000
+  }),
+  'gate.dayLog': () => ({ date: localDate(T0) }),
+  'gate.dayLogCsv': () => ({ date: localDate(T0) }),
   'cron.sweep': () => ({})
 }
