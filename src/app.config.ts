@@ -1,7 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/login/index', 'pages/me/index'],
   subPackages: [
-    { root: 'pages/gate', name: 'gate', pages: ['index'] },
+    { root: 'pages/gate', name: 'gate', pages: ['index', 'visitor/index', 'pass/index', 'vehicle/index', 'goods/index'] },
     { root: 'pages/patrol', name: 'patrol', pages: ['index'] },
     { root: 'pages/tasks', name: 'tasks', pages: ['index'] },
     { root: 'pages/supervisor', name: 'supervisor', pages: ['index', 'staff/index'] },

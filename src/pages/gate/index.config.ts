@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '门岗' })
+export default definePageConfig({ navigationBarTitleText: '门岗', enablePullDownRefresh: true })

@@ -1,15 +1,231 @@
+import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Btn } from '../../components/Btn'
+import { localClock } from '../../domain/time'
+import { VISITOR_CASE_LABELS, VEHICLE_CASE_LABELS } from '../../domain/gate/entities'
+import { formatPlate } from '../../domain/gate/plates'
+import { ui } from '../../services/ui'
 import { rootStore } from '../../stores'
-import { AreaHeader } from '../../components/AreaHeader'
+import { Chips, Toggle } from './components/Toggle'
+import { gate, GATE_URLS } from './lib'
+import type { VehicleRow, VisitorRow } from './store'
+import './gate.scss'
 
-function GateEntry() {
-  const { session } = rootStore
+function stayed(inAt: number | undefined, now: number): string {
+  if (inAt === undefined) return ''
+  const m = Math.max(0, Math.round((now - inAt) / 60_000))
+  return m < 60 ? `${m}分钟` : `${Math.floor(m / 60)}小时${m % 60 ? `${m % 60}分` : ''}`
+}
+
+const VisitorLine = observer(function VisitorLine({ v, now }: { v: VisitorRow; now: number }) {
+  const [open, setOpen] = useState(false)
+  const [idBack, setIdBack] = useState(true)
+  const [cardBack, setCardBack] = useState(true)
+  const where = v.room ? `访 ${v.room}` : (v.company ?? '')
+  return (
+    <View className={v.overstay ? 'row-overstay' : ''}>
+      <View className="row">
+        <View className="row-main">
+          <Text className="row-title">
+            {v.name}
+            {v.people > 1 ? ` 等${v.people}人` : ''}
+          </Text>
+          <Text className="row-sub">
+            {`${VISITOR_CASE_LABELS[v.case]} · ${where} · ${localClock(v.inAt)} 进入 · 已停留${stayed(v.inAt, now)}`}
+            {v.overstay ? ' · 超时' : ''}
+          </Text>
+          {v.pending && <Text className="tag tag-warn">待上传</Text>}
+          {v.blockHit && <Text className="tag tag-alert">{`黑名单：${v.blockHit.reason}`}</Text>}
+        </View>
+        {!open && (
+          <Btn kind="ghost" className="row-btn" onClick={() => setOpen(true)}>
+            离开
+          </Btn>
+        )}
+      </View>
+      {open && (
+        <View className="card">
+          <Text className="block-title">{`${v.name} 离开：请说"谢谢您的配合，请慢走"`}</Text>
+          {v.idDeposited && <Toggle label={`已退还证件（${v.idDesc}）`} on={idBack} onChange={setIdBack} />}
+          {v.cardNo && <Toggle label={`已收回来访卡 ${v.cardNo}`} on={cardBack} onChange={setCardBack} />}
+          <Btn
+            onClick={() => {
+              if (gate.checkOut(v, v.idDeposited ? idBack : false, v.cardNo ? cardBack : false)) {
+                setOpen(false)
+                void ui.toast('已登记离开', 'success')
+              }
+            }}
+          >
+            确认离开
+          </Btn>
+          <Btn kind="ghost" onClick={() => setOpen(false)}>
+            取消
+          </Btn>
+        </View>
+      )}
+    </View>
+  )
+})
+
+const VehicleLine = observer(function VehicleLine({ x, now }: { x: VehicleRow; now: number }) {
+  const [open, setOpen] = useState(false)
+  const [idBack, setIdBack] = useState(true)
+  const [cardBack, setCardBack] = useState(true)
+  return (
+    <View className={x.overstay ? 'row-overstay' : ''}>
+      <View className="row">
+        <View className="row-main">
+          <Text className="row-title">{formatPlate(x.plate)}</Text>
+          <Text className="row-sub">
+            {`${VEHICLE_CASE_LABELS[x.case]}${x.deliverTo ? ` · 送货到 ${x.deliverTo}` : ''} · ${x.inAt ? localClock(x.inAt) : ''} 入场 · 已停留${stayed(x.inAt, now)}`}
+            {x.overstay ? ' · 超时' : ''}
+          </Text>
+          {x.pending && <Text className="tag tag-warn">待上传</Text>}
+        </View>
+        {!open && (
+          <Btn kind="ghost" className="row-btn" onClick={() => setOpen(true)}>
+            出场
+          </Btn>
+        )}
+      </View>
+      {open && (
+        <View className="card">
+          {x.idDeposited && <Toggle label="已退还证件" on={idBack} onChange={setIdBack} />}
+          {x.icCardNo && <Toggle label={`已收回停车IC卡 ${x.icCardNo}`} on={cardBack} onChange={setCardBack} />}
+          <Btn
+            onClick={() => {
+              const extra = {
+                visitId: x.pending ? undefined : x.id,
+                idReturned: x.idDeposited ? idBack : undefined,
+                cardCollected: x.icCardNo ? cardBack : undefined
+              }
+              if (gate.vehicleOut(x.plate, extra)) {
+                setOpen(false)
+                void ui.toast('已登记出场', 'success')
+              }
+            }}
+          >
+            确认出场
+          </Btn>
+          <Btn kind="ghost" onClick={() => setOpen(false)}>
+            取消
+          </Btn>
+        </View>
+      )}
+    </View>
+  )
+})
+
+function handover(visitors: VisitorRow[], vehicles: VehicleRow[], gateName: string, now: number): string {
+  const lines = [`${gateName}交班清单 ${localClock(now)}`, `园内访客 ${visitors.length} 位：`]
+  for (const v of visitors) lines.push(`- ${v.name}（${v.room ?? v.company ?? VISITOR_CASE_LABELS[v.case]}）${localClock(v.inAt)}进入${v.idDeposited ? '，押' + v.idDesc : ''}${v.cardNo ? '，来访卡' + v.cardNo : ''}`)
+  lines.push(`园内外来车辆 ${vehicles.length} 辆：`)
+  for (const x of vehicles) lines.push(`- ${formatPlate(x.plate)} ${x.inAt ? localClock(x.inAt) : ''}入场${x.icCardNo ? '，IC卡' + x.icCardNo : ''}`)
+  return lines.join('\n')
+}
+
+function GateHome() {
+  const [shiftView, setShiftView] = useState(false)
+  useDidShow(() => {
+    void gate.load()
+  })
+  usePullDownRefresh(() => void gate.load())
+  const now = Date.now()
+  const c = gate.counts
+  const visitors = gate.visitorsInside
+  const vehicles = gate.vehiclesInside
+  const name = rootStore.session.staff?.name
   return (
     <View className="page">
-      <AreaHeader title="门岗" desc="访客登记、预约通行码、车辆进出、物品放行都从这里开始。每一步都有标准话术提示。" who={session.staff?.name} />
+      <View className="gate-bar">
+        <Text className="card-title">{`门岗 · ${gate.gate}`}</Text>
+        <Text className="muted">{name}</Text>
+      </View>
+      {gate.gates.length > 1 && (
+        <Chips options={gate.gates.map((g) => ({ v: g, label: g }))} value={gate.gate} onPick={(g) => gate.chooseGate(g)} />
+      )}
+      <View className="counts">
+        <View className={`count ${c.overstay ? 'count-alert' : ''}`}>
+          <Text className="count-value">{c.insideNow}</Text>
+          <Text className="count-title">{c.overstay ? `园内访客·${c.overstay}人超时` : '园内访客'}</Text>
+        </View>
+        <View className="count">
+          <Text className="count-value">{c.visitorsIn}</Text>
+          <Text className="count-title">今日进入</Text>
+        </View>
+        <View className="count">
+          <Text className="count-value">{c.visitorsOut}</Text>
+          <Text className="count-title">今日离开</Text>
+        </View>
+        <View className="count">
+          <Text className="count-value">{c.vehiclesInside}</Text>
+          <Text className="count-title">园内外来车</Text>
+        </View>
+        <View className="count">
+          <Text className="count-value">{c.passesChecked}</Text>
+          <Text className="count-title">核验通行证</Text>
+        </View>
+        <View className="count" onClick={() => setShiftView(!shiftView)}>
+          <Text className="count-value">⇄</Text>
+          <Text className="count-title">交班清单</Text>
+        </View>
+      </View>
+
+      <View className="gate-actions">
+        <View className="gate-action" hoverClass="key-hover" onClick={() => void ui.go(GATE_URLS.visitor)}>
+          <Text className="gate-action-title">访客登记</Text>
+          <Text className="gate-action-sub">按话术问清来意</Text>
+        </View>
+        <View className="gate-action" hoverClass="key-hover" onClick={() => void ui.go(GATE_URLS.pass)}>
+          <Text className="gate-action-title">通行码</Text>
+          <Text className="gate-action-sub">扫码或输入6位码</Text>
+        </View>
+        <View className="gate-action" hoverClass="key-hover" onClick={() => void ui.go(GATE_URLS.vehicle)}>
+          <Text className="gate-action-title">车辆进出</Text>
+          <Text className="gate-action-sub">业主车一键登记</Text>
+        </View>
+        <View className="gate-action" hoverClass="key-hover" onClick={() => void ui.go(GATE_URLS.goods)}>
+          <Text className="gate-action-title">物品放行</Text>
+          <Text className="gate-action-sub">核对放行条</Text>
+        </View>
+      </View>
+
+      {gate.note && <Text className="muted">{gate.note}</Text>}
+      {gate.refused.map((e) => (
+        <View key={e.id} className="warn-box">
+          {`服务器未接收：${e.summary}。${e.lastError?.message ?? ''}（到“我的”处理）`}
+        </View>
+      ))}
+
+      {shiftView && (
+        <View className="card">
+          <Text className="card-title">交班清单</Text>
+          <Text className="muted">{`园内还有 ${visitors.length} 位访客、${vehicles.length} 辆外来车辆。逐一登记离开，或把清单交给下一班。`}</Text>
+          <Btn kind="ghost" onClick={() => void ui.setClipboard(handover(visitors, vehicles, gate.gate, now))}>
+            复制交班清单
+          </Btn>
+        </View>
+      )}
+
+      <View className="card">
+        <Text className="card-title">{`园内访客（${visitors.length}）`}</Text>
+        {visitors.length === 0 && <Text className="muted">园内没有访客</Text>}
+        {visitors.map((v) => (
+          <VisitorLine key={v.id} v={v} now={now} />
+        ))}
+      </View>
+      <View className="card">
+        <Text className="card-title">{`园内外来车辆（${vehicles.length}）`}</Text>
+        {vehicles.length === 0 && <Text className="muted">园内没有外来车辆</Text>}
+        {vehicles.map((x) => (
+          <VehicleLine key={x.id} x={x} now={now} />
+        ))}
+      </View>
+      {gate.error && <Text className="error-text">{gate.error}</Text>}
     </View>
   )
 }
 
-export default observer(GateEntry)
+export default observer(GateHome)

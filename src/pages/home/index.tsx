@@ -78,10 +78,11 @@ function HomePage() {
         <View className="stat-row">
           {t.cards.map((c) => (
             <View key={c.key} className={`stat stat-${c.tone}`}>
-              <Text className="stat-value">{c.value}</Text>
-              <Text className="stat-title">
-                {c.title}（{c.unit}）
+              <Text className="stat-value">
+                {c.value}
+                <Text className="stat-unit">{c.unit}</Text>
               </Text>
+              <Text className="stat-title">{c.title}</Text>
             </View>
           ))}
         </View>

@@ -1,0 +1,175 @@
+import { useState } from 'react'
+import { observer } from 'mobx-react-lite'
+import { Input, Text, View } from '@tarojs/components'
+import { useLoad } from '@tarojs/taro'
+import { Btn } from '../../../components/Btn'
+import { gateVehicle } from '../../../domain/scripts/library/security'
+import { answer, choose, start, type RunState } from '../../../domain/scripts/engine'
+import { vehicleFromAnswers } from '../../../domain/gate/fromScript'
+import { VEHICLE_CASE_LABELS } from '../../../domain/gate/entities'
+import { idRef, type IdType } from '../../../domain/gate/idcard'
+import { formatPlate, plateProblem } from '../../../domain/gate/plates'
+import { ui } from '../../../services/ui'
+import { ScriptSteps } from '../components/ScriptSteps'
+import { PlateKeypad } from '../components/PlateKeypad'
+import { IdInput } from '../components/IdInput'
+import { Toggle } from '../components/Toggle'
+import { gate } from '../lib'
+import '../gate.scss'
+
+/** The outside vehicle's record after the script: ID and IC card when they were handed over. */
+function OutsideForm({ run, onDone }: { run: RunState; onDone: () => void }) {
+  const v = vehicleFromAnswers(run.answers)
+  const [idType, setIdType] = useState<IdType>(v.idDeposited ? 'driving' : 'none')
+  const [idNo, setIdNo] = useState('')
+  const [card, setCard] = useState('')
+  const [problem, setProblem] = useState('')
+  const save = () => {
+    let idDoc: { type: IdType; last4: string; hash?: string } | undefined
+    if (idType !== 'none') {
+      if (!gate.refs) return setProblem('手机上还没有门岗资料，请联网打开一次门岗页面')
+      const r = idRef(idType, idNo, gate.refs.idSalt)
+      if ('problem' in r) return setProblem(r.problem)
+      idDoc = r
+    }
+    const id = gate.vehicleIn({
+      plate: v.plate ?? '',
+      case: v.case,
+      deliverTo: v.deliverTo,
+      idDoc,
+      idDeposited: v.idDeposited,
+      icCardNo: card.trim() || undefined,
+      result: v.result,
+      reason: v.reason
+    })
+    if (id) {
+      void ui.toast(v.result === 'admitted' ? '已登记入场' : '已记录', 'success')
+      onDone()
+    }
+  }
+  return (
+    <View className="card">
+      <View className={v.result === 'admitted' ? 'ok-box' : 'warn-box'}>
+        {`${formatPlate(v.plate ?? '')} · ${VEHICLE_CASE_LABELS[v.case]} · ${v.result === 'admitted' ? '放行入场' : v.result === 'redirected' ? '指引到会所停车' : '未放行'}${v.reason ? '：' + v.reason : ''}`}
+      </View>
+      {v.idDeposited && <IdInput type={idType} number={idNo} onType={setIdType} onNumber={setIdNo} />}
+      {v.icCardIssued && (
+        <View className="field">
+          <Text className="field-label">停车IC卡号</Text>
+          <Input className="input" value={card} maxlength={20} placeholder="IC卡号" onInput={(e) => setCard(e.detail.value)} />
+        </View>
+      )}
+      {problem && <Text className="error-text">{problem}</Text>}
+      <Btn onClick={save}>{v.result === 'admitted' ? '登记入场' : '记录'}</Btn>
+    </View>
+  )
+}
+
+function VehiclePage() {
+  const [plate, setPlate] = useState('')
+  const [driver, setDriver] = useState('')
+  const [script, setScript] = useState<RunState | undefined>(undefined)
+  const [ended, setEnded] = useState<RunState | undefined>(undefined)
+  const [idBack, setIdBack] = useState(true)
+  const [cardBack, setCardBack] = useState(true)
+  useLoad(() => {
+    if (!gate.refs) void gate.load()
+  })
+  const valid = plate.length >= 7 && !plateProblem(plate)
+  const owner = valid ? gate.ownerCar(plate) : undefined
+  const inside = valid ? gate.vehiclesInside.find((x) => x.plate === plate) : undefined
+  const hits = valid ? gate.localBlockHits({ plate }) : []
+  const reset = () => {
+    setPlate('')
+    setDriver('')
+    setScript(undefined)
+    setEnded(undefined)
+  }
+  const done = (msg: string) => {
+    void ui.toast(msg, 'success')
+    reset()
+  }
+
+  if (ended) return <View className="page"><OutsideForm run={ended} onDone={reset} /></View>
+  if (script)
+    return (
+      <View className="page">
+        <ScriptSteps script={gateVehicle} init={script} fillCtx={{ gate: gate.gate }} onEnd={setEnded} />
+      </View>
+    )
+
+  return (
+    <View className="page">
+      <Text className="muted">{`车辆进出 · ${gate.gate}`}</Text>
+      <PlateKeypad value={plate} onChange={setPlate} />
+      {hits.map((h) => (
+        <View key={h.entryId} className="warn-box">{`⚠ 黑名单车辆：${h.reason}`}</View>
+      ))}
+      {valid && owner && (
+        <View className="card">
+          <Text className="card-title">{`业主车辆 · ${owner.room}${owner.ownerName ? ' ' + owner.ownerName : ''}`}</Text>
+          <Input className="input" value={driver} maxlength={20} placeholder="驾驶人（可不填）" onInput={(e) => setDriver(e.detail.value)} />
+          <Btn
+            onClick={() => {
+              if (gate.vehicleIn({ plate, case: 'owner', driver: driver.trim() || undefined, idDeposited: false, result: 'admitted' })) done('已登记入场')
+            }}
+          >
+            业主车入场
+          </Btn>
+          <Btn
+            kind="ghost"
+            onClick={() => {
+              if (gate.vehicleOut(plate, { driver: driver.trim() || undefined })) done('已登记出场')
+            }}
+          >
+            业主车出场
+          </Btn>
+        </View>
+      )}
+      {valid && !owner && inside && (
+        <View className="card">
+          <Text className="card-title">{`外来车辆在园内 · ${VEHICLE_CASE_LABELS[inside.case]}`}</Text>
+          {inside.idDeposited && <Toggle label="已退还证件" on={idBack} onChange={setIdBack} />}
+          {inside.icCardNo && <Toggle label={`已收回停车IC卡 ${inside.icCardNo}`} on={cardBack} onChange={setCardBack} />}
+          <Btn
+            onClick={() => {
+              const ok = gate.vehicleOut(plate, {
+                visitId: inside.pending ? undefined : inside.id,
+                idReturned: inside.idDeposited ? idBack : undefined,
+                cardCollected: inside.icCardNo ? cardBack : undefined
+              })
+              if (ok) done('已登记出场')
+            }}
+          >
+            外来车出场
+          </Btn>
+        </View>
+      )}
+      {valid && !owner && !inside && (
+        <View className="card">
+          <Text className="muted">这辆车没有登记为业主车辆</Text>
+          <Btn
+            onClick={() => {
+              const now = Date.now()
+              // The guard already knows it is an outside vehicle: start at "示意停车,询问来意".
+              setScript(answer(choose(gateVehicle, start(gateVehicle, now), 1, now), 'plate', plate))
+            }}
+          >
+            外来车辆入场（按话术）
+          </Btn>
+          <Btn
+            kind="ghost"
+            onClick={() => {
+              if (gate.vehicleOut(plate)) done('已登记出场')
+            }}
+          >
+            出场（没有入场记录）
+          </Btn>
+        </View>
+      )}
+      {gate.error && <Text className="error-text">{gate.error}</Text>}
+    </View>
+  )
+}
+
+export default observer(VehiclePage)

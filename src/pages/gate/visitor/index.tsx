@@ -1,0 +1,229 @@
+import { useState } from 'react'
+import { observer } from 'mobx-react-lite'
+import { Input, Text, View } from '@tarojs/components'
+import { useLoad } from '@tarojs/taro'
+import { Btn } from '../../../components/Btn'
+import { gateVisitor } from '../../../domain/scripts/library/security'
+import { outcome, type RunState } from '../../../domain/scripts/engine'
+import { visitorFromAnswers, type VisitorFromScript } from '../../../domain/gate/fromScript'
+import { VISITOR_CASE_LABELS } from '../../../domain/gate/entities'
+import { idRef, type IdType } from '../../../domain/gate/idcard'
+import { plateProblem } from '../../../domain/gate/plates'
+import type { BlockMatch } from '../../../domain/gate/block'
+import { ui } from '../../../services/ui'
+import { rootStore } from '../../../stores'
+import { ScriptSteps } from '../components/ScriptSteps'
+import { PlateKeypad } from '../components/PlateKeypad'
+import { IdInput, Stepper } from '../components/IdInput'
+import { Chips, Toggle } from '../components/Toggle'
+import { gate } from '../lib'
+import '../gate.scss'
+
+const RESULT_WORDS = { admitted: '放行进入', refused: '未放行', redirected: '已指引到会所' } as const
+
+/** After the script: what it did not ask. The script's answers are already in `s`. */
+const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: VisitorFromScript; run: RunState; onRestart: () => void }) {
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [idType, setIdType] = useState<IdType>(s.idDeposited ? 'idcard' : 'none')
+  const [idNo, setIdNo] = useState('')
+  const [cardNo, setCardNo] = useState('')
+  const [people, setPeople] = useState(1)
+  const [byCar, setByCar] = useState(false)
+  const [plate, setPlate] = useState('')
+  const [room, setRoom] = useState(s.room ?? '')
+  const [company, setCompany] = useState('')
+  const [contact, setContact] = useState('')
+  const [days, setDays] = useState<'1' | '2' | '3'>('1')
+  const [permitNo, setPermitNo] = useState('')
+  const [reason, setReason] = useState(s.reason ?? '')
+  const [hits, setHits] = useState<BlockMatch[] | undefined>(undefined)
+  const [problem, setProblem] = useState('')
+  const [busy, setBusy] = useState(false)
+  const admitted = s.result === 'admitted'
+
+  const build = () => {
+    if (!name.trim()) return '请填写来访人姓名（不知道可写“未留姓名”）'
+    const salt = gate.refs?.idSalt
+    let idDoc: { type: IdType; last4: string; hash?: string } = { type: 'none', last4: '' }
+    if (idType !== 'none') {
+      if (!salt) return '手机上还没有门岗资料，请联网打开一次门岗页面'
+      const r = idRef(idType, idNo, salt)
+      if ('problem' in r) return r.problem
+      idDoc = r
+    }
+    if (byCar && plate && plateProblem(plate)) return plateProblem(plate)!
+    if (!admitted && !reason.trim()) return '请写明未放行的原因'
+    const construction =
+      s.case === 'E' && s.constructionKind
+        ? s.constructionKind === 'temporary'
+          ? { kind: 'temporary' as const, days: Number(days), tempPassNo: cardNo || undefined }
+          : { kind: 'longTerm' as const, permitNo: permitNo.trim() }
+        : undefined
+    return {
+      source: 'walkin' as const,
+      case: s.case,
+      name: name.trim(),
+      phone: phone.trim() || undefined,
+      idDoc,
+      idDeposited: s.idDeposited,
+      cardNo: cardNo.trim() || undefined,
+      people,
+      plate: byCar && plate ? plate : undefined,
+      room: room.trim() || undefined,
+      company: company.trim() || undefined,
+      contact: contact.trim() || undefined,
+      appointment: s.appointment,
+      hostCall: s.hostCall,
+      construction,
+      result: s.result,
+      reason: reason.trim() || undefined
+    }
+  }
+
+  const submit = async (override: boolean) => {
+    const input = build()
+    if (typeof input === 'string') return setProblem(input)
+    setProblem('')
+    if (!override && admitted) {
+      setBusy(true)
+      const found = await gate.blockHits({ name: input.name, phone: input.phone, idLast4: input.idDoc.last4, idHash: input.idDoc.hash, plate: input.plate })
+      setBusy(false)
+      if (found.length) return setHits(found)
+    }
+    const o = outcome(gateVisitor, run, Date.now())
+    const recordRun = {
+      id: rootStore.newId(),
+      scriptId: o.scriptId,
+      version: o.version,
+      path: o.path,
+      answers: o.answers,
+      outcome: o.kind,
+      startedAt: o.startedAt,
+      finishedAt: o.finishedAt,
+      durationMs: o.durationMs
+    }
+    if (gate.checkIn(input, recordRun)) {
+      void ui.toast(admitted ? '已登记进入' : '已记录', 'success')
+      void ui.back()
+    }
+  }
+
+  const permits = gate.refs?.permits ?? []
+  const chosenPermit = permits.find((p) => p.no === permitNo.trim())
+  return (
+    <View>
+      <View className={admitted ? 'ok-box' : 'warn-box'}>{`${VISITOR_CASE_LABELS[s.case]} · ${RESULT_WORDS[s.result]}${s.reason ? '：' + s.reason : ''}`}</View>
+      <View className="card">
+        <View className="field">
+          <Text className="field-label">来访人姓名</Text>
+          <Input className="input" value={name} maxlength={20} placeholder="姓名" onInput={(e) => setName(e.detail.value)} />
+        </View>
+        <View className="field">
+          <Text className="field-label">手机号（可不填）</Text>
+          <Input className="input" type="number" value={phone} maxlength={13} placeholder="手机号" onInput={(e) => setPhone(e.detail.value)} />
+        </View>
+        {(admitted || s.idDeposited) && <IdInput type={idType} number={idNo} onType={setIdType} onNumber={setIdNo} />}
+        {s.cardIssued && (
+          <View className="field">
+            <Text className="field-label">{s.case === 'E' ? '临时施工出入证号' : '来访卡号'}</Text>
+            <Input className="input" value={cardNo} maxlength={20} placeholder="卡号" onInput={(e) => setCardNo(e.detail.value)} />
+          </View>
+        )}
+        {admitted && (
+          <View className="field">
+            <Text className="field-label">人数</Text>
+            <Stepper value={people} onChange={setPeople} />
+          </View>
+        )}
+        {(s.case === 'B' || s.case === 'E') && (
+          <View className="field">
+            <Text className="field-label">{s.case === 'B' ? '来访房号' : '施工房号'}</Text>
+            <Input className="input" value={room} maxlength={32} placeholder="如 1-1-101" onInput={(e) => setRoom(e.detail.value)} />
+          </View>
+        )}
+        {s.case === 'A' && (
+          <View className="field">
+            <Text className="field-label">来访单位 / 被访人</Text>
+            <Input className="input" value={company} maxlength={40} placeholder="单位或部门" onInput={(e) => setCompany(e.detail.value)} />
+            <Input className="input" value={contact} maxlength={20} placeholder="被访人" onInput={(e) => setContact(e.detail.value)} />
+          </View>
+        )}
+        {s.case === 'E' && s.constructionKind === 'temporary' && admitted && (
+          <View className="field">
+            <Text className="field-label">临时施工证有效天数（最长3天）</Text>
+            <Chips options={[{ v: '1', label: '1天' }, { v: '2', label: '2天' }, { v: '3', label: '3天' }]} value={days} onPick={setDays} />
+          </View>
+        )}
+        {s.case === 'E' && s.constructionKind === 'longTerm' && admitted && (
+          <View className="field">
+            <Text className="field-label">施工许可证编号</Text>
+            <Chips options={permits.map((p) => ({ v: p.no, label: `${p.no} ${p.holderName}` }))} value={permitNo} onPick={setPermitNo} />
+            <Input className="input" value={permitNo} maxlength={30} placeholder="编号" onInput={(e) => setPermitNo(e.detail.value)} />
+            {chosenPermit?.problem && <Text className="error-text">{chosenPermit.problem}</Text>}
+          </View>
+        )}
+        {admitted && <Toggle label="开车来访" on={byCar} onChange={setByCar} />}
+        {byCar && <PlateKeypad value={plate} onChange={setPlate} />}
+        {!admitted && (
+          <View className="field">
+            <Text className="field-label">原因</Text>
+            <Input className="input" value={reason} maxlength={100} onInput={(e) => setReason(e.detail.value)} />
+          </View>
+        )}
+      </View>
+      {hits && hits.length > 0 && (
+        <View className="warn-box">
+          {hits.map((h) => (
+            <Text key={h.entryId} style={{ display: 'block' }}>{`⚠ 黑名单（${h.matchedBy}相符）：${h.reason}`}</Text>
+          ))}
+        </View>
+      )}
+      {problem && <Text className="error-text">{problem}</Text>}
+      {hits && hits.length > 0 ? (
+        <View>
+          <Btn kind="danger" onClick={() => void submit(true)}>
+            仍然登记进入
+          </Btn>
+          <Btn kind="ghost" onClick={onRestart}>
+            不放行，重新选择
+          </Btn>
+        </View>
+      ) : (
+        <Btn loading={busy} onClick={() => void submit(false)}>
+          {admitted ? '登记进入' : '记录'}
+        </Btn>
+      )}
+      {gate.error && <Text className="error-text">{gate.error}</Text>}
+    </View>
+  )
+})
+
+function VisitorPage() {
+  const [run, setRun] = useState<RunState | undefined>(undefined)
+  const [key, setKey] = useState(0)
+  useLoad(() => {
+    if (!gate.refs) void gate.load()
+  })
+  let parsed: VisitorFromScript | undefined
+  if (run) parsed = visitorFromAnswers(run.answers)
+  return (
+    <View className="page">
+      <Text className="muted">{`访客检查 · ${gate.gate}`}</Text>
+      {!run || !parsed ? (
+        <ScriptSteps key={key} script={gateVisitor} fillCtx={{ gate: gate.gate }} onEnd={setRun} />
+      ) : (
+        <RecordForm
+          s={parsed}
+          run={run}
+          onRestart={() => {
+            setRun(undefined)
+            setKey(key + 1)
+          }}
+        />
+      )}
+    </View>
+  )
+}
+
+export default observer(VisitorPage)
