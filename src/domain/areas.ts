@@ -2,7 +2,7 @@ import type { Role } from './roles'
 
 /** The work areas (one subpackage each) and who uses them. */
 export interface Area {
-  key: 'gate' | 'patrol' | 'tasks' | 'supervisor' | 'scripts'
+  key: 'gate' | 'desk' | 'patrol' | 'tasks' | 'supervisor' | 'scripts'
   title: string
   desc: string
   url: string
@@ -11,6 +11,7 @@ export interface Area {
 
 export const AREAS: readonly Area[] = [
   { key: 'gate', title: '门岗', desc: '访客、车辆、物品放行', url: '/pages/gate/index', roles: ['guard', 'supervisor', 'admin'] },
+  { key: 'desk', title: '前台', desc: '访客通行证、物品放行条', url: '/pages/desk/index', roles: ['service', 'supervisor', 'admin'] },
   { key: 'patrol', title: '巡逻', desc: '巡更路线与打点', url: '/pages/patrol/index', roles: ['patrol', 'guard', 'supervisor', 'admin'] },
   {
     key: 'tasks',

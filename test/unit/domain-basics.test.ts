@@ -73,6 +73,7 @@ describe('work areas by role', () => {
   })
   it('a cleaner gets tasks and scripts', () => {
     expect(areasFor(['cleaner']).map((a) => a.key)).toEqual(['tasks', 'scripts'])
+    expect(areasFor(['service']).map((a) => a.key)).toEqual(['desk', 'tasks', 'scripts'])
   })
 })
 

@@ -293,10 +293,11 @@ function logItem(e: GateEvent): GateLogItem {
 
 export async function dayLog(input: ParsedInputOf<'gate.dayLog'>, ctx: Ctx): Promise<GateLogPage> {
   const estate = requireEstate(ctx)
+  const where = logWhere(estate._id, input)
   let page
   try {
     page = await ctx.store.find<D<GateEvent>>('gateevents', {
-      where: logWhere(estate._id, input),
+      where,
       orderBy: [['at', 'asc']],
       limit: LOG_PAGE,
       after: input.after
@@ -305,7 +306,21 @@ export async function dayLog(input: ParsedInputOf<'gate.dayLog'>, ctx: Ctx): Pro
     if (e instanceof Error && e.message === 'bad cursor') throw badInput('after', '翻页位置不正确，请刷新')
     throw e
   }
-  return { items: page.items.map(logItem), next: page.next }
+  const out: GateLogPage = { items: page.items.map(logItem), next: page.next }
+  if (!input.after) {
+    // The chart: events per hour, counted over the index (estate, time) one hour at a time.
+    const range = where.at as { gte: number; lt: number }
+    const dayFrom = Date.parse(`${input.date}T00:00:00Z`) - CHINA_OFFSET
+    out.hours = await Promise.all(
+      Array.from({ length: 24 }, (_, h) => {
+        const gte = Math.max(range.gte, dayFrom + h * 3600_000)
+        const lt = Math.min(range.lt, dayFrom + (h + 1) * 3600_000)
+        return lt <= gte ? Promise.resolve(0) : ctx.store.count('gateevents', { ...where, at: { gte, lt } })
+      })
+    )
+    out.total = out.hours.reduce((a, b) => a + b, 0)
+  }
+  return out
 }
 
 function csvCell(s: string | number): string {

@@ -254,6 +254,10 @@ export interface GateLogItem {
 export interface GateLogPage {
   items: GateLogItem[]
   next?: string
+  /** first page only: the filtered day's events per hour of estate time (24 numbers) */
+  hours?: number[]
+  /** first page only: how many events match in all */
+  total?: number
 }
 export interface CsvOut {
   filename: string

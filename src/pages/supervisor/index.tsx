@@ -6,9 +6,14 @@ import { ui } from '../../services/ui'
 import { roleNames } from '../../domain/roles'
 import { localClock, localDate } from '../../domain/time'
 import { AreaHeader } from '../../components/AreaHeader'
+import { gateAdmin } from './gateLib'
 import './index.scss'
 
-const MENU = [{ title: '员工管理', desc: '新增员工、生成微信绑定码', url: '/pages/supervisor/staff/index' }]
+const MENU = [
+  { title: '员工管理', desc: '新增员工、生成微信绑定码', url: '/pages/supervisor/staff/index' },
+  { title: '门岗日志', desc: '当天的访客、车辆、物品记录，可筛选、导出CSV', url: '/pages/supervisor/gatelog/index' },
+  { title: '门岗资料', desc: '黑名单、业主车辆、长期施工证', url: '/pages/supervisor/gaterefs/index' }
+]
 
 function duration(ms: number): string {
   const sec = Math.round(ms / 1000)
@@ -54,12 +59,33 @@ const ScriptsOverview = observer(function ScriptsOverview() {
   )
 })
 
+/** Visitors still inside past the estate's limit: the supervisor sees them first. */
+const Overstay = observer(function Overstay() {
+  const list = gateAdmin.overstaying
+  if (!list.length) return null
+  return (
+    <View className="card overstay-card">
+      <Text className="card-title">{`${list.length} 位访客超过${gateAdmin.board?.overstayHours ?? 4}小时未离开`}</Text>
+      {list.map((v) => (
+        <View key={v.id} className="sup-row">
+          <Text className="sup-row-title">{`${v.name} · ${v.room ?? v.company ?? ''}`}</Text>
+          <Text className="muted">{`${localClock(v.inAt)} 从${v.gate}进入 · 登记人 ${v.guardName}${v.phone ? ' · ' + v.phone : ''}`}</Text>
+        </View>
+      ))}
+    </View>
+  )
+})
+
 function SupervisorEntry() {
   const { session, scripts } = rootStore
-  useDidShow(() => void scripts.loadOverview())
+  useDidShow(() => {
+    void scripts.loadOverview()
+    void gateAdmin.loadBoard()
+  })
   return (
     <View className="page">
       <AreaHeader title="主管" desc={`${session.estate?.name ?? ''} 的员工、派单与日报`} />
+      <Overstay />
       {MENU.map((m) => (
         <View key={m.url} className="sup-item" hoverClass="sup-item-hover" onClick={() => void ui.go(m.url)}>
           <Text className="sup-title">{m.title}</Text>

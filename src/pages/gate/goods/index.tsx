@@ -147,7 +147,7 @@ function GoodsPage() {
               />
               <Input
                 className="input"
-                style={{ width: '160rpx' }}
+                style={{ width: ui.px(160) }}
                 type="number"
                 value={it.qty}
                 onInput={(e) => setItems(items.map((x, j) => (j === k ? { ...x, qty: e.detail.value } : x)))}

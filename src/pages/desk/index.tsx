@@ -1,0 +1,325 @@
+import { useState } from 'react'
+import { observer } from 'mobx-react-lite'
+import { Input, Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { Btn } from '../../components/Btn'
+import { QrCode } from '../../components/QrCode'
+import { qrText } from '../../domain/gate/qr'
+import { plateProblem, normalizePlate, formatPlate } from '../../domain/gate/plates'
+import { dayStart, localDate } from '../../domain/time'
+import { formatWhen } from '../../domain/dates'
+import { maskPhone } from '../../domain/privacy'
+import { ui } from '../../services/ui'
+import { desk } from './lib'
+import './index.scss'
+
+const DAY = 86_400_000
+const PASS_STATUS = { active: '有效', used: '已使用', revoked: '已作废' } as const
+const GOODS_STATUS = { issued: '待出门', released: '已放行', refused: '已拒绝', revoked: '已作废' } as const
+
+function Chips<T extends string>({ options, value, onPick }: { options: { v: T; label: string }[]; value?: T; onPick: (v: T) => void }) {
+  return (
+    <View className="chips">
+      {options.map((o) => (
+        <View key={o.v} className={`chip ${value === o.v ? 'chip-on' : ''}`} onClick={() => onPick(o.v)}>
+          {o.label}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function Count({ value, onChange }: { value: number; onChange: (n: number) => void }) {
+  return (
+    <View className="count-row">
+      <View className="btn btn-ghost count-btn" onClick={() => onChange(Math.max(1, value - 1))}>
+        －
+      </View>
+      <Text className="count-value">{value}</Text>
+      <View className="btn btn-ghost count-btn" onClick={() => onChange(Math.min(999, value + 1))}>
+        ＋
+      </View>
+    </View>
+  )
+}
+
+/** The code big, its QR, and what to do with it. */
+const Shown = observer(function Shown() {
+  const p = desk.shownPass
+  const g = desk.shownGoods
+  if (!desk.shown) return null
+  if (!p && !g)
+    return (
+      <View className="card">
+        <Text className="card-title">已保存，联网后生成6位码</Text>
+        <Text className="muted">记录已保存在手机上，上传后这里会显示通行码和二维码。</Text>
+        <Btn kind="ghost" onClick={() => desk.hide()}>
+          完成
+        </Btn>
+      </View>
+    )
+  const code = p ? p.code : g!.code
+  return (
+    <View className="card shown">
+      <Text className="card-title">{p ? `${p.visitorName} 的访客通行证` : `${g!.holderName} 的物品放行条`}</Text>
+      <Text className="big-code">{code}</Text>
+      <View className="qr-wrap">
+        <QrCode text={qrText(p ? 'visitorPass' : 'goodsPass', code)} />
+      </View>
+      <Text className="muted">
+        {p
+          ? `请把6位通行码告诉访客，或让访客截图二维码；到门岗出示即可。有效：${formatWhen(p.validFrom, Date.now())} 至 ${formatWhen(p.validTo, Date.now())}`
+          : `放行条编号 ${code}，${g!.date} 当天有效。门岗扫码或输入编号核对物品。`}
+      </Text>
+      <Btn kind="ghost" onClick={() => void ui.setClipboard(code)}>
+        复制6位码
+      </Btn>
+      <Btn kind="ghost" onClick={() => desk.hide()}>
+        完成
+      </Btn>
+    </View>
+  )
+})
+
+const PassForm = observer(function PassForm() {
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [room, setRoom] = useState('')
+  const [people, setPeople] = useState(1)
+  const [plate, setPlate] = useState('')
+  const [when, setWhen] = useState<'today' | 'tomorrow' | 'three'>('today')
+  const [note, setNote] = useState('')
+  const [problem, setProblem] = useState('')
+  const [busy, setBusy] = useState(false)
+  const submit = async () => {
+    const now = Date.now()
+    const d0 = dayStart(now)
+    const [validFrom, validTo] = when === 'today' ? [now, d0 + DAY - 1] : when === 'tomorrow' ? [d0 + DAY, d0 + 2 * DAY - 1] : [now, d0 + 3 * DAY - 1]
+    if (!name.trim()) return setProblem('请填写访客姓名')
+    if (!room.trim()) return setProblem('请填写拜访的房号')
+    if (plate && plateProblem(plate)) return setProblem(plateProblem(plate)!)
+    setProblem('')
+    setBusy(true)
+    const id = await desk.createPass({
+      visitorName: name.trim(),
+      visitorPhone: phone.trim() || undefined,
+      room: room.trim(),
+      people,
+      plate: plate ? normalizePlate(plate) : undefined,
+      validFrom,
+      validTo,
+      note: note.trim() || undefined
+    })
+    setBusy(false)
+    if (id) {
+      setName('')
+      setPhone('')
+      setRoom('')
+      setPeople(1)
+      setPlate('')
+      setNote('')
+    }
+  }
+  return (
+    <View className="card">
+      <Text className="card-title">新建访客通行证</Text>
+      <Input className="input" value={name} maxlength={20} placeholder="访客姓名" onInput={(e) => setName(e.detail.value)} />
+      <Input className="input" type="number" value={phone} maxlength={13} placeholder="访客手机号（可不填）" onInput={(e) => setPhone(e.detail.value)} />
+      <Input className="input" value={room} maxlength={32} placeholder="拜访房号，如 2-1-302" onInput={(e) => setRoom(e.detail.value)} />
+      <Text className="field-label">人数</Text>
+      <Count value={people} onChange={setPeople} />
+      <Input className="input" value={plate} maxlength={10} placeholder="车牌（开车来才填）" onInput={(e) => setPlate(e.detail.value.toUpperCase())} />
+      <Text className="field-label">有效期</Text>
+      <Chips
+        options={[
+          { v: 'today', label: '今天' },
+          { v: 'tomorrow', label: '明天' },
+          { v: 'three', label: '3天内' }
+        ]}
+        value={when}
+        onPick={setWhen}
+      />
+      <Input className="input" value={note} maxlength={100} placeholder="备注（可不填）" onInput={(e) => setNote(e.detail.value)} />
+      {problem && <Text className="error-text">{problem}</Text>}
+      <Btn loading={busy} onClick={() => void submit()}>
+        生成通行证
+      </Btn>
+    </View>
+  )
+})
+
+const GoodsForm = observer(function GoodsForm() {
+  const [kind, setKind] = useState<'owner' | 'contractor'>('owner')
+  const [name, setName] = useState('')
+  const [room, setRoom] = useState('')
+  const [items, setItems] = useState<{ name: string; qty: number }[]>([{ name: '', qty: 1 }])
+  const [signer, setSigner] = useState('')
+  const [day, setDay] = useState<'today' | 'tomorrow'>('today')
+  const [note, setNote] = useState('')
+  const [problem, setProblem] = useState('')
+  const [busy, setBusy] = useState(false)
+  const submit = async () => {
+    const list = items.filter((i) => i.name.trim()).map((i) => ({ name: i.name.trim(), qty: i.qty }))
+    if (!name.trim()) return setProblem('请填写业主或施工单位')
+    if (!room.trim()) return setProblem('请填写房号')
+    if (!list.length) return setProblem('请填写至少一种物品')
+    if (!signer.trim()) return setProblem('请填写授权签字人')
+    setProblem('')
+    setBusy(true)
+    const now = Date.now()
+    const id = await desk.issueGoods({
+      holderKind: kind,
+      holderName: name.trim(),
+      room: room.trim(),
+      items: list,
+      signer: signer.trim(),
+      date: localDate(day === 'today' ? now : now + DAY),
+      note: note.trim() || undefined
+    })
+    setBusy(false)
+    if (id) {
+      setName('')
+      setRoom('')
+      setItems([{ name: '', qty: 1 }])
+      setSigner('')
+      setNote('')
+    }
+  }
+  return (
+    <View className="card">
+      <Text className="card-title">开物品放行条</Text>
+      <Chips
+        options={[
+          { v: 'owner', label: '业主' },
+          { v: 'contractor', label: '施工单位' }
+        ]}
+        value={kind}
+        onPick={setKind}
+      />
+      <Input className="input" value={name} maxlength={20} placeholder={kind === 'owner' ? '业主姓名' : '施工单位名称'} onInput={(e) => setName(e.detail.value)} />
+      <Input className="input" value={room} maxlength={32} placeholder="房号，如 1-1-101" onInput={(e) => setRoom(e.detail.value)} />
+      <Text className="field-label">物品和数量</Text>
+      {items.map((it, k) => (
+        <View key={k} className="item-row">
+          <Input
+            className="input item-name"
+            value={it.name}
+            maxlength={30}
+            placeholder={`物品${k + 1}`}
+            onInput={(e) => setItems(items.map((x, j) => (j === k ? { ...x, name: e.detail.value } : x)))}
+          />
+          <Count value={it.qty} onChange={(q) => setItems(items.map((x, j) => (j === k ? { ...x, qty: q } : x)))} />
+          {items.length > 1 && (
+            <Text className="item-del" onClick={() => setItems(items.filter((_, j) => j !== k))}>
+              删除
+            </Text>
+          )}
+        </View>
+      ))}
+      <Btn kind="ghost" onClick={() => setItems([...items, { name: '', qty: 1 }])}>
+        再加一种物品
+      </Btn>
+      <Input className="input" value={signer} maxlength={20} placeholder="授权签字人" onInput={(e) => setSigner(e.detail.value)} />
+      <Text className="field-label">出门日期</Text>
+      <Chips
+        options={[
+          { v: 'today', label: '今天' },
+          { v: 'tomorrow', label: '明天' }
+        ]}
+        value={day}
+        onPick={setDay}
+      />
+      <Input className="input" value={note} maxlength={100} placeholder="备注（可不填）" onInput={(e) => setNote(e.detail.value)} />
+      {problem && <Text className="error-text">{problem}</Text>}
+      <Btn loading={busy} onClick={() => void submit()}>
+        开放行条
+      </Btn>
+    </View>
+  )
+})
+
+function DeskPage() {
+  const [tab, setTab] = useState<'pass' | 'goods'>('pass')
+  useDidShow(() => void desk.load())
+  const now = Date.now()
+  const confirmRevoke = async (kind: 'pass' | 'goods', id: string, what: string) => {
+    if (!(await ui.confirm('作废', `作废后${what}不能再使用，确定作废吗？`, '作废'))) return
+    if (kind === 'pass') await desk.revokePass(id)
+    else await desk.revokeGoods(id)
+  }
+  return (
+    <View className="page">
+      <Chips
+        options={[
+          { v: 'pass', label: '访客通行证' },
+          { v: 'goods', label: '物品放行条' }
+        ]}
+        value={tab}
+        onPick={(t) => {
+          setTab(t)
+          desk.hide()
+        }}
+      />
+      <Shown />
+      {desk.note && <Text className="muted">{desk.note}</Text>}
+      {desk.error && <Text className="error-text">{desk.error}</Text>}
+      {tab === 'pass' ? (
+        <View>
+          <PassForm />
+          <View className="card">
+            <Text className="card-title">最近的通行证</Text>
+            {desk.pendingPasses.map((p) => (
+              <View key={p.id} className="list-row">
+                <Text>{`${p.visitorName} · ${p.room}`}</Text>
+                <Text className="tag tag-warn">待上传</Text>
+              </View>
+            ))}
+            {desk.passes.map((p) => (
+              <View key={p.id} className="list-row">
+                <View className="list-main" onClick={() => desk.show('pass', p.id)}>
+                  <Text className="list-title">{`${p.code}  ${p.visitorName}${p.people > 1 ? ` 等${p.people}人` : ''}`}</Text>
+                  <Text className="muted">{`${p.room}${p.visitorPhone ? ' · ' + maskPhone(p.visitorPhone) : ''}${p.plate ? ' · ' + formatPlate(p.plate) : ''} · ${formatWhen(p.validFrom, now)}–${formatWhen(p.validTo, now)}`}</Text>
+                </View>
+                <Text className={`tag ${p.status === 'active' ? '' : 'tag-warn'}`}>{PASS_STATUS[p.status]}</Text>
+                {p.status === 'active' && (
+                  <Text className="list-act" onClick={() => void confirmRevoke('pass', p.id, '这张通行证')}>
+                    作废
+                  </Text>
+                )}
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : (
+        <View>
+          <GoodsForm />
+          <View className="card">
+            <Text className="card-title">最近的放行条</Text>
+            {desk.pendingGoods.map((p) => (
+              <View key={p.id} className="list-row">
+                <Text>{`${p.holderName} · ${p.room}`}</Text>
+                <Text className="tag tag-warn">待上传</Text>
+              </View>
+            ))}
+            {desk.goods.map((p) => (
+              <View key={p.id} className="list-row">
+                <View className="list-main" onClick={() => desk.show('goods', p.id)}>
+                  <Text className="list-title">{`${p.code}  ${p.holderName}`}</Text>
+                  <Text className="muted">{`${p.room} · ${p.items.map((i) => `${i.name}×${i.qty}`).join('、')} · ${p.date}`}</Text>
+                </View>
+                <Text className={`tag ${p.status === 'issued' ? '' : 'tag-warn'}`}>{GOODS_STATUS[p.status]}</Text>
+                {p.status === 'issued' && (
+                  <Text className="list-act" onClick={() => void confirmRevoke('goods', p.id, '这张放行条')}>
+                    作废
+                  </Text>
+                )}
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}
+
+export default observer(DeskPage)

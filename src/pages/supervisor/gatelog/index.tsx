@@ -1,0 +1,112 @@
+import { observer } from 'mobx-react-lite'
+import { Text, View } from '@tarojs/components'
+import { useDidShow, useReachBottom } from '@tarojs/taro'
+import { Btn } from '../../../components/Btn'
+import { localClock } from '../../../domain/time'
+import { ui } from '../../../services/ui'
+import { gateAdmin as g } from '../gateLib'
+import { SHIFTS } from '../gateStore'
+import '../index.scss'
+
+function Chips<T extends string>({ options, value, onPick }: { options: { v: T; label: string }[]; value: T; onPick: (v: T) => void }) {
+  return (
+    <View className="chips">
+      {options.map((o) => (
+        <View key={o.v || 'all'} className={`chip ${value === o.v ? 'chip-on' : ''}`} onClick={() => onPick(o.v)}>
+          {o.label}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** Events per hour as bars: busy hours stand out at a glance. */
+const HourChart = observer(function HourChart() {
+  const max = Math.max(1, ...g.hours)
+  if (!g.hours.length) return null
+  return (
+    <View className="card">
+      <Text className="card-title">{`每小时记录数 · 共 ${g.total} 条`}</Text>
+      <View className="chart">
+        {g.hours.map((n, h) => (
+          <View key={h} className="chart-col">
+            <Text className="chart-n">{n || ''}</Text>
+            <View className="chart-bar" style={{ height: ui.px(Math.max(2, Math.round((n / max) * 200))) }} />
+            <Text className="chart-h">{h % 3 === 0 ? h : ''}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+})
+
+function GateLogPage() {
+  useDidShow(() => {
+    if (!g.refs) void g.loadRefs()
+    void g.loadLog()
+  })
+  useReachBottom(() => void g.loadLog(true))
+  const gates = g.refs?.gates ?? []
+  return (
+    <View className="page">
+      <View className="day-nav">
+        <Btn kind="ghost" className="day-btn" onClick={() => g.moveDay(-1)}>
+          前一天
+        </Btn>
+        <Text className="day-text">{g.isToday ? `今天 ${g.date}` : g.date}</Text>
+        {g.isToday ? (
+          <View className="day-btn" />
+        ) : (
+          <Btn kind="ghost" className="day-btn" onClick={() => g.moveDay(1)}>
+            后一天
+          </Btn>
+        )}
+      </View>
+      <View className="card">
+        <Text className="field-label">类型</Text>
+        <Chips
+          options={[
+            { v: '' as const, label: '全部' },
+            { v: 'visitor' as const, label: '访客' },
+            { v: 'vehicle' as const, label: '车辆' },
+            { v: 'goods' as const, label: '物品' }
+          ]}
+          value={g.type}
+          onPick={(v) => g.set('type', v)}
+        />
+        <Text className="field-label">岗亭</Text>
+        <Chips options={[{ v: '', label: '全部' }, ...gates.map((x) => ({ v: x, label: x }))]} value={g.gate} onPick={(v) => g.set('gate', v)} />
+        <Text className="field-label">时间</Text>
+        <Chips options={SHIFTS} value={g.shift} onPick={(v) => g.set('shift', v)} />
+        {g.guards.length > 0 && (
+          <View>
+            <Text className="field-label">门岗</Text>
+            <Chips options={[{ v: '', label: '全部' }, ...g.guards.map((s) => ({ v: s.id, label: s.name }))]} value={g.guardId} onPick={(v) => g.set('guardId', v)} />
+          </View>
+        )}
+        <Btn loading={g.exporting} onClick={() => void g.exportCsv()}>
+          导出CSV
+        </Btn>
+        {g.message && <Text className="muted">{g.message}</Text>}
+      </View>
+      <HourChart />
+      {g.error && <Text className="error-text">{g.error}</Text>}
+      <View className="card">
+        {g.items.length === 0 && !g.loading && <Text className="muted">这一天没有符合条件的记录</Text>}
+        {g.items.map((i) => (
+          <View key={i.id} className="sup-row">
+            <Text className="sup-row-title">{`${localClock(i.at)} ${i.eventLabel} · ${i.subject}`}</Text>
+            <Text className="muted">{`${i.detail} · ${i.gate} · ${i.guardName}`}</Text>
+          </View>
+        ))}
+        {g.next && (
+          <Btn kind="ghost" loading={g.loading} onClick={() => void g.loadLog(true)}>
+            加载更多
+          </Btn>
+        )}
+      </View>
+    </View>
+  )
+}
+
+export default observer(GateLogPage)

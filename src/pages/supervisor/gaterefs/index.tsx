@@ -1,0 +1,187 @@
+import { useState } from 'react'
+import { observer } from 'mobx-react-lite'
+import { Input, Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { Btn } from '../../../components/Btn'
+import { formatPlate, normalizePlate, plateProblem } from '../../../domain/gate/plates'
+import { localDate } from '../../../domain/time'
+import { ui } from '../../../services/ui'
+import { gateAdmin as g } from '../gateLib'
+import '../index.scss'
+
+async function confirmThen(what: string, run: () => Promise<boolean>) {
+  if (await ui.confirm('删除', `确定${what}吗？`, '删除')) await run()
+}
+
+const BlockList = observer(function BlockList() {
+  const [kind, setKind] = useState<'person' | 'plate'>('person')
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [idNumber, setIdNumber] = useState('')
+  const [idLast4, setIdLast4] = useState('')
+  const [plate, setPlate] = useState('')
+  const [reason, setReason] = useState('')
+  const [problem, setProblem] = useState('')
+  const add = async () => {
+    if (!reason.trim()) return setProblem('请写明原因')
+    if (kind === 'plate') {
+      const p = normalizePlate(plate)
+      if (plateProblem(p)) return setProblem(plateProblem(p)!)
+      setProblem('')
+      if (await g.addBlockPlate(p, reason)) {
+        setPlate('')
+        setReason('')
+      }
+      return
+    }
+    if (!name.trim() && !phone.trim() && !idNumber.trim() && !idLast4.trim()) return setProblem('姓名、手机号、证件号至少填一项')
+    setProblem('')
+    const r = g.addBlockPerson({ name, phone, idNumber, idLast4, reason })
+    if (r && (await r)) {
+      setName('')
+      setPhone('')
+      setIdNumber('')
+      setIdLast4('')
+      setReason('')
+    }
+  }
+  const list = g.refs?.blocklist ?? []
+  return (
+    <View className="card">
+      <Text className="card-title">黑名单</Text>
+      <Text className="muted">门岗登记或核验通行证时，姓名、手机号、证件号或车牌相符会提醒门岗。</Text>
+      <View className="chips">
+        <View className={`chip ${kind === 'person' ? 'chip-on' : ''}`} onClick={() => setKind('person')}>
+          人员
+        </View>
+        <View className={`chip ${kind === 'plate' ? 'chip-on' : ''}`} onClick={() => setKind('plate')}>
+          车辆
+        </View>
+      </View>
+      {kind === 'person' ? (
+        <View>
+          <Input className="input" value={name} maxlength={20} placeholder="姓名" onInput={(e) => setName(e.detail.value)} />
+          <Input className="input" type="number" value={phone} maxlength={13} placeholder="手机号" onInput={(e) => setPhone(e.detail.value)} />
+          <Input className="input" type="idcard" value={idNumber} maxlength={18} placeholder="身份证号（只保存后四位和加密摘要）" onInput={(e) => setIdNumber(e.detail.value)} />
+          {!idNumber && <Input className="input" value={idLast4} maxlength={4} placeholder="或证件号后四位" onInput={(e) => setIdLast4(e.detail.value)} />}
+        </View>
+      ) : (
+        <Input className="input" value={plate} maxlength={10} placeholder="车牌，如 粤A66666" onInput={(e) => setPlate(e.detail.value.toUpperCase())} />
+      )}
+      <Input className="input" value={reason} maxlength={100} placeholder="原因" onInput={(e) => setReason(e.detail.value)} />
+      {problem && <Text className="error-text">{problem}</Text>}
+      <Btn onClick={() => void add()}>加入黑名单</Btn>
+      {list.map((b) => (
+        <View key={b.id} className="sup-row ref-row">
+          <View className="ref-main">
+            <Text className="sup-row-title">{b.kind === 'plate' ? formatPlate(b.plate ?? '') : [b.name, b.phone, b.idLast4 ? `证件尾号${b.idLast4}` : ''].filter(Boolean).join(' · ')}</Text>
+            <Text className="muted">{`${b.reason} · ${b.addedByName} ${localDate(b.at)}`}</Text>
+          </View>
+          <Text className="ref-del" onClick={() => void confirmThen('移出黑名单', () => g.removeBlock(b.id))}>
+            移出
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+})
+
+const OwnerCars = observer(function OwnerCars() {
+  const [plate, setPlate] = useState('')
+  const [room, setRoom] = useState('')
+  const [owner, setOwner] = useState('')
+  const [problem, setProblem] = useState('')
+  const add = async () => {
+    const p = normalizePlate(plate)
+    if (plateProblem(p)) return setProblem(plateProblem(p)!)
+    if (!room.trim()) return setProblem('请填写房号')
+    setProblem('')
+    if (await g.saveOwnerVehicle(p, room, owner)) {
+      setPlate('')
+      setRoom('')
+      setOwner('')
+    }
+  }
+  return (
+    <View className="card">
+      <Text className="card-title">业主车辆</Text>
+      <Input className="input" value={plate} maxlength={10} placeholder="车牌，如 粤B12345" onInput={(e) => setPlate(e.detail.value.toUpperCase())} />
+      <Input className="input" value={room} maxlength={32} placeholder="房号，如 1-1-101" onInput={(e) => setRoom(e.detail.value)} />
+      <Input className="input" value={owner} maxlength={20} placeholder="车主（可不填）" onInput={(e) => setOwner(e.detail.value)} />
+      {problem && <Text className="error-text">{problem}</Text>}
+      <Btn onClick={() => void add()}>登记业主车辆</Btn>
+      {(g.refs?.ownerVehicles ?? []).map((o) => (
+        <View key={o.id} className="sup-row ref-row">
+          <View className="ref-main">
+            <Text className="sup-row-title">{`${formatPlate(o.plate)} · ${o.room}`}</Text>
+            {o.ownerName && <Text className="muted">{o.ownerName}</Text>}
+          </View>
+          <Text className="ref-del" onClick={() => void confirmThen(`删除 ${formatPlate(o.plate)}`, () => g.removeOwnerVehicle(o.id))}>
+            删除
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+})
+
+const Permits = observer(function Permits() {
+  const [no, setNo] = useState('')
+  const [holder, setHolder] = useState('')
+  const [last4, setLast4] = useState('')
+  const [company, setCompany] = useState('')
+  const [room, setRoom] = useState('')
+  const [days, setDays] = useState(30)
+  const [problem, setProblem] = useState('')
+  const add = async () => {
+    if (!no.trim() || !holder.trim() || !company.trim() || !room.trim()) return setProblem('编号、持证人、施工单位、房号都要填写')
+    if (!/^[0-9A-Za-z]{4}$/.test(last4.trim())) return setProblem('证件号后四位应为4位')
+    setProblem('')
+    if (await g.savePermit({ no, holderName: holder, idLast4: last4, company, room, days })) {
+      setNo('')
+      setHolder('')
+      setLast4('')
+      setCompany('')
+      setRoom('')
+    }
+  }
+  return (
+    <View className="card">
+      <Text className="card-title">长期施工许可证</Text>
+      <Input className="input" value={no} maxlength={30} placeholder="许可证编号" onInput={(e) => setNo(e.detail.value)} />
+      <Input className="input" value={holder} maxlength={20} placeholder="持证人" onInput={(e) => setHolder(e.detail.value)} />
+      <Input className="input" value={last4} maxlength={4} placeholder="持证人证件号后四位" onInput={(e) => setLast4(e.detail.value)} />
+      <Input className="input" value={company} maxlength={40} placeholder="施工单位" onInput={(e) => setCompany(e.detail.value)} />
+      <Input className="input" value={room} maxlength={32} placeholder="施工房号" onInput={(e) => setRoom(e.detail.value)} />
+      <View className="chips">
+        {[30, 60, 90].map((d) => (
+          <View key={d} className={`chip ${days === d ? 'chip-on' : ''}`} onClick={() => setDays(d)}>
+            {`从今天起${d}天`}
+          </View>
+        ))}
+      </View>
+      {problem && <Text className="error-text">{problem}</Text>}
+      <Btn onClick={() => void add()}>登记施工证</Btn>
+      {(g.refs?.permits ?? []).map((p) => (
+        <View key={p.id} className="sup-row">
+          <Text className="sup-row-title">{`${p.no} · ${p.holderName}（尾号${p.idLast4}）`}</Text>
+          <Text className={p.problem ? 'error-text' : 'muted'}>{`${p.company} · ${p.room} · ${localDate(p.validFrom)} 至 ${localDate(p.validTo)}${p.problem ? ' · ' + p.problem : ''}`}</Text>
+        </View>
+      ))}
+    </View>
+  )
+})
+
+function GateRefsPage() {
+  useDidShow(() => void g.loadRefs())
+  return (
+    <View className="page">
+      {g.error && <Text className="error-text">{g.error}</Text>}
+      <BlockList />
+      <OwnerCars />
+      <Permits />
+    </View>
+  )
+}
+
+export default observer(GateRefsPage)
