@@ -182,7 +182,8 @@ export class OutboxStore {
 
   /** Sends what is due; concurrent calls share one run. Never throws. */
   sync(opts: { force?: boolean } = {}): Promise<void> {
-    if (this.running) return this.running
+    // A forced run (the network came back) must not be swallowed by a run already failing.
+    if (this.running) return opts.force ? this.running.then(() => this.sync(opts)) : this.running
     if (opts.force) {
       this.pausedForAuth = false
       for (const e of this.mine) if (e.status === 'pending') this.update(e, { nextAt: this.deps.now() })
