@@ -296,7 +296,7 @@ export class GateStore {
     return ok ? id : undefined
   }
 
-  vehicleOut(plate: string, extra: { visitId?: string; idReturned?: boolean; cardCollected?: boolean; driver?: string } = {}): boolean {
+  vehicleOut(plate: string, extra: { visitId?: string; idReturned?: boolean; cardCollected?: boolean; driver?: string; passengers?: string } = {}): boolean {
     const p = normalizePlate(plate)
     return this.save('gate.vehicleOut', { id: this.deps.newId(), gate: this.gate, plate: p, ...extra }, `vehicle:${p}`, `车辆出场：${p}`)
   }

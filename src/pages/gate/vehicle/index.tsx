@@ -68,6 +68,7 @@ function OutsideForm({ run, onDone }: { run: RunState; onDone: () => void }) {
 function VehiclePage() {
   const [plate, setPlate] = useState('')
   const [driver, setDriver] = useState('')
+  const [passengers, setPassengers] = useState('')
   const [script, setScript] = useState<RunState | undefined>(undefined)
   const [ended, setEnded] = useState<RunState | undefined>(undefined)
   const [idBack, setIdBack] = useState(true)
@@ -82,6 +83,7 @@ function VehiclePage() {
   const reset = () => {
     setPlate('')
     setDriver('')
+    setPassengers('')
     setScript(undefined)
     setEnded(undefined)
   }
@@ -109,9 +111,10 @@ function VehiclePage() {
         <View className="card">
           <Text className="card-title">{`业主车辆 · ${owner.room}${owner.ownerName ? ' ' + owner.ownerName : ''}`}</Text>
           <Input className="input" value={driver} maxlength={20} placeholder="驾驶人（可不填）" onInput={(e) => setDriver(e.detail.value)} />
+          <Input className="input" value={passengers} maxlength={60} placeholder="随行人（可不填）" onInput={(e) => setPassengers(e.detail.value)} />
           <Btn
             onClick={() => {
-              if (gate.vehicleIn({ plate, case: 'owner', driver: driver.trim() || undefined, idDeposited: false, result: 'admitted' })) done('已登记入场')
+              if (gate.vehicleIn({ plate, case: 'owner', driver: driver.trim() || undefined, passengers: passengers.trim() || undefined, idDeposited: false, result: 'admitted' })) done('已登记入场')
             }}
           >
             业主车入场
@@ -119,7 +122,7 @@ function VehiclePage() {
           <Btn
             kind="ghost"
             onClick={() => {
-              if (gate.vehicleOut(plate, { driver: driver.trim() || undefined })) done('已登记出场')
+              if (gate.vehicleOut(plate, { driver: driver.trim() || undefined, passengers: passengers.trim() || undefined })) done('已登记出场')
             }}
           >
             业主车出场
