@@ -2,8 +2,13 @@
 import * as fs from 'fs'
 import * as path from 'path'
 
-/** shared/ sits beside the repository (locally and in CI). */
-export const SEEDS_DIR = path.resolve(__dirname, '../../../../shared/seeds')
+/**
+ * A copy of the company SOP documents (shared/seeds beside the repository) kept in the repo,
+ * so a clean clone tests the library against them; library.test.ts checks the copy is current
+ * when shared/ is there.
+ */
+export const SEEDS_DIR = path.resolve(__dirname, '../../fixtures/seeds')
+export const SHARED_SEEDS_DIR = path.resolve(__dirname, '../../../../shared/seeds')
 
 export function seedFiles(): string[] {
   return fs
