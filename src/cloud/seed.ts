@@ -88,5 +88,34 @@ export async function seedDemo(db: DataPort, now: number): Promise<{ created: nu
   ]
   for (const [coll, doc] of gateRefs)
     if (await put(db, coll, { ...base, estateId: DEMO_ESTATE_ID, active: true, ...doc })) created++
+  // Patrol: four checkpoints with a question each, one ordered route, a plan covering the day
+  // every two hours and the night round every two hours.
+  const ok = { equals: 'no' }
+  const points: [string, string, Record<string, string>, string][] = [
+    ['demo-cp-1', '1栋大堂', { building: '1', floor: '1', area: '大堂' }, 'K2M3'],
+    ['demo-cp-2', '地下车库入口', { area: '地下车库' }, 'K2M4'],
+    ['demo-cp-3', '消防泵房', { area: '地下一层' }, 'K2M5'],
+    ['demo-cp-4', '东门围墙', { area: '东门' }, 'K2M6']
+  ]
+  const patrolDocs: [string, { _id: string } & Record<string, unknown>][] = [
+    ...points.map(([id, name, place, code]): [string, { _id: string } & Record<string, unknown>] => [
+      'checkpoints',
+      {
+        _id: id,
+        name,
+        place,
+        code,
+        questions: [
+          id === 'demo-cp-3'
+            ? { key: 'fire', label: '消防设施是否正常', kind: 'yesno', anomalyWhen: ok }
+            : { key: 'normal', label: '是否正常（门窗、照明、无异味）', kind: 'yesno', anomalyWhen: ok }
+        ]
+      }
+    ]),
+    ['routes', { _id: 'demo-route-1', name: '小区主路线', checkpointIds: points.map((p) => p[0]), ordered: true }],
+    ['plans', { _id: 'demo-plan-day', name: '全天巡逻', routeId: 'demo-route-1', days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', everyMinutes: 120, minMinutes: 5, maxMinutes: 60, roles: ['patrol', 'guard'] }]
+  ]
+  for (const [coll, doc] of patrolDocs)
+    if (await put(db, coll, { ...base, estateId: DEMO_ESTATE_ID, active: true, ...doc })) created++
   return { created }
 }

@@ -113,5 +113,28 @@ export const EXAMPLES: { [A in ActionName]: (h: Harness) => Promise<Record<strin
   }),
   'gate.dayLog': () => ({ date: localDate(T0) }),
   'gate.dayLogCsv': () => ({ date: localDate(T0) }),
+  'patrol.refs': () => ({}),
+  'patrol.today': () => ({}),
+  'patrol.start': () => ({ id: `round-${++seq}`, planId: 'demo-plan-day', slotStart: T0 - (T0 % (2 * 3600_000)) }),
+  'patrol.scan': () => ({ id: `scan-${++seq}`, roundId: 'no-such-round', method: 'typed', value: 'K2M3', answers: { normal: 'yes' } }),
+  'patrol.end': () => ({ roundId: 'no-such-round' }),
+  'patrol.checkpointSave': () => ({ id: `cp-${++seq}`, name: '2栋大堂', questions: [{ key: 'ok', label: '是否正常', kind: 'yesno' }] }),
+  'patrol.routeSave': () => ({ id: `route-${++seq}`, name: '短路线', checkpointIds: ['demo-cp-1', 'demo-cp-2'], ordered: false }),
+  'patrol.planSave': () => ({
+    id: `plan-${++seq}`,
+    name: '夜巡',
+    routeId: 'demo-route-1',
+    days: [1, 2, 3],
+    start: '20:00',
+    end: '06:00',
+    everyMinutes: 120,
+    minMinutes: 10,
+    maxMinutes: 60,
+    roles: ['patrol']
+  }),
+  'patrol.qrSheet': () => ({}),
+  'patrol.day': () => ({ date: localDate(T0) }),
+  'patrol.round': () => ({ roundId: 'no-such-round' }),
+  'patrol.week': () => ({ endDate: localDate(T0) }),
   'cron.sweep': () => ({})
 }

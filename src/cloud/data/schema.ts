@@ -22,6 +22,11 @@ export const COLLECTIONS = {
   permits: { indexes: [['estateId', 'active', 'no']] },
   blocklist: { indexes: [['estateId', 'active']] },
   gateevents: { indexes: [['estateId', 'at'], ['estateId', 'event', 'at']] },
+  checkpoints: { indexes: [['estateId', 'active', 'code'], ['estateId', 'nfcTagId']] },
+  routes: { indexes: [['estateId', 'active']] },
+  plans: { indexes: [['estateId', 'active']] },
+  rounds: { indexes: [['estateId', 'slotStart'], ['estateId', 'planId', 'slotStart']] },
+  scans: { indexes: [['roundId', 'deviceTime'], ['estateId', 'serverTime']] },
   audit: { indexes: [['estateId', 'at'], ['docId']] },
   ops: { indexes: [['serverTime']] },
   meta: { indexes: [] }

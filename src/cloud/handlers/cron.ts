@@ -1,3 +1,4 @@
+import { markMissed } from './patrol'
 import type { SweepOut } from '../../domain/contract'
 import type { BindCode, OpRecord } from '../../domain/entities'
 import type { Ctx } from '../context'
@@ -27,6 +28,7 @@ export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOu
     for (const o of page.items) if (await ctx.store.remove('ops', o._id)) prunedOps++
     if (!page.next) break
   }
-  if (expiredBindCodes + prunedOps > 0) await ctx.audit('meta', 'sweep')
-  return { expiredBindCodes, prunedOps }
+  const missedRounds = await markMissed(ctx)
+  if (expiredBindCodes + prunedOps + missedRounds > 0) await ctx.audit('meta', 'sweep')
+  return { expiredBindCodes, prunedOps, missedRounds }
 }

@@ -6,6 +6,7 @@ import * as files from './files'
 import * as gate from './gate'
 import * as gateAdmin from './gateAdmin'
 import * as home from './home'
+import * as patrol from './patrol'
 import * as scripts from './scripts'
 import * as shift from './shift'
 import * as staff from './staff'
@@ -56,5 +57,17 @@ export const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'gate.permitSave': gateAdmin.permitSave,
   'gate.dayLog': gateAdmin.dayLog,
   'gate.dayLogCsv': gateAdmin.dayLogCsv,
+  'patrol.refs': patrol.refs,
+  'patrol.today': patrol.today,
+  'patrol.start': patrol.start,
+  'patrol.scan': patrol.scan,
+  'patrol.end': patrol.end,
+  'patrol.checkpointSave': patrol.checkpointSave,
+  'patrol.routeSave': patrol.routeSave,
+  'patrol.planSave': patrol.planSave,
+  'patrol.qrSheet': patrol.qrSheet,
+  'patrol.day': patrol.day,
+  'patrol.round': patrol.round,
+  'patrol.week': patrol.week,
   'cron.sweep': cron.sweep
 }

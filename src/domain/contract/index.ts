@@ -6,7 +6,9 @@ import type { Shift } from '../entities'
 
 export * from './define'
 export * from './gate'
+export * from './patrol'
 import { GATE_ACTIONS } from './gate'
+import { PATROL_ACTIONS } from './patrol'
 
 // ---- output shapes ----
 export interface SessionOut {
@@ -100,6 +102,8 @@ export interface FileOut {
 export interface SweepOut {
   expiredBindCodes: number
   prunedOps: number
+  /** patrol rounds whose window closed with nobody walking them */
+  missedRounds: number
 }
 
 const roleSchema = v.picklist(ROLES, '岗位不正确')
@@ -307,6 +311,7 @@ export const ACTIONS = {
     summary: '登记已上传的照片'
   }),
   ...GATE_ACTIONS,
+  ...PATROL_ACTIONS,
   'cron.sweep': action<SweepOut>()({
     name: 'cron.sweep',
     fn: 'cron',

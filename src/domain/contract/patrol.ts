@@ -1,0 +1,284 @@
+/**
+ * Patrol actions (巡更): walking rounds in the `staff` function; setting up checkpoints,
+ * routes and plans and reading how rounds went in `admin`.
+ */
+import * as v from 'valibot'
+import { MANAGER_ROLES, ROLES, type Role } from '../roles'
+import type { Evidence, Question, RoundStatus, ScanMethod } from '../patrol/model'
+import type { RoundEvaluation } from '../patrol/rules'
+import { action, epochMs, id, optText, text } from './define'
+
+export const PATROL_ROLES: readonly Role[] = ['patrol', 'guard', 'supervisor', 'admin']
+
+const hm = () => v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'))
+const positionSchema = () =>
+  v.strictObject({
+    lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
+    lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
+    accuracyM: v.pipe(v.number(), v.minValue(0), v.maxValue(100_000))
+  })
+const questionSchema = () =>
+  v.strictObject({
+    key: v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,29}$/, '问题编号格式不正确')),
+    label: text(40),
+    kind: v.picklist(['yesno', 'choice', 'number', 'note'] as const, '问题类型不正确'),
+    options: v.optional(v.pipe(v.array(text(20)), v.maxLength(10))),
+    anomalyWhen: v.optional(v.strictObject({ equals: optText(20), min: v.optional(v.number()), max: v.optional(v.number()) }))
+  })
+
+export interface CheckpointOut {
+  id: string
+  name: string
+  place: string
+  code: string
+  hasPosition: boolean
+  position?: { lat: number; lng: number; radiusM: number }
+  questions: Question[]
+  nfcTagId?: string
+}
+export interface RouteOut {
+  id: string
+  name: string
+  checkpointIds: string[]
+  ordered: boolean
+}
+export interface PlanOut {
+  id: string
+  name: string
+  routeId: string
+  days: number[]
+  start: string
+  end: string
+  everyMinutes: number
+  minMinutes: number
+  maxMinutes: number
+  roles: Role[]
+}
+export interface PatrolRefs {
+  checkpoints: CheckpointOut[]
+  routes: RouteOut[]
+  plans: PlanOut[]
+  at: number
+}
+export interface RoundOut {
+  id: string
+  planId: string
+  planName: string
+  routeId: string
+  slotStart: number
+  slotEnd: number
+  status: RoundStatus
+  staffName?: string
+  startedAt?: number
+  endedAt?: number
+  endReason?: string
+  scannedIds: string[]
+  evaluation: RoundEvaluation
+}
+/** A slot on the patrol person's home: due now or next, with its round if one was started. */
+export interface RoundCard {
+  planId: string
+  planName: string
+  routeName: string
+  slotStart: number
+  slotEnd: number
+  state: 'due' | 'upcoming' | RoundStatus
+  round?: RoundOut
+}
+export interface ScanOut {
+  id: string
+  roundId: string
+  checkpointId: string
+  checkpointName: string
+  method: ScanMethod
+  deviceTime: number
+  serverTime: number
+  anomalies: string[]
+  outOfOrder: boolean
+  evidence: Evidence
+  staffName: string
+}
+export interface DayRound {
+  planId: string
+  slotStart: number
+  slotEnd: number
+  state: 'upcoming' | 'due' | 'late' | RoundStatus
+  roundId?: string
+  staffName?: string
+  coverage: number
+  flags: string[]
+}
+export interface PatrolDay {
+  date: string
+  plans: { planId: string; name: string; routeName: string; rounds: DayRound[] }[]
+  counts: { done: number; inProgress: number; late: number; missed: number; incomplete: number; coverage: number; anomalies: number; suspicious: number }
+}
+export interface RoundDetail {
+  round: RoundOut
+  routeName: string
+  points: { checkpointId: string; name: string; scan?: ScanOut }[]
+}
+export interface PatrolWeek {
+  days: string[]
+  routes: { routeId: string; name: string; coverage: (number | null)[] }[]
+}
+export interface QrSheetItem {
+  checkpointId: string
+  name: string
+  place: string
+  code: string
+  qr: string
+}
+
+export const PATROL_ACTIONS = {
+  'patrol.refs': action<PatrolRefs>()({
+    name: 'patrol.refs',
+    fn: 'staff',
+    input: v.strictObject({}),
+    access: PATROL_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '巡更：巡更点、路线、计划（离线用）'
+  }),
+  'patrol.today': action<RoundCard[]>()({
+    name: 'patrol.today',
+    fn: 'staff',
+    input: v.strictObject({}),
+    access: PATROL_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '巡更：现在和接下来要巡的轮次'
+  }),
+  'patrol.start': action<RoundOut>()({
+    name: 'patrol.start',
+    fn: 'staff',
+    input: v.strictObject({ id: id(), planId: id(), slotStart: epochMs() }),
+    access: PATROL_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '巡更：开始一轮'
+  }),
+  'patrol.scan': action<ScanOut>()({
+    name: 'patrol.scan',
+    fn: 'staff',
+    input: v.strictObject({
+      id: id(),
+      roundId: id(),
+      method: v.picklist(['nfc', 'qr', 'typed'] as const, '打点方式不正确'),
+      /** the QR text (qr), the NFC tag id (nfc) or the typed code (typed) */
+      value: text(120),
+      position: v.optional(positionSchema()),
+      answers: v.pipe(
+        v.record(v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,29}$/)), v.pipe(v.string(), v.maxLength(200, '最多 200 个字'))),
+        v.check((o) => Object.keys(o).length <= 20, '最多 20 项')
+      )
+    }),
+    access: PATROL_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '巡更：打点'
+  }),
+  'patrol.end': action<RoundOut>()({
+    name: 'patrol.end',
+    fn: 'staff',
+    input: v.strictObject({ roundId: id(), reason: optText(100) }),
+    access: PATROL_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '巡更：结束一轮'
+  }),
+  'patrol.checkpointSave': action<CheckpointOut>()({
+    name: 'patrol.checkpointSave',
+    fn: 'admin',
+    input: v.strictObject({
+      id: id(),
+      name: text(30),
+      building: optText(20),
+      floor: optText(10),
+      area: optText(30),
+      position: v.optional(
+        v.strictObject({
+          lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
+          lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
+          radiusM: v.pipe(v.number(), v.minValue(5, '范围至少5米'), v.maxValue(500, '范围最多500米'))
+        })
+      ),
+      questions: v.pipe(v.array(questionSchema()), v.maxLength(10, '最多10个问题')),
+      nfcTagId: optText(64)
+    }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：新增或修改巡更点'
+  }),
+  'patrol.routeSave': action<RouteOut>()({
+    name: 'patrol.routeSave',
+    fn: 'admin',
+    input: v.strictObject({
+      id: id(),
+      name: text(30),
+      checkpointIds: v.pipe(v.array(id()), v.minLength(1, '至少一个巡更点'), v.maxLength(100, '最多100个点')),
+      ordered: v.boolean()
+    }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：新增或修改巡更路线'
+  }),
+  'patrol.planSave': action<PlanOut>()({
+    name: 'patrol.planSave',
+    fn: 'admin',
+    input: v.strictObject({
+      id: id(),
+      name: text(30),
+      routeId: id(),
+      days: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.minLength(1, '至少选一天'), v.maxLength(7)),
+      start: hm(),
+      end: hm(),
+      everyMinutes: v.pipe(v.number(), v.integer(), v.minValue(10, '间隔至少10分钟'), v.maxValue(1440)),
+      minMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1440)),
+      maxMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)),
+      roles: v.pipe(v.array(v.picklist(ROLES, '岗位不正确')), v.minLength(1, '至少一个岗位'))
+    }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：新增或修改巡更计划'
+  }),
+  'patrol.qrSheet': action<QrSheetItem[]>()({
+    name: 'patrol.qrSheet',
+    fn: 'admin',
+    input: v.strictObject({}),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '主管：巡更点二维码（打印张贴）'
+  }),
+  'patrol.day': action<PatrolDay>()({
+    name: 'patrol.day',
+    fn: 'admin',
+    input: v.strictObject({ date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')) }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '主管：当天各计划的巡更情况'
+  }),
+  'patrol.round': action<RoundDetail>()({
+    name: 'patrol.round',
+    fn: 'admin',
+    input: v.strictObject({ roundId: id() }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '主管：一轮巡更的打点时间线'
+  }),
+  'patrol.week': action<PatrolWeek>()({
+    name: 'patrol.week',
+    fn: 'admin',
+    input: v.strictObject({ endDate: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')) }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '主管：一周各路线的覆盖率'
+  })
+} as const
