@@ -22,7 +22,7 @@ import type {
 } from '../../domain/contract'
 import type { Checkpoint, Plan, Round, Route, Scan } from '../../domain/patrol/model'
 import { acceptScan, anomaliesOf, checkpointCode, checkpointQr, evaluateRound, LATE_GRACE_MIN, parseCheckpointQr, rateEvidence } from '../../domain/patrol/rules'
-import { currentAndNext, slotsBetween, slotsOn } from '../../domain/patrol/schedule'
+import { currentAndNext, slotsBetween, slotsOn } from '../../domain/patrol/slots'
 import { dayStart, localDate } from '../../domain/time'
 import { hasAnyRole, MANAGER_ROLES } from '../../domain/roles'
 import type { Estate } from '../../domain/entities'

@@ -1,4 +1,4 @@
-import { currentAndNext, slotsBetween, slotsOn, weekday } from '../../../src/domain/patrol/schedule'
+import { currentAndNext, slotsBetween, slotsOn, weekday } from '../../../src/domain/patrol/slots'
 import { acceptScan, anomaliesOf, checkpointCode, distanceM, evaluateRound, parseCheckpointQr, rateEvidence } from '../../../src/domain/patrol/rules'
 
 const H = 3600_000
