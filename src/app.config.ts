@@ -4,7 +4,7 @@ export default defineAppConfig({
     { root: 'pages/gate', name: 'gate', pages: ['index', 'visitor/index', 'pass/index', 'vehicle/index', 'goods/index'] },
     { root: 'pages/patrol', name: 'patrol', pages: ['index'] },
     { root: 'pages/tasks', name: 'tasks', pages: ['index'] },
-    { root: 'pages/supervisor', name: 'supervisor', pages: ['index', 'staff/index', 'gatelog/index', 'gaterefs/index'] },
+    { root: 'pages/supervisor', name: 'supervisor', pages: ['index', 'staff/index', 'gatelog/index', 'gaterefs/index', 'patrol/index', 'patrolsetup/index'] },
     { root: 'pages/desk', name: 'desk', pages: ['index'] },
     { root: 'pages/scripts', name: 'scripts', pages: ['index', 'run/index', 'quiz/index', 'phrases/index'] }
   ],

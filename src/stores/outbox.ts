@@ -123,9 +123,12 @@ export class OutboxStore {
     if (!staffId) throw new AppError('UNAUTHENTICATED')
     const id = this.deps.newId()
     const now = this.deps.now()
+    // Order is what was recorded first, not what the clock says: an id made after a restart in
+    // the same millisecond, or after the phone's clock went back, still goes after the rest.
+    const last = this.entries.reduce((m, e) => (e.order > m ? e.order : m), '')
     const entry: OutboxEntry = {
       id,
-      order: id,
+      order: id > last ? id : `${last}~`,
       action,
       fn: def.fn,
       input,

@@ -7,6 +7,7 @@ import { requireCaller, requireEstate, type Ctx } from '../context'
 import { estateBrief, type D } from './common'
 import { openShiftOf } from './shift'
 import { todayCounts } from './gate'
+import { dayOf, today as patrolToday } from './patrol'
 import { overstayMs } from './gateCommon'
 import { GATE_ROLES } from '../../domain/contract'
 
@@ -33,6 +34,16 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
     cards.push({ key: 'visitorsOut', title: '今日访客离开', value: c.visitorsOut, unit: '人', tone: 'normal' })
     cards.push({ key: 'vehiclesInside', title: '园内外来车辆', value: c.vehiclesInside, unit: '辆', tone: 'normal' })
     cards.push({ key: 'passesChecked', title: '今日核验通行证/放行条', value: c.passesChecked, unit: '张', tone: 'normal' })
+  }
+  if (staff.roles.includes('patrol')) {
+    const rounds = await patrolToday({}, ctx)
+    const due = rounds.filter((r) => r.state === 'due' || r.state === 'inProgress').length
+    cards.push({ key: 'roundsDue', title: '现在要巡的轮次', value: due, unit: '轮', tone: due ? 'warn' : 'normal' })
+  }
+  if (hasAnyRole(staff.roles, MANAGER_ROLES)) {
+    const d = await dayOf(ctx, estate, localDate(ctx.now))
+    if (d.counts.missed || d.counts.late)
+      cards.unshift({ key: 'patrolMissed', title: '今日漏巡/迟到轮次', value: d.counts.missed + d.counts.late, unit: '轮', tone: 'alert' })
   }
   const gates = await ctx.store.find<D<Gate>>('gates', { where: { estateId: estate._id }, orderBy: [['name', 'asc']], limit: 20 })
   return {

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '巡逻' })
+export default definePageConfig({ navigationBarTitleText: '巡逻', enablePullDownRefresh: true })

@@ -1,13 +1,167 @@
+import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { View } from '@tarojs/components'
-import { rootStore } from '../../stores'
-import { AreaHeader } from '../../components/AreaHeader'
+import { Input, Text, View } from '@tarojs/components'
+import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Btn } from '../../components/Btn'
+import { localClock } from '../../domain/time'
+import { ROUND_STATUS_LABELS } from '../../domain/patrol/model'
+import { canScan, scanQr } from '../../services/scanner'
+import { ui } from '../../services/ui'
+import { patrol } from './lib'
+import './index.scss'
+
+/** The point's questions: everything normal is one tap; a "no" is an anomaly. */
+const PointForm = observer(function PointForm() {
+  const cp = patrol.point!
+  const [answers, setAnswers] = useState<Record<string, string>>({})
+  const save = async (a: Record<string, string>) => {
+    const anomalies = await patrol.record(a)
+    if (anomalies) void ui.toast(anomalies.length ? `已打点，记录异常 ${anomalies.length} 项` : '已打点', anomalies.length ? 'none' : 'success')
+  }
+  const allOk = Object.fromEntries(cp.questions.map((q) => [q.key, q.kind === 'yesno' ? 'yes' : (answers[q.key] ?? '')]))
+  return (
+    <View className="card point-card">
+      <Text className="card-title">{`${cp.name}${cp.place ? ' · ' + cp.place : ''}`}</Text>
+      {patrol.hint && <Text className="warn-text">{patrol.hint}</Text>}
+      {cp.questions.map((q) => (
+        <View key={q.key} className="q-row">
+          <Text className="q-label">{q.label}</Text>
+          {q.kind === 'yesno' ? (
+            <View className="chips">
+              {[
+                ['yes', '正常'],
+                ['no', '异常']
+              ].map(([v, label]) => (
+                <View key={v} className={`chip ${(answers[q.key] ?? 'yes') === v ? (v === 'no' ? 'chip-bad' : 'chip-on') : ''}`} onClick={() => setAnswers({ ...answers, [q.key]: v })}>
+                  {label}
+                </View>
+              ))}
+            </View>
+          ) : (
+            <Input className="input" value={answers[q.key] ?? ''} placeholder={q.label} onInput={(e) => setAnswers({ ...answers, [q.key]: e.detail.value })} />
+          )}
+        </View>
+      ))}
+      {Object.values(answers).includes('no') ? (
+        <Btn kind="danger" onClick={() => void save({ ...allOk, ...answers })}>
+          记录异常并打点
+        </Btn>
+      ) : (
+        <Btn onClick={() => void save({ ...allOk, ...answers })}>全部正常，打点</Btn>
+      )}
+      <Btn kind="ghost" onClick={() => patrol.cancelPoint()}>
+        取消
+      </Btn>
+    </View>
+  )
+})
+
+const Walking = observer(function Walking() {
+  const a = patrol.active!
+  const [code, setCode] = useState('')
+  const [ending, setEnding] = useState(false)
+  const [reason, setReason] = useState('')
+  const done = patrol.scanned
+  const next = patrol.nextPoint
+  return (
+    <View>
+      <View className="card">
+        <Text className="card-title">{`${a.planName} · ${a.routeName}`}</Text>
+        <Text className="progress-text">{`已巡 ${done.length} / ${a.checkpointIds.length} 个点`}</Text>
+        <View className="progress">
+          <View className="progress-bar" style={{ width: `${Math.round((done.length / Math.max(1, a.checkpointIds.length)) * 100)}%` }} />
+        </View>
+        {a.checkpointIds.map((id, i) => (
+          <View key={id} className={`pt-row ${done.includes(id) ? 'pt-done' : id === next ? 'pt-next' : ''}`}>
+            <Text>{`${done.includes(id) ? '✓' : a.ordered ? i + 1 : '·'}  ${patrol.name(id)}`}</Text>
+            {id === next && <Text className="tag">下一个</Text>}
+          </View>
+        ))}
+        {a.pending && <Text className="tag tag-warn">待上传</Text>}
+      </View>
+      {patrol.point ? (
+        <PointForm />
+      ) : (
+        <View className="card">
+          {canScan && (
+            <Btn
+              onClick={() =>
+                void scanQr().then((t) => {
+                  if (t) patrol.identify('qr', t)
+                })
+              }
+            >
+              扫巡更点二维码
+            </Btn>
+          )}
+          <Text className="field-label">或输入巡更点牌子上的编号</Text>
+          <Input className="input code-input" value={code} maxlength={6} placeholder="巡更点编号" onInput={(e) => setCode(e.detail.value.toUpperCase())} />
+          <Btn
+            kind={canScan ? 'ghost' : 'primary'}
+            disabled={code.trim().length < 4}
+            onClick={() => {
+              if (patrol.identify('typed', code)) setCode('')
+            }}
+          >
+            确定
+          </Btn>
+          {patrol.error && <View className="warn-box">{patrol.error}</View>}
+        </View>
+      )}
+      {!patrol.point &&
+        (ending || done.length < a.checkpointIds.length ? (
+          ending ? (
+            <View className="card">
+              <Text className="field-label">{`还有 ${a.checkpointIds.length - done.length} 个点没巡，提前结束的原因`}</Text>
+              <Input className="input" value={reason} maxlength={100} placeholder="原因" onInput={(e) => setReason(e.detail.value)} />
+              <Btn kind="danger" onClick={() => patrol.endRound(reason) && void ui.toast('本轮已结束')}>
+                确认结束本轮
+              </Btn>
+              <Btn kind="ghost" onClick={() => setEnding(false)}>
+                继续巡逻
+              </Btn>
+            </View>
+          ) : (
+            <Btn kind="ghost" onClick={() => setEnding(true)}>
+              提前结束本轮
+            </Btn>
+          )
+        ) : (
+          <Btn onClick={() => patrol.endRound() && void ui.toast('本轮巡更完成', 'success')}>完成本轮</Btn>
+        ))}
+    </View>
+  )
+})
 
 function PatrolEntry() {
-  const { session } = rootStore
+  useDidShow(() => void patrol.load())
+  usePullDownRefresh(() => void patrol.load())
+  const now = Date.now()
   return (
     <View className="page">
-      <AreaHeader title="巡逻" desc="按巡更计划逐点扫码打卡，发现问题一键上报。" who={session.staff?.name} />
+      {patrol.note && <Text className="muted">{patrol.note}</Text>}
+      {patrol.active ? (
+        <Walking />
+      ) : (
+        <View>
+          {patrol.cards.length === 0 && (
+            <View className="card">
+              <Text className="muted">现在没有要巡的轮次</Text>
+            </View>
+          )}
+          {patrol.cards.map((c) => {
+            const state = c.state === 'due' && now > c.slotStart + 15 * 60_000 ? 'late' : c.state
+            return (
+              <View key={`${c.planId}-${c.slotStart}`} className={`card round-card round-${state}`}>
+                <Text className="card-title">{`${c.planName} · ${localClock(c.slotStart)}–${localClock(c.slotEnd)}`}</Text>
+                <Text className="muted">{`${c.routeName} · ${ROUND_STATUS_LABELS[state]}${c.round?.staffName ? ' · ' + c.round.staffName : ''}`}</Text>
+                {(c.state === 'due' || (c.state === 'upcoming' && c.slotStart - now < 30 * 60_000)) && <Btn onClick={() => patrol.startRound(c)}>开始巡更</Btn>}
+              </View>
+            )
+          })}
+          {patrol.error && <Text className="error-text">{patrol.error}</Text>}
+        </View>
+      )}
     </View>
   )
 }

@@ -7,12 +7,14 @@ import { roleNames } from '../../domain/roles'
 import { localClock, localDate } from '../../domain/time'
 import { AreaHeader } from '../../components/AreaHeader'
 import { gateAdmin } from './gateLib'
+import { patrolAdmin } from './patrolLib'
 import './index.scss'
 
 const MENU = [
   { title: '员工管理', desc: '新增员工、生成微信绑定码', url: '/pages/supervisor/staff/index' },
   { title: '门岗日志', desc: '当天的访客、车辆、物品记录，可筛选、导出CSV', url: '/pages/supervisor/gatelog/index' },
-  { title: '门岗资料', desc: '黑名单、业主车辆、长期施工证', url: '/pages/supervisor/gaterefs/index' }
+  { title: '门岗资料', desc: '黑名单、业主车辆、长期施工证', url: '/pages/supervisor/gaterefs/index' },
+  { title: '巡更情况', desc: '今天各轮巡更、漏巡迟到、打点可信度、近7天覆盖率', url: '/pages/supervisor/patrol/index' }
 ]
 
 function duration(ms: number): string {
@@ -76,16 +78,30 @@ const Overstay = observer(function Overstay() {
   )
 })
 
+/** Missed and late rounds today: on the supervisor's first screen. */
+const PatrolAlerts = observer(function PatrolAlerts() {
+  const c = patrolAdmin.day?.counts
+  if (!c || (!c.missed && !c.late && !c.suspicious)) return null
+  return (
+    <View className="card overstay-card" onClick={() => void ui.go('/pages/supervisor/patrol/index')}>
+      <Text className="card-title">{`巡更：今天漏巡 ${c.missed} 轮，迟到 ${c.late} 轮${c.suspicious ? `，可疑打点 ${c.suspicious} 个` : ''}`}</Text>
+      <Text className="muted">{`覆盖率 ${c.coverage}% · 点此查看`}</Text>
+    </View>
+  )
+})
+
 function SupervisorEntry() {
   const { session, scripts } = rootStore
   useDidShow(() => {
     void scripts.loadOverview()
     void gateAdmin.loadBoard()
+    void patrolAdmin.load()
   })
   return (
     <View className="page">
       <AreaHeader title="主管" desc={`${session.estate?.name ?? ''} 的员工、派单与日报`} />
       <Overstay />
+      <PatrolAlerts />
       {MENU.map((m) => (
         <View key={m.url} className="sup-item" hoverClass="sup-item-hover" onClick={() => void ui.go(m.url)}>
           <Text className="sup-title">{m.title}</Text>

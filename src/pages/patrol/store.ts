@@ -1,0 +1,215 @@
+/**
+ * Walking rounds: the plans' rounds due now and next, a round's progress, and scans saved on
+ * the phone first. A scan is checked against the route on the phone (wrong point, repeat,
+ * order) so the person sees why at once, offline too; the server checks it again.
+ */
+import { makeAutoObservable, reaction, runInAction } from 'mobx'
+import type { CheckpointOut, InputOf, PatrolRefs, RoundCard } from '../../domain/contract'
+import { acceptScan, anomaliesOf, parseCheckpointQr } from '../../domain/patrol/rules'
+import type { ScanMethod } from '../../domain/patrol/model'
+import type { KeyValueStorage } from '../../services/storage'
+import type { Api } from '../../stores/api'
+import { messageOf } from '../../stores/api'
+import type { OutboxStore } from '../../stores/outbox'
+
+export interface PatrolDeps {
+  api: () => Api
+  outbox: OutboxStore
+  storage: KeyValueStorage
+  estateId: () => string | undefined
+  staffName: () => string | undefined
+  now: () => number
+  newId: () => string
+  position: () => Promise<{ lat: number; lng: number; accuracyM: number } | undefined>
+}
+
+export interface ActiveRound {
+  id: string
+  planId: string
+  planName: string
+  routeName: string
+  checkpointIds: string[]
+  ordered: boolean
+  slotEnd: number
+  pending: boolean
+}
+
+export class PatrolStore {
+  refs: PatrolRefs | undefined = undefined
+  cards: RoundCard[] = []
+  note = ''
+  error = ''
+  /** the point just identified, waiting for its answers */
+  point: CheckpointOut | undefined = undefined
+  pointMethod: ScanMethod = 'typed'
+  pointValue = ''
+  hint = ''
+
+  constructor(private deps: PatrolDeps) {
+    makeAutoObservable<PatrolStore, 'deps'>(this, { deps: false })
+    reaction(
+      () => this.deps.outbox.mine.filter((e) => e.action.startsWith('patrol.')).length,
+      (n, before) => {
+        if (n < before) void this.load()
+      }
+    )
+  }
+
+  private key(what: string) {
+    return `gwt.patrol.${what}.${this.deps.estateId() ?? ''}`
+  }
+
+  async load(): Promise<void> {
+    if (!this.refs) this.refs = this.deps.storage.get<PatrolRefs>(this.key('refs'))
+    if (!this.cards.length) this.cards = this.deps.storage.get<RoundCard[]>(this.key('cards')) ?? []
+    try {
+      const [refs, cards] = await Promise.all([this.deps.api()('patrol.refs', {}), this.deps.api()('patrol.today', {})])
+      runInAction(() => {
+        this.refs = refs
+        this.cards = cards
+        this.note = ''
+      })
+      this.deps.storage.set(this.key('refs'), refs)
+      this.deps.storage.set(this.key('cards'), cards)
+    } catch (e) {
+      runInAction(() => (this.note = this.refs ? '网络不通：显示上次同步的计划，打点先保存在手机上' : messageOf(e)))
+    }
+  }
+
+  private get ops() {
+    return this.deps.outbox.mine.filter((e) => e.action.startsWith('patrol.'))
+  }
+
+  /** The round being walked: on the server, or started on this phone and not yet sent. */
+  get active(): ActiveRound | undefined {
+    const ended = new Set(this.ops.filter((e) => e.action === 'patrol.end').map((e) => (e.input as { roundId: string }).roundId))
+    const route = (id: string) => this.refs?.routes.find((r) => r.id === id)
+    const plan = (id: string) => this.refs?.plans.find((p) => p.id === id)
+    for (const e of this.ops) {
+      if (e.action !== 'patrol.start') continue
+      const i = e.input as InputOf<'patrol.start'>
+      if (ended.has(i.id)) continue
+      const p = plan(i.planId)
+      const r = p && route(p.routeId)
+      const card = this.cards.find((c) => c.planId === i.planId && c.slotStart === i.slotStart)
+      if (p && r) return { id: i.id, planId: p.id, planName: p.name, routeName: r.name, checkpointIds: r.checkpointIds, ordered: r.ordered, slotEnd: card?.slotEnd ?? i.slotStart, pending: true }
+    }
+    const c = this.cards.find((x) => x.round?.status === 'inProgress' && !ended.has(x.round.id))
+    const r = c && route(c.round!.routeId)
+    if (!c || !r) return undefined
+    return { id: c.round!.id, planId: c.planId, planName: c.planName, routeName: r.name, checkpointIds: r.checkpointIds, ordered: r.ordered, slotEnd: c.slotEnd, pending: false }
+  }
+
+  /** Points done in the active round: the server's and this phone's waiting scans. */
+  get scanned(): string[] {
+    const a = this.active
+    if (!a) return []
+    const server = this.cards.find((c) => c.round?.id === a.id)?.round?.scannedIds ?? []
+    const mine = this.ops
+      .filter((e) => e.action === 'patrol.scan' && e.status !== 'refused' && (e.input as { roundId: string }).roundId === a.id)
+      .map((e) => this.pointOf(e.input as InputOf<'patrol.scan'>)?.id ?? '')
+    return [...new Set([...server, ...mine.filter(Boolean)])]
+  }
+
+  /** Which checkpoint a scan is for, from what was scanned (QR, tag or typed code). */
+  pointOf(i: { method: ScanMethod; value: string }): CheckpointOut | undefined {
+    const cps = this.refs?.checkpoints ?? []
+    if (i.method === 'qr') {
+      const t = parseCheckpointQr(i.value)
+      return t && cps.find((c) => c.id === t.checkpointId)
+    }
+    if (i.method === 'nfc') return cps.find((c) => c.nfcTagId === i.value)
+    return cps.find((c) => c.code === i.value.trim().toUpperCase())
+  }
+
+  name(id: string): string {
+    return this.refs?.checkpoints.find((c) => c.id === id)?.name ?? '巡更点'
+  }
+
+  get nextPoint(): string | undefined {
+    const a = this.active
+    return a?.checkpointIds.find((id) => !this.scanned.includes(id))
+  }
+
+  private save<A extends 'patrol.start' | 'patrol.scan' | 'patrol.end'>(action: A, input: InputOf<A>, record: string, summary: string): boolean {
+    this.error = ''
+    try {
+      this.deps.outbox.enqueue(action, input, { record, summary })
+      void this.deps.outbox.sync()
+      return true
+    } catch (err) {
+      this.error = messageOf(err)
+      return false
+    }
+  }
+
+  startRound(card: RoundCard): boolean {
+    const id = this.deps.newId()
+    return this.save('patrol.start', { id, planId: card.planId, slotStart: card.slotStart }, `round:${id}`, `开始巡更：${card.planName}`)
+  }
+
+  /** Identify the point from what was scanned or typed; explain at once when it does not fit. */
+  identify(method: ScanMethod, raw: string): boolean {
+    this.hint = ''
+    this.error = ''
+    const a = this.active
+    if (!a || !this.refs) return false
+    let cp: CheckpointOut | undefined
+    if (method === 'qr') {
+      const t = parseCheckpointQr(raw)
+      cp = t && this.refs.checkpoints.find((c) => c.id === t.checkpointId)
+      if (!cp) return this.fail('这不是本小区的巡更点二维码')
+    } else if (method === 'typed') {
+      const code = raw.trim().toUpperCase()
+      cp = this.refs.checkpoints.find((c) => c.code === code)
+      if (!cp) return this.fail(`没有编号为 ${code} 的巡更点，请核对牌子上的编号`)
+    } else {
+      cp = this.refs.checkpoints.find((c) => c.nfcTagId === raw)
+      if (!cp) return this.fail('这个 NFC 标签没有登记为巡更点')
+    }
+    const other = this.refs.routes.find((r) => r.checkpointIds.includes(cp!.id) && r.name !== a.routeName)?.name
+    const v = acceptScan({ name: a.routeName, checkpointIds: a.checkpointIds, ordered: a.ordered }, this.scanned, cp.id, (id) => this.name(id), other)
+    if (!v.ok) return this.fail(v.reason)
+    if (v.outOfOrder && v.note) this.hint = v.note
+    this.point = cp
+    this.pointMethod = method
+    this.pointValue = method === 'typed' ? cp.code : raw
+    return true
+  }
+
+  private fail(msg: string): false {
+    this.error = msg
+    return false
+  }
+
+  cancelPoint(): void {
+    this.point = undefined
+    this.hint = ''
+  }
+
+  /** Record the point with its answers (all OK is the default). Returns the anomalies found. */
+  async record(answers: Record<string, string>): Promise<string[] | undefined> {
+    const a = this.active
+    const cp = this.point
+    if (!a || !cp) return undefined
+    const position = await this.deps.position()
+    const anomalies = anomaliesOf(cp.questions, answers)
+    const ok = this.save(
+      'patrol.scan',
+      { id: this.deps.newId(), roundId: a.id, method: this.pointMethod, value: this.pointValue, position, answers },
+      `round:${a.id}`,
+      `巡更打点：${cp.name}`
+    )
+    if (!ok) return undefined
+    runInAction(() => (this.point = undefined))
+    return anomalies
+  }
+
+  endRound(reason?: string): boolean {
+    const a = this.active
+    if (!a) return false
+    const missing = a.checkpointIds.filter((id) => !this.scanned.includes(id))
+    if (missing.length && !reason?.trim()) return this.fail(`还有 ${missing.length} 个点没巡，提前结束请写明原因`)
+    return this.save('patrol.end', { roundId: a.id, reason: reason?.trim() || undefined }, `round:${a.id}`, `结束巡更：${a.planName}`)
+  }
+}

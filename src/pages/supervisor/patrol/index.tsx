@@ -1,0 +1,129 @@
+import { observer } from 'mobx-react-lite'
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { Btn } from '../../../components/Btn'
+import { QrCode } from '../../../components/QrCode'
+import { localClock } from '../../../domain/time'
+import { EVIDENCE_LABELS, METHOD_LABELS, ROUND_STATUS_LABELS } from '../../../domain/patrol/model'
+import { ui } from '../../../services/ui'
+import { patrolAdmin as p } from '../patrolLib'
+import '../index.scss'
+
+const TONE: Record<string, string> = { done: 'ok', inProgress: 'ok', missed: 'bad', late: 'bad', abandoned: 'warn', incomplete: 'warn', due: '', upcoming: 'dim' }
+
+/** One round's scans in order, each with its evidence. */
+const Timeline = observer(function Timeline() {
+  const d = p.detail!
+  return (
+    <View className="card">
+      <Text className="card-title">{`${d.round.planName} ${localClock(d.round.slotStart)} · ${d.round.staffName ?? ''} · ${ROUND_STATUS_LABELS[d.round.status]}`}</Text>
+      {d.round.evaluation.flags.map((f) => (
+        <Text key={f} className="flag">{`⚠ ${f}`}</Text>
+      ))}
+      {d.round.endReason && <Text className="muted">{`提前结束原因：${d.round.endReason}`}</Text>}
+      {d.points.map((pt) => (
+        <View key={pt.checkpointId} className="sup-row">
+          <Text className="sup-row-title">{pt.scan ? `${localClock(pt.scan.deviceTime)} ✓ ${pt.name}` : `✕ ${pt.name}（漏点）`}</Text>
+          {pt.scan && (
+            <Text className={`muted ev-${pt.scan.evidence.level}`}>
+              {`${METHOD_LABELS[pt.scan.method]} · ${EVIDENCE_LABELS[pt.scan.evidence.level]}：${pt.scan.evidence.reasons.join('，')}${pt.scan.outOfOrder ? ' · 顺序不符' : ''}`}
+            </Text>
+          )}
+          {pt.scan?.anomalies.map((a) => (
+            <Text key={a} className="flag">{`异常：${a}`}</Text>
+          ))}
+        </View>
+      ))}
+      <Btn kind="ghost" onClick={() => p.close()}>
+        返回
+      </Btn>
+    </View>
+  )
+})
+
+/** Coverage per route per day as bars: a gap shows at a glance. */
+const Week = observer(function Week() {
+  const w = p.week
+  if (!w) return null
+  return (
+    <View className="card">
+      <Text className="card-title">近7天覆盖率</Text>
+      {w.routes.map((r) => (
+        <View key={r.routeId}>
+          <Text className="muted">{r.name}</Text>
+          <View className="chart">
+            {r.coverage.map((c, i) => (
+              <View key={i} className="chart-col">
+                <Text className="chart-n">{c === null ? '' : `${c}%`}</Text>
+                <View className={`chart-bar ${c !== null && c < 80 ? 'chart-low' : ''}`} style={{ height: ui.px(Math.max(2, Math.round(((c ?? 0) / 100) * 200))) }} />
+                <Text className="chart-h">{w.days[i].slice(5)}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+})
+
+function PatrolOverview() {
+  useDidShow(() => void p.load())
+  const d = p.day
+  if (p.detail) return <View className="page"><Timeline /></View>
+  return (
+    <View className="page">
+      <View className="day-nav">
+        <Btn kind="ghost" className="day-btn" onClick={() => p.moveDay(-1)}>
+          前一天
+        </Btn>
+        <Text className="day-text">{p.isToday ? `今天 ${p.date}` : p.date}</Text>
+        {p.isToday ? (
+          <View className="day-btn" />
+        ) : (
+          <Btn kind="ghost" className="day-btn" onClick={() => p.moveDay(1)}>
+            后一天
+          </Btn>
+        )}
+      </View>
+      {p.error && <Text className="error-text">{p.error}</Text>}
+      {d && (
+        <View className="card">
+          <Text className="card-title">{`覆盖率 ${d.counts.coverage}%`}</Text>
+          <Text className="muted">{`已完成 ${d.counts.done} · 巡逻中 ${d.counts.inProgress} · 迟到 ${d.counts.late} · 漏巡 ${d.counts.missed} · 未巡完 ${d.counts.incomplete} · 异常 ${d.counts.anomalies} · 可疑打点 ${d.counts.suspicious}`}</Text>
+        </View>
+      )}
+      {d?.plans.map((pl) => (
+        <View key={pl.planId} className="card">
+          <Text className="card-title">{`${pl.name} · ${pl.routeName}`}</Text>
+          {pl.rounds.map((r) => (
+            <View key={r.slotStart} className={`sup-row round-row tone-${TONE[r.state] ?? ''}`} onClick={() => r.roundId && void p.open(r.roundId)}>
+              <Text className="sup-row-title">{`${localClock(r.slotStart)} ${ROUND_STATUS_LABELS[r.state]}${r.staffName ? ' · ' + r.staffName : ''}${r.roundId ? ` · ${r.coverage}%` : ''}`}</Text>
+              {r.flags.length > 0 && <Text className="muted">{r.flags.join('；')}</Text>}
+            </View>
+          ))}
+        </View>
+      ))}
+      <Week />
+      <Btn kind="ghost" onClick={() => void ui.go('/pages/supervisor/patrolsetup/index')}>
+        巡更点、路线、计划设置
+      </Btn>
+    </View>
+  )
+}
+
+export default observer(PatrolOverview)
+
+/** Printable: every checkpoint's QR code with its name and typed code. */
+export const QrSheet = observer(function QrSheet() {
+  return (
+    <View className="qr-sheet">
+      {p.sheet.map((s) => (
+        <View key={s.checkpointId} className="qr-item">
+          <QrCode text={s.qr} size={300} />
+          <Text className="qr-name">{s.name}</Text>
+          <Text className="muted">{`${s.place} · 编号 ${s.code}`}</Text>
+        </View>
+      ))}
+    </View>
+  )
+})

@@ -1,0 +1,116 @@
+/** The supervisor's patrol views: the day by plan, a round's timeline, the week's coverage, the QR sheet, and setup. */
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { InputOf, PatrolDay, PatrolRefs, PatrolWeek, QrSheetItem, RoundDetail } from '../../domain/contract'
+import { localDate } from '../../domain/time'
+import type { Api } from '../../stores/api'
+import { messageOf } from '../../stores/api'
+import type { OutboxStore } from '../../stores/outbox'
+
+export interface PatrolAdminDeps {
+  api: () => Api
+  outbox: OutboxStore
+  now: () => number
+  newId: () => string
+}
+
+const DAY = 86_400_000
+
+export class PatrolAdminStore {
+  date: string
+  day: PatrolDay | undefined = undefined
+  week: PatrolWeek | undefined = undefined
+  detail: RoundDetail | undefined = undefined
+  sheet: QrSheetItem[] = []
+  refs: PatrolRefs | undefined = undefined
+  error = ''
+
+  constructor(private deps: PatrolAdminDeps) {
+    this.date = localDate(deps.now())
+    makeAutoObservable<PatrolAdminStore, 'deps'>(this, { deps: false })
+  }
+
+  private async get<T>(f: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await f()
+    } catch (e) {
+      runInAction(() => (this.error = messageOf(e)))
+      return undefined
+    }
+  }
+
+  async load(): Promise<void> {
+    this.error = ''
+    const [day, week] = await Promise.all([
+      this.get(() => this.deps.api()('patrol.day', { date: this.date })),
+      this.get(() => this.deps.api()('patrol.week', { endDate: this.date }))
+    ])
+    runInAction(() => {
+      this.day = day
+      this.week = week
+    })
+  }
+
+  moveDay(n: number): void {
+    const t = Date.parse(`${this.date}T12:00:00+08:00`) + n * DAY
+    if (t > this.deps.now() + DAY) return
+    this.date = localDate(t)
+    this.detail = undefined
+    void this.load()
+  }
+  get isToday(): boolean {
+    return this.date === localDate(this.deps.now())
+  }
+
+  async open(roundId: string): Promise<void> {
+    const d = await this.get(() => this.deps.api()('patrol.round', { roundId }))
+    runInAction(() => (this.detail = d))
+  }
+  close(): void {
+    this.detail = undefined
+  }
+
+  async loadSheet(): Promise<void> {
+    const s = await this.get(() => this.deps.api()('patrol.qrSheet', {}))
+    runInAction(() => (this.sheet = s ?? []))
+  }
+  async loadRefs(): Promise<void> {
+    const r = await this.get(() => this.deps.api()('patrol.refs', {}))
+    runInAction(() => (this.refs = r))
+  }
+
+  private async save<A extends 'patrol.checkpointSave' | 'patrol.routeSave' | 'patrol.planSave'>(action: A, input: InputOf<A>, summary: string): Promise<boolean> {
+    this.error = ''
+    try {
+      this.deps.outbox.enqueue(action, input, { record: `patrolsetup:${(input as { id: string }).id}`, summary })
+    } catch (e) {
+      this.error = messageOf(e)
+      return false
+    }
+    await this.deps.outbox.sync()
+    const refused = this.deps.outbox.refused.find((e) => e.action === action)
+    if (refused) runInAction(() => (this.error = refused.lastError?.message ?? '服务器未接收'))
+    await this.loadRefs()
+    return !refused
+  }
+
+  addCheckpoint(f: { name: string; building: string; floor: string; area: string; question: string }): Promise<boolean> {
+    return this.save(
+      'patrol.checkpointSave',
+      {
+        id: this.deps.newId(),
+        name: f.name.trim(),
+        building: f.building.trim() || undefined,
+        floor: f.floor.trim() || undefined,
+        area: f.area.trim() || undefined,
+        questions: f.question.trim() ? [{ key: 'q1', label: f.question.trim(), kind: 'yesno' }] : []
+      },
+      `巡更点：${f.name}`
+    )
+  }
+  addRoute(name: string, checkpointIds: string[], ordered: boolean): Promise<boolean> {
+    return this.save('patrol.routeSave', { id: this.deps.newId(), name: name.trim(), checkpointIds, ordered }, `巡更路线：${name}`)
+  }
+  addPlan(f: { name: string; routeId: string; days: number[]; start: string; end: string; everyMinutes: number; minMinutes: number; maxMinutes: number }): Promise<boolean> {
+    return this.save('patrol.planSave', { id: this.deps.newId(), ...f, name: f.name.trim(), roles: ['patrol', 'guard'] }, `巡更计划：${f.name}`)
+  }
+}

@@ -1,0 +1,72 @@
+import { makeBackend, MemoryStorage, type Backend } from './backend'
+import { OutboxStore } from '../../../src/stores/outbox'
+import { PatrolStore } from '../../../src/pages/patrol/store'
+import { createIdFactory } from '../../../src/domain/ids'
+
+let b: Backend
+let token: string
+beforeEach(async () => {
+  b = await makeBackend()
+  const env = await b.h.rt.call('auth', { action: 'auth.demoLogin', input: { staffId: 'demo-patrol' } }, { kind: 'none' })
+  if (!env.ok) throw new Error(env.message)
+  token = (env.data as { token: string }).token
+})
+
+function phone(storage = new MemoryStorage()) {
+  const session = { token, estateId: 'demo-estate' }
+  const newId = createIdFactory({ now: () => b.h.clock.now, random: Math.random })
+  const outbox = new OutboxStore({ storage, transport: b.transport, session: () => ({ staffId: 'demo-patrol', ...session }), now: () => b.h.clock.now, random: () => 0.5, newId })
+  outbox.load()
+  const patrol = new PatrolStore({
+    api: () => b.api(session),
+    outbox,
+    storage,
+    estateId: () => 'demo-estate',
+    staffName: () => '李巡',
+    now: () => b.h.clock.now,
+    newId,
+    position: async () => undefined
+  })
+  return { outbox, patrol, storage }
+}
+
+describe('PatrolStore', () => {
+  it('walks a round offline: start, points checked on the phone, end; all of it reaches the server once', async () => {
+    const storage = new MemoryStorage()
+    const { patrol } = phone(storage)
+    await patrol.load()
+    const card = patrol.cards.find((c) => c.state === 'due')!
+    b.online = false
+    expect(patrol.startRound(card)).toBe(true)
+    expect(patrol.active).toMatchObject({ planName: '全天巡逻', pending: true })
+    expect(patrol.nextPoint).toBe('demo-cp-1')
+
+    expect(patrol.identify('typed', 'k2m4')).toBe(true) // out of order: allowed, explained
+    expect(patrol.hint).toBe('按顺序应先到「1栋大堂」，已记录为顺序不符')
+    expect(await patrol.record({ normal: 'yes' })).toEqual([])
+    expect(patrol.scanned).toEqual(['demo-cp-2'])
+    expect(patrol.identify('typed', 'K2M4')).toBe(false)
+    expect(patrol.error).toBe('「地下车库入口」本轮已经打过点了')
+    expect(patrol.identify('typed', 'ZZZZ')).toBe(false)
+    expect(patrol.identify('qr', 'https://example.com')).toBe(false)
+    expect(patrol.identify('typed', 'K2M5')).toBe(true)
+    expect(await patrol.record({ fire: 'no' })).toEqual(['消防设施是否正常：否'])
+    expect(patrol.endRound()).toBe(false)
+    expect(patrol.error).toMatch(/还有 2 个点没巡/)
+
+    // the phone restarts, still offline: the round and its points are still there
+    const again = phone(storage)
+    await again.patrol.load()
+    expect(again.patrol.active?.id).toBe(patrol.active?.id)
+    expect(again.patrol.scanned.sort()).toEqual(['demo-cp-2', 'demo-cp-3'])
+    expect(again.patrol.endRound('下雨，先回岗亭')).toBe(true)
+    expect(again.patrol.active).toBeUndefined()
+
+    b.online = true
+    await again.outbox.sync({ force: true })
+    const rounds = (await b.h.rt.store.find('rounds', { where: { staffId: 'demo-patrol' } })).items as unknown as { status: string; endReason: string }[]
+    expect(rounds).toMatchObject([{ status: 'abandoned', endReason: '下雨，先回岗亭' }])
+    expect(await b.h.rt.store.count('scans')).toBe(2)
+    expect(again.outbox.mine).toEqual([])
+  })
+})
