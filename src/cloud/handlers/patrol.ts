@@ -80,10 +80,26 @@ async function scansOf(ctx: Ctx, roundIds: string[]): Promise<D<Scan>[]> {
   if (!roundIds.length) return []
   const out: D<Scan>[] = []
   for (let i = 0; i < roundIds.length; i += 100) {
-    const page = await ctx.store.find<D<Scan>>('scans', { where: { roundId: { in: roundIds.slice(i, i + 100) } }, orderBy: [['deviceTime', 'asc']], limit: 1000 })
-    out.push(...page.items)
+    let after: string | undefined
+    for (;;) {
+      const page = await ctx.store.find<D<Scan>>('scans', { where: { roundId: { in: roundIds.slice(i, i + 100) } }, orderBy: [['deviceTime', 'asc']], limit: 1000, after })
+      out.push(...page.items)
+      if (!page.next) break
+      after = page.next
+    }
   }
-  return out
+  return out.sort((a, b) => a.deviceTime - b.deviceTime)
+}
+
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>()
+  for (const x of xs) {
+    const k = key(x)
+    const list = m.get(k)
+    if (list) list.push(x)
+    else m.set(k, [x])
+  }
+  return m
 }
 
 function scanOut(s: Scan): ScanOut {
@@ -369,7 +385,8 @@ export async function dayOf(ctx: Ctx, estate: Estate, date: string): Promise<Pat
   if (Number.isNaN(d0)) throw badInput('date', '日期：不是有效的日期')
   const w = await world(ctx, estate._id)
   const rounds = await roundsBetween(ctx, estate._id, d0, d0 + DAY)
-  const scans = await scansOf(ctx, rounds.map((r) => r._id))
+  const bySlot = new Map(rounds.map((r) => [`${r.planId}@${r.slotStart}`, r]))
+  const scansByRound = groupBy(await scansOf(ctx, rounds.map((r) => r._id)), (x) => x.roundId)
   const counts = { done: 0, inProgress: 0, late: 0, missed: 0, incomplete: 0, coverage: 0, anomalies: 0, suspicious: 0 }
   let covered = 0
   let slotsPast = 0
@@ -378,9 +395,9 @@ export async function dayOf(ctx: Ctx, estate: Estate, date: string): Promise<Pat
     const route = w.routes.get(p.routeId)
     const rows: DayRound[] = []
     for (const s of slotsOn(p, d0)) {
-      const r = rounds.find((x) => x.planId === p._id && x.slotStart === s.start)
+      const r = bySlot.get(`${p._id}@${s.start}`)
       const state = slotState(r, s, ctx.now)
-      const ev = r ? evaluateRound(p, route ?? { checkpointIds: [] }, r, scans.filter((x) => x.roundId === r._id), nameIn(w), ctx.now) : undefined
+      const ev = r ? evaluateRound(p, route ?? { checkpointIds: [] }, r, scansByRound.get(r._id) ?? [], nameIn(w), ctx.now) : undefined
       const flags = ev?.flags ?? (state === 'missed' ? ['漏巡'] : state === 'late' ? ['已过开始时间，还没人开始'] : [])
       rows.push({ planId: p._id, slotStart: s.start, slotEnd: s.end, state, roundId: r?._id, staffName: r?.staffName, coverage: ev?.coverage ?? 0, flags })
       if (state === 'done') counts.done++
@@ -430,9 +447,10 @@ export async function week(input: { endDate: string }, ctx: Ctx): Promise<Patrol
   const days = Array.from({ length: 7 }, (_, i) => localDate(end - (6 - i) * DAY))
   const w = await world(ctx, estate._id)
   const rounds = await roundsBetween(ctx, estate._id, end - 6 * DAY, end + DAY)
-  const scans = await scansOf(ctx, rounds.filter((r) => r.status !== 'missed').map((r) => r._id))
+  const bySlot = new Map(rounds.map((r) => [`${r.planId}@${r.slotStart}`, r]))
+  // coverage needs only how many points each round has: count them, do not load the scans
   const counted = new Map<string, number>()
-  for (const s of scans) counted.set(s.roundId, (counted.get(s.roundId) ?? 0) + 1)
+  for (const r of rounds) if (r.status !== 'missed') counted.set(r._id, await ctx.store.count('scans', { roundId: r._id }))
   const routes = [...w.routes.values()].map((route) => {
     const coverage = days.map((_, i) => {
       const d0 = end - (6 - i) * DAY
@@ -443,7 +461,7 @@ export async function week(input: { endDate: string }, ctx: Ctx): Promise<Patrol
         for (const s of slotsOn(p, d0)) {
           if (s.start > ctx.now) continue
           n++
-          const r = rounds.find((x) => x.planId === p._id && x.slotStart === s.start)
+          const r = bySlot.get(`${p._id}@${s.start}`)
           if (r && route.checkpointIds.length) sum += Math.min(100, ((counted.get(r._id) ?? 0) / route.checkpointIds.length) * 100)
         }
       }
