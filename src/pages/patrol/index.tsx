@@ -6,6 +6,7 @@ import { Btn } from '../../components/Btn'
 import { localClock } from '../../domain/time'
 import { ROUND_STATUS_LABELS } from '../../domain/patrol/model'
 import { canScan, scanQr } from '../../services/scanner'
+import { canNfc, readNfcTag } from '../../services/nfc'
 import { ui } from '../../services/ui'
 import { patrol } from './lib'
 import './index.scss'
@@ -92,6 +93,18 @@ const Walking = observer(function Walking() {
               }
             >
               扫巡更点二维码
+            </Btn>
+          )}
+          {canNfc() && patrol.refs?.checkpoints.some((c) => c.nfcTagId) && (
+            <Btn
+              onClick={() => {
+                void ui.toast('请把手机贴近巡更点的 NFC 标签')
+                void readNfcTag().then((tag) => {
+                  if (tag) patrol.identify('nfc', tag)
+                })
+              }}
+            >
+              NFC 感应打点
             </Btn>
           )}
           <Text className="field-label">或输入巡更点牌子上的编号</Text>

@@ -93,7 +93,24 @@ export class PatrolAdminStore {
     return !refused
   }
 
-  addCheckpoint(f: { name: string; building: string; floor: string; area: string; question: string }): Promise<boolean> {
+  addCheckpoint(f: {
+    name: string
+    building: string
+    floor: string
+    area: string
+    question: string
+    kind: 'yesno' | 'number' | 'note'
+    min?: number
+    max?: number
+    position?: { lat: number; lng: number; radiusM: number }
+    nfcTagId?: string
+  }): Promise<boolean> {
+    const q = f.question.trim()
+    const question = q
+      ? f.kind === 'number'
+        ? { key: 'q1', label: q, kind: 'number' as const, anomalyWhen: { min: f.min, max: f.max } }
+        : { key: 'q1', label: q, kind: f.kind }
+      : undefined
     return this.save(
       'patrol.checkpointSave',
       {
@@ -102,7 +119,9 @@ export class PatrolAdminStore {
         building: f.building.trim() || undefined,
         floor: f.floor.trim() || undefined,
         area: f.area.trim() || undefined,
-        questions: f.question.trim() ? [{ key: 'q1', label: f.question.trim(), kind: 'yesno' }] : []
+        position: f.position,
+        nfcTagId: f.nfcTagId?.trim() || undefined,
+        questions: question ? [question] : []
       },
       `巡更点：${f.name}`
     )

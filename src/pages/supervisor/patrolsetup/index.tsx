@@ -3,6 +3,8 @@ import { observer } from 'mobx-react-lite'
 import { Input, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
+import { currentPosition } from '../../../services/location'
+import { ui } from '../../../services/ui'
 import { patrolAdmin as p } from '../patrolLib'
 import { QrSheet } from '../patrol/index'
 import '../index.scss'
@@ -10,29 +12,66 @@ import '../index.scss'
 const WEEK = ['日', '一', '二', '三', '四', '五', '六']
 
 const Checkpoints = observer(function Checkpoints() {
-  const [f, setF] = useState({ name: '', building: '', floor: '', area: '', question: '是否正常' })
+  const empty = { name: '', building: '', floor: '', area: '', question: '是否正常', kind: 'yesno' as 'yesno' | 'number' | 'note', min: '', max: '', nfcTagId: '' }
+  const [f, setF] = useState(empty)
+  const [pos, setPos] = useState<{ lat: number; lng: number; radiusM: number } | undefined>(undefined)
+  const [locating, setLocating] = useState(false)
   const set = (k: keyof typeof f) => (e: { detail: { value: string } }) => setF({ ...f, [k]: e.detail.value })
+  const here = async () => {
+    setLocating(true)
+    const p0 = await currentPosition(8000)
+    setLocating(false)
+    if (p0) setPos({ lat: p0.lat, lng: p0.lng, radiusM: Math.max(20, Math.min(100, Math.round(p0.accuracyM * 2))) })
+    else void ui.toast('没有取得位置，可以不填')
+  }
+  const add = async () => {
+    if (!f.name.trim()) return
+    const num = (x: string) => (x.trim() === '' || Number.isNaN(Number(x)) ? undefined : Number(x))
+    const ok = await p.addCheckpoint({ ...f, min: num(f.min), max: num(f.max), position: pos })
+    if (ok) {
+      setF(empty)
+      setPos(undefined)
+    }
+  }
   return (
     <View className="card">
       <Text className="card-title">巡更点</Text>
       {(p.refs?.checkpoints ?? []).map((c) => (
         <View key={c.id} className="sup-row">
           <Text className="sup-row-title">{`${c.code} · ${c.name}`}</Text>
-          <Text className="muted">{`${c.place}${c.questions.length ? ' · ' + c.questions.map((q) => q.label).join('、') : ''}`}</Text>
+          <Text className="muted">{`${c.place}${c.questions.length ? ' · ' + c.questions.map((q) => q.label).join('、') : ''}${c.hasPosition ? ' · 已定位' : ''}${c.nfcTagId ? ' · NFC' : ''}`}</Text>
         </View>
       ))}
       <Input className="input" value={f.name} placeholder="巡更点名称" onInput={set('name')} />
       <Input className="input" value={f.building} placeholder="楼栋（可不填）" onInput={set('building')} />
       <Input className="input" value={f.floor} placeholder="楼层（可不填）" onInput={set('floor')} />
       <Input className="input" value={f.area} placeholder="区域（可不填）" onInput={set('area')} />
-      <Input className="input" value={f.question} placeholder="到点要检查的问题（是/否）" onInput={set('question')} />
-      <Btn
-        onClick={() =>
-          void (f.name.trim() ? p.addCheckpoint(f) : Promise.resolve(false)).then((ok) => ok && setF({ ...f, name: '', building: '', floor: '', area: '' }))
-        }
-      >
-        添加巡更点
+      <Text className="field-label">到点要回答的问题</Text>
+      <View className="chips">
+        {(
+          [
+            ['yesno', '是/否（否为异常）'],
+            ['number', '读数（超出范围为异常）'],
+            ['note', '备注']
+          ] as const
+        ).map(([k, label]) => (
+          <View key={k} className={`chip ${f.kind === k ? 'chip-on' : ''}`} onClick={() => setF({ ...f, kind: k })}>
+            {label}
+          </View>
+        ))}
+      </View>
+      <Input className="input" value={f.question} placeholder="问题，如 消防设施是否正常" onInput={set('question')} />
+      {f.kind === 'number' && (
+        <View>
+          <Input className="input" type="digit" value={f.min} placeholder="正常范围下限" onInput={set('min')} />
+          <Input className="input" type="digit" value={f.max} placeholder="正常范围上限" onInput={set('max')} />
+        </View>
+      )}
+      <Input className="input" value={f.nfcTagId} placeholder="NFC 标签号（有才填）" onInput={set('nfcTagId')} />
+      <Btn kind="ghost" loading={locating} onClick={() => void here()}>
+        {pos ? `已取当前位置（范围 ${pos.radiusM} 米），重新获取` : '站在巡更点，用当前位置'}
       </Btn>
+      <Btn onClick={() => void add()}>添加巡更点</Btn>
     </View>
   )
 })
@@ -114,6 +153,9 @@ const Plans = observer(function Plans() {
           </View>
         ))}
       </View>
+      <Text className="field-label">一轮用时（分钟）：最短、最长</Text>
+      <Input className="input" type="number" value={String(f.minMinutes)} placeholder="最短" onInput={(e) => setF({ ...f, minMinutes: Number(e.detail.value) || 0 })} />
+      <Input className="input" type="number" value={String(f.maxMinutes)} placeholder="最长" onInput={(e) => setF({ ...f, maxMinutes: Number(e.detail.value) || 0 })} />
       <Btn onClick={() => void (f.name.trim() && f.routeId ? p.addPlan(f) : Promise.resolve(false)).then((ok) => ok && setF({ ...f, name: '' }))}>添加计划</Btn>
     </View>
   )
