@@ -103,6 +103,6 @@ describe('cron', () => {
     expect(code(await h.raw('cron', { action: 'cron.sweep', input: {} }, { kind: 'openid', openid: 'oid-demo-admin' }))).toBe('FORBIDDEN')
     h.clock.now += OP_RETENTION_MS + 1
     const out = ok<SweepOut>(await h.raw('cron', { action: 'cron.sweep', input: {} }, { kind: 'timer' }))
-    expect(out).toEqual({ expiredBindCodes: 1, prunedOps: 2, missedRounds: 12 }) // the demo plan's last day of rounds
+    expect(out).toEqual({ expiredBindCodes: 1, prunedOps: 2, missedRounds: 12, escalated: 0, recurring: 0 }) // the demo plan's last day of rounds
   })
 })

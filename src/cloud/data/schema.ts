@@ -27,6 +27,10 @@ export const COLLECTIONS = {
   plans: { indexes: [['estateId', 'active']] },
   rounds: { indexes: [['estateId', 'slotStart'], ['estateId', 'planId', 'slotStart']] },
   scans: { indexes: [['roundId', 'deviceTime'], ['estateId', 'serverTime']] },
+  incidents: { indexes: [['estateId', 'reportedAt'], ['estateId', 'status', 'reportedAt'], ['reporterId', 'reportedAt'], ['estateId', 'dueAt']] },
+  tasks: { indexes: [['estateId', 'assigneeId', 'dueAt'], ['estateId', 'dept', 'status'], ['estateId', 'dueAt'], ['estateId', 'status', 'dueAt']] },
+  tasktemplates: { indexes: [['estateId', 'active']] },
+  inbox: { indexes: [['staffId', 'at']] },
   audit: { indexes: [['estateId', 'at'], ['docId']] },
   ops: { indexes: [['serverTime']] },
   meta: { indexes: [] }

@@ -1,4 +1,5 @@
 import { markMissed } from './patrol'
+import { escalate, recurring } from './work'
 import type { SweepOut } from '../../domain/contract'
 import type { BindCode, OpRecord } from '../../domain/entities'
 import type { Ctx } from '../context'
@@ -29,6 +30,8 @@ export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOu
     if (!page.next) break
   }
   const missedRounds = await markMissed(ctx)
-  if (expiredBindCodes + prunedOps + missedRounds > 0) await ctx.audit('meta', 'sweep')
-  return { expiredBindCodes, prunedOps, missedRounds }
+  const escalated = await escalate(ctx)
+  const made = await recurring(ctx)
+  if (expiredBindCodes + prunedOps + missedRounds + escalated + made > 0) await ctx.audit('meta', 'sweep')
+  return { expiredBindCodes, prunedOps, missedRounds, escalated, recurring: made }
 }

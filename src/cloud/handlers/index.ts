@@ -10,6 +10,7 @@ import * as patrol from './patrol'
 import * as scripts from './scripts'
 import * as shift from './shift'
 import * as staff from './staff'
+import * as work from './work'
 
 export type Handler<A extends ActionName> = (input: ParsedInputOf<A>, ctx: Ctx) => Promise<OutputOf<A>>
 
@@ -69,5 +70,19 @@ export const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'patrol.day': patrol.day,
   'patrol.round': patrol.round,
   'patrol.week': patrol.week,
+  'work.report': work.report,
+  'work.reportMore': work.reportMore,
+  'work.myIncidents': work.myIncidents,
+  'work.incident': work.incident,
+  'work.tasks': work.tasks,
+  'work.taskAct': work.taskAct,
+  'work.followUp': work.followUp,
+  'work.inbox': work.inbox,
+  'work.inboxRead': work.inboxRead,
+  'work.taskCreate': work.taskCreate,
+  'work.taskReview': work.taskReview,
+  'work.templateSave': work.templateSave,
+  'work.board': work.board,
+  'work.allTasks': work.allTasks,
   'cron.sweep': cron.sweep
 }

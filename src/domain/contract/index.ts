@@ -7,8 +7,10 @@ import type { Shift } from '../entities'
 export * from './define'
 export * from './gate'
 export * from './patrol'
+export * from './work'
 import { GATE_ACTIONS } from './gate'
 import { PATROL_ACTIONS } from './patrol'
+import { WORK_ACTIONS } from './work'
 
 // ---- output shapes ----
 export interface SessionOut {
@@ -104,6 +106,10 @@ export interface SweepOut {
   prunedOps: number
   /** patrol rounds whose window closed with nobody walking them */
   missedRounds: number
+  /** incidents and tasks past due, escalated to the supervisor */
+  escalated: number
+  /** tasks made today from recurring templates */
+  recurring: number
 }
 
 const roleSchema = v.picklist(ROLES, '岗位不正确')
@@ -312,6 +318,7 @@ export const ACTIONS = {
   }),
   ...GATE_ACTIONS,
   ...PATROL_ACTIONS,
+  ...WORK_ACTIONS,
   'cron.sweep': action<SweepOut>()({
     name: 'cron.sweep',
     fn: 'cron',

@@ -1,0 +1,257 @@
+/**
+ * Incidents and tasks (报事与任务). Reporting and working tasks are in `staff` (anyone on
+ * duty); creating, assigning, reviewing and the supervisor's board are in `admin`.
+ */
+import * as v from 'valibot'
+import { MANAGER_ROLES, type Role } from '../roles'
+import { CATEGORIES, DEPTS, TASK_TYPES, type Dept, type HistoryEntry, type IncidentStatus, type Priority, type Severity, type TaskStatus, type TaskType } from '../work/model'
+import { action, epochMs, id, optText, text } from './define'
+
+/** Who calls owners back after a repair. */
+export const FOLLOW_UP_ROLES: readonly Role[] = ['service', 'housekeeper', 'supervisor', 'admin']
+
+const photoIds = () => v.pipe(v.array(id()), v.maxLength(9, '最多9张照片'))
+const severity = () => v.picklist(['low', 'normal', 'high', 'urgent'] as const, '紧急程度不正确')
+const dept = () => v.picklist(DEPTS, '部门不正确')
+const checklist = () => v.pipe(v.array(text(40)), v.maxLength(20, '最多20项'))
+
+export interface IncidentOut {
+  id: string
+  category: string
+  categoryLabel: string
+  severity: Severity
+  emergency: boolean
+  dept: Dept
+  status: IncidentStatus
+  place?: string
+  note?: string
+  photoIds: string[]
+  source: 'staff' | 'owner'
+  ownerRoom?: string
+  reporterName: string
+  reportedAt: number
+  dueAt: number
+  overdue: boolean
+  taskId: string
+  assigneeName?: string
+  resolvedAt?: number
+  resolutionNote?: string
+  afterPhotoIds?: string[]
+  followUp?: { satisfied: boolean; note?: string; at: number; byName: string }
+  history: HistoryEntry[]
+}
+export interface TaskOut {
+  id: string
+  title: string
+  type: TaskType
+  place?: string
+  checklist: { label: string; done: boolean }[]
+  dueAt: number
+  overdue: boolean
+  priority: Priority
+  photoRequired: boolean
+  dept?: Dept
+  assigneeId?: string
+  assigneeName?: string
+  status: TaskStatus
+  incidentId?: string
+  createdByName: string
+  completedAt?: number
+  completionNote?: string
+  completionPhotoIds?: string[]
+  history: HistoryEntry[]
+}
+export interface InboxOut {
+  id: string
+  kind: string
+  title: string
+  refId: string
+  at: number
+}
+export interface WorkBoard {
+  openIncidents: IncidentOut[]
+  overdueTasks: TaskOut[]
+  /** today's tasks per department: done of all */
+  completion: { dept: Dept | 'people'; label: string; done: number; total: number }[]
+  /** incidents per category per day, last 14 days (oldest first) */
+  perCategory: { days: string[]; categories: { key: string; label: string; counts: number[] }[] }
+}
+
+export const WORK_ACTIONS = {
+  'work.report': action<IncidentOut>()({
+    name: 'work.report',
+    fn: 'staff',
+    input: v.strictObject({
+      id: id(),
+      category: v.picklist(
+        CATEGORIES.map((c) => c.key),
+        '类别不正确'
+      ),
+      severity: v.optional(severity()),
+      place: optText(40),
+      checkpointId: v.optional(id()),
+      position: v.optional(v.strictObject({ lat: v.number(), lng: v.number(), accuracyM: v.pipe(v.number(), v.minValue(0)) })),
+      note: optText(300),
+      photoIds: v.optional(photoIds()),
+      source: v.optional(v.picklist(['staff', 'owner'] as const)),
+      ownerRoom: optText(32)
+    }),
+    access: 'any',
+    scope: 'estate',
+    write: true,
+    summary: '报事：一键上报'
+  }),
+  'work.reportMore': action<IncidentOut>()({
+    name: 'work.reportMore',
+    fn: 'staff',
+    input: v.strictObject({ incidentId: id(), note: optText(300), photoIds: v.optional(photoIds()), severity: v.optional(severity()), place: optText(40) }),
+    access: 'any',
+    scope: 'estate',
+    write: true,
+    summary: '报事：补充照片、说明、紧急程度'
+  }),
+  'work.myIncidents': action<IncidentOut[]>()({
+    name: 'work.myIncidents',
+    fn: 'staff',
+    input: v.strictObject({}),
+    access: 'any',
+    scope: 'estate',
+    write: false,
+    summary: '报事：我报的事和处理结果'
+  }),
+  'work.incident': action<IncidentOut>()({
+    name: 'work.incident',
+    fn: 'staff',
+    input: v.strictObject({ incidentId: id() }),
+    access: 'any',
+    scope: 'estate',
+    write: false,
+    summary: '报事：一条报事和它的经过'
+  }),
+  'work.tasks': action<TaskOut[]>()({
+    name: 'work.tasks',
+    fn: 'staff',
+    input: v.strictObject({}),
+    access: 'any',
+    scope: 'estate',
+    write: false,
+    summary: '任务：我的任务和本部门可抢的单'
+  }),
+  'work.taskAct': action<TaskOut>()({
+    name: 'work.taskAct',
+    fn: 'staff',
+    input: v.strictObject({
+      taskId: id(),
+      act: v.picklist(['grab', 'accept', 'start', 'complete', 'handBack'] as const, '操作不正确'),
+      checklist: v.optional(v.pipe(v.array(v.boolean()), v.maxLength(20))),
+      note: optText(300),
+      photoIds: v.optional(photoIds()),
+      reason: optText(100)
+    }),
+    access: 'any',
+    scope: 'estate',
+    write: true,
+    summary: '任务：抢单、接单、开始、完成、退回'
+  }),
+  'work.followUp': action<IncidentOut>()({
+    name: 'work.followUp',
+    fn: 'staff',
+    input: v.strictObject({ incidentId: id(), satisfied: v.boolean(), note: optText(200) }),
+    access: FOLLOW_UP_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '回访：业主是否满意（不满意退回重做）'
+  }),
+  'work.inbox': action<InboxOut[]>()({
+    name: 'work.inbox',
+    fn: 'staff',
+    input: v.strictObject({}),
+    access: 'any',
+    scope: 'estate',
+    write: false,
+    summary: '新消息：派给我的、超时的、已处理的'
+  }),
+  'work.inboxRead': action<{ read: number }>()({
+    name: 'work.inboxRead',
+    fn: 'staff',
+    input: v.strictObject({ ids: v.pipe(v.array(id()), v.maxLength(100)) }),
+    access: 'any',
+    scope: 'estate',
+    write: true,
+    summary: '新消息：标为已读'
+  }),
+  'work.taskCreate': action<TaskOut>()({
+    name: 'work.taskCreate',
+    fn: 'admin',
+    input: v.strictObject({
+      id: id(),
+      title: text(40),
+      type: v.picklist(TASK_TYPES, '类型不正确'),
+      place: optText(40),
+      checklist: checklist(),
+      dueAt: epochMs(),
+      priority: v.picklist(['low', 'normal', 'high'] as const, '优先级不正确'),
+      photoRequired: v.boolean(),
+      assigneeId: v.optional(id()),
+      dept: v.optional(dept())
+    }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：派任务（给人或部门抢单）'
+  }),
+  'work.taskReview': action<TaskOut>()({
+    name: 'work.taskReview',
+    fn: 'admin',
+    input: v.strictObject({
+      taskId: id(),
+      act: v.picklist(['close', 'reject', 'assign'] as const, '操作不正确'),
+      reason: optText(100),
+      assigneeId: v.optional(id())
+    }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：验收、退回、改派'
+  }),
+  'work.templateSave': action<{ id: string; title: string }>()({
+    name: 'work.templateSave',
+    fn: 'admin',
+    input: v.strictObject({
+      id: id(),
+      title: text(40),
+      type: v.picklist(TASK_TYPES, '类型不正确'),
+      place: optText(40),
+      checklist: checklist(),
+      priority: v.picklist(['low', 'normal', 'high'] as const, '优先级不正确'),
+      photoRequired: v.boolean(),
+      dept: v.optional(dept()),
+      assigneeId: v.optional(id()),
+      time: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm')),
+      days: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.minLength(1, '至少选一天')),
+      durationMinutes: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(24 * 60))
+    }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：周期任务模板（每天/每周自动生成）'
+  }),
+  'work.board': action<WorkBoard>()({
+    name: 'work.board',
+    fn: 'admin',
+    input: v.strictObject({}),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '主管：未结报事、超时任务、各部门完成率、近14天报事分类'
+  }),
+  'work.allTasks': action<TaskOut[]>()({
+    name: 'work.allTasks',
+    fn: 'admin',
+    input: v.strictObject({}),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '主管：今天和未完成的全部任务'
+  })
+} as const
