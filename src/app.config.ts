@@ -3,9 +3,9 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/gate', name: 'gate', pages: ['index', 'visitor/index', 'pass/index', 'vehicle/index', 'goods/index'] },
     { root: 'pages/patrol', name: 'patrol', pages: ['index'] },
-    { root: 'pages/tasks', name: 'tasks', pages: ['index'] },
-    { root: 'pages/supervisor', name: 'supervisor', pages: ['index', 'staff/index', 'gatelog/index', 'gaterefs/index', 'patrol/index', 'patrolsetup/index'] },
+    { root: 'pages/supervisor', name: 'supervisor', pages: ['index', 'staff/index', 'gatelog/index', 'gaterefs/index', 'patrol/index', 'patrolsetup/index', 'work/index'] },
     { root: 'pages/desk', name: 'desk', pages: ['index'] },
+    { root: 'pages/work', name: 'work', pages: ['report/index', 'tasks/index', 'followup/index'] },
     { root: 'pages/scripts', name: 'scripts', pages: ['index', 'run/index', 'quiz/index', 'phrases/index'] }
   ],
   window: {

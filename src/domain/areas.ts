@@ -17,7 +17,7 @@ export const AREAS: readonly Area[] = [
     key: 'tasks',
     title: '任务',
     desc: '今日任务与报事处理',
-    url: '/pages/tasks/index',
+    url: '/pages/work/tasks/index',
     roles: ['housekeeper', 'cleaner', 'engineer', 'service', 'supervisor', 'admin']
   },
   { key: 'supervisor', title: '主管', desc: '员工、派单、日报', url: '/pages/supervisor/index', roles: ['supervisor', 'admin'] },

@@ -118,3 +118,9 @@ export async function takePhoto(): Promise<string | undefined> {
     return undefined
   }
 }
+
+/** Where the app can show a photo the server has (HTTP mode); cloud-stored photos are shown by their cloud file id. */
+export function serverPhotoUrl(id: string, token: string | undefined): string | undefined {
+  if (useCloud) return undefined
+  return `${API_BASE}/files/${encodeURIComponent(id)}?t=${encodeURIComponent(token ?? '')}`
+}

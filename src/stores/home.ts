@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { HomeToday } from '../domain/contract'
+import type { HomeToday, InboxOut } from '../domain/contract'
 import type { KeyValueStorage } from '../services/storage'
 import type { Api } from './api'
 import { messageOf } from './api'
@@ -30,6 +30,8 @@ const cacheKey = (staffId: string) => `gwt.home.${staffId}`
  */
 export class HomeStore {
   today: HomeToday | undefined = undefined
+  /** new for this person: assigned work, escalations, their reports resolved */
+  inbox: InboxOut[] = []
   loading = false
   error = ''
 
@@ -45,13 +47,28 @@ export class HomeStore {
     this.loading = true
     this.error = ''
     try {
-      const t = await this.deps.api()('home.today', {})
-      runInAction(() => (this.today = t))
+      const [t, inbox] = await Promise.all([this.deps.api()('home.today', {}), this.deps.api()('work.inbox', {}).catch(() => this.inbox)])
+      runInAction(() => {
+        this.today = t
+        this.inbox = inbox
+      })
       this.deps.storage.set(cacheKey(staffId), t)
     } catch (e) {
       runInAction(() => (this.error = messageOf(e)))
     } finally {
       runInAction(() => (this.loading = false))
+    }
+  }
+
+  /** Seen: the badge goes; the server hears through the outbox. */
+  markRead(ids: string[]): void {
+    if (!ids.length) return
+    this.inbox = this.inbox.filter((x) => !ids.includes(x.id))
+    try {
+      this.deps.outbox.enqueue('work.inboxRead', { ids }, { record: `inbox:${ids[0]}`, summary: '消息已读' })
+      void this.deps.outbox.sync()
+    } catch {
+      // nothing lost: the items come back on the next load
     }
   }
 

@@ -143,6 +143,7 @@ export const EXAMPLES: { [A in ActionName]: (h: Harness) => Promise<Record<strin
   'work.tasks': () => ({}),
   'work.taskAct': () => ({ taskId: 'no-such-task', act: 'accept' }),
   'work.followUp': () => ({ incidentId: 'no-such-incident', satisfied: true }),
+  'work.followUps': () => ({}),
   'work.inbox': () => ({}),
   'work.inboxRead': () => ({ ids: ['no-such-item'] }),
   'work.taskCreate': () => ({

@@ -77,6 +77,7 @@ export const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'work.tasks': work.tasks,
   'work.taskAct': work.taskAct,
   'work.followUp': work.followUp,
+  'work.followUps': work.followUps,
   'work.inbox': work.inbox,
   'work.inboxRead': work.inboxRead,
   'work.taskCreate': work.taskCreate,

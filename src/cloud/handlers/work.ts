@@ -55,7 +55,7 @@ function incidentOut(i: Incident, now: number, task?: Task): IncidentOut {
     dueAt: i.dueAt,
     overdue: !['resolved', 'verified'].includes(i.status) && i.dueAt < now,
     taskId: i.taskId,
-    assigneeName: task?.assigneeName,
+    assigneeName: task ? task.assigneeName : i.assigneeName,
     resolvedAt: i.resolvedAt,
     resolutionNote: i.resolutionNote,
     afterPhotoIds: i.afterPhotoIds,
@@ -219,6 +219,12 @@ export async function incident(input: { incidentId: string }, ctx: Ctx): Promise
   return incidentOut(i, ctx.now, t ?? undefined)
 }
 
+export async function followUps(_: Record<string, never>, ctx: Ctx): Promise<IncidentOut[]> {
+  const estate = requireEstate(ctx)
+  const page = await ctx.store.find<D<Incident>>('incidents', { where: { estateId: estate._id, status: { in: ['resolved', 'verified'] }, reportedAt: { gte: ctx.now - 30 * DAY } }, orderBy: [['reportedAt', 'desc']], limit: 200 })
+  return page.items.filter((i) => i.source === 'owner' && !i.followUp?.satisfied).map((i) => incidentOut(i, ctx.now))
+}
+
 export async function followUp(input: ParsedInputOf<'work.followUp'>, ctx: Ctx): Promise<IncidentOut> {
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
@@ -277,7 +283,7 @@ async function moveTask(ctx: Ctx, t: D<Task>, act: TaskAct, patch: Partial<Task>
     const i = await ctx.db.get<D<Incident>>('incidents', t.incidentId)
     if (i) {
       const status = act === 'reject' ? 'reopened' : incidentFor(m.to)
-      const ip: Partial<Incident> = { status, history: [...i.history, hist(ctx, `${TASK_ACT_LABELS[act]}${updated.assigneeName ? `（${updated.assigneeName}）` : ''}`, note)], updatedAt: ctx.now }
+      const ip: Partial<Incident> = { status, assigneeName: updated.assigneeName, history: [...i.history, hist(ctx, `${TASK_ACT_LABELS[act]}${updated.assigneeName ? `（${updated.assigneeName}）` : ''}`, note)], updatedAt: ctx.now }
       if (m.to === 'done') {
         ip.resolvedAt = ctx.now
         ip.resolutionNote = updated.completionNote

@@ -162,6 +162,15 @@ export const WORK_ACTIONS = {
     write: true,
     summary: '回访：业主是否满意（不满意退回重做）'
   }),
+  'work.followUps': action<IncidentOut[]>()({
+    name: 'work.followUps',
+    fn: 'staff',
+    input: v.strictObject({}),
+    access: FOLLOW_UP_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '回访：已处理、等回访的业主报修'
+  }),
   'work.inbox': action<InboxOut[]>()({
     name: 'work.inbox',
     fn: 'staff',

@@ -102,6 +102,8 @@ export interface Incident extends Doc {
   deviceAt: number
   dueAt: number
   taskId: string
+  /** who has its task now */
+  assigneeName?: string
   resolvedAt?: number
   resolutionNote?: string
   afterPhotoIds?: string[]

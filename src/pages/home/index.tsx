@@ -48,6 +48,34 @@ function HomePage() {
 
       <SyncBar outbox={outbox} onOpen={() => void ui.tab('/pages/me/index')} />
 
+      <View className="report-btn" hoverClass="report-btn-hover" onClick={() => void ui.go('/pages/work/report/index')}>
+        <Text className="report-btn-text">一键报事</Text>
+        <Text className="report-btn-sub">漏水、灯坏、垃圾、可疑人员……点一下就上报</Text>
+      </View>
+
+      {home.inbox.length > 0 && (
+        <View className="card inbox">
+          <View className="inbox-head">
+            <Text className="card-title">{`新消息 ${home.inbox.length}`}</Text>
+            <Text className="inbox-clear" onClick={() => home.markRead(home.inbox.map((x) => x.id))}>
+              全部已读
+            </Text>
+          </View>
+          {home.inbox.slice(0, 5).map((x) => (
+            <View
+              key={x.id}
+              className={`inbox-row inbox-${x.kind}`}
+              onClick={() => {
+                home.markRead([x.id])
+                void ui.go(x.kind === 'resolved' ? '/pages/work/report/index' : x.kind === 'emergency' || x.kind === 'escalated' ? '/pages/supervisor/work/index' : '/pages/work/tasks/index')
+              }}
+            >
+              <Text>{x.title}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
       <View className="card">
         {shift ? (
           <View>

@@ -1,0 +1,209 @@
+import { useState } from 'react'
+import { observer } from 'mobx-react-lite'
+import { Input, Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { Btn } from '../../../components/Btn'
+import type { TaskOut } from '../../../domain/contract'
+import { DEPT_LABELS, DEPTS, INCIDENT_STATUS_LABELS, SEVERITY_LABELS, TASK_TYPES, TASK_TYPE_LABELS, type Dept, type TaskType } from '../../../domain/work/model'
+import { formatAgo, formatWhen } from '../../../domain/dates'
+import { dayStart } from '../../../domain/time'
+import { ROLE_LABELS } from '../../../domain/roles'
+import { ui } from '../../../services/ui'
+import { workAdmin as w } from '../workLib'
+import '../index.scss'
+
+function Chips<T extends string>({ options, value, onPick }: { options: { v: T; label: string }[]; value?: T; onPick: (v: T) => void }) {
+  return (
+    <View className="chips">
+      {options.map((o) => (
+        <View key={o.v} className={`chip ${value === o.v ? 'chip-on' : ''}`} onClick={() => onPick(o.v)}>
+          {o.label}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+const Review = observer(function Review({ t }: { t: TaskOut }) {
+  const [reason, setReason] = useState('')
+  return (
+    <View className="sup-row">
+      <Text className="sup-row-title">{`${t.title} · ${t.assigneeName ?? ''}`}</Text>
+      {t.completionNote && <Text className="muted">{`说明：${t.completionNote}${t.completionPhotoIds?.length ? ` · 照片${t.completionPhotoIds.length}张` : ''}`}</Text>}
+      <Btn onClick={() => void w.review(t, 'close')}>验收通过</Btn>
+      <Input className="input" value={reason} placeholder="不通过的原因" onInput={(e) => setReason(e.detail.value)} />
+      <Btn kind="danger" onClick={() => (reason.trim() ? void w.review(t, 'reject', reason) : void ui.toast('请写明原因'))}>
+        验收不通过
+      </Btn>
+    </View>
+  )
+})
+
+const NewTask = observer(function NewTask() {
+  const now = Date.now()
+  const [title, setTitle] = useState('')
+  const [type, setType] = useState<TaskType>('cleaning')
+  const [place, setPlace] = useState('')
+  const [checklist, setChecklist] = useState('')
+  const [due, setDue] = useState<'1h' | '2h' | 'today'>('2h')
+  const [priority, setPriority] = useState<'low' | 'normal' | 'high'>('normal')
+  const [photo, setPhoto] = useState(false)
+  const [to, setTo] = useState('')
+  const [repeat, setRepeat] = useState<'none' | 'daily' | 'weekdays'>('none')
+  const [time, setTime] = useState('08:00')
+  const submit = async () => {
+    if (!title.trim()) return void ui.toast('请填写任务')
+    if (!to) return void ui.toast('请选择派给谁')
+    const isDept = (DEPTS as readonly string[]).includes(to)
+    const common = {
+      title: title.trim(),
+      type,
+      place: place.trim() || undefined,
+      checklist: checklist.split(/[\n,，、]/).map((x) => x.trim()).filter(Boolean),
+      priority,
+      photoRequired: photo,
+      assigneeId: isDept ? undefined : to,
+      dept: isDept ? (to as Dept) : undefined
+    }
+    const ok =
+      repeat === 'none'
+        ? await w.createTask({ ...common, dueAt: due === '1h' ? now + 3600_000 : due === '2h' ? now + 7200_000 : dayStart(now) + 18 * 3600_000 })
+        : await w.saveTemplate({ ...common, time, days: repeat === 'daily' ? [0, 1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5], durationMinutes: 120 })
+    if (ok) {
+      setTitle('')
+      setPlace('')
+      setChecklist('')
+      void ui.toast(repeat === 'none' ? '已派出' : '已保存周期任务', 'success')
+    }
+  }
+  const people = w.staff.filter((s) => !s.roles.includes('admin'))
+  return (
+    <View className="card">
+      <Text className="card-title">派任务</Text>
+      <Input className="input" value={title} maxlength={40} placeholder="任务，如 1栋大堂保洁" onInput={(e) => setTitle(e.detail.value)} />
+      <Chips options={TASK_TYPES.map((t) => ({ v: t, label: TASK_TYPE_LABELS[t] }))} value={type} onPick={setType} />
+      <Input className="input" value={place} maxlength={40} placeholder="地点" onInput={(e) => setPlace(e.detail.value)} />
+      <Input className="input" value={checklist} maxlength={300} placeholder="检查项，用逗号分开（可不填）" onInput={(e) => setChecklist(e.detail.value)} />
+      <Text className="field-label">派给</Text>
+      <Chips
+        options={[...DEPTS.map((d) => ({ v: d as string, label: `${DEPT_LABELS[d]}（抢单）` })), ...people.map((s) => ({ v: s.id, label: `${s.name}·${s.roles.map((r) => ROLE_LABELS[r]).join('')}` }))]}
+        value={to}
+        onPick={setTo}
+      />
+      <Text className="field-label">重复</Text>
+      <Chips
+        options={[
+          { v: 'none', label: '不重复' },
+          { v: 'daily', label: '每天' },
+          { v: 'weekdays', label: '工作日' }
+        ]}
+        value={repeat}
+        onPick={setRepeat}
+      />
+      {repeat === 'none' ? (
+        <Chips
+          options={[
+            { v: '1h', label: '1小时内' },
+            { v: '2h', label: '2小时内' },
+            { v: 'today', label: '今天18:00前' }
+          ]}
+          value={due}
+          onPick={setDue}
+        />
+      ) : (
+        <Input className="input" value={time} placeholder="每次开始时间 HH:mm" onInput={(e) => setTime(e.detail.value)} />
+      )}
+      <Chips
+        options={[
+          { v: 'high', label: '优先级高' },
+          { v: 'normal', label: '中' },
+          { v: 'low', label: '低' }
+        ]}
+        value={priority}
+        onPick={setPriority}
+      />
+      <View className={`chip ${photo ? 'chip-on' : ''}`} onClick={() => setPhoto(!photo)}>
+        完成时必须拍照
+      </View>
+      <Btn onClick={() => void submit()}>{repeat === 'none' ? '派出' : '保存周期任务'}</Btn>
+    </View>
+  )
+})
+
+/** Incidents and tasks at a glance: what is open and late, who is done, what kind of trouble. */
+function WorkBoardPage() {
+  useDidShow(() => void w.load())
+  const b = w.board
+  const now = Date.now()
+  const max = Math.max(1, ...(b?.perCategory.categories.flatMap((c) => c.counts) ?? [1]))
+  return (
+    <View className="page">
+      {w.error && <Text className="error-text">{w.error}</Text>}
+      {b && (
+        <View className="card">
+          <Text className="card-title">{`未结报事（${b.openIncidents.length}）`}</Text>
+          {b.openIncidents.length === 0 && <Text className="muted">没有未结报事</Text>}
+          {b.openIncidents.map((i) => (
+            <View key={i.id} className={`sup-row ${i.overdue || i.emergency ? 'tone-bad' : ''}`}>
+              <Text className="sup-row-title">{`[${SEVERITY_LABELS[i.severity]}] ${i.categoryLabel}${i.place ? ' · ' + i.place : ''} · ${formatAgo(i.reportedAt, now)}${i.overdue ? ' · 已超时' : ''}`}</Text>
+              <Text className="muted">{`${i.reporterName}上报 · ${INCIDENT_STATUS_LABELS[i.status]}${i.assigneeName ? ' · ' + i.assigneeName : ` · ${DEPT_LABELS[i.dept]}`}`}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      {w.toReview.length > 0 && (
+        <View className="card">
+          <Text className="card-title">{`待验收（${w.toReview.length}）`}</Text>
+          {w.toReview.map((t) => (
+            <Review key={t.id} t={t} />
+          ))}
+        </View>
+      )}
+      {b && b.overdueTasks.length > 0 && (
+        <View className="card">
+          <Text className="card-title">{`超时任务（${b.overdueTasks.length}）`}</Text>
+          {b.overdueTasks.map((t) => (
+            <View key={t.id} className="sup-row tone-bad">
+              <Text className="sup-row-title">{`${t.title} · ${t.assigneeName ?? (t.dept ? DEPT_LABELS[t.dept] + '抢单池' : '')}`}</Text>
+              <Text className="muted">{`应在 ${formatWhen(t.dueAt, now)} 前完成`}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      {b && (
+        <View className="card">
+          <Text className="card-title">今天各部门完成率</Text>
+          {b.completion.map((c) => (
+            <View key={c.dept} className="bar-row">
+              <Text className="bar-label">{c.label}</Text>
+              <View className="bar-track">
+                <View className="bar-fill" style={{ width: `${c.total ? Math.round((c.done / c.total) * 100) : 0}%` }} />
+              </View>
+              <Text className="bar-n">{c.total ? `${c.done}/${c.total}` : '—'}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      {b && b.perCategory.categories.length > 0 && (
+        <View className="card">
+          <Text className="card-title">近14天报事（按类别）</Text>
+          {b.perCategory.categories.map((c) => (
+            <View key={c.key}>
+              <Text className="muted">{`${c.label} · 共${c.counts.reduce((a, n) => a + n, 0)}`}</Text>
+              <View className="chart chart-small">
+                {c.counts.map((n, k) => (
+                  <View key={k} className="chart-col">
+                    <View className="chart-bar" style={{ height: ui.px(Math.max(2, Math.round((n / max) * 80))) }} />
+                  </View>
+                ))}
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+      <NewTask />
+    </View>
+  )
+}
+
+export default observer(WorkBoardPage)

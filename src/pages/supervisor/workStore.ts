@@ -1,0 +1,68 @@
+/** The supervisor's side of incidents and tasks: the board, review, and new (or recurring) tasks. */
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { InputOf, StaffListItem, TaskOut, WorkBoard } from '../../domain/contract'
+import type { Api } from '../../stores/api'
+import { messageOf } from '../../stores/api'
+import type { OutboxStore } from '../../stores/outbox'
+
+export interface WorkAdminDeps {
+  api: () => Api
+  outbox: OutboxStore
+  now: () => number
+  newId: () => string
+}
+
+export class WorkAdminStore {
+  board: WorkBoard | undefined = undefined
+  tasks: TaskOut[] = []
+  staff: StaffListItem[] = []
+  error = ''
+  message = ''
+
+  constructor(private deps: WorkAdminDeps) {
+    makeAutoObservable<WorkAdminStore, 'deps'>(this, { deps: false })
+  }
+
+  async load(): Promise<void> {
+    this.error = ''
+    try {
+      const [board, tasks, staff] = await Promise.all([this.deps.api()('work.board', {}), this.deps.api()('work.allTasks', {}), this.deps.api()('staff.list', {})])
+      runInAction(() => {
+        this.board = board
+        this.tasks = tasks
+        this.staff = staff.filter((s) => s.active)
+      })
+    } catch (e) {
+      runInAction(() => (this.error = messageOf(e)))
+    }
+  }
+
+  get toReview(): TaskOut[] {
+    return this.tasks.filter((t) => t.status === 'done')
+  }
+
+  private async save<A extends 'work.taskCreate' | 'work.taskReview' | 'work.templateSave'>(action: A, input: InputOf<A>, summary: string): Promise<boolean> {
+    this.error = ''
+    try {
+      this.deps.outbox.enqueue(action, input, { record: `worksup:${this.deps.newId()}`, summary })
+    } catch (e) {
+      this.error = messageOf(e)
+      return false
+    }
+    await this.deps.outbox.sync()
+    const refused = this.deps.outbox.refused.find((e) => e.action === action)
+    if (refused) runInAction(() => (this.error = refused.lastError?.message ?? '服务器未接收'))
+    await this.load()
+    return !refused
+  }
+
+  createTask(f: Omit<InputOf<'work.taskCreate'>, 'id'>): Promise<boolean> {
+    return this.save('work.taskCreate', { ...f, id: this.deps.newId() }, `派任务：${f.title}`)
+  }
+  saveTemplate(f: Omit<InputOf<'work.templateSave'>, 'id'>): Promise<boolean> {
+    return this.save('work.templateSave', { ...f, id: this.deps.newId() }, `周期任务：${f.title}`)
+  }
+  review(t: TaskOut, act: 'close' | 'reject', reason?: string): Promise<boolean> {
+    return this.save('work.taskReview', { taskId: t.id, act, reason: reason?.trim() || undefined }, `${act === 'close' ? '验收' : '退回'}：${t.title}`)
+  }
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react'
+import { observer } from 'mobx-react-lite'
+import { Input, Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { Btn } from '../../../components/Btn'
+import { formatWhen } from '../../../domain/dates'
+import type { IncidentOut } from '../../../domain/contract'
+import { work } from '../lib'
+import '../index.scss'
+
+const Row = observer(function Row({ i }: { i: IncidentOut }) {
+  const [note, setNote] = useState('')
+  return (
+    <View className="fu-row">
+      <Text className="rep-title">{`${i.ownerRoom ?? ''} · ${i.categoryLabel}${i.note ? '：' + i.note : ''}`}</Text>
+      <Text className="muted">{`处理于 ${i.resolvedAt ? formatWhen(i.resolvedAt, Date.now()) : ''}${i.resolutionNote ? ' · ' + i.resolutionNote : ''}`}</Text>
+      <Input className="input" value={note} placeholder="回访记录（可不填）" onInput={(e) => setNote(e.detail.value)} />
+      <Btn onClick={() => work.followUp(i, true, note)}>业主满意</Btn>
+      <Btn kind="danger" onClick={() => work.followUp(i, false, note)}>
+        不满意，退回重做
+      </Btn>
+    </View>
+  )
+})
+
+/** Service staff call owners back after a repair until the owner is satisfied. */
+function FollowUpPage() {
+  useDidShow(() => void work.loadFollowUps())
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">{`等回访的业主报修（${work.followUps.length}）`}</Text>
+        {work.followUps.length === 0 && <Text className="muted">没有要回访的</Text>}
+        {work.followUps.map((i) => (
+          <Row key={i.id} i={i} />
+        ))}
+      </View>
+      {work.error && <Text className="error-text">{work.error}</Text>}
+    </View>
+  )
+}
+
+export default observer(FollowUpPage)

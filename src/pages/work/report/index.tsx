@@ -1,0 +1,104 @@
+import { useState } from 'react'
+import { observer } from 'mobx-react-lite'
+import { Image, Input, Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { Btn } from '../../../components/Btn'
+import { CATEGORIES, INCIDENT_STATUS_LABELS, SEVERITY_LABELS, type Severity } from '../../../domain/work/model'
+import { formatWhen } from '../../../domain/dates'
+import { serverPhotoUrl, takePhoto } from '../../../services/files'
+import { ui } from '../../../services/ui'
+import { rootStore } from '../../../stores'
+import { work } from '../lib'
+import '../index.scss'
+
+/** After the tap: optional extras, never required. */
+const Extras = observer(function Extras() {
+  const last = work.last!
+  const [note, setNote] = useState('')
+  const [severity, setSeverity] = useState<Severity | undefined>(undefined)
+  const [photos, setPhotos] = useState<string[]>([])
+  const photo = async () => {
+    const path = await takePhoto()
+    if (!path) return
+    setPhotos([...photos, await rootStore.photos.add(path)])
+  }
+  const finish = () => {
+    if (work.addExtras({ note, severity, photoIds: photos })) {
+      work.last = undefined
+      void ui.back()
+    }
+  }
+  return (
+    <View>
+      <View className="ok-box">{`已记录：${last.category.icon} ${last.category.label}`}</View>
+      {last.category.emergency && (
+        <View className="warn-box">
+          <Text style={{ display: 'block' }}>紧急情况，主管已收到通知。</Text>
+          <Btn kind="danger" onClick={() => void ui.go('/pages/scripts/run/index?id=security.emergency')}>
+            打开突发事件处理话术
+          </Btn>
+        </View>
+      )}
+      <View className="card">
+        <Text className="card-title">可以补充（不填也行）</Text>
+        <Btn kind="ghost" onClick={() => void photo()}>
+          {photos.length ? `再拍一张（已拍 ${photos.length} 张）` : '拍照'}
+        </Btn>
+        <Input className="input" value={note} maxlength={300} placeholder="说明（可用语音输入）" onInput={(e) => setNote(e.detail.value)} />
+        <View className="chips">
+          {(['low', 'normal', 'high', 'urgent'] as const).map((s) => (
+            <View key={s} className={`chip ${severity === s ? 'chip-on' : ''}`} onClick={() => setSeverity(severity === s ? undefined : s)}>
+              {SEVERITY_LABELS[s]}
+            </View>
+          ))}
+        </View>
+        <Btn onClick={finish}>完成</Btn>
+      </View>
+    </View>
+  )
+})
+
+function ReportPage() {
+  useDidShow(() => void work.load())
+  const token = rootStore.session.token
+  const now = Date.now()
+  if (work.last) return <View className="page"><Extras /></View>
+  return (
+    <View className="page">
+      <Text className="muted">点一下就上报，自动带上时间、地点和上报人</Text>
+      <View className="cat-grid">
+        {CATEGORIES.map((c) => (
+          <View key={c.key} className={`cat ${c.emergency ? 'cat-emergency' : ''}`} hoverClass="cat-hover" onClick={() => work.report(c.key)}>
+            <Text className="cat-icon">{c.icon}</Text>
+            <Text className="cat-label">{c.label}</Text>
+          </View>
+        ))}
+      </View>
+      {work.error && <Text className="error-text">{work.error}</Text>}
+      <View className="card">
+        <Text className="card-title">我报的事</Text>
+        {work.reports.length === 0 && <Text className="muted">最近没有报事</Text>}
+        {work.reports.map((r) => (
+          <View key={r.id} className="rep-row">
+            <Text className="rep-title">{`${r.category.icon} ${r.category.label} · ${formatWhen(r.at, now)}`}</Text>
+            {r.pending ? (
+              <Text className="tag tag-warn">待上传</Text>
+            ) : (
+              <Text className={`tag ${r.server!.status === 'resolved' || r.server!.status === 'verified' ? 'tag-ok' : ''}`}>
+                {INCIDENT_STATUS_LABELS[r.server!.status]}
+                {r.server!.assigneeName ? ` · ${r.server!.assigneeName}` : ''}
+              </Text>
+            )}
+            {r.server?.resolutionNote && <Text className="muted">{`处理说明：${r.server.resolutionNote}`}</Text>}
+            {r.server?.afterPhotoIds?.map((p) => {
+              const url = serverPhotoUrl(p, token)
+              return url ? <Image key={p} className="after-photo" src={url} mode="aspectFill" /> : null
+            })}
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+export default observer(ReportPage)

@@ -1,0 +1,191 @@
+/**
+ * Reporting (报事) and working tasks. A report is one tap: the incident is saved on the phone
+ * with its own id and sent through the outbox, so a double tap or a retry never makes two.
+ * Task steps go the same way; lists show the server's state with waiting steps laid over.
+ */
+import { makeAutoObservable, reaction, runInAction } from 'mobx'
+import type { IncidentOut, InputOf, TaskOut } from '../../domain/contract'
+import { categoryOf, type Category } from '../../domain/work/model'
+import { taskMove, type TaskAct } from '../../domain/work/rules'
+import type { KeyValueStorage } from '../../services/storage'
+import type { Api } from '../../stores/api'
+import { messageOf } from '../../stores/api'
+import type { OutboxStore } from '../../stores/outbox'
+
+export interface WorkDeps {
+  api: () => Api
+  outbox: OutboxStore
+  storage: KeyValueStorage
+  estateId: () => string | undefined
+  staffId: () => string | undefined
+  now: () => number
+  newId: () => string
+  /** the place the person is at (their shift's post), for the report */
+  place: () => string | undefined
+  position: () => Promise<{ lat: number; lng: number; accuracyM: number } | undefined>
+}
+
+export interface MyReport {
+  id: string
+  category: Category
+  at: number
+  pending: boolean
+  server?: IncidentOut
+}
+
+export class WorkStore {
+  mine: IncidentOut[] = []
+  tasks: TaskOut[] = []
+  followUps: IncidentOut[] = []
+  note = ''
+  error = ''
+  /** the report just made: the extras screen adds to it */
+  last: { id: string; category: Category } | undefined = undefined
+  private lastTapAt = 0
+
+  constructor(private deps: WorkDeps) {
+    makeAutoObservable<WorkStore, 'deps' | 'lastTapAt'>(this, { deps: false, lastTapAt: false })
+    reaction(
+      () => this.deps.outbox.mine.filter((e) => e.action.startsWith('work.')).length,
+      (n, before) => {
+        if (n < before) void this.load()
+      }
+    )
+  }
+
+  private key(what: string) {
+    return `gwt.work.${what}.${this.deps.staffId() ?? ''}`
+  }
+
+  async load(): Promise<void> {
+    if (!this.mine.length) this.mine = this.deps.storage.get<IncidentOut[]>(this.key('mine')) ?? []
+    if (!this.tasks.length) this.tasks = this.deps.storage.get<TaskOut[]>(this.key('tasks')) ?? []
+    try {
+      const [mine, tasks] = await Promise.all([this.deps.api()('work.myIncidents', {}), this.deps.api()('work.tasks', {})])
+      runInAction(() => {
+        this.mine = mine
+        this.tasks = tasks
+        this.note = ''
+      })
+      this.deps.storage.set(this.key('mine'), mine)
+      this.deps.storage.set(this.key('tasks'), tasks)
+    } catch (e) {
+      runInAction(() => (this.note = `网络不通：显示上次同步的内容（${messageOf(e)}）`))
+    }
+  }
+
+  private get ops() {
+    return this.deps.outbox.mine.filter((e) => e.action.startsWith('work.'))
+  }
+
+  /** My reports: the server's, with the ones still on this phone first. */
+  get reports(): MyReport[] {
+    const out: MyReport[] = []
+    for (const e of this.ops) {
+      if (e.action !== 'work.report') continue
+      const i = e.input as InputOf<'work.report'>
+      if (this.mine.some((m) => m.id === i.id)) continue
+      const c = categoryOf(i.category)
+      if (c) out.push({ id: i.id, category: c, at: e.deviceTime, pending: true })
+    }
+    for (const m of this.mine) out.push({ id: m.id, category: categoryOf(m.category)!, at: m.reportedAt, pending: false, server: m })
+    return out
+  }
+
+  /** One tap: recorded at once (offline too). A second tap within two seconds is the same report. */
+  report(category: string): string | undefined {
+    const now = this.deps.now()
+    if (this.last && now - this.lastTapAt < 2000) return this.last.id
+    const cat = categoryOf(category)
+    if (!cat) return undefined
+    const id = this.deps.newId()
+    this.error = ''
+    try {
+      this.deps.outbox.enqueue('work.report', { id, category, place: this.deps.place() }, { record: `incident:${id}`, summary: `报事：${cat.label}` })
+    } catch (e) {
+      this.error = messageOf(e)
+      return undefined
+    }
+    this.lastTapAt = now
+    this.last = { id, category: cat }
+    void this.deps.outbox.sync()
+    // the position, if allowed, follows as an extra: the report never waits for it
+    return id
+  }
+
+  addExtras(extra: { note?: string; photoIds?: string[]; severity?: 'low' | 'normal' | 'high' | 'urgent'; place?: string }): boolean {
+    const last = this.last
+    if (!last) return false
+    const input = { incidentId: last.id, note: extra.note?.trim() || undefined, photoIds: extra.photoIds?.length ? extra.photoIds : undefined, severity: extra.severity, place: extra.place?.trim() || undefined }
+    if (!input.note && !input.photoIds && !input.severity && !input.place) return true
+    try {
+      this.deps.outbox.enqueue('work.reportMore', input, { record: `incident:${last.id}`, summary: `补充报事：${last.category.label}` })
+      void this.deps.outbox.sync()
+      return true
+    } catch (e) {
+      this.error = messageOf(e)
+      return false
+    }
+  }
+
+  // ---- tasks ----
+  /** The task with this phone's waiting steps applied. */
+  get myTasks(): (TaskOut & { pending: boolean })[] {
+    return this.tasks.map((t) => {
+      let status = t.status
+      let pending = false
+      for (const e of this.ops) {
+        if (e.action !== 'work.taskAct' || (e.input as { taskId: string }).taskId !== t.id || e.status === 'refused') continue
+        const m = taskMove((e.input as { act: TaskAct }).act, status)
+        if (m.ok) status = m.to
+        pending = true
+      }
+      return { ...t, status, pending }
+    })
+  }
+
+  act(t: TaskOut, act: 'grab' | 'accept' | 'start' | 'complete' | 'handBack', extra: { checklist?: boolean[]; note?: string; photoIds?: string[]; reason?: string } = {}): boolean {
+    this.error = ''
+    if (act === 'complete' && t.photoRequired && !extra.photoIds?.length) {
+      this.error = '这个任务要拍完成后的照片'
+      return false
+    }
+    if (act === 'complete' && extra.checklist && extra.checklist.some((x) => !x)) {
+      this.error = '还有检查项没勾'
+      return false
+    }
+    if (act === 'handBack' && !extra.reason?.trim()) {
+      this.error = '退回请写明原因'
+      return false
+    }
+    try {
+      this.deps.outbox.enqueue('work.taskAct', { taskId: t.id, act, ...extra }, { record: `task:${t.id}`, summary: `${t.title}` })
+      void this.deps.outbox.sync()
+      return true
+    } catch (e) {
+      this.error = messageOf(e)
+      return false
+    }
+  }
+
+  // ---- follow-up calls (service staff) ----
+  async loadFollowUps(): Promise<void> {
+    try {
+      const list = await this.deps.api()('work.followUps', {})
+      runInAction(() => (this.followUps = list))
+    } catch (e) {
+      runInAction(() => (this.error = messageOf(e)))
+    }
+  }
+  followUp(i: IncidentOut, satisfied: boolean, note: string): boolean {
+    try {
+      this.deps.outbox.enqueue('work.followUp', { incidentId: i.id, satisfied, note: note.trim() || undefined }, { record: `incident:${i.id}`, summary: `回访：${i.categoryLabel}` })
+      void this.deps.outbox.sync()
+      this.followUps = this.followUps.filter((x) => x.id !== i.id)
+      return true
+    } catch (e) {
+      this.error = messageOf(e)
+      return false
+    }
+  }
+}
