@@ -7,10 +7,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import type Database from 'better-sqlite3'
 import { chromium } from 'playwright-core'
 import { startServer } from '../../src/cloud/http/server'
 import { DEMO_ESTATE_ID } from '../../src/cloud/seed'
-import { createIdFactory } from '../../src/domain/ids'
 
 const TAPS = Number(process.env.BENCH_TAPS ?? 30)
 const PAST = Number(process.env.BENCH_TASKS ?? 10_000)
@@ -76,7 +76,7 @@ async function main() {
     await context.close()
 
     // ---- 10,000 past tasks for one cleaner, then the list query ----
-    const db = server.runtime.store as unknown as { db: import('better-sqlite3').Database }
+    const db = server.runtime.store as unknown as { db: Database.Database }
     const now = Date.now()
     const ins = db.db.prepare('INSERT INTO c_tasks (id, v, doc) VALUES (?, 1, ?)')
     const t0 = performance.now()
@@ -97,7 +97,6 @@ async function main() {
     console.log(`loaded ${PAST.toLocaleString()} past tasks for one cleaner in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
     const rt = server.runtime
     const login = (await rt.call('auth', { action: 'auth.demoLogin', input: { staffId: 'demo-cleaner' } }, { kind: 'none' })) as { ok: boolean; data: { token: string } }
-    const newId = createIdFactory({ now: () => Date.now(), random: Math.random })
     const xs: number[] = []
     let shown = 0
     for (let i = 0; i < QUERIES; i++) {
@@ -107,7 +106,6 @@ async function main() {
       shown = r.data.length
     }
     lat('work.tasks for a person with 10,000 past tasks', xs, `  (${shown} listed)`)
-    void newId
   } finally {
     await browser.close()
     await server.close()
