@@ -1,0 +1,67 @@
+import { makeBackend, MemoryStorage, type Backend } from './backend'
+import { OutboxStore } from '../../../src/stores/outbox'
+import { WorkStore } from '../../../src/pages/work/store'
+import { createIdFactory } from '../../../src/domain/ids'
+
+let b: Backend
+const tokens: Record<string, string> = {}
+beforeEach(async () => {
+  b = await makeBackend()
+  for (const who of ['demo-guard', 'demo-engineer']) {
+    const env = await b.h.rt.call('auth', { action: 'auth.demoLogin', input: { staffId: who } }, { kind: 'none' })
+    if (!env.ok) throw new Error(env.message)
+    tokens[who] = (env.data as { token: string }).token
+  }
+})
+
+function phone(who: string, storage = new MemoryStorage()) {
+  const session = { token: tokens[who], estateId: 'demo-estate' }
+  const newId = createIdFactory({ now: () => b.h.clock.now, random: Math.random })
+  const outbox = new OutboxStore({ storage, transport: b.transport, session: () => ({ staffId: who, ...session }), now: () => b.h.clock.now, random: () => 0.5, newId })
+  outbox.load()
+  const work = new WorkStore({
+    api: () => b.api(session),
+    outbox,
+    storage,
+    estateId: () => 'demo-estate',
+    staffId: () => who,
+    now: () => b.h.clock.now,
+    newId,
+    place: () => '东门岗',
+    position: async () => undefined
+  })
+  return { outbox, work }
+}
+
+describe('WorkStore', () => {
+  it('one tap records offline; a double tap is one report; extras follow; the engineer’s steps show at once', async () => {
+    const g = phone('demo-guard')
+    b.online = false
+    const id = g.work.report('leak')!
+    expect(g.work.report('leak')).toBe(id) // the second tap of a double tap
+    expect(g.work.reports).toMatchObject([{ id, pending: true, category: { label: '漏水' } }])
+    expect(g.work.addExtras({ note: '天花板滴水', severity: 'urgent' })).toBe(true)
+    b.online = true
+    await g.outbox.sync({ force: true })
+    expect(await b.h.rt.store.count('incidents')).toBe(1)
+    const inc = await b.h.rt.store.get<{ _id: string; _v: number; place: string; note: string; severity: string }>('incidents', id)
+    expect(inc).toMatchObject({ place: '东门岗', note: '天花板滴水', severity: 'urgent' })
+
+    const e = phone('demo-engineer')
+    await e.work.load()
+    const task = e.work.myTasks.find((t) => t.incidentId === id)!
+    expect(task.status).toBe('open')
+    b.online = false
+    expect(e.work.act(task, 'grab')).toBe(true)
+    expect(e.work.myTasks.find((t) => t.id === task.id)).toMatchObject({ status: 'accepted', pending: true })
+    expect(e.work.act(task, 'complete', {})).toBe(false)
+    expect(e.work.error).toBe('这个任务要拍完成后的照片')
+    expect(e.work.act(task, 'handBack', { reason: ' ' })).toBe(false)
+    expect(e.work.act(task, 'complete', { photoIds: ['ph-1'], note: '换了接头' })).toBe(true)
+    expect(e.work.myTasks.find((t) => t.id === task.id)?.status).toBe('done')
+    b.online = true
+    await e.outbox.sync({ force: true })
+    await g.work.load()
+    expect(g.work.reports[0].server).toMatchObject({ status: 'resolved', assigneeName: '钱工', resolutionNote: '换了接头' })
+  })
+})
