@@ -39,6 +39,15 @@ async function asDesk<T>(fn: 'admin', action: string, input: Record<string, unkn
   return env.data
 }
 
+/** The number on one of the gate home's count tiles, e.g. 今日进入. */
+async function count(page: Page, title: RegExp): Promise<number> {
+  const tile = page.locator('.count', { has: page.locator('.count-title', { hasText: title }) }).filter({ visible: true }).first()
+  return Number(await tile.locator('.count-value').innerText())
+}
+async function countIs(page: Page, title: RegExp, n: number) {
+  await until(`${title} = ${n}`, async () => (await count(page, title)) === n)
+}
+
 const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
 
 async function openGate(page: Page) {
@@ -51,6 +60,8 @@ describe('门岗: a guard at the gate', () => {
   it('a walk-in owner’s guest: through the script to check-in, then check-out', async () => {
     const { context, page } = await app.phone()
     await openGate(page)
+    await until('the board', async () => (await page.getByText('园内没有访客').filter({ visible: true }).count()) > 0)
+    const before = { in: await count(page, /^今日进入$/), out: await count(page, /^今日离开$/), inside: await count(page, /^园内访客/) }
     await tap(page, '访客登记')
     await tap(page, 'B 访客找业主')
     await field(page, '来访的房号').fill('1-1-101')
@@ -78,6 +89,11 @@ describe('门岗: a guard at the gate', () => {
     expect(JSON.stringify(stored)).not.toContain('11010519491231002X')
     expect(stored.scriptRunId).toBeTruthy()
     await until('the 待上传 mark to go', async () => (await row.locator('.tag-warn').count()) === 0)
+    await countIs(page, /^今日进入$/, before.in + 1)
+    await countIs(page, /^园内访客/, before.inside + 1)
+    // end of shift: everyone still inside, to hand over
+    await tap(page, '交班清单')
+    await page.getByText(/^- 王小明（1-1-101）.*押身份证 ····002X，来访卡F-07$/).filter({ visible: true }).waitFor()
 
     await row.getByText('离开', { exact: true }).click()
     await page.getByText('已退还证件（身份证 ····002X）').filter({ visible: true }).waitFor()
@@ -88,6 +104,8 @@ describe('门岗: a guard at the gate', () => {
       return v?.status === 'left' ? v : undefined
     })
     expect(left).toMatchObject({ idReturned: true, cardCollected: true })
+    await countIs(page, /^今日离开$/, before.out + 1)
+    await countIs(page, /^园内访客/, before.inside)
     await context.close()
   })
 

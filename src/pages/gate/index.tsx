@@ -202,7 +202,15 @@ function GateHome() {
       {shiftView && (
         <View className="card">
           <Text className="card-title">交班清单</Text>
-          <Text className="muted">{`园内还有 ${visitors.length} 位访客、${vehicles.length} 辆外来车辆。逐一登记离开，或把清单交给下一班。`}</Text>
+          <Text className="muted">{`园内还有 ${visitors.length} 位访客、${vehicles.length} 辆外来车辆。在下面逐一登记离开，或把清单交给下一班。`}</Text>
+          {handover(visitors, vehicles, gate.gate, now)
+            .split('\n')
+            .slice(1)
+            .map((l, i) => (
+              <Text key={i} className={l.startsWith('- ') ? 'do-line' : 'block-title'}>
+                {l}
+              </Text>
+            ))}
           <Btn kind="ghost" onClick={() => void ui.setClipboard(handover(visitors, vehicles, gate.gate, now))}>
             复制交班清单
           </Btn>

@@ -62,9 +62,10 @@ export class GateStore {
 
   constructor(private deps: GateDeps) {
     makeAutoObservable<GateStore, 'deps'>(this, { deps: false })
-    // An operation reached the server (it left the outbox): the board is stale.
+    // An operation reached the server (it left the outbox) or was refused there (another
+    // guard was first): either way the board is stale.
     reaction(
-      () => this.deps.outbox.mine.filter((e) => e.action.startsWith('gate.')).length,
+      () => this.deps.outbox.mine.filter((e) => e.action.startsWith('gate.') && e.status !== 'refused').length,
       (n, before) => {
         if (n < before) void this.loadBoard()
       }
@@ -129,6 +130,10 @@ export class GateStore {
   private get gateOps(): OutboxEntry[] {
     return this.deps.outbox.mine.filter((e) => e.action.startsWith('gate.'))
   }
+  /** Still to reach the server; a refused one changed nothing there and is shown apart. */
+  private get waitingOps(): OutboxEntry[] {
+    return this.gateOps.filter((e) => e.status !== 'refused')
+  }
 
   get limitMs(): number {
     return (this.refs?.overstayHours ?? this.board?.overstayHours ?? 4) * 3600_000
@@ -138,7 +143,7 @@ export class GateStore {
     const now = this.deps.now()
     const rows = new Map<string, VisitorRow>()
     for (const v of this.board?.visitors ?? []) rows.set(v.id, { ...v, pending: false })
-    for (const e of this.gateOps) {
+    for (const e of this.waitingOps) {
       if (e.action === 'gate.checkIn') {
         const i = e.input as CheckInInput
         if (i.result !== 'admitted' || rows.has(i.id)) continue
@@ -161,7 +166,7 @@ export class GateStore {
           overstay: isOverstay(e.deviceTime, now, this.limitMs),
           pending: true
         })
-      } else if (e.action === 'gate.checkOut' && e.status !== 'refused') rows.delete((e.input as { visitorId: string }).visitorId)
+      } else if (e.action === 'gate.checkOut') rows.delete((e.input as { visitorId: string }).visitorId)
     }
     return [...rows.values()].map((r) => ({ ...r, overstay: isOverstay(r.inAt, now, this.limitMs) })).sort((a, b) => a.inAt - b.inAt)
   }
@@ -170,7 +175,7 @@ export class GateStore {
     const now = this.deps.now()
     const rows = new Map<string, VehicleRow>()
     for (const v of this.board?.vehicles ?? []) rows.set(v.id, { ...v, pending: false })
-    for (const e of this.gateOps) {
+    for (const e of this.waitingOps) {
       if (e.action === 'gate.vehicleIn') {
         const i = e.input as VehicleInInput
         if (i.result !== 'admitted' || i.case === 'owner' || rows.has(i.id)) continue
@@ -190,7 +195,7 @@ export class GateStore {
           overstay: false,
           pending: true
         })
-      } else if (e.action === 'gate.vehicleOut' && e.status !== 'refused') {
+      } else if (e.action === 'gate.vehicleOut') {
         const i = e.input as InputOf<'gate.vehicleOut'>
         for (const [id, r] of rows) if (id === i.visitId || r.plate === normalizePlate(i.plate)) rows.delete(id)
       }
@@ -203,8 +208,8 @@ export class GateStore {
   /** Today's counts with this phone's waiting records added. */
   get counts() {
     const c = this.board?.counts
-    const pendingIn = this.gateOps.filter((e) => e.action === 'gate.checkIn' && (e.input as CheckInInput).result === 'admitted').length
-    const pendingOut = this.gateOps.filter((e) => e.action === 'gate.checkOut').length
+    const pendingIn = this.waitingOps.filter((e) => e.action === 'gate.checkIn' && (e.input as CheckInInput).result === 'admitted').length
+    const pendingOut = this.waitingOps.filter((e) => e.action === 'gate.checkOut').length
     const inside = this.visitorsInside
     return {
       visitorsIn: (c?.visitorsIn ?? 0) + pendingIn,

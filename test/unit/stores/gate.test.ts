@@ -86,6 +86,25 @@ describe('GateStore', () => {
     await a.outbox.sync()
     expect(a.gate.refused).toHaveLength(1)
     expect(a.gate.refused[0].lastError?.code).toBe('CONFLICT')
+    // the refusal reloads the board: the list shows what the server knows (they left)
+    for (let i = 0; i < 50 && a.gate.visitorsInside.length; i++) await new Promise((r) => setTimeout(r, 10))
+    expect(a.gate.visitorsInside).toEqual([])
+    expect(a.gate.refused).toHaveLength(1)
+  })
+
+  it('a check-in the server refuses leaves the list and the counts, and is shown with the reason', async () => {
+    const { gate, outbox } = phone()
+    await gate.load()
+    b.online = false
+    const id = gate.checkIn({ ...guest, case: 'E', name: '钱师傅', room: '3-2-501', construction: { kind: 'longTerm', permitNo: 'SG-NONE' } })!
+    expect(gate.visitorsInside.map((v) => [v.id, v.pending])).toEqual([[id, true]])
+    expect(gate.counts).toMatchObject({ visitorsIn: 1, insideNow: 1 })
+    b.online = true
+    await outbox.sync({ force: true })
+    expect(gate.refused.map((e) => e.lastError?.message)).toEqual([expect.stringContaining('SG-NONE')])
+    expect(gate.visitorsInside).toEqual([])
+    expect(gate.counts).toMatchObject({ visitorsIn: 0, insideNow: 0 })
+    expect(await stored(id)).toBeNull()
   })
 
   it('chooses the gate, warns from the cached block list, and lays pending vehicles over the board', async () => {

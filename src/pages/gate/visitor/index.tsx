@@ -7,8 +7,9 @@ import { gateVisitor } from '../../../domain/scripts/library/security'
 import { outcome, type RunState } from '../../../domain/scripts/engine'
 import { visitorFromAnswers, type VisitorFromScript } from '../../../domain/gate/fromScript'
 import { VISITOR_CASE_LABELS } from '../../../domain/gate/entities'
-import { idRef, type IdType } from '../../../domain/gate/idcard'
-import { plateProblem } from '../../../domain/gate/plates'
+import type { IdType } from '../../../domain/gate/idcard'
+import { permitProblem } from '../../../domain/gate/machines'
+import { localDate } from '../../../domain/time'
 import type { BlockMatch } from '../../../domain/gate/block'
 import { ui } from '../../../services/ui'
 import { rootStore } from '../../../stores'
@@ -17,6 +18,7 @@ import { PlateKeypad } from '../components/PlateKeypad'
 import { IdInput, Stepper } from '../components/IdInput'
 import { Chips, Toggle } from '../components/Toggle'
 import { gate } from '../lib'
+import { buildCheckIn, findPermit } from '../visitorForm'
 import '../gate.scss'
 
 const RESULT_WORDS = { admitted: '放行进入', refused: '未放行', redirected: '已指引到会所' } as const
@@ -43,42 +45,8 @@ const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: Visi
   const admitted = s.result === 'admitted'
 
   const build = () => {
-    if (!name.trim()) return '请填写来访人姓名（不知道可写“未留姓名”）'
-    const salt = gate.refs?.idSalt
-    let idDoc: { type: IdType; last4: string; hash?: string } = { type: 'none', last4: '' }
-    if (idType !== 'none') {
-      if (!salt) return '手机上还没有门岗资料，请联网打开一次门岗页面'
-      const r = idRef(idType, idNo, salt)
-      if ('problem' in r) return r.problem
-      idDoc = r
-    }
-    if (byCar && plate && plateProblem(plate)) return plateProblem(plate)!
-    if (!admitted && !reason.trim()) return '请写明未放行的原因'
-    const construction =
-      s.case === 'E' && s.constructionKind
-        ? s.constructionKind === 'temporary'
-          ? { kind: 'temporary' as const, days: Number(days), tempPassNo: cardNo || undefined }
-          : { kind: 'longTerm' as const, permitNo: permitNo.trim() }
-        : undefined
-    return {
-      source: 'walkin' as const,
-      case: s.case,
-      name: name.trim(),
-      phone: phone.trim() || undefined,
-      idDoc,
-      idDeposited: s.idDeposited,
-      cardNo: cardNo.trim() || undefined,
-      people,
-      plate: byCar && plate ? plate : undefined,
-      room: room.trim() || undefined,
-      company: company.trim() || undefined,
-      contact: contact.trim() || undefined,
-      appointment: s.appointment,
-      hostCall: s.hostCall,
-      construction,
-      result: s.result,
-      reason: reason.trim() || undefined
-    }
+    const r = buildCheckIn(s, { name, phone, idType, idNo, cardNo, people, byCar, plate, room, company, contact, days: Number(days), permitNo, reason }, gate.refs, Date.now())
+    return 'problem' in r ? r.problem : r
   }
 
   const submit = async (override: boolean) => {
@@ -110,7 +78,8 @@ const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: Visi
   }
 
   const permits = gate.refs?.permits ?? []
-  const chosenPermit = permits.find((p) => p.no === permitNo.trim())
+  const chosenPermit = findPermit(gate.refs, permitNo)
+  const permitNow = chosenPermit && permitProblem(chosenPermit, Date.now())
   return (
     <View>
       <View className={admitted ? 'ok-box' : 'warn-box'}>{`${VISITOR_CASE_LABELS[s.case]} · ${RESULT_WORDS[s.result]}${s.reason ? '：' + s.reason : ''}`}</View>
@@ -160,14 +129,18 @@ const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: Visi
             <Text className="field-label">施工许可证编号</Text>
             <Chips options={permits.map((p) => ({ v: p.no, label: `${p.no} ${p.holderName}` }))} value={permitNo} onPick={setPermitNo} />
             <Input className="input" value={permitNo} maxlength={30} placeholder="编号" onInput={(e) => setPermitNo(e.detail.value)} />
-            {chosenPermit?.problem && <Text className="error-text">{chosenPermit.problem}</Text>}
+            {chosenPermit && (
+              <Text className={permitNow ? 'error-text' : 'muted'}>
+                {`持证人 ${chosenPermit.holderName}（证件 ····${chosenPermit.idLast4}）${chosenPermit.company ? ' · ' + chosenPermit.company : ''} · ${chosenPermit.room} · ${localDate(chosenPermit.validFrom)} 至 ${localDate(chosenPermit.validTo)}${permitNow ? ' · ' + permitNow : ''}`}
+              </Text>
+            )}
           </View>
         )}
         {admitted && <Toggle label="开车来访" on={byCar} onChange={setByCar} />}
         {byCar && <PlateKeypad value={plate} onChange={setPlate} />}
         {!admitted && (
           <View className="field">
-            <Text className="field-label">原因</Text>
+            <Text className="field-label">{s.result === 'refused' ? '原因' : '备注（可不填）'}</Text>
             <Input className="input" value={reason} maxlength={100} onInput={(e) => setReason(e.detail.value)} />
           </View>
         )}

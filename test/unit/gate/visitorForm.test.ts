@@ -1,0 +1,199 @@
+import { hashIdNumber } from '../../../src/domain/gate/idcard'
+import type { VisitorFromScript } from '../../../src/domain/gate/fromScript'
+import { buildCheckIn, findPermit, type WalkInForm } from '../../../src/pages/gate/visitorForm'
+
+const NOW = Date.UTC(2026, 10, 24, 2)
+const DAY = 86400_000
+const refs = {
+  idSalt: 'estate-salt',
+  permits: [
+    {
+      id: 'p1',
+      no: 'SG2026001',
+      holderName: '钱师傅',
+      idLast4: '002X',
+      company: '美居装饰',
+      room: '3-2-501',
+      validFrom: NOW - 30 * DAY,
+      validTo: NOW + 30 * DAY
+    },
+    {
+      id: 'p2',
+      no: 'SG2026002',
+      holderName: '孙师傅',
+      idLast4: '1234',
+      company: '',
+      room: '2-1-302',
+      validFrom: NOW - 30 * DAY,
+      validTo: NOW - DAY
+    }
+  ]
+}
+const form: WalkInForm = {
+  name: '王小明',
+  phone: '',
+  idType: 'none',
+  idNo: '',
+  cardNo: '',
+  people: 1,
+  byCar: false,
+  plate: '',
+  room: '',
+  company: '',
+  contact: '',
+  days: 1,
+  permitNo: '',
+  reason: ''
+}
+const guest: VisitorFromScript = {
+  case: 'B',
+  result: 'admitted',
+  room: '1-1-101',
+  appointment: 'yes',
+  hostCall: 'agreed',
+  idDeposited: true,
+  cardIssued: true
+}
+const longTerm: VisitorFromScript = {
+  case: 'E',
+  result: 'admitted',
+  idDeposited: false,
+  cardIssued: false,
+  constructionKind: 'longTerm'
+}
+const problem = (r: ReturnType<typeof buildCheckIn>) => ('problem' in r ? r.problem : undefined)
+
+describe('the walk-in record form', () => {
+  it('keeps the script answers and sends only type, last four and a salted hash of the ID', () => {
+    const r = buildCheckIn(
+      guest,
+      {
+        ...form,
+        name: ' 王小明 ',
+        phone: '13912345678',
+        idType: 'idcard',
+        idNo: '11010519491231002x',
+        cardNo: 'F-07',
+        people: 3,
+        room: '1-1-101'
+      },
+      refs,
+      NOW
+    )
+    expect(r).toEqual({
+      source: 'walkin',
+      case: 'B',
+      name: '王小明',
+      phone: '13912345678',
+      idDoc: { type: 'idcard', last4: '002X', hash: hashIdNumber('11010519491231002X', 'estate-salt') },
+      idDeposited: true,
+      cardNo: 'F-07',
+      people: 3,
+      plate: undefined,
+      room: '1-1-101',
+      company: undefined,
+      contact: undefined,
+      appointment: 'yes',
+      hostCall: 'agreed',
+      construction: undefined,
+      result: 'admitted',
+      reason: undefined
+    })
+    expect(JSON.stringify(r)).not.toContain('11010519491231002')
+  })
+
+  it('refuses what the server would refuse, with the reason in Chinese', () => {
+    expect(problem(buildCheckIn(guest, { ...form, name: ' ' }, refs, NOW))).toMatch(/姓名/)
+    expect(
+      problem(buildCheckIn(guest, { ...form, idType: 'idcard', idNo: '110105194912310021' }, refs, NOW))
+    ).toMatch(/校验/)
+    expect(
+      problem(buildCheckIn(guest, { ...form, idType: 'idcard', idNo: '11010519491231002X' }, undefined, NOW))
+    ).toMatch(/联网/)
+    expect(problem(buildCheckIn(guest, { ...form, byCar: true, plate: '粤B1234' }, refs, NOW))).toBeDefined()
+    expect(buildCheckIn(guest, { ...form, byCar: true, plate: '粤BD12345' }, refs, NOW)).toMatchObject({
+      plate: '粤BD12345'
+    })
+    // by car switched off: a half-typed plate is not sent
+    expect(buildCheckIn(guest, { ...form, byCar: false, plate: '粤B1' }, refs, NOW)).toMatchObject({
+      plate: undefined
+    })
+  })
+
+  it('a refused visitor needs a reason; one sent to the clubhouse does not', () => {
+    const refused: VisitorFromScript = { case: 'D', result: 'refused', idDeposited: false, cardIssued: false }
+    expect(problem(buildCheckIn(refused, form, refs, NOW))).toBe('请写明未放行的原因')
+    expect(buildCheckIn(refused, { ...form, reason: '推销人员' }, refs, NOW)).toMatchObject({
+      result: 'refused',
+      reason: '推销人员',
+      people: 1
+    })
+    const viewing: VisitorFromScript = {
+      case: 'C',
+      result: 'redirected',
+      idDeposited: false,
+      cardIssued: false
+    }
+    expect(buildCheckIn(viewing, form, refs, NOW)).toMatchObject({ result: 'redirected', reason: undefined })
+  })
+
+  it('temporary construction: at most three days, the pass number is the card', () => {
+    const temp: VisitorFromScript = {
+      case: 'E',
+      result: 'admitted',
+      idDeposited: true,
+      cardIssued: true,
+      constructionKind: 'temporary'
+    }
+    expect(buildCheckIn(temp, { ...form, days: 3, cardNo: 'LS-9' }, refs, NOW)).toMatchObject({
+      construction: { kind: 'temporary', days: 3, tempPassNo: 'LS-9' }
+    })
+    expect(problem(buildCheckIn(temp, { ...form, days: 4 }, refs, NOW))).toMatch(/最长3天/)
+  })
+
+  it('long-term construction: the cached permit must exist, be valid now and belong to this person', () => {
+    expect(findPermit(refs, ' sg2026001 ')?.id).toBe('p1')
+    expect(problem(buildCheckIn(longTerm, form, refs, NOW))).toMatch(/许可证编号/)
+    expect(problem(buildCheckIn(longTerm, { ...form, permitNo: 'SG9' }, refs, NOW))).toMatch(/没有编号为 SG9/)
+    expect(problem(buildCheckIn(longTerm, { ...form, permitNo: 'SG2026002' }, refs, NOW))).toMatch(/已过期/)
+    // valid when the refs were read, expired by now: the phone's clock decides, not the cached flag
+    expect(problem(buildCheckIn(longTerm, { ...form, permitNo: 'SG2026001' }, refs, NOW + 31 * DAY))).toMatch(
+      /已过期/
+    )
+    expect(
+      problem(
+        buildCheckIn(
+          longTerm,
+          { ...form, permitNo: 'SG2026001', idType: 'idcard', idNo: '11010519491231002X' },
+          refs,
+          NOW
+        )
+      )
+    ).toBeUndefined()
+    expect(
+      problem(
+        buildCheckIn(
+          longTerm,
+          { ...form, permitNo: 'SG2026001', idType: 'passport', idNo: 'E12345678' },
+          refs,
+          NOW
+        )
+      )
+    ).toMatch(/持证人 钱师傅/)
+    expect(buildCheckIn(longTerm, { ...form, permitNo: 'SG2026001' }, refs, NOW)).toMatchObject({
+      construction: { kind: 'longTerm', permitNo: 'SG2026001' }
+    })
+    // refused at the gate (expired permit): recorded with the reason, no permit check
+    expect(
+      buildCheckIn(
+        { ...longTerm, result: 'refused', reason: '施工证过期或不是本人的证件' },
+        { ...form, permitNo: 'SG2026002', reason: '施工证过期或不是本人的证件' },
+        refs,
+        NOW
+      )
+    ).toMatchObject({
+      result: 'refused',
+      construction: { kind: 'longTerm', permitNo: 'SG2026002' }
+    })
+  })
+})
