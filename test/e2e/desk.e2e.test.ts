@@ -38,11 +38,22 @@ describe('前台 and 主管: passes, release slips, block list, the day log', ()
     const pass = await until('the pass on the server', async () => (await all<VisitorPass>('passes')).find((p) => p.visitorName === '钱七'))
     await page.locator('.big-code', { hasText: pass.code }).filter({ visible: true }).waitFor()
     expect(await page.locator('.qr').first().getAttribute('data-qr')).toBe(`GWT-P:${pass.code}`)
+    // the window read out with its day: from now until tonight
+    await page.locator('.shown').getByText(/有效：今天 \d\d:\d\d 至 今天 23:59/).waitFor()
     expect(await page.locator('.qr > *').count()).toBeGreaterThanOrEqual(21)
     // it is drawn, square and big enough to scan from the screen
     const box = (await page.locator('.qr').first().boundingBox())!
     expect(box.height).toBeGreaterThan(120)
     expect(Math.abs(box.width - box.height)).toBeLessThan(4)
+
+    // revoked from the list, after a confirmation
+    await tap(page, '完成')
+    const row = page.locator('.list-row', { hasText: `${pass.code}  钱七` }).filter({ visible: true })
+    await row.getByText('有效', { exact: true }).waitFor()
+    await row.getByText('作废', { exact: true }).click()
+    await page.locator('.taro-modal__foot').getByText('作废', { exact: true }).click()
+    await row.getByText('已作废', { exact: true }).waitFor()
+    expect((await all<VisitorPass>('passes')).find((p) => p._id === pass._id)?.status).toBe('revoked')
     await context.close()
   })
 
@@ -121,6 +132,12 @@ describe('前台 and 主管: passes, release slips, block list, the day log', ()
     await tap(page, '车辆')
     await page.getByText('这一天没有符合条件的记录').filter({ visible: true }).waitFor()
     await tap(page, '访客')
+    await row.waitFor()
+    // a shift the check-in was not in shows nothing; 全天 brings it back
+    const hour = (new Date().getUTCHours() + 8) % 24
+    await tap(page, hour < 8 ? '白班 8–16点' : '夜班 0–8点')
+    await page.getByText('这一天没有符合条件的记录').filter({ visible: true }).waitFor()
+    await tap(page, '全天')
     await row.waitFor()
     const [download] = await Promise.all([page.waitForEvent('download'), tap(page, '导出CSV')])
     expect(download.suggestedFilename()).toMatch(/^门岗记录-翠湖花园-.*访客\.csv$/)

@@ -6,18 +6,26 @@ import { Btn } from '../../components/Btn'
 import { QrCode } from '../../components/QrCode'
 import { qrText } from '../../domain/gate/qr'
 import { plateProblem, normalizePlate, formatPlate } from '../../domain/gate/plates'
-import { dayStart, localDate } from '../../domain/time'
-import { formatWhen } from '../../domain/dates'
+import { localDate } from '../../domain/time'
 import { maskPhone } from '../../domain/privacy'
 import { ui } from '../../services/ui'
 import { desk } from './lib'
+import { PASS_WINDOWS, passWindow, windowText, type PassWindow } from './store'
 import './index.scss'
 
 const DAY = 86_400_000
 const PASS_STATUS = { active: '有效', used: '已使用', revoked: '已作废' } as const
 const GOODS_STATUS = { issued: '待出门', released: '已放行', refused: '已拒绝', revoked: '已作废' } as const
 
-function Chips<T extends string>({ options, value, onPick }: { options: { v: T; label: string }[]; value?: T; onPick: (v: T) => void }) {
+function Chips<T extends string>({
+  options,
+  value,
+  onPick
+}: {
+  options: { v: T; label: string }[]
+  value?: T
+  onPick: (v: T) => void
+}) {
   return (
     <View className="chips">
       {options.map((o) => (
@@ -48,6 +56,7 @@ const Shown = observer(function Shown() {
   const p = desk.shownPass
   const g = desk.shownGoods
   if (!desk.shown) return null
+  if (!p && !g && !desk.isWaiting(desk.shown.id)) return null
   if (!p && !g)
     return (
       <View className="card">
@@ -61,14 +70,16 @@ const Shown = observer(function Shown() {
   const code = p ? p.code : g!.code
   return (
     <View className="card shown">
-      <Text className="card-title">{p ? `${p.visitorName} 的访客通行证` : `${g!.holderName} 的物品放行条`}</Text>
+      <Text className="card-title">
+        {p ? `${p.visitorName} 的访客通行证` : `${g!.holderName} 的物品放行条`}
+      </Text>
       <Text className="big-code">{code}</Text>
       <View className="qr-wrap">
         <QrCode text={qrText(p ? 'visitorPass' : 'goodsPass', code)} />
       </View>
       <Text className="muted">
         {p
-          ? `请把6位通行码告诉访客，或让访客截图二维码；到门岗出示即可。有效：${formatWhen(p.validFrom, Date.now())} 至 ${formatWhen(p.validTo, Date.now())}`
+          ? `请把6位通行码告诉访客，或让访客截图二维码；到门岗出示即可。有效：${windowText(p, Date.now())}`
           : `放行条编号 ${code}，${g!.date} 当天有效。门岗扫码或输入编号核对物品。`}
       </Text>
       <Btn kind="ghost" onClick={() => void ui.setClipboard(code)}>
@@ -81,20 +92,43 @@ const Shown = observer(function Shown() {
   )
 })
 
+/** The window the chip means, spelled out, so nobody has to work it out. */
+function WindowText({ when }: { when: PassWindow }) {
+  const now = Date.now()
+  const w = passWindow(when, now)
+  return <Text className="muted window-text">{`有效：${windowText(w, now)}`}</Text>
+}
+
+/** A record still on this phone: waiting to upload, or refused by the server (with why, and a way to give it up). */
+function WaitingRow({ title, refused, onDrop }: { title: string; refused?: string; onDrop: () => void }) {
+  return (
+    <View className="list-row">
+      <View className="list-main">
+        <Text className="list-title">{title}</Text>
+        {refused && <Text className="error-text">{`未被接收：${refused}`}</Text>}
+      </View>
+      <Text className="tag tag-warn">{refused ? '未被接收' : '待上传'}</Text>
+      {refused && (
+        <Text className="list-act" onClick={onDrop}>
+          放弃
+        </Text>
+      )}
+    </View>
+  )
+}
+
 const PassForm = observer(function PassForm() {
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [room, setRoom] = useState('')
   const [people, setPeople] = useState(1)
   const [plate, setPlate] = useState('')
-  const [when, setWhen] = useState<'today' | 'tomorrow' | 'three'>('today')
+  const [when, setWhen] = useState<PassWindow>('today')
   const [note, setNote] = useState('')
   const [problem, setProblem] = useState('')
   const [busy, setBusy] = useState(false)
   const submit = async () => {
-    const now = Date.now()
-    const d0 = dayStart(now)
-    const [validFrom, validTo] = when === 'today' ? [now, d0 + DAY - 1] : when === 'tomorrow' ? [d0 + DAY, d0 + 2 * DAY - 1] : [now, d0 + 3 * DAY - 1]
+    const { validFrom, validTo } = passWindow(when, Date.now())
     if (!name.trim()) return setProblem('请填写访客姓名')
     if (!room.trim()) return setProblem('请填写拜访的房号')
     if (plate && plateProblem(plate)) return setProblem(plateProblem(plate)!)
@@ -123,24 +157,48 @@ const PassForm = observer(function PassForm() {
   return (
     <View className="card">
       <Text className="card-title">新建访客通行证</Text>
-      <Input className="input" value={name} maxlength={20} placeholder="访客姓名" onInput={(e) => setName(e.detail.value)} />
-      <Input className="input" type="number" value={phone} maxlength={13} placeholder="访客手机号（可不填）" onInput={(e) => setPhone(e.detail.value)} />
-      <Input className="input" value={room} maxlength={32} placeholder="拜访房号，如 2-1-302" onInput={(e) => setRoom(e.detail.value)} />
+      <Input
+        className="input"
+        value={name}
+        maxlength={20}
+        placeholder="访客姓名"
+        onInput={(e) => setName(e.detail.value)}
+      />
+      <Input
+        className="input"
+        type="number"
+        value={phone}
+        maxlength={13}
+        placeholder="访客手机号（可不填）"
+        onInput={(e) => setPhone(e.detail.value)}
+      />
+      <Input
+        className="input"
+        value={room}
+        maxlength={32}
+        placeholder="拜访房号，如 2-1-302"
+        onInput={(e) => setRoom(e.detail.value)}
+      />
       <Text className="field-label">人数</Text>
       <Count value={people} onChange={setPeople} />
-      <Input className="input" value={plate} maxlength={10} placeholder="车牌（开车来才填）" onInput={(e) => setPlate(e.detail.value.toUpperCase())} />
-      <Text className="field-label">有效期</Text>
-      <Chips
-        options={[
-          { v: 'today', label: '今天' },
-          { v: 'tomorrow', label: '明天' },
-          { v: 'three', label: '3天内' }
-        ]}
-        value={when}
-        onPick={setWhen}
+      <Input
+        className="input"
+        value={plate}
+        maxlength={10}
+        placeholder="车牌（开车来才填）"
+        onInput={(e) => setPlate(e.detail.value.toUpperCase())}
       />
-      <Input className="input" value={note} maxlength={100} placeholder="备注（可不填）" onInput={(e) => setNote(e.detail.value)} />
-      {problem && <Text className="error-text">{problem}</Text>}
+      <Text className="field-label">有效期</Text>
+      <Chips options={PASS_WINDOWS} value={when} onPick={setWhen} />
+      <WindowText when={when} />
+      <Input
+        className="input"
+        value={note}
+        maxlength={100}
+        placeholder="备注（可不填）"
+        onInput={(e) => setNote(e.detail.value)}
+      />
+      {(problem || desk.error) && <Text className="error-text">{problem || desk.error}</Text>}
       <Btn loading={busy} onClick={() => void submit()}>
         生成通行证
       </Btn>
@@ -196,8 +254,20 @@ const GoodsForm = observer(function GoodsForm() {
         value={kind}
         onPick={setKind}
       />
-      <Input className="input" value={name} maxlength={20} placeholder={kind === 'owner' ? '业主姓名' : '施工单位名称'} onInput={(e) => setName(e.detail.value)} />
-      <Input className="input" value={room} maxlength={32} placeholder="房号，如 1-1-101" onInput={(e) => setRoom(e.detail.value)} />
+      <Input
+        className="input"
+        value={name}
+        maxlength={20}
+        placeholder={kind === 'owner' ? '业主姓名' : '施工单位名称'}
+        onInput={(e) => setName(e.detail.value)}
+      />
+      <Input
+        className="input"
+        value={room}
+        maxlength={32}
+        placeholder="房号，如 1-1-101"
+        onInput={(e) => setRoom(e.detail.value)}
+      />
       <Text className="field-label">物品和数量</Text>
       {items.map((it, k) => (
         <View key={k} className="item-row">
@@ -208,7 +278,10 @@ const GoodsForm = observer(function GoodsForm() {
             placeholder={`物品${k + 1}`}
             onInput={(e) => setItems(items.map((x, j) => (j === k ? { ...x, name: e.detail.value } : x)))}
           />
-          <Count value={it.qty} onChange={(q) => setItems(items.map((x, j) => (j === k ? { ...x, qty: q } : x)))} />
+          <Count
+            value={it.qty}
+            onChange={(q) => setItems(items.map((x, j) => (j === k ? { ...x, qty: q } : x)))}
+          />
           {items.length > 1 && (
             <Text className="item-del" onClick={() => setItems(items.filter((_, j) => j !== k))}>
               删除
@@ -219,7 +292,13 @@ const GoodsForm = observer(function GoodsForm() {
       <Btn kind="ghost" onClick={() => setItems([...items, { name: '', qty: 1 }])}>
         再加一种物品
       </Btn>
-      <Input className="input" value={signer} maxlength={20} placeholder="授权签字人" onInput={(e) => setSigner(e.detail.value)} />
+      <Input
+        className="input"
+        value={signer}
+        maxlength={20}
+        placeholder="授权签字人"
+        onInput={(e) => setSigner(e.detail.value)}
+      />
       <Text className="field-label">出门日期</Text>
       <Chips
         options={[
@@ -229,8 +308,14 @@ const GoodsForm = observer(function GoodsForm() {
         value={day}
         onPick={setDay}
       />
-      <Input className="input" value={note} maxlength={100} placeholder="备注（可不填）" onInput={(e) => setNote(e.detail.value)} />
-      {problem && <Text className="error-text">{problem}</Text>}
+      <Input
+        className="input"
+        value={note}
+        maxlength={100}
+        placeholder="备注（可不填）"
+        onInput={(e) => setNote(e.detail.value)}
+      />
+      {(problem || desk.error) && <Text className="error-text">{problem || desk.error}</Text>}
       <Btn loading={busy} onClick={() => void submit()}>
         开放行条
       </Btn>
@@ -244,8 +329,12 @@ function DeskPage() {
   const now = Date.now()
   const confirmRevoke = async (kind: 'pass' | 'goods', id: string, what: string) => {
     if (!(await ui.confirm('作废', `作废后${what}不能再使用，确定作废吗？`, '作废'))) return
-    if (kind === 'pass') await desk.revokePass(id)
-    else await desk.revokeGoods(id)
+    const ok = kind === 'pass' ? await desk.revokePass(id) : await desk.revokeGoods(id)
+    if (!ok) void ui.toast(desk.error)
+  }
+  const confirmDrop = async (opId: string) => {
+    if (await ui.confirm('放弃', '服务器没有接收这条记录，放弃后不再上传。确定放弃吗？', '放弃'))
+      desk.drop(opId)
   }
   return (
     <View className="page">
@@ -262,26 +351,32 @@ function DeskPage() {
       />
       <Shown />
       {desk.note && <Text className="muted">{desk.note}</Text>}
-      {desk.error && <Text className="error-text">{desk.error}</Text>}
       {tab === 'pass' ? (
         <View>
           <PassForm />
           <View className="card">
             <Text className="card-title">最近的通行证</Text>
             {desk.pendingPasses.map((p) => (
-              <View key={p.id} className="list-row">
-                <Text>{`${p.visitorName} · ${p.room}`}</Text>
-                <Text className="tag tag-warn">待上传</Text>
-              </View>
+              <WaitingRow
+                key={p.opId}
+                title={`${p.visitorName} · ${p.room}`}
+                refused={p.refused}
+                onDrop={() => void confirmDrop(p.opId)}
+              />
             ))}
+            {desk.passes.length === 0 && desk.pendingPasses.length === 0 && (
+              <Text className="muted">还没有通行证。</Text>
+            )}
             {desk.passes.map((p) => (
               <View key={p.id} className="list-row">
                 <View className="list-main" onClick={() => desk.show('pass', p.id)}>
                   <Text className="list-title">{`${p.code}  ${p.visitorName}${p.people > 1 ? ` 等${p.people}人` : ''}`}</Text>
-                  <Text className="muted">{`${p.room}${p.visitorPhone ? ' · ' + maskPhone(p.visitorPhone) : ''}${p.plate ? ' · ' + formatPlate(p.plate) : ''} · ${formatWhen(p.validFrom, now)}–${formatWhen(p.validTo, now)}`}</Text>
+                  <Text className="muted">{`${p.room}${p.visitorPhone ? ' · ' + maskPhone(p.visitorPhone) : ''}${p.plate ? ' · ' + formatPlate(p.plate) : ''} · ${windowText(p, now)}`}</Text>
                 </View>
-                <Text className={`tag ${p.status === 'active' ? '' : 'tag-warn'}`}>{PASS_STATUS[p.status]}</Text>
-                {p.status === 'active' && (
+                <Text className={`tag ${p.status === 'active' ? '' : 'tag-warn'}`}>
+                  {desk.isRevoking(p.id) ? '作废待上传' : PASS_STATUS[p.status]}
+                </Text>
+                {p.status === 'active' && !desk.isRevoking(p.id) && (
                   <Text className="list-act" onClick={() => void confirmRevoke('pass', p.id, '这张通行证')}>
                     作废
                   </Text>
@@ -296,19 +391,26 @@ function DeskPage() {
           <View className="card">
             <Text className="card-title">最近的放行条</Text>
             {desk.pendingGoods.map((p) => (
-              <View key={p.id} className="list-row">
-                <Text>{`${p.holderName} · ${p.room}`}</Text>
-                <Text className="tag tag-warn">待上传</Text>
-              </View>
+              <WaitingRow
+                key={p.opId}
+                title={`${p.holderName} · ${p.room}`}
+                refused={p.refused}
+                onDrop={() => void confirmDrop(p.opId)}
+              />
             ))}
+            {desk.goods.length === 0 && desk.pendingGoods.length === 0 && (
+              <Text className="muted">还没有放行条。</Text>
+            )}
             {desk.goods.map((p) => (
               <View key={p.id} className="list-row">
                 <View className="list-main" onClick={() => desk.show('goods', p.id)}>
                   <Text className="list-title">{`${p.code}  ${p.holderName}`}</Text>
                   <Text className="muted">{`${p.room} · ${p.items.map((i) => `${i.name}×${i.qty}`).join('、')} · ${p.date}`}</Text>
                 </View>
-                <Text className={`tag ${p.status === 'issued' ? '' : 'tag-warn'}`}>{GOODS_STATUS[p.status]}</Text>
-                {p.status === 'issued' && (
+                <Text className={`tag ${p.status === 'issued' ? '' : 'tag-warn'}`}>
+                  {desk.isRevoking(p.id) ? '作废待上传' : GOODS_STATUS[p.status]}
+                </Text>
+                {p.status === 'issued' && !desk.isRevoking(p.id) && (
                   <Text className="list-act" onClick={() => void confirmRevoke('goods', p.id, '这张放行条')}>
                     作废
                   </Text>

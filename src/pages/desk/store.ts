@@ -4,10 +4,13 @@
  * server, so a pass shows its code and QR once it has synced.
  */
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { GoodsPassOut, InputOf, PassOut } from '../../domain/contract'
+import type { ActionName, GoodsPassOut, InputOf, PassOut } from '../../domain/contract'
+import { estateTime } from '../../domain/dates'
+import { dayStart } from '../../domain/time'
 import type { KeyValueStorage } from '../../services/storage'
 import type { Api } from '../../stores/api'
 import { messageOf } from '../../stores/api'
+import type { OutboxEntry } from '../../domain/outbox'
 import type { OutboxStore } from '../../stores/outbox'
 
 export interface DeskDeps {
@@ -21,6 +24,49 @@ export interface DeskDeps {
 
 type PassInput = Omit<InputOf<'gate.passCreate'>, 'id'>
 type GoodsInput = Omit<InputOf<'gate.goodsIssue'>, 'id'>
+
+const DAY = 86_400_000
+
+/** The quick choices for a pass's window, in estate time. */
+export type PassWindow = 'today' | 'tomorrow' | 'three'
+export const PASS_WINDOWS: { v: PassWindow; label: string }[] = [
+  { v: 'today', label: '今天' },
+  { v: 'tomorrow', label: '明天' },
+  { v: 'three', label: '3天内' }
+]
+/** today: now → 23:59; tomorrow: all of tomorrow; three: now → the end of the day after tomorrow. */
+export function passWindow(w: PassWindow, now: number): { validFrom: number; validTo: number } {
+  const d0 = dayStart(now)
+  if (w === 'tomorrow') return { validFrom: d0 + DAY, validTo: d0 + 2 * DAY - 1 }
+  return { validFrom: now, validTo: d0 + (w === 'three' ? 3 : 1) * DAY - 1 }
+}
+
+const NEAR_DAYS: Record<number, string> = { [-1]: '昨天', 0: '今天', 1: '明天', 2: '后天' }
+/** 今天 18:53 / 明天 00:00 / 11月26日 23:59: a time either side of now, with its day always said. */
+export function whenText(t: number, now: number): string {
+  const d = estateTime(t)
+  const days = Math.round((dayStart(t) - dayStart(now)) / DAY)
+  return `${NEAR_DAYS[days] ?? d.format('M月D日')} ${d.format('HH:mm')}`
+}
+/** A pass's window as the desk reads it to the visitor. */
+export function windowText(w: { validFrom: number; validTo: number }, now: number): string {
+  return `${whenText(w.validFrom, now)} 至 ${whenText(w.validTo, now)}`
+}
+
+/** A record made on this phone that the server has not taken yet: what was typed, and its queue entry. */
+export type Waiting<T> = T & {
+  id: string
+  opId: string
+  /** set when the server refused it: why */
+  refused?: string
+}
+
+/**
+ * What became of a write: on the server, waiting on the phone, or refused (the reason is in
+ * `error`; a refusal the person saw on the form is not kept in the queue, the form still
+ * holds what they typed).
+ */
+export type SaveResult = 'done' | 'waiting' | 'refused'
 
 export class DeskStore {
   passes: PassOut[] = []
@@ -42,7 +88,10 @@ export class DeskStore {
     if (!this.passes.length) this.passes = this.deps.storage.get<PassOut[]>(this.key('passes')) ?? []
     if (!this.goods.length) this.goods = this.deps.storage.get<GoodsPassOut[]>(this.key('goods')) ?? []
     try {
-      const [p, g] = await Promise.all([this.deps.api()('gate.passes', {}), this.deps.api()('gate.goodsPasses', {})])
+      const [p, g] = await Promise.all([
+        this.deps.api()('gate.passes', {}),
+        this.deps.api()('gate.goodsPasses', {})
+      ])
       runInAction(() => {
         this.passes = p
         this.goods = g
@@ -55,53 +104,102 @@ export class DeskStore {
     }
   }
 
-  /** Waiting on this phone: made here, not yet on the server (no code yet). */
-  get pendingPasses(): (PassInput & { id: string })[] {
-    return this.deps.outbox.mine.filter((e) => e.action === 'gate.passCreate').map((e) => e.input as PassInput & { id: string })
+  private waitingOf<T>(action: ActionName): Waiting<T>[] {
+    return this.deps.outbox.mine
+      .filter((e) => e.action === action)
+      .map((e) => ({
+        ...(e.input as T & { id: string }),
+        opId: e.id,
+        refused: e.status === 'refused' ? (e.lastError?.message ?? '服务器未接收') : undefined
+      }))
   }
-  get pendingGoods(): (GoodsInput & { id: string })[] {
-    return this.deps.outbox.mine.filter((e) => e.action === 'gate.goodsIssue').map((e) => e.input as GoodsInput & { id: string })
+  /** Made here, not yet on the server (no code yet), or refused later by it. */
+  get pendingPasses(): Waiting<PassInput>[] {
+    return this.waitingOf<PassInput>('gate.passCreate')
+  }
+  get pendingGoods(): Waiting<GoodsInput>[] {
+    return this.waitingOf<GoodsInput>('gate.goodsIssue')
+  }
+  /** A pass or goods pass made here and still in the queue (not refused). */
+  isWaiting(id: string): boolean {
+    return [...this.pendingPasses, ...this.pendingGoods].some((w) => w.id === id && !w.refused)
+  }
+  /** Revocations waiting to be sent: the list shows them as 作废中. */
+  isRevoking(id: string): boolean {
+    return this.deps.outbox.mine.some(
+      (e) =>
+        (e.action === 'gate.passRevoke' || e.action === 'gate.goodsRevoke') &&
+        e.status !== 'refused' &&
+        (e.input as { passId: string }).passId === id
+    )
   }
 
-  private async save<A extends 'gate.passCreate' | 'gate.goodsIssue' | 'gate.passRevoke' | 'gate.goodsRevoke'>(
-    action: A,
-    input: InputOf<A>,
-    record: string,
-    summary: string
-  ): Promise<boolean> {
+  private op(id: string): OutboxEntry | undefined {
+    return this.deps.outbox.mine.find((e) => e.id === id)
+  }
+
+  private async save<
+    A extends 'gate.passCreate' | 'gate.goodsIssue' | 'gate.passRevoke' | 'gate.goodsRevoke'
+  >(action: A, input: InputOf<A>, record: string, summary: string): Promise<SaveResult> {
     this.error = ''
+    let opId: string
     try {
-      this.deps.outbox.enqueue(action, input, { record, summary })
+      opId = this.deps.outbox.enqueue(action, input, { record, summary }).id
     } catch (e) {
       this.error = messageOf(e)
-      return false
+      return 'refused'
     }
     await this.deps.outbox.sync()
+    // A run already under way may have left before this entry was queued: one more try.
+    if (this.op(opId)?.attempts === 0) await this.deps.outbox.sync()
+    const left = this.op(opId)
+    if (left?.status === 'refused') {
+      runInAction(() => (this.error = left.lastError?.message ?? '服务器未接收'))
+      this.deps.outbox.discard(opId)
+      await this.load()
+      return 'refused'
+    }
     await this.load()
-    return true
+    return left ? 'waiting' : 'done'
   }
 
+  /** The new pass's id, or undefined when it was refused (the reason is in `error`). */
   async createPass(input: PassInput): Promise<string | undefined> {
     const id = this.deps.newId()
-    const ok = await this.save('gate.passCreate', { ...input, id }, `pass:${id}`, `访客通行证：${input.visitorName}`)
-    if (!ok) return undefined
+    const r = await this.save(
+      'gate.passCreate',
+      { ...input, id },
+      `pass:${id}`,
+      `访客通行证：${input.visitorName}`
+    )
+    if (r === 'refused') return undefined
     runInAction(() => (this.shown = { kind: 'pass', id }))
     return id
   }
 
   async issueGoods(input: GoodsInput): Promise<string | undefined> {
     const id = this.deps.newId()
-    const ok = await this.save('gate.goodsIssue', { ...input, id }, `goods:${id}`, `物品放行条：${input.holderName}`)
-    if (!ok) return undefined
+    const r = await this.save(
+      'gate.goodsIssue',
+      { ...input, id },
+      `goods:${id}`,
+      `物品放行条：${input.holderName}`
+    )
+    if (r === 'refused') return undefined
     runInAction(() => (this.shown = { kind: 'goods', id }))
     return id
   }
 
-  revokePass(id: string): Promise<boolean> {
-    return this.save('gate.passRevoke', { passId: id }, `pass:${id}`, '作废通行证')
+  async revokePass(id: string): Promise<boolean> {
+    return (await this.save('gate.passRevoke', { passId: id }, `pass:${id}`, '作废通行证')) !== 'refused'
   }
-  revokeGoods(id: string): Promise<boolean> {
-    return this.save('gate.goodsRevoke', { passId: id }, `goods:${id}`, '作废放行条')
+  async revokeGoods(id: string): Promise<boolean> {
+    return (await this.save('gate.goodsRevoke', { passId: id }, `goods:${id}`, '作废放行条')) !== 'refused'
+  }
+
+  /** Gives up a record the server refused later (after the person confirmed). */
+  drop(opId: string): void {
+    this.deps.outbox.discard(opId)
   }
 
   show(kind: 'pass' | 'goods', id: string): void {

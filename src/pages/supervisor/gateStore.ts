@@ -21,12 +21,14 @@ export interface GateAdminDeps {
 }
 
 export type Shift = 'all' | 'night' | 'day' | 'evening'
-export const SHIFTS: { v: Shift; label: string; from?: string; to?: string }[] = [
-  { v: 'all', label: '全天' },
-  { v: 'night', label: '夜班 0–8点', from: '00:00', to: '07:59' },
+/** Quick time ranges: the three shifts of a 24-hour post (from/to inclusive, HH:mm). */
+export const SHIFTS: { v: Shift; label: string; from: string; to: string }[] = [
+  { v: 'all', label: '全天', from: '', to: '' },
+  { v: 'night', label: '夜班 0–8点', from: '', to: '07:59' },
   { v: 'day', label: '白班 8–16点', from: '08:00', to: '15:59' },
-  { v: 'evening', label: '中班 16–24点', from: '16:00', to: '23:59' }
+  { v: 'evening', label: '中班 16–24点', from: '16:00', to: '' }
 ]
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
 
 const DAY = 86_400_000
 
@@ -39,7 +41,9 @@ export class GateAdminStore {
   gate = ''
   type: GateLogType | '' = ''
   guardId = ''
-  shift: Shift = 'all'
+  /** time range within the day, HH:mm inclusive; '' = from midnight / to the day's end */
+  from = ''
+  to = ''
   items: GateLogItem[] = []
   hours: number[] = []
   total = 0
@@ -52,6 +56,13 @@ export class GateAdminStore {
   constructor(private deps: GateAdminDeps) {
     this.date = localDate(deps.now())
     makeAutoObservable<GateAdminStore, 'deps'>(this, { deps: false })
+  }
+
+  /** The last error, handed to the form that caused it (and no longer shown at the top). */
+  takeError(): string {
+    const e = this.error
+    this.error = ''
+    return e
   }
 
   async loadBoard(): Promise<void> {
@@ -84,26 +95,54 @@ export class GateAdminStore {
 
   // ---- day log ----
   private get filter() {
-    const s = SHIFTS.find((x) => x.v === this.shift)
     return {
       date: this.date,
       gate: this.gate || undefined,
       type: this.type || undefined,
       guardId: this.guardId || undefined,
-      from: s?.from,
-      to: s?.to
+      from: this.from || undefined,
+      to: this.to || undefined
     }
   }
 
-  set<K extends 'gate' | 'type' | 'guardId' | 'shift'>(k: K, v: GateAdminStore[K]): void {
+  set<K extends 'gate' | 'type' | 'guardId'>(k: K, v: GateAdminStore[K]): void {
     ;(this as GateAdminStore)[k] = v
     void this.loadLog()
   }
 
+  /** The shift chip that matches the range, or undefined for a range picked by hand. */
+  get shift(): Shift | undefined {
+    return SHIFTS.find((s) => s.from === this.from && s.to === this.to)?.v
+  }
+  setShift(v: Shift): void {
+    const s = SHIFTS.find((x) => x.v === v)!
+    this.setRange(s.from, s.to)
+  }
+  /** A range picked by hand; a start after the end is swapped rather than refused. */
+  setRange(from: string, to: string): void {
+    if ((from && !CLOCK.test(from)) || (to && !CLOCK.test(to))) {
+      this.error = '时间格式应为 HH:mm'
+      return
+    }
+    if (from && to && from > to) [from, to] = [to, from]
+    // the day's own bounds are the same as no bound
+    this.from = from === '00:00' ? '' : from
+    this.to = to === '23:59' ? '' : to
+    void this.loadLog()
+  }
+
+  /** A day picked from the calendar (YYYY-MM-DD); not after today. */
+  setDate(date: string): void {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date > localDate(this.deps.now())) return
+    this.date = date
+    void this.loadLog()
+  }
+
+  /** Earlier days freely; never past today (there is nothing there yet). */
   moveDay(days: number): void {
-    const t = Date.parse(`${this.date}T12:00:00+08:00`) + days * DAY
-    if (t > this.deps.now() + DAY) return
-    this.date = localDate(t)
+    const d = localDate(Date.parse(`${this.date}T12:00:00+08:00`) + days * DAY)
+    if (d > localDate(this.deps.now())) return
+    this.date = d
     void this.loadLog()
   }
 
@@ -111,8 +150,12 @@ export class GateAdminStore {
     return this.date === localDate(this.deps.now())
   }
 
+  private logSeq = 0
+
   async loadLog(more = false): Promise<void> {
-    if (more && !this.next) return
+    if (more && (!this.next || this.loading)) return
+    // Filters change faster than answers come back: only the latest request may fill the list.
+    const seq = ++this.logSeq
     this.loading = true
     this.error = ''
     try {
@@ -120,6 +163,7 @@ export class GateAdminStore {
         ...this.filter,
         after: more ? this.next : undefined
       })
+      if (seq !== this.logSeq) return
       runInAction(() => {
         this.items = more ? [...this.items, ...page.items] : page.items
         this.next = page.next
@@ -129,9 +173,9 @@ export class GateAdminStore {
         }
       })
     } catch (e) {
-      runInAction(() => (this.error = messageOf(e)))
+      if (seq === this.logSeq) runInAction(() => (this.error = messageOf(e)))
     } finally {
-      runInAction(() => (this.loading = false))
+      if (seq === this.logSeq) runInAction(() => (this.loading = false))
     }
   }
 
@@ -163,17 +207,31 @@ export class GateAdminStore {
       | 'gate.permitSave'
   >(action: A, input: InputOf<A>, summary: string): Promise<boolean> {
     this.error = ''
+    let opId: string
     try {
-      this.deps.outbox.enqueue(action, input, { record: `gateref:${this.deps.newId()}`, summary })
+      opId = this.deps.outbox.enqueue(action, input, { record: `gateref:${this.deps.newId()}`, summary }).id
     } catch (e) {
       this.error = messageOf(e)
       return false
     }
+    const op = () => this.deps.outbox.mine.find((e) => e.id === opId)
     await this.deps.outbox.sync()
-    const refused = this.deps.outbox.refused.find((e) => e.action === action)
-    if (refused) runInAction(() => (this.error = refused.lastError?.message ?? '服务器未接收'))
+    // A run already under way may have left before this entry was queued: one more try.
+    if (op()?.attempts === 0) await this.deps.outbox.sync()
+    const left = op()
+    const refused = left?.status === 'refused' ? (left.lastError?.message ?? '服务器未接收') : undefined
+    // Refused while the form is still filled in: say why there and keep nothing in the queue.
+    if (refused) this.deps.outbox.discard(opId)
     await this.loadRefs()
+    if (refused) runInAction(() => (this.error = refused))
     return !refused
+  }
+
+  /** Reference changes made offline, not on the server yet. */
+  get waitingRefs(): number {
+    return this.deps.outbox.mine.filter(
+      (e) => e.action.startsWith('gate.') && e.record.startsWith('gateref:') && e.status !== 'refused'
+    ).length
   }
 
   /** A person on the block list: a whole ID number is hashed here and never sent. */
@@ -235,15 +293,30 @@ export class GateAdminStore {
   removeOwnerVehicle(id: string): Promise<boolean> {
     return this.save('gate.ownerVehicleRemove', { vehicleId: id }, '删除业主车辆')
   }
+  /** from/to are estate dates (YYYY-MM-DD); the permit holds from the first day's start to the last day's end. */
   savePermit(f: {
     no: string
     holderName: string
     idLast4: string
     company: string
     room: string
-    days: number
-  }): Promise<boolean> {
-    const now = this.deps.now()
+    from: string
+    to: string
+  }): Promise<boolean> | false {
+    const validFrom = Date.parse(`${f.from}T00:00:00+08:00`)
+    const validTo = Date.parse(`${f.to}T00:00:00+08:00`) + DAY - 1
+    if (Number.isNaN(validFrom) || Number.isNaN(validTo)) {
+      this.error = '请选择有效期'
+      return false
+    }
+    if (validTo < validFrom) {
+      this.error = '有效期：结束日期应不早于开始日期'
+      return false
+    }
+    if (f.to < localDate(this.deps.now())) {
+      this.error = '有效期已经过去了'
+      return false
+    }
     return this.save(
       'gate.permitSave',
       {
@@ -253,8 +326,8 @@ export class GateAdminStore {
         idLast4: f.idLast4.trim().toUpperCase(),
         company: f.company.trim(),
         room: f.room.trim(),
-        validFrom: now,
-        validTo: now + f.days * DAY
+        validFrom,
+        validTo
       },
       `施工证：${f.no}`
     )

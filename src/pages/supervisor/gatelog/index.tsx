@@ -1,18 +1,31 @@
 import { observer } from 'mobx-react-lite'
-import { Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import { useDidShow, useReachBottom } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
-import { localClock } from '../../../domain/time'
+import { localClock, localDate } from '../../../domain/time'
 import { ui } from '../../../services/ui'
 import { gateAdmin as g } from '../gateLib'
 import { SHIFTS } from '../gateStore'
 import '../index.scss'
+import '../gate.scss'
 
-function Chips<T extends string>({ options, value, onPick }: { options: { v: T; label: string }[]; value: T; onPick: (v: T) => void }) {
+function Chips<T extends string>({
+  options,
+  value,
+  onPick
+}: {
+  options: { v: T; label: string }[]
+  value?: T
+  onPick: (v: T) => void
+}) {
   return (
     <View className="chips">
       {options.map((o) => (
-        <View key={o.v || 'all'} className={`chip ${value === o.v ? 'chip-on' : ''}`} onClick={() => onPick(o.v)}>
+        <View
+          key={o.v || 'all'}
+          className={`chip ${value === o.v ? 'chip-on' : ''}`}
+          onClick={() => onPick(o.v)}
+        >
           {o.label}
         </View>
       ))}
@@ -53,7 +66,16 @@ function GateLogPage() {
         <Btn kind="ghost" className="day-btn" onClick={() => g.moveDay(-1)}>
           前一天
         </Btn>
-        <Text className="day-text">{g.isToday ? `今天 ${g.date}` : g.date}</Text>
+        <View className="day-pick">
+          <Picker
+            mode="date"
+            value={g.date}
+            end={localDate(Date.now())}
+            onChange={(e) => g.setDate(String(e.detail.value))}
+          >
+            <Text className="day-text">{g.isToday ? `今天 ${g.date}` : g.date}</Text>
+          </Picker>
+        </View>
         {g.isToday ? (
           <View className="day-btn" />
         ) : (
@@ -75,13 +97,38 @@ function GateLogPage() {
           onPick={(v) => g.set('type', v)}
         />
         <Text className="field-label">岗亭</Text>
-        <Chips options={[{ v: '', label: '全部' }, ...gates.map((x) => ({ v: x, label: x }))]} value={g.gate} onPick={(v) => g.set('gate', v)} />
+        <Chips
+          options={[{ v: '', label: '全部' }, ...gates.map((x) => ({ v: x, label: x }))]}
+          value={g.gate}
+          onPick={(v) => g.set('gate', v)}
+        />
         <Text className="field-label">时间</Text>
-        <Chips options={SHIFTS} value={g.shift} onPick={(v) => g.set('shift', v)} />
+        <Chips options={SHIFTS} value={g.shift} onPick={(v) => g.setShift(v)} />
+        <View className="range-row">
+          <Picker
+            mode="time"
+            value={g.from || '00:00'}
+            onChange={(e) => g.setRange(String(e.detail.value), g.to)}
+          >
+            <View className={`range-box ${g.shift ? '' : 'range-on'}`}>{`从 ${g.from || '00:00'}`}</View>
+          </Picker>
+          <Text className="muted">至</Text>
+          <Picker
+            mode="time"
+            value={g.to || '23:59'}
+            onChange={(e) => g.setRange(g.from, String(e.detail.value))}
+          >
+            <View className={`range-box ${g.shift ? '' : 'range-on'}`}>{`${g.to || '23:59'}`}</View>
+          </Picker>
+        </View>
         {g.guards.length > 0 && (
           <View>
             <Text className="field-label">门岗</Text>
-            <Chips options={[{ v: '', label: '全部' }, ...g.guards.map((s) => ({ v: s.id, label: s.name }))]} value={g.guardId} onPick={(v) => g.set('guardId', v)} />
+            <Chips
+              options={[{ v: '', label: '全部' }, ...g.guards.map((s) => ({ v: s.id, label: s.name }))]}
+              value={g.guardId}
+              onPick={(v) => g.set('guardId', v)}
+            />
           </View>
         )}
         <Btn loading={g.exporting} onClick={() => void g.exportCsv()}>

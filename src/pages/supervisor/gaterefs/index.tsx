@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Input, Text, View } from '@tarojs/components'
+import { Input, Picker, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { formatPlate, normalizePlate, plateProblem } from '../../../domain/gate/plates'
@@ -8,9 +8,15 @@ import { localDate } from '../../../domain/time'
 import { ui } from '../../../services/ui'
 import { gateAdmin as g } from '../gateLib'
 import '../index.scss'
+import '../gate.scss'
+
+/** YYYY-MM-DD n days later (estate dates). */
+function plusDays(date: string, n: number): string {
+  return localDate(Date.parse(`${date}T12:00:00+08:00`) + n * 86_400_000)
+}
 
 async function confirmThen(what: string, run: () => Promise<boolean>) {
-  if (await ui.confirm('删除', `确定${what}吗？`, '删除')) await run()
+  if ((await ui.confirm('删除', `确定${what}吗？`, '删除')) && !(await run())) void ui.toast(g.takeError())
 }
 
 const BlockList = observer(function BlockList() {
@@ -31,10 +37,11 @@ const BlockList = observer(function BlockList() {
       if (await g.addBlockPlate(p, reason)) {
         setPlate('')
         setReason('')
-      }
+      } else setProblem(g.takeError())
       return
     }
-    if (!name.trim() && !phone.trim() && !idNumber.trim() && !idLast4.trim()) return setProblem('姓名、手机号、证件号至少填一项')
+    if (!name.trim() && !phone.trim() && !idNumber.trim() && !idLast4.trim())
+      return setProblem('姓名、手机号、证件号至少填一项')
     setProblem('')
     const r = g.addBlockPerson({ name, phone, idNumber, idLast4, reason })
     if (r && (await r)) {
@@ -43,7 +50,7 @@ const BlockList = observer(function BlockList() {
       setIdNumber('')
       setIdLast4('')
       setReason('')
-    }
+    } else setProblem(g.takeError())
   }
   const list = g.refs?.blocklist ?? []
   return (
@@ -60,21 +67,65 @@ const BlockList = observer(function BlockList() {
       </View>
       {kind === 'person' ? (
         <View>
-          <Input className="input" value={name} maxlength={20} placeholder="姓名" onInput={(e) => setName(e.detail.value)} />
-          <Input className="input" type="number" value={phone} maxlength={13} placeholder="手机号" onInput={(e) => setPhone(e.detail.value)} />
-          <Input className="input" type="idcard" value={idNumber} maxlength={18} placeholder="身份证号（只保存后四位和加密摘要）" onInput={(e) => setIdNumber(e.detail.value)} />
-          {!idNumber && <Input className="input" value={idLast4} maxlength={4} placeholder="或证件号后四位" onInput={(e) => setIdLast4(e.detail.value)} />}
+          <Input
+            className="input"
+            value={name}
+            maxlength={20}
+            placeholder="姓名"
+            onInput={(e) => setName(e.detail.value)}
+          />
+          <Input
+            className="input"
+            type="number"
+            value={phone}
+            maxlength={13}
+            placeholder="手机号"
+            onInput={(e) => setPhone(e.detail.value)}
+          />
+          <Input
+            className="input"
+            type="idcard"
+            value={idNumber}
+            maxlength={18}
+            placeholder="身份证号（只保存后四位和加密摘要）"
+            onInput={(e) => setIdNumber(e.detail.value)}
+          />
+          {!idNumber && (
+            <Input
+              className="input"
+              value={idLast4}
+              maxlength={4}
+              placeholder="或证件号后四位"
+              onInput={(e) => setIdLast4(e.detail.value)}
+            />
+          )}
         </View>
       ) : (
-        <Input className="input" value={plate} maxlength={10} placeholder="车牌，如 粤A66666" onInput={(e) => setPlate(e.detail.value.toUpperCase())} />
+        <Input
+          className="input"
+          value={plate}
+          maxlength={10}
+          placeholder="车牌，如 粤A66666"
+          onInput={(e) => setPlate(e.detail.value.toUpperCase())}
+        />
       )}
-      <Input className="input" value={reason} maxlength={100} placeholder="原因" onInput={(e) => setReason(e.detail.value)} />
+      <Input
+        className="input"
+        value={reason}
+        maxlength={100}
+        placeholder="原因"
+        onInput={(e) => setReason(e.detail.value)}
+      />
       {problem && <Text className="error-text">{problem}</Text>}
       <Btn onClick={() => void add()}>加入黑名单</Btn>
       {list.map((b) => (
         <View key={b.id} className="sup-row ref-row">
           <View className="ref-main">
-            <Text className="sup-row-title">{b.kind === 'plate' ? formatPlate(b.plate ?? '') : [b.name, b.phone, b.idLast4 ? `证件尾号${b.idLast4}` : ''].filter(Boolean).join(' · ')}</Text>
+            <Text className="sup-row-title">
+              {b.kind === 'plate'
+                ? formatPlate(b.plate ?? '')
+                : [b.name, b.phone, b.idLast4 ? `证件尾号${b.idLast4}` : ''].filter(Boolean).join(' · ')}
+            </Text>
             <Text className="muted">{`${b.reason} · ${b.addedByName} ${localDate(b.at)}`}</Text>
           </View>
           <Text className="ref-del" onClick={() => void confirmThen('移出黑名单', () => g.removeBlock(b.id))}>
@@ -100,14 +151,32 @@ const OwnerCars = observer(function OwnerCars() {
       setPlate('')
       setRoom('')
       setOwner('')
-    }
+    } else setProblem(g.takeError())
   }
   return (
     <View className="card">
       <Text className="card-title">业主车辆</Text>
-      <Input className="input" value={plate} maxlength={10} placeholder="车牌，如 粤B12345" onInput={(e) => setPlate(e.detail.value.toUpperCase())} />
-      <Input className="input" value={room} maxlength={32} placeholder="房号，如 1-1-101" onInput={(e) => setRoom(e.detail.value)} />
-      <Input className="input" value={owner} maxlength={20} placeholder="车主（可不填）" onInput={(e) => setOwner(e.detail.value)} />
+      <Input
+        className="input"
+        value={plate}
+        maxlength={10}
+        placeholder="车牌，如 粤B12345"
+        onInput={(e) => setPlate(e.detail.value.toUpperCase())}
+      />
+      <Input
+        className="input"
+        value={room}
+        maxlength={32}
+        placeholder="房号，如 1-1-101"
+        onInput={(e) => setRoom(e.detail.value)}
+      />
+      <Input
+        className="input"
+        value={owner}
+        maxlength={20}
+        placeholder="车主（可不填）"
+        onInput={(e) => setOwner(e.detail.value)}
+      />
       {problem && <Text className="error-text">{problem}</Text>}
       <Btn onClick={() => void add()}>登记业主车辆</Btn>
       {(g.refs?.ownerVehicles ?? []).map((o) => (
@@ -116,7 +185,10 @@ const OwnerCars = observer(function OwnerCars() {
             <Text className="sup-row-title">{`${formatPlate(o.plate)} · ${o.room}`}</Text>
             {o.ownerName && <Text className="muted">{o.ownerName}</Text>}
           </View>
-          <Text className="ref-del" onClick={() => void confirmThen(`删除 ${formatPlate(o.plate)}`, () => g.removeOwnerVehicle(o.id))}>
+          <Text
+            className="ref-del"
+            onClick={() => void confirmThen(`删除 ${formatPlate(o.plate)}`, () => g.removeOwnerVehicle(o.id))}
+          >
             删除
           </Text>
         </View>
@@ -131,32 +203,80 @@ const Permits = observer(function Permits() {
   const [last4, setLast4] = useState('')
   const [company, setCompany] = useState('')
   const [room, setRoom] = useState('')
-  const [days, setDays] = useState(30)
+  const today = localDate(Date.now())
+  const [from, setFrom] = useState(today)
+  const [to, setTo] = useState(plusDays(today, 30))
   const [problem, setProblem] = useState('')
   const add = async () => {
-    if (!no.trim() || !holder.trim() || !company.trim() || !room.trim()) return setProblem('编号、持证人、施工单位、房号都要填写')
+    if (!no.trim() || !holder.trim() || !company.trim() || !room.trim())
+      return setProblem('编号、持证人、施工单位、房号都要填写')
     if (!/^[0-9A-Za-z]{4}$/.test(last4.trim())) return setProblem('证件号后四位应为4位')
     setProblem('')
-    if (await g.savePermit({ no, holderName: holder, idLast4: last4, company, room, days })) {
+    const r = g.savePermit({ no, holderName: holder, idLast4: last4, company, room, from, to })
+    if (r && (await r)) {
       setNo('')
       setHolder('')
       setLast4('')
       setCompany('')
       setRoom('')
-    }
+    } else setProblem(g.takeError())
   }
   return (
     <View className="card">
       <Text className="card-title">长期施工许可证</Text>
-      <Input className="input" value={no} maxlength={30} placeholder="许可证编号" onInput={(e) => setNo(e.detail.value)} />
-      <Input className="input" value={holder} maxlength={20} placeholder="持证人" onInput={(e) => setHolder(e.detail.value)} />
-      <Input className="input" value={last4} maxlength={4} placeholder="持证人证件号后四位" onInput={(e) => setLast4(e.detail.value)} />
-      <Input className="input" value={company} maxlength={40} placeholder="施工单位" onInput={(e) => setCompany(e.detail.value)} />
-      <Input className="input" value={room} maxlength={32} placeholder="施工房号" onInput={(e) => setRoom(e.detail.value)} />
+      <Input
+        className="input"
+        value={no}
+        maxlength={30}
+        placeholder="许可证编号"
+        onInput={(e) => setNo(e.detail.value)}
+      />
+      <Input
+        className="input"
+        value={holder}
+        maxlength={20}
+        placeholder="持证人"
+        onInput={(e) => setHolder(e.detail.value)}
+      />
+      <Input
+        className="input"
+        value={last4}
+        maxlength={4}
+        placeholder="持证人证件号后四位"
+        onInput={(e) => setLast4(e.detail.value)}
+      />
+      <Input
+        className="input"
+        value={company}
+        maxlength={40}
+        placeholder="施工单位"
+        onInput={(e) => setCompany(e.detail.value)}
+      />
+      <Input
+        className="input"
+        value={room}
+        maxlength={32}
+        placeholder="施工房号"
+        onInput={(e) => setRoom(e.detail.value)}
+      />
+      <Text className="field-label">有效期</Text>
+      <View className="range-row">
+        <Picker mode="date" value={from} onChange={(e) => setFrom(String(e.detail.value))}>
+          <View className="range-box">{from}</View>
+        </Picker>
+        <Text className="muted">至</Text>
+        <Picker mode="date" value={to} start={from} onChange={(e) => setTo(String(e.detail.value))}>
+          <View className="range-box">{to}</View>
+        </Picker>
+      </View>
       <View className="chips">
-        {[30, 60, 90].map((d) => (
-          <View key={d} className={`chip ${days === d ? 'chip-on' : ''}`} onClick={() => setDays(d)}>
-            {`从今天起${d}天`}
+        {[30, 90, 180].map((d) => (
+          <View
+            key={d}
+            className={`chip ${to === plusDays(from, d) ? 'chip-on' : ''}`}
+            onClick={() => setTo(plusDays(from, d))}
+          >
+            {`${d}天`}
           </View>
         ))}
       </View>
@@ -165,7 +285,9 @@ const Permits = observer(function Permits() {
       {(g.refs?.permits ?? []).map((p) => (
         <View key={p.id} className="sup-row">
           <Text className="sup-row-title">{`${p.no} · ${p.holderName}（尾号${p.idLast4}）`}</Text>
-          <Text className={p.problem ? 'error-text' : 'muted'}>{`${p.company} · ${p.room} · ${localDate(p.validFrom)} 至 ${localDate(p.validTo)}${p.problem ? ' · ' + p.problem : ''}`}</Text>
+          <Text
+            className={p.problem ? 'error-text' : 'muted'}
+          >{`${p.company} · ${p.room} · ${localDate(p.validFrom)} 至 ${localDate(p.validTo)}${p.problem ? ' · ' + p.problem : ''}`}</Text>
         </View>
       ))}
     </View>
@@ -177,6 +299,7 @@ function GateRefsPage() {
   return (
     <View className="page">
       {g.error && <Text className="error-text">{g.error}</Text>}
+      {g.waitingRefs > 0 && <Text className="muted">{`${g.waitingRefs} 条修改待上传，联网后生效`}</Text>}
       <BlockList />
       <OwnerCars />
       <Permits />
