@@ -302,3 +302,28 @@ describe('gate: counts, overstay, the day log and CSV', () => {
     expect(csv.csv).not.toContain('13912345678')
   })
 })
+
+describe('gate: hardening found in review', () => {
+  it('one car logged out twice is one exit; CSV cells cannot become formulas; last four alone cannot be listed; redirected is its own event', async () => {
+    const h = await makeHarness()
+    await h.addStaff('g2', ['guard'])
+    ok(await h.as('demo-guard', 'gate.vehicleIn', { id: 'vx', gate: '东门', plate: '粤C12345', case: 'business', idDeposited: false, result: 'admitted' }))
+    ok(await h.as('demo-guard', 'gate.vehicleOut', { id: 'vx-out-1', gate: '东门', plate: '粤C12345' }))
+    const twice = await h.as('g2', 'gate.vehicleOut', { id: 'vx-out-2', gate: '南门', plate: '粤C12345' })
+    expect([code(twice), msg(twice)]).toEqual(['CONFLICT', '这辆车刚由张卫国登记出场'])
+    h.clock.now += 11 * 60_000 // later, with no entry on record, it is a real exit again
+    expect(ok<VehicleItem>(await h.as('g2', 'gate.vehicleOut', { id: 'vx-out-3', gate: '南门', plate: '粤C12345' })).reason).toBe('没有入场记录')
+
+    ok(await h.as('demo-guard', 'gate.checkIn', visitor({ id: 'vf', name: '=HYPERLINK("x")' })))
+    ok(await h.as('demo-guard', 'gate.checkIn', visitor({ id: 'vr', case: 'C', result: 'redirected', room: undefined })))
+    const csv = ok<CsvOut>(await h.as('demo-supervisor', 'gate.dayLogCsv', { date: localDate(T0), type: 'visitor' }))
+    expect(csv.csv).toContain(`,"'=HYPERLINK(""x"")",`)
+    expect(csv.csv).toContain('访客指引到会所')
+    const log = ok<GateLogPage>(await h.as('demo-supervisor', 'gate.dayLog', { date: localDate(T0), type: 'visitor' }))
+    expect(log.items.map((i) => i.eventLabel)).toEqual(['访客进入', '访客指引到会所'])
+    expect(ok<GateBoard>(await h.as('demo-guard', 'gate.board', {})).counts.visitorsRefused).toBe(1)
+
+    const last4 = await h.as('demo-supervisor', 'gate.blockSave', { id: 'b4', kind: 'person', idLast4: '1234', reason: 'x' })
+    expect([code(last4), msg(last4)]).toEqual(['INVALID_INPUT', '填写的内容有误：人员：只有证件后四位无法比对，请同时填写姓名'])
+  })
+})

@@ -55,6 +55,8 @@ import {
 
 /** The most a board lists; an estate with more people inside than this has other problems. */
 export const BOARD_LIMIT = 500
+/** A second exit of the same plate within this time is the same car, logged twice. */
+export const RECENT_EXIT_MS = 10 * 60_000
 
 function idDocOf(ctx: Ctx, d: { type: IdRef['type']; last4: string; hash?: string }, field = 'idDoc'): IdRef {
   if (d.type === 'none') return { type: 'none', last4: '' }
@@ -98,7 +100,7 @@ export async function board(_: Record<string, never>, ctx: Ctx): Promise<GateBoa
   const limit = overstayMs(estate)
   const since = dayStart(ctx.now)
   const events = (event: string) => ctx.store.count('gateevents', { estateId: estate._id, event, at: { gte: since } })
-  const [visitors, vehicles, visitorsIn, visitorsOut, visitorsRefused, vehiclesIn, vehiclesOut, goodsReleased, goodsRefused, insideNow, vehiclesInside, passesChecked] =
+  const [visitors, vehicles, visitorsIn, visitorsOut, visitorsRefusedOnly, visitorsRedirected, vehiclesIn, vehiclesOut, goodsReleased, goodsRefused, insideNow, vehiclesInside, passesChecked] =
     await Promise.all([
       ctx.store.find<D<Visitor>>('visitors', {
         where: { estateId: estate._id, status: 'inside' },
@@ -113,6 +115,7 @@ export async function board(_: Record<string, never>, ctx: Ctx): Promise<GateBoa
       events('visitorIn'),
       events('visitorOut'),
       events('visitorRefused'),
+      events('visitorRedirected'),
       events('vehicleIn'),
       events('vehicleOut'),
       events('goodsReleased'),
@@ -122,6 +125,8 @@ export async function board(_: Record<string, never>, ctx: Ctx): Promise<GateBoa
       ctx.store.count('passes', { estateId: estate._id, status: 'used', usedAt: { gte: since } })
     ])
   const vItems = visitors.items.map((x) => visitorItem(x, ctx.now, limit))
+  // not let in: refused, or sent to the clubhouse to view a flat
+  const visitorsRefused = visitorsRefusedOnly + visitorsRedirected
   return {
     visitors: vItems,
     vehicles: vehicles.items.map((x) => vehicleItem(x, ctx.now, limit)),
@@ -191,7 +196,8 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
   if (input.source === 'pass') {
     if (!input.passId) throw badInput('passId', '通行证：请先查到通行证再登记')
     pass = await ctx.db.get<D<VisitorPass>>('passes', input.passId)
-    if (!pass || pass.estateId !== estate._id) throw new AppError('PASS_INVALID', '这张通行证不是本小区的')
+    if (!pass) throw new AppError('NOT_FOUND', '没有找到这张通行证')
+    if (pass.estateId !== estate._id) throw new AppError('PASS_INVALID', '这张通行证不是本小区的')
     if (pass.status !== 'active') throw new AppError('CONFLICT', passProblem(pass, estate._id, at))
     const problem = passProblem(pass, estate._id, at)
     if (problem) throw new AppError('PASS_INVALID', problem)
@@ -258,7 +264,7 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
   await logEvent(ctx, {
     estateId: estate._id,
     type: 'visitor',
-    event: status === 'inside' ? 'visitorIn' : 'visitorRefused',
+    event: status === 'inside' ? 'visitorIn' : status === 'redirected' ? 'visitorRedirected' : 'visitorRefused',
     gate: input.gate,
     refId: saved._id,
     subject: saved.name,
@@ -460,7 +466,16 @@ export async function vehicleOut(input: ParsedInputOf<'gate.vehicleOut'>, ctx: C
     if (!updated) throw new AppError('CONFLICT', '这辆车刚被其他门岗登记出场')
     saved = updated
   } else {
-    // No entry on record (it came in before the system, or its entry was not logged).
+    // No entry on record (it came in before the system, or its entry was not logged), unless
+    // another guard logged this car out a moment ago: that is the same exit, not a second one.
+    const recent = await ctx.store.find<D<VehicleVisit>>('vehiclevisits', {
+      where: { estateId: estate._id, plate: input.plate, status: 'left' },
+      orderBy: [['outAt', 'desc']],
+      limit: 1
+    })
+    const last = recent.items[0]
+    if (last?.outAt !== undefined && at - last.outAt < RECENT_EXIT_MS)
+      throw new AppError('CONFLICT', `这辆车刚由${last.outGuardName ?? '其他门岗'}登记出场`)
     if (await ctx.db.get('vehiclevisits', input.id)) throw new AppError('DUPLICATE', '这次车辆出场已经登记过了')
     const owner = await ownerVehicle(ctx, estate._id, input.plate)
     saved = await ctx.db.insert<D<VehicleVisit>>('vehiclevisits', {

@@ -186,8 +186,8 @@ export async function blockSave(input: ParsedInputOf<'gate.blockSave'>, ctx: Ctx
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   if (input.kind === 'plate' && !input.plate) throw badInput('plate', '车牌：请填写车牌号')
-  if (input.kind === 'person' && !input.name && !input.phone && !input.idLast4 && !input.idHash)
-    throw badInput('name', '人员：姓名、手机号、证件号至少填一项')
+  if (input.kind === 'person' && !input.name && !input.phone && !input.idHash)
+    throw badInput('name', input.idLast4 ? '人员：只有证件后四位无法比对，请同时填写姓名' : '人员：姓名、手机号、证件号至少填一项')
   const entry = await upsert<D<BlockEntry>>(ctx, 'blocklist', input.id, {
     estateId: estate._id,
     active: true,
@@ -324,7 +324,9 @@ export async function dayLog(input: ParsedInputOf<'gate.dayLog'>, ctx: Ctx): Pro
 }
 
 function csvCell(s: string | number): string {
-  const t = String(s)
+  let t = String(s)
+  // a cell Excel would run as a formula (=, +, -, @) is written as text
+  if (/^[=+\-@\t\r]/.test(t)) t = `'${t}`
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t
 }
 

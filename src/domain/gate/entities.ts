@@ -246,6 +246,7 @@ export type GateEventType =
   | 'visitorIn'
   | 'visitorOut'
   | 'visitorRefused'
+  | 'visitorRedirected'
   | 'vehicleIn'
   | 'vehicleOut'
   | 'vehicleRefused'
@@ -255,6 +256,7 @@ export const GATE_EVENT_LABELS: Record<GateEventType, string> = {
   visitorIn: '访客进入',
   visitorOut: '访客离开',
   visitorRefused: '访客未放行',
+  visitorRedirected: '访客指引到会所',
   vehicleIn: '车辆入场',
   vehicleOut: '车辆出场',
   vehicleRefused: '车辆未放行',
