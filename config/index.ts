@@ -23,7 +23,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // A CloudBase env id turns on Taro.cloud on weapp; without it the app talks HTTP.
       CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
-      API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? '')
+      API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      SUBSCRIBE_TMPLS: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TMPLS ?? '')
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -28,6 +28,11 @@ export interface ServerConfig {
   log: (msg: string, extra?: unknown) => void
   /** A handler slower than this is answered with INTERNAL instead of hanging. */
   timeoutMs?: number
+  /**
+   * Tells a person outside the app (a WeChat subscribe message). Best effort: the inbox item
+   * is the record, this is the nudge. Absent where there is no WeChat (the local server).
+   */
+  notify?: (n: { openid: string; kind: string; title: string; page: string; at: number }) => Promise<void>
 }
 
 export interface Ctx {

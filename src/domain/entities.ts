@@ -11,6 +11,8 @@ export interface Doc {
 export interface EstateSettings {
   /** A visitor inside longer than this is an overstay. */
   overstayHours: number
+  /** Minutes from an incident's report to done, by severity, where the estate differs from the defaults. */
+  responseMinutes?: Partial<Record<'low' | 'normal' | 'high' | 'urgent', number>>
 }
 
 export interface Estate extends Doc {

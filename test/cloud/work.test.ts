@@ -148,3 +148,31 @@ describe('tasks: assigned by a supervisor, worked through, reviewed', () => {
     expect(await inbox(h, 'demo-supervisor')).toEqual([])
   })
 })
+
+describe('notifications, position and the estate’s response times', () => {
+  it('WeChat is nudged for the pool, the reporter and the supervisor; a failing nudge never stops the record', async () => {
+    const sent: { openid: string; kind: string; page: string }[] = []
+    let fail = false
+    const h = await makeHarness({
+      notify: async (n) => {
+        if (fail) throw new Error('wx down')
+        sent.push({ openid: n.openid, kind: n.kind, page: n.page })
+      }
+    })
+    const e = await h.db.get<{ _id: string; _v: number }>('estates', 'demo-estate')
+    await h.db.update('estates', 'demo-estate', e!._v, { settings: { overstayHours: 4, responseMinutes: { high: 60 } } })
+    const i = ok<IncidentOut>(await h.as('demo-guard', 'work.report', { id: 'n1', category: 'leak' }))
+    expect(i.dueAt).toBe(T0 + H) // this estate wants leaks fixed within an hour
+    expect(sent).toEqual([{ openid: 'oid-demo-engineer', kind: 'assigned', page: '/pages/work/tasks/index' }])
+    ok(await h.as('demo-guard', 'work.reportMore', { incidentId: 'n1', position: { lat: 22.5, lng: 114, accuracyM: 12 } }))
+    expect(JSON.parse((h.db.db.prepare(`SELECT doc FROM c_incidents WHERE id='n1'`).get() as { doc: string }).doc).position).toEqual({ lat: 22.5, lng: 114, accuracyM: 12 })
+    ok(await act(h, 'demo-engineer', i.taskId, 'grab'))
+    ok(await act(h, 'demo-engineer', i.taskId, 'complete', { photoIds: ['p'] }))
+    expect(sent.at(-1)).toEqual({ openid: 'oid-demo-guard', kind: 'resolved', page: '/pages/work/report/index' })
+    fail = true
+    const fire = await h.as('demo-patrol', 'work.report', { id: 'n2', category: 'fire' })
+    expect(fire.ok).toBe(true)
+    expect((await inbox(h, 'demo-supervisor')).map((x) => x.kind)).toEqual(['emergency'])
+  })
+})
+

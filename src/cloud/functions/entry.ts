@@ -2,6 +2,7 @@ import type { FunctionName } from '../../domain/contract'
 import type { Identity, ServerConfig } from '../context'
 import { createCloudbaseAdapter } from '../data/cloudbase'
 import { createDispatcher, type RawRequest } from '../dispatcher'
+import { subscribeRequest } from '../notify'
 
 /* wx-server-sdk is installed by WeChat's cloud from the function's package.json. */
  
@@ -20,7 +21,12 @@ export function makeMain(fn: FunctionName) {
     now: () => Date.now(),
     random: Math.random,
     log: (msg, extra) => console.error(msg, extra),
-    timeoutMs: 15000
+    timeoutMs: 15000,
+    notify: async (n) => {
+      const req = subscribeRequest(n, process.env)
+      // a person who has not subscribed (or used up their one message) is a normal refusal
+      if (req) await cloud.openapi.subscribeMessage.send(req).catch((e: unknown) => console.error('subscribe message', e))
+    }
   }
   const dispatch = createDispatcher(fn, { store: createCloudbaseAdapter(cloud.database()), config })
   return async (event: RawRequest & { Type?: string }) => {

@@ -41,6 +41,12 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
     cards.push({ key: 'roundsDue', title: '现在要巡的轮次', value: due, unit: '轮', tone: due ? 'warn' : 'normal' })
   }
   if (hasAnyRole(staff.roles, MANAGER_ROLES)) {
+    const [openIncidents, overdueTasks] = await Promise.all([
+      ctx.store.count('incidents', { estateId: estate._id, status: { in: ['reported', 'assigned', 'accepted', 'inProgress', 'reopened'] } }),
+      ctx.store.count('tasks', { estateId: estate._id, status: { in: ['open', 'assigned', 'accepted', 'inProgress'] }, dueAt: { lt: ctx.now } })
+    ])
+    cards.push({ key: 'openIncidents', title: '未结报事', value: openIncidents, unit: '件', tone: openIncidents ? 'warn' : 'normal' })
+    if (overdueTasks) cards.unshift({ key: 'overdueTasks', title: '超时任务', value: overdueTasks, unit: '项', tone: 'alert' })
     const d = await dayOf(ctx, estate, localDate(ctx.now))
     if (d.counts.missed || d.counts.late)
       cards.unshift({ key: 'patrolMissed', title: '今日漏巡/迟到轮次', value: d.counts.missed + d.counts.late, unit: '轮', tone: 'alert' })

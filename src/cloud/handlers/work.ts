@@ -92,6 +92,13 @@ export function taskOut(t: Task, now: number): TaskOut {
 async function tell(ctx: Ctx, estateId: string, staffIds: string[], item: Pick<InboxItem, 'kind' | 'title' | 'refId'>): Promise<void> {
   for (const staffId of [...new Set(staffIds)]) {
     await ctx.db.insert<D<InboxItem>>('inbox', { _id: ctx.newId(), createdAt: ctx.now, updatedAt: ctx.now, estateId, staffId, at: ctx.now, ...item })
+    const notify = ctx.config.notify
+    if (!notify) continue
+    const person = await ctx.db.get<D<Staff>>('staff', staffId)
+    if (!person?.openid) continue
+    const page = item.kind === 'resolved' ? '/pages/work/report/index' : item.kind === 'assigned' || item.kind === 'rejected' ? '/pages/work/tasks/index' : '/pages/supervisor/work/index'
+    // the nudge must never fail or slow the record
+    await Promise.race([notify({ openid: person.openid, kind: item.kind, title: item.title, page, at: ctx.now }).catch(() => undefined), new Promise((r) => setTimeout(r, 1500))])
   }
 }
 
@@ -111,7 +118,7 @@ export async function report(input: ParsedInputOf<'work.report'>, ctx: Ctx): Pro
   if (await ctx.db.get('incidents', input.id)) throw new AppError('DUPLICATE', '这条报事已经记录过了')
   const at = eventTime(ctx)
   const severity = input.severity ?? cat.severity
-  const due = dueFor(at, severity)
+  const due = dueFor(at, severity, estate.settings?.responseMinutes)
   const taskId = `t-${input.id}`
   const history = [hist(ctx, '上报')]
   const incident = await ctx.db.insert<D<Incident>>('incidents', {
@@ -186,10 +193,14 @@ export async function reportMore(input: ParsedInputOf<'work.reportMore'>, ctx: C
     patch.place = input.place
     parts.push('地点')
   }
+  if (input.position && !i.position) {
+    patch.position = input.position
+    parts.push('定位')
+  }
   if (input.severity && input.severity !== i.severity) {
     patch.severity = input.severity
     patch.emergency = i.emergency || input.severity === 'urgent'
-    patch.dueAt = dueFor(i.reportedAt, input.severity)
+    patch.dueAt = dueFor(i.reportedAt, input.severity, estate.settings?.responseMinutes)
     parts.push('紧急程度')
   }
   if (!parts.length) throw badInput('note', '没有要补充的内容')

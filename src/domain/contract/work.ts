@@ -104,7 +104,14 @@ export const WORK_ACTIONS = {
   'work.reportMore': action<IncidentOut>()({
     name: 'work.reportMore',
     fn: 'staff',
-    input: v.strictObject({ incidentId: id(), note: optText(300), photoIds: v.optional(photoIds()), severity: v.optional(severity()), place: optText(40) }),
+    input: v.strictObject({
+      incidentId: id(),
+      note: optText(300),
+      photoIds: v.optional(photoIds()),
+      severity: v.optional(severity()),
+      place: optText(40),
+      position: v.optional(v.strictObject({ lat: v.number(), lng: v.number(), accuracyM: v.pipe(v.number(), v.minValue(0)) }))
+    }),
     access: 'any',
     scope: 'estate',
     write: true,

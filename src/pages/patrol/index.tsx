@@ -80,6 +80,23 @@ const Walking = observer(function Walking() {
         ))}
         {a.pending && <Text className="tag tag-warn">待上传</Text>}
       </View>
+      {patrol.anomaly && !patrol.point && (
+        <View className="warn-box">
+          <Text style={{ display: 'block' }}>{`${patrol.anomaly.name}：${patrol.anomaly.lines.join('；')}`}</Text>
+          {patrol.anomaly.reported ? (
+            <Text style={{ display: 'block' }}>已转为报事，相关部门会处理</Text>
+          ) : (
+            <View>
+              <Btn kind="danger" onClick={() => patrol.reportAnomaly()}>
+                转为报事
+              </Btn>
+              <Btn kind="ghost" onClick={() => patrol.dismissAnomaly()}>
+                不用报
+              </Btn>
+            </View>
+          )}
+        </View>
+      )}
       {patrol.point ? (
         <PointForm />
       ) : (

@@ -44,6 +44,8 @@ export class PatrolStore {
   pointMethod: ScanMethod = 'typed'
   pointValue = ''
   hint = ''
+  /** anomalies just recorded at a point: one more tap makes them an incident */
+  anomaly: { checkpointId: string; name: string; lines: string[]; reported: boolean } | undefined = undefined
 
   constructor(private deps: PatrolDeps) {
     makeAutoObservable<PatrolStore, 'deps'>(this, { deps: false })
@@ -201,8 +203,30 @@ export class PatrolStore {
       `巡更打点：${cp.name}`
     )
     if (!ok) return undefined
-    runInAction(() => (this.point = undefined))
+    runInAction(() => {
+      this.point = undefined
+      this.anomaly = anomalies.length ? { checkpointId: cp.id, name: cp.name, lines: anomalies, reported: false } : undefined
+    })
     return anomalies
+  }
+
+  /** The anomaly as an incident: category, place and note filled in; it goes to the department like any report. */
+  reportAnomaly(category = 'other'): boolean {
+    const a = this.anomaly
+    if (!a || a.reported) return false
+    const id = this.deps.newId()
+    try {
+      this.deps.outbox.enqueue('work.report', { id, category, place: a.name, checkpointId: a.checkpointId, note: `巡更发现：${a.lines.join('；')}` }, { record: `incident:${id}`, summary: `报事：${a.name}异常` })
+      void this.deps.outbox.sync()
+      this.anomaly = { ...a, reported: true }
+      return true
+    } catch (e) {
+      this.error = messageOf(e)
+      return false
+    }
+  }
+  dismissAnomaly(): void {
+    this.anomaly = undefined
   }
 
   endRound(reason?: string): boolean {

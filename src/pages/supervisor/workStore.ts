@@ -62,6 +62,9 @@ export class WorkAdminStore {
   saveTemplate(f: Omit<InputOf<'work.templateSave'>, 'id'>): Promise<boolean> {
     return this.save('work.templateSave', { ...f, id: this.deps.newId() }, `周期任务：${f.title}`)
   }
+  reassign(t: TaskOut, assigneeId: string): Promise<boolean> {
+    return this.save('work.taskReview', { taskId: t.id, act: 'assign', assigneeId }, `改派：${t.title}`)
+  }
   review(t: TaskOut, act: 'close' | 'reject', reason?: string): Promise<boolean> {
     return this.save('work.taskReview', { taskId: t.id, act, reason: reason?.trim() || undefined }, `${act === 'close' ? '验收' : '退回'}：${t.title}`)
   }

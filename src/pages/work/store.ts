@@ -110,6 +110,15 @@ export class WorkStore {
     this.last = { id, category: cat }
     void this.deps.outbox.sync()
     // the position, if allowed, follows as an extra: the report never waits for it
+    void this.deps.position().then((position) => {
+      if (!position) return
+      try {
+        this.deps.outbox.enqueue('work.reportMore', { incidentId: id, position }, { record: `incident:${id}`, summary: `报事定位：${cat.label}` })
+        void this.deps.outbox.sync()
+      } catch {
+        // the report is recorded; its position is a nicety
+      }
+    })
     return id
   }
 

@@ -51,6 +51,10 @@ describe('PatrolStore', () => {
     expect(patrol.identify('qr', 'https://example.com')).toBe(false)
     expect(patrol.identify('typed', 'K2M5')).toBe(true)
     expect(await patrol.record({ fire: 'no' })).toEqual(['消防设施是否正常：否'])
+    // one more tap makes the anomaly an incident, with the place and what was found
+    expect(patrol.anomaly).toMatchObject({ name: '消防泵房', reported: false })
+    expect(patrol.reportAnomaly()).toBe(true)
+    expect(patrol.reportAnomaly()).toBe(false)
     expect(patrol.endRound()).toBe(false)
     expect(patrol.error).toMatch(/还有 2 个点没巡/)
 
@@ -67,6 +71,8 @@ describe('PatrolStore', () => {
     const rounds = (await b.h.rt.store.find('rounds', { where: { staffId: 'demo-patrol' } })).items as unknown as { status: string; endReason: string }[]
     expect(rounds).toMatchObject([{ status: 'abandoned', endReason: '下雨，先回岗亭' }])
     expect(await b.h.rt.store.count('scans')).toBe(2)
+    const inc = (await b.h.rt.store.find('incidents', { where: { reporterId: 'demo-patrol' } })).items[0] as unknown as { place: string; note: string; checkpointId: string }
+    expect(inc).toMatchObject({ place: '消防泵房', note: '巡更发现：消防设施是否正常：否', checkpointId: 'demo-cp-3' })
     expect(again.outbox.mine).toEqual([])
   })
 })

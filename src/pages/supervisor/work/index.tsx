@@ -9,6 +9,7 @@ import { formatAgo, formatWhen } from '../../../domain/dates'
 import { dayStart } from '../../../domain/time'
 import { ROLE_LABELS } from '../../../domain/roles'
 import { ui } from '../../../services/ui'
+import { askSubscribe } from '../../../services/subscribe'
 import { workAdmin as w } from '../workLib'
 import '../index.scss'
 
@@ -39,6 +40,19 @@ const Review = observer(function Review({ t }: { t: TaskOut }) {
   )
 })
 
+/** A late task: who has it, and a one-tap change of hands. */
+const Overdue = observer(function Overdue({ t, now }: { t: TaskOut; now: number }) {
+  const [open, setOpen] = useState(false)
+  const people = w.staff.filter((s) => s.id !== t.assigneeId && !s.roles.includes('admin'))
+  return (
+    <View className="sup-row tone-bad">
+      <Text className="sup-row-title" onClick={() => setOpen(!open)}>{`${t.title} · ${t.assigneeName ?? (t.dept ? DEPT_LABELS[t.dept] + '抢单池' : '')}`}</Text>
+      <Text className="muted">{`应在 ${formatWhen(t.dueAt, now)} 前完成 · 点任务名改派`}</Text>
+      {open && <Chips options={people.map((s) => ({ v: s.id, label: `改派给${s.name}` }))} onPick={(id) => void w.reassign(t, id).then((ok) => ok && setOpen(false))} />}
+    </View>
+  )
+})
+
 const NewTask = observer(function NewTask() {
   const now = Date.now()
   const [title, setTitle] = useState('')
@@ -52,6 +66,7 @@ const NewTask = observer(function NewTask() {
   const [repeat, setRepeat] = useState<'none' | 'daily' | 'weekdays'>('none')
   const [time, setTime] = useState('08:00')
   const submit = async () => {
+    askSubscribe()
     if (!title.trim()) return void ui.toast('请填写任务')
     if (!to) return void ui.toast('请选择派给谁')
     const isDept = (DEPTS as readonly string[]).includes(to)
@@ -163,10 +178,7 @@ function WorkBoardPage() {
         <View className="card">
           <Text className="card-title">{`超时任务（${b.overdueTasks.length}）`}</Text>
           {b.overdueTasks.map((t) => (
-            <View key={t.id} className="sup-row tone-bad">
-              <Text className="sup-row-title">{`${t.title} · ${t.assigneeName ?? (t.dept ? DEPT_LABELS[t.dept] + '抢单池' : '')}`}</Text>
-              <Text className="muted">{`应在 ${formatWhen(t.dueAt, now)} 前完成`}</Text>
-            </View>
+            <Overdue key={t.id} t={t} now={now} />
           ))}
         </View>
       )}

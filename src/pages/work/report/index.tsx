@@ -7,6 +7,7 @@ import { CATEGORIES, INCIDENT_STATUS_LABELS, SEVERITY_LABELS, type Severity } fr
 import { formatWhen } from '../../../domain/dates'
 import { serverPhotoUrl, takePhoto } from '../../../services/files'
 import { ui } from '../../../services/ui'
+import { askSubscribe } from '../../../services/subscribe'
 import { rootStore } from '../../../stores'
 import { work } from '../lib'
 import '../index.scss'
@@ -68,7 +69,10 @@ function ReportPage() {
       <Text className="muted">点一下就上报，自动带上时间、地点和上报人</Text>
       <View className="cat-grid">
         {CATEGORIES.map((c) => (
-          <View key={c.key} className={`cat ${c.emergency ? 'cat-emergency' : ''}`} hoverClass="cat-hover" onClick={() => work.report(c.key)}>
+          <View key={c.key} className={`cat ${c.emergency ? 'cat-emergency' : ''}`} hoverClass="cat-hover" onClick={() => {
+              askSubscribe()
+              work.report(c.key)
+            }}>
             <Text className="cat-icon">{c.icon}</Text>
             <Text className="cat-label">{c.label}</Text>
           </View>

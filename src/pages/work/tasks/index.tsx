@@ -8,6 +8,7 @@ import { PRIORITY_LABELS, TASK_STATUS_LABELS, TASK_TYPE_LABELS, DEPT_LABELS } fr
 import { formatWhen } from '../../../domain/dates'
 import { takePhoto } from '../../../services/files'
 import { ui } from '../../../services/ui'
+import { askSubscribe } from '../../../services/subscribe'
 import { rootStore } from '../../../stores'
 import { work } from '../lib'
 import '../index.scss'
@@ -45,8 +46,26 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
         </Text>
         {t.pending && <Text className="tag tag-warn">待上传</Text>}
       </View>
-      {t.status === 'open' && <Btn onClick={() => done(work.act(t, 'grab'), '已抢单')}>抢单</Btn>}
-      {mine && t.status === 'assigned' && <Btn onClick={() => done(work.act(t, 'accept'), '已接单')}>接单</Btn>}
+      {t.status === 'open' && (
+        <Btn
+          onClick={() => {
+            askSubscribe()
+            done(work.act(t, 'grab'), '已抢单')
+          }}
+        >
+          抢单
+        </Btn>
+      )}
+      {mine && t.status === 'assigned' && (
+        <Btn
+          onClick={() => {
+            askSubscribe()
+            done(work.act(t, 'accept'), '已接单')
+          }}
+        >
+          接单
+        </Btn>
+      )}
       {mine && t.status === 'accepted' && <Btn onClick={() => done(work.act(t, 'start'), '已开始')}>开始</Btn>}
       {mine && (t.status === 'accepted' || t.status === 'inProgress') && (
         <View>
