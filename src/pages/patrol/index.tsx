@@ -5,6 +5,7 @@ import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Btn } from '../../components/Btn'
 import { localClock } from '../../domain/time'
 import { ROUND_STATUS_LABELS } from '../../domain/patrol/model'
+import { anomaliesOf } from '../../domain/patrol/rules'
 import { canScan, scanQr } from '../../services/scanner'
 import { canNfc, readNfcTag } from '../../services/nfc'
 import { ui } from '../../services/ui'
@@ -38,12 +39,26 @@ const PointForm = observer(function PointForm() {
                 </View>
               ))}
             </View>
+          ) : q.kind === 'choice' ? (
+            <View className="chips">
+              {(q.options ?? []).map((o) => (
+                <View key={o} className={`chip ${answers[q.key] === o ? (q.anomalyWhen?.equals === o ? 'chip-bad' : 'chip-on') : ''}`} onClick={() => setAnswers({ ...answers, [q.key]: o })}>
+                  {o}
+                </View>
+              ))}
+            </View>
           ) : (
-            <Input className="input" value={answers[q.key] ?? ''} placeholder={q.label} onInput={(e) => setAnswers({ ...answers, [q.key]: e.detail.value })} />
+            <Input
+              className="input"
+              type={q.kind === 'number' ? 'digit' : 'text'}
+              value={answers[q.key] ?? ''}
+              placeholder={q.kind === 'number' && q.anomalyWhen ? `${q.label}（正常 ${q.anomalyWhen.min ?? ''}–${q.anomalyWhen.max ?? ''}）` : q.label}
+              onInput={(e) => setAnswers({ ...answers, [q.key]: e.detail.value })}
+            />
           )}
         </View>
       ))}
-      {Object.values(answers).includes('no') ? (
+      {anomaliesOf(cp.questions, { ...allOk, ...answers }).length > 0 ? (
         <Btn kind="danger" onClick={() => void save({ ...allOk, ...answers })}>
           记录异常并打点
         </Btn>

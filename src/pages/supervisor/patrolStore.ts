@@ -2,6 +2,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { InputOf, PatrolDay, PatrolRefs, PatrolWeek, QrSheetItem, RoundDetail } from '../../domain/contract'
 import { localDate } from '../../domain/time'
+import type { Role } from '../../domain/roles'
 import type { Api } from '../../stores/api'
 import { messageOf } from '../../stores/api'
 import type { OutboxStore } from '../../stores/outbox'
@@ -99,7 +100,10 @@ export class PatrolAdminStore {
     floor: string
     area: string
     question: string
-    kind: 'yesno' | 'number' | 'note'
+    kind: 'yesno' | 'number' | 'note' | 'choice'
+    /** choice: the options, and the one that is an anomaly */
+    options?: string[]
+    bad?: string
     min?: number
     max?: number
     position?: { lat: number; lng: number; radiusM: number }
@@ -109,7 +113,9 @@ export class PatrolAdminStore {
     const question = q
       ? f.kind === 'number'
         ? { key: 'q1', label: q, kind: 'number' as const, anomalyWhen: { min: f.min, max: f.max } }
-        : { key: 'q1', label: q, kind: f.kind }
+        : f.kind === 'choice'
+          ? { key: 'q1', label: q, kind: 'choice' as const, options: f.options, anomalyWhen: f.bad ? { equals: f.bad } : undefined }
+          : { key: 'q1', label: q, kind: f.kind }
       : undefined
     return this.save(
       'patrol.checkpointSave',
@@ -129,7 +135,7 @@ export class PatrolAdminStore {
   addRoute(name: string, checkpointIds: string[], ordered: boolean): Promise<boolean> {
     return this.save('patrol.routeSave', { id: this.deps.newId(), name: name.trim(), checkpointIds, ordered }, `巡更路线：${name}`)
   }
-  addPlan(f: { name: string; routeId: string; days: number[]; start: string; end: string; everyMinutes: number; minMinutes: number; maxMinutes: number }): Promise<boolean> {
-    return this.save('patrol.planSave', { id: this.deps.newId(), ...f, name: f.name.trim(), roles: ['patrol', 'guard'] }, `巡更计划：${f.name}`)
+  addPlan(f: { name: string; routeId: string; days: number[]; start: string; end: string; everyMinutes: number; minMinutes: number; maxMinutes: number; roles: Role[] }): Promise<boolean> {
+    return this.save('patrol.planSave', { id: this.deps.newId(), ...f, name: f.name.trim() }, `巡更计划：${f.name}`)
   }
 }

@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { Input, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
+import { ROLE_LABELS, type Role } from '../../../domain/roles'
 import { currentPosition } from '../../../services/location'
 import { ui } from '../../../services/ui'
 import { patrolAdmin as p } from '../patrolLib'
@@ -12,7 +13,7 @@ import '../index.scss'
 const WEEK = ['日', '一', '二', '三', '四', '五', '六']
 
 const Checkpoints = observer(function Checkpoints() {
-  const empty = { name: '', building: '', floor: '', area: '', question: '是否正常', kind: 'yesno' as 'yesno' | 'number' | 'note', min: '', max: '', nfcTagId: '' }
+  const empty = { name: '', building: '', floor: '', area: '', question: '是否正常', kind: 'yesno' as 'yesno' | 'number' | 'note' | 'choice', min: '', max: '', options: '', bad: '', nfcTagId: '' }
   const [f, setF] = useState(empty)
   const [pos, setPos] = useState<{ lat: number; lng: number; radiusM: number } | undefined>(undefined)
   const [locating, setLocating] = useState(false)
@@ -27,7 +28,8 @@ const Checkpoints = observer(function Checkpoints() {
   const add = async () => {
     if (!f.name.trim()) return
     const num = (x: string) => (x.trim() === '' || Number.isNaN(Number(x)) ? undefined : Number(x))
-    const ok = await p.addCheckpoint({ ...f, min: num(f.min), max: num(f.max), position: pos })
+    const options = f.options.split(/[,，、]/).map((x) => x.trim()).filter(Boolean)
+    const ok = await p.addCheckpoint({ ...f, min: num(f.min), max: num(f.max), options, bad: f.bad.trim() || undefined, position: pos })
     if (ok) {
       setF(empty)
       setPos(undefined)
@@ -52,6 +54,7 @@ const Checkpoints = observer(function Checkpoints() {
           [
             ['yesno', '是/否（否为异常）'],
             ['number', '读数（超出范围为异常）'],
+            ['choice', '选一项'],
             ['note', '备注']
           ] as const
         ).map(([k, label]) => (
@@ -61,6 +64,12 @@ const Checkpoints = observer(function Checkpoints() {
         ))}
       </View>
       <Input className="input" value={f.question} placeholder="问题，如 消防设施是否正常" onInput={set('question')} />
+      {f.kind === 'choice' && (
+        <View>
+          <Input className="input" value={f.options} placeholder="选项，用逗号分开，如 关闭，打开" onInput={set('options')} />
+          <Input className="input" value={f.bad} placeholder="哪一项算异常（如 打开）" onInput={set('bad')} />
+        </View>
+      )}
       {f.kind === 'number' && (
         <View>
           <Input className="input" type="digit" value={f.min} placeholder="正常范围下限" onInput={set('min')} />
@@ -116,7 +125,7 @@ const Routes = observer(function Routes() {
 
 const Plans = observer(function Plans() {
   const routes = p.refs?.routes ?? []
-  const [f, setF] = useState({ name: '', routeId: '', days: [0, 1, 2, 3, 4, 5, 6], start: '20:00', end: '06:00', everyMinutes: 120, minMinutes: 10, maxMinutes: 60 })
+  const [f, setF] = useState({ name: '', routeId: '', days: [0, 1, 2, 3, 4, 5, 6], start: '20:00', end: '06:00', everyMinutes: 120, minMinutes: 10, maxMinutes: 60, roles: ['patrol'] as Role[] })
   return (
     <View className="card">
       <Text className="card-title">计划</Text>
@@ -150,6 +159,14 @@ const Plans = observer(function Plans() {
         {[60, 120, 180, 240].map((m) => (
           <View key={m} className={`chip ${f.everyMinutes === m ? 'chip-on' : ''}`} onClick={() => setF({ ...f, everyMinutes: m })}>
             {`每${m / 60}小时`}
+          </View>
+        ))}
+      </View>
+      <Text className="field-label">谁来巡</Text>
+      <View className="chips">
+        {(['patrol', 'guard'] as Role[]).map((r) => (
+          <View key={r} className={`chip ${f.roles.includes(r) ? 'chip-on' : ''}`} onClick={() => setF({ ...f, roles: f.roles.includes(r) ? f.roles.filter((x) => x !== r) : [...f.roles, r] })}>
+            {ROLE_LABELS[r]}
           </View>
         ))}
       </View>

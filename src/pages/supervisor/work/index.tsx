@@ -63,7 +63,8 @@ const NewTask = observer(function NewTask() {
   const [priority, setPriority] = useState<'low' | 'normal' | 'high'>('normal')
   const [photo, setPhoto] = useState(false)
   const [to, setTo] = useState('')
-  const [repeat, setRepeat] = useState<'none' | 'daily' | 'weekdays'>('none')
+  const [repeat, setRepeat] = useState<'none' | 'daily' | 'weekdays' | 'weekly'>('none')
+  const today = new Date(now + 8 * 3600_000).getUTCDay()
   const [time, setTime] = useState('08:00')
   const submit = async () => {
     askSubscribe()
@@ -83,7 +84,7 @@ const NewTask = observer(function NewTask() {
     const ok =
       repeat === 'none'
         ? await w.createTask({ ...common, dueAt: due === '1h' ? now + 3600_000 : due === '2h' ? now + 7200_000 : dayStart(now) + 18 * 3600_000 })
-        : await w.saveTemplate({ ...common, time, days: repeat === 'daily' ? [0, 1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5], durationMinutes: 120 })
+        : await w.saveTemplate({ ...common, time, days: repeat === 'daily' ? [0, 1, 2, 3, 4, 5, 6] : repeat === 'weekly' ? [today] : [1, 2, 3, 4, 5], durationMinutes: 120 })
     if (ok) {
       setTitle('')
       setPlace('')
@@ -110,7 +111,8 @@ const NewTask = observer(function NewTask() {
         options={[
           { v: 'none', label: '不重复' },
           { v: 'daily', label: '每天' },
-          { v: 'weekdays', label: '工作日' }
+          { v: 'weekdays', label: '工作日' },
+          { v: 'weekly', label: `每周${'日一二三四五六'[today]}` }
         ]}
         value={repeat}
         onPick={setRepeat}
