@@ -30,6 +30,7 @@ export const FIELD_LABELS: Record<string, string> = {
   gate: '岗亭',
   scriptRunId: '话术记录',
   no: '许可证编号',
+  permitId: '施工许可证',
   source: '来源',
   passId: '通行证',
   case: '类型',

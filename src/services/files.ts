@@ -119,8 +119,12 @@ export async function takePhoto(): Promise<string | undefined> {
   }
 }
 
-/** Where the app can show a photo the server has (HTTP mode); cloud-stored photos are shown by their cloud file id. */
-export function serverPhotoUrl(id: string, token: string | undefined): string | undefined {
+/**
+ * Where the app can show a photo the server has: a cloud file id is an image source in the
+ * mini program as it is; a photo on our own server comes from /files/<id> with the session.
+ */
+export function serverPhotoUrl(id: string, token: string | undefined, fileId?: string): string | undefined {
+  if (fileId?.startsWith('cloud://')) return fileId
   if (useCloud) return undefined
   return `${API_BASE}/files/${encodeURIComponent(id)}?t=${encodeURIComponent(token ?? '')}`
 }

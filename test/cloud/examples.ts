@@ -111,6 +111,7 @@ export const EXAMPLES: { [A in ActionName]: (h: Harness) => Promise<Record<strin
     validFrom: T0,
     validTo: T0 + 30 * 86_400_000
   }),
+  'gate.permitRemove': () => ({ permitId: 'no-such-permit' }),
   'gate.dayLog': () => ({ date: localDate(T0) }),
   'gate.dayLogCsv': () => ({ date: localDate(T0) }),
   'patrol.refs': () => ({}),

@@ -327,3 +327,14 @@ describe('gate: hardening found in review', () => {
     expect([code(last4), msg(last4)]).toEqual(['INVALID_INPUT', '填写的内容有误：人员：只有证件后四位无法比对，请同时填写姓名'])
   })
 })
+
+describe('gate: permits can be withdrawn', () => {
+  it('a removed permit no longer admits its holder', async () => {
+    const h = await makeHarness()
+    expect(code(await h.as('demo-guard', 'gate.permitRemove', { permitId: 'demo-permit-1' }))).toBe('FORBIDDEN')
+    ok(await h.as('demo-supervisor', 'gate.permitRemove', { permitId: 'demo-permit-1' }))
+    expect(code(await h.as('demo-supervisor', 'gate.permitRemove', { permitId: 'demo-permit-1' }))).toBe('NOT_FOUND')
+    expect(ok<GateRefs>(await h.as('demo-guard', 'gate.refs', {})).permits.map((p) => p.no)).toEqual(['SG2026002'])
+    expect(code(await h.as('demo-guard', 'gate.checkIn', visitor({ case: 'E', construction: { kind: 'longTerm', permitNo: 'SG2026001' } })))).toBe('NOT_FOUND')
+  })
+})

@@ -254,6 +254,10 @@ export async function permitSave(input: ParsedInputOf<'gate.permitSave'>, ctx: C
   return permitOut(saved, ctx.now)
 }
 
+export async function permitRemove(input: { permitId: string }, ctx: Ctx): Promise<{ removed: true }> {
+  return deactivate(ctx, 'permits', input.permitId, '施工许可证')
+}
+
 type LogFilter = Omit<ParsedInputOf<'gate.dayLog'>, 'after'>
 
 function minutes(hm: string): number {

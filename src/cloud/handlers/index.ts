@@ -56,6 +56,7 @@ export const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'gate.ownerVehicleSave': gateAdmin.ownerVehicleSave,
   'gate.ownerVehicleRemove': gateAdmin.ownerVehicleRemove,
   'gate.permitSave': gateAdmin.permitSave,
+  'gate.permitRemove': gateAdmin.permitRemove,
   'gate.dayLog': gateAdmin.dayLog,
   'gate.dayLogCsv': gateAdmin.dayLogCsv,
   'patrol.refs': patrol.refs,

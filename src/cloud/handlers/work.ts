@@ -215,11 +215,23 @@ export async function reportMore(input: ParsedInputOf<'work.reportMore'>, ctx: C
   return incidentOut(updated, ctx.now)
 }
 
+/** The stored file of each after-photo that has arrived, so the app can show it (cloud or our server). */
+async function withFiles(ctx: Ctx, out: IncidentOut): Promise<IncidentOut> {
+  const ids = out.afterPhotoIds ?? []
+  if (!ids.length) return out
+  const files: { id: string; fileId: string }[] = []
+  for (const id of ids) {
+    const f = await ctx.store.get<D<{ _id: string; _v: number; fileId: string; estateId: string }>>('files', id)
+    if (f && f.estateId === requireEstate(ctx)._id) files.push({ id, fileId: f.fileId })
+  }
+  return { ...out, afterPhotoFiles: files }
+}
+
 export async function myIncidents(_: Record<string, never>, ctx: Ctx): Promise<IncidentOut[]> {
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   const page = await ctx.store.find<D<Incident>>('incidents', { where: { reporterId: staff._id, reportedAt: { gte: ctx.now - 30 * DAY } }, orderBy: [['reportedAt', 'desc']], limit: 50 })
-  return page.items.filter((i) => i.estateId === estate._id).map((i) => incidentOut(i, ctx.now))
+  return Promise.all(page.items.filter((i) => i.estateId === estate._id).map((i) => withFiles(ctx, incidentOut(i, ctx.now))))
 }
 
 export async function incident(input: { incidentId: string }, ctx: Ctx): Promise<IncidentOut> {
@@ -227,7 +239,7 @@ export async function incident(input: { incidentId: string }, ctx: Ctx): Promise
   const i = await ctx.store.get<D<Incident>>('incidents', input.incidentId)
   if (!i || i.estateId !== estate._id) throw new AppError('NOT_FOUND', '没有找到这条报事')
   const t = await ctx.store.get<D<Task>>('tasks', i.taskId)
-  return incidentOut(i, ctx.now, t ?? undefined)
+  return withFiles(ctx, incidentOut(i, ctx.now, t ?? undefined))
 }
 
 export async function followUps(_: Record<string, never>, ctx: Ctx): Promise<IncidentOut[]> {

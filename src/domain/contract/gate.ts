@@ -591,6 +591,15 @@ export const GATE_ACTIONS = {
     write: true,
     summary: '主管：登记长期施工许可证'
   }),
+  'gate.permitRemove': action<{ removed: true }>()({
+    name: 'gate.permitRemove',
+    fn: 'admin',
+    input: v.strictObject({ permitId: id() }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：注销施工许可证'
+  }),
   'gate.dayLog': action<GateLogPage>()({
     name: 'gate.dayLog',
     fn: 'admin',

@@ -37,6 +37,8 @@ export interface IncidentOut {
   resolvedAt?: number
   resolutionNote?: string
   afterPhotoIds?: string[]
+  /** where each after-photo is stored (cloud://… in WeChat cloud, local:… on our server), once it has been uploaded */
+  afterPhotoFiles?: { id: string; fileId: string }[]
   followUp?: { satisfied: boolean; note?: string; at: number; byName: string }
   history: HistoryEntry[]
 }

@@ -205,6 +205,7 @@ export class GateAdminStore {
       | 'gate.ownerVehicleSave'
       | 'gate.ownerVehicleRemove'
       | 'gate.permitSave'
+      | 'gate.permitRemove'
   >(action: A, input: InputOf<A>, summary: string): Promise<boolean> {
     this.error = ''
     let opId: string
@@ -292,6 +293,9 @@ export class GateAdminStore {
   }
   removeOwnerVehicle(id: string): Promise<boolean> {
     return this.save('gate.ownerVehicleRemove', { vehicleId: id }, '删除业主车辆')
+  }
+  removePermit(id: string): Promise<boolean> {
+    return this.save('gate.permitRemove', { permitId: id }, '注销施工许可证')
   }
   /** from/to are estate dates (YYYY-MM-DD); the permit holds from the first day's start to the last day's end. */
   savePermit(f: {

@@ -283,11 +283,16 @@ const Permits = observer(function Permits() {
       {problem && <Text className="error-text">{problem}</Text>}
       <Btn onClick={() => void add()}>登记施工证</Btn>
       {(g.refs?.permits ?? []).map((p) => (
-        <View key={p.id} className="sup-row">
-          <Text className="sup-row-title">{`${p.no} · ${p.holderName}（尾号${p.idLast4}）`}</Text>
-          <Text
-            className={p.problem ? 'error-text' : 'muted'}
-          >{`${p.company} · ${p.room} · ${localDate(p.validFrom)} 至 ${localDate(p.validTo)}${p.problem ? ' · ' + p.problem : ''}`}</Text>
+        <View key={p.id} className="sup-row ref-row">
+          <View className="ref-main">
+            <Text className="sup-row-title">{`${p.no} · ${p.holderName}（尾号${p.idLast4}）`}</Text>
+            <Text
+              className={p.problem ? 'error-text' : 'muted'}
+            >{`${p.company} · ${p.room} · ${localDate(p.validFrom)} 至 ${localDate(p.validTo)}${p.problem ? ' · ' + p.problem : ''}`}</Text>
+          </View>
+          <Text className="ref-del" onClick={() => void confirmThen(`注销施工证 ${p.no}`, () => g.removePermit(p.id))}>
+            注销
+          </Text>
         </View>
       ))}
     </View>

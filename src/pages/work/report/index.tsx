@@ -95,7 +95,7 @@ function ReportPage() {
             )}
             {r.server?.resolutionNote && <Text className="muted">{`处理说明：${r.server.resolutionNote}`}</Text>}
             {r.server?.afterPhotoIds?.map((p) => {
-              const url = serverPhotoUrl(p, token)
+              const url = serverPhotoUrl(p, token, r.server?.afterPhotoFiles?.find((f) => f.id === p)?.fileId)
               return url ? <Image key={p} className="after-photo" src={url} mode="aspectFill" /> : null
             })}
           </View>
