@@ -12,13 +12,10 @@ import { createRuntime } from '../../src/cloud/runtime'
 import { seedDemo, DEMO_ESTATE_ID } from '../../src/cloud/seed'
 import type { Staff } from '../../src/domain/entities'
 import { createIdFactory } from '../../src/domain/ids'
+import { pct } from './stats'
 
 const N = Number(process.env.BENCH_N ?? 2000)
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
-}
 function line(name: string, n: number, totalMs: number, lat?: number[]) {
   const ops = (n / totalMs) * 1000
   const extra = lat ? `  p50 ${pct(lat, 50).toFixed(3)} ms  p95 ${pct(lat, 95).toFixed(3)} ms  p99 ${pct(lat, 99).toFixed(3)} ms` : ''

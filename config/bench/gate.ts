@@ -13,19 +13,13 @@ import { seedDemo, DEMO_ESTATE_ID } from '../../src/cloud/seed'
 import type { Staff } from '../../src/domain/entities'
 import { createIdFactory } from '../../src/domain/ids'
 import { localDate } from '../../src/domain/time'
+import { lat } from './stats'
 
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 1_000_000)
 const CHECKINS = Number(process.env.BENCH_CHECKINS ?? 1000)
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 50)
 const DAY = 86_400_000
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
-}
-function lat(name: string, xs: number[], extra = '') {
-  console.log(`${name.padEnd(52)} n=${String(xs.length).padStart(5)}  p50 ${pct(xs, 50).toFixed(2)} ms  p95 ${pct(xs, 95).toFixed(2)} ms${extra}`)
-}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'gwt-bench-gate-'))

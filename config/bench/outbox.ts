@@ -14,13 +14,10 @@ import { createIdFactory } from '../../src/domain/ids'
 import type { KeyValueStorage } from '../../src/services/storage'
 import type { Transport } from '../../src/services/transport'
 import type { Envelope } from '../../src/domain/errors'
+import { pct } from './stats'
 
 const N = Number(process.env.BENCH_OUTBOX_N ?? 1000)
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
-}
 
 class JsonMemory implements KeyValueStorage {
   m = new Map<string, string>()

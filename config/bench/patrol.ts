@@ -14,6 +14,7 @@ import type { Staff } from '../../src/domain/entities'
 import { createIdFactory } from '../../src/domain/ids'
 import { slotsOn } from '../../src/domain/patrol/slots'
 import { dayStart, localDate } from '../../src/domain/time'
+import { lat } from './stats'
 
 const SCANS = Number(process.env.BENCH_SCANS ?? 1_000_000)
 const PLANS = 50
@@ -21,13 +22,6 @@ const POINTS = 10
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 20)
 const DAY = 86_400_000
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
-}
-function lat(name: string, xs: number[], extra = '') {
-  console.log(`${name.padEnd(52)} n=${String(xs.length).padStart(5)}  p50 ${pct(xs, 50).toFixed(2)} ms  p95 ${pct(xs, 95).toFixed(2)} ms${extra}`)
-}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'gwt-bench-patrol-'))

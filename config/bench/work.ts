@@ -11,19 +11,13 @@ import type Database from 'better-sqlite3'
 import { chromium } from 'playwright-core'
 import { startServer } from '../../src/cloud/http/server'
 import { DEMO_ESTATE_ID } from '../../src/cloud/seed'
+import { lat } from './stats'
 
 const TAPS = Number(process.env.BENCH_TAPS ?? 30)
 const PAST = Number(process.env.BENCH_TASKS ?? 10_000)
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 50)
 const root = resolve(__dirname, '../..')
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
-}
-function lat(name: string, xs: number[], extra = '') {
-  console.log(`${name.padEnd(52)} n=${String(xs.length).padStart(5)}  p50 ${pct(xs, 50).toFixed(2)} ms  p95 ${pct(xs, 95).toFixed(2)} ms${extra}`)
-}
 
 async function main() {
   const h5 = process.env.H5_DIR ?? 'dist/h5'

@@ -25,3 +25,8 @@ export function localHour(now: number, offsetMin = CHINA_OFFSET_MIN): number {
 export function localClock(now: number, offsetMin = CHINA_OFFSET_MIN): string {
   return new Date(now + offsetMin * 60000).toISOString().slice(11, 16)
 }
+
+/** Day of the week (0 = Sunday) of an instant in estate time. */
+export function weekday(now: number, offsetMin = CHINA_OFFSET_MIN): number {
+  return new Date(now + offsetMin * 60000).getUTCDay()
+}

@@ -34,6 +34,12 @@ export interface OutboxDeps {
   onAuthLost?: (code: string) => void
 }
 
+export type SubmitResult =
+  | { status: 'done'; opId: string }
+  | { status: 'waiting'; opId: string }
+  /** opId is absent when the input was refused before anything was stored */
+  | { status: 'refused'; message: string; opId?: string }
+
 export interface EnqueueOpts {
   /** Operations with the same record key reach the server in order. */
   record: string
@@ -145,6 +151,29 @@ export class OutboxStore {
     this.entries.push(entry)
     this.bytes += entryBytes(entry)
     return entry
+  }
+
+  /**
+   * For a form that waits for its answer: saves the operation, tries to send it now, and says
+   * what became of this one operation: on the server, still waiting on the phone, or refused
+   * (with the server's reason; the entry stays in the queue unless the caller discards it).
+   * Bad input is refused before anything is stored.
+   */
+  async submit<A extends ActionName>(action: A, input: InputOf<A>, opts: EnqueueOpts): Promise<SubmitResult> {
+    let id: string
+    try {
+      id = this.enqueue(action, input, opts).id
+    } catch (e) {
+      return { status: 'refused', message: e instanceof AppError ? e.message : '出了点问题，请稍后重试' }
+    }
+    const entry = () => this.mine.find((e) => e.id === id)
+    await this.sync()
+    // A run already under way may have left before this entry was queued: one more try.
+    if (entry()?.attempts === 0) await this.sync()
+    const left = entry()
+    if (!left) return { status: 'done', opId: id }
+    if (left.status === 'refused') return { status: 'refused', opId: id, message: left.lastError?.message ?? '服务器未接收' }
+    return { status: 'waiting', opId: id }
   }
 
   /** Writes the entry, then the index: an entry is confirmed only once both are stored. */

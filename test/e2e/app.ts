@@ -66,3 +66,19 @@ export async function signInDemo(page: Page, label: string): Promise<void> {
 export function field(page: Page, placeholder: string) {
   return page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true }).first()
 }
+
+/** Waits until `fn` gives something (not undefined, null or false), polling as a person would watch. */
+export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const v = await fn()
+    if (v !== undefined && v !== null && v !== false) return v
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+/** Taps the first visible element with exactly this text. */
+export function tap(page: Page, text: string) {
+  return page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
+}

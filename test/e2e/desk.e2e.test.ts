@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Page } from 'playwright-core'
-import { startApp, signInDemo, field, type App } from './app'
+import { startApp, signInDemo, field, type App, until, tap } from './app'
 import type { SessionOut } from '../../src/domain/contract'
 import type { Envelope } from '../../src/domain/errors'
 import type { BlockEntry, GoodsPass, OwnerVehicle, VisitorPass } from '../../src/domain/gate/entities'
@@ -14,16 +13,6 @@ afterAll(async () => {
   await app?.close()
 })
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await fn()
-    if (v !== undefined && v !== null && v !== false) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
-const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
 const all = async <T>(coll: string) => (await app.server.runtime.store.find<Doc<T> & { _id: string; _v: number }>(coll, { limit: 100 })).items
 
 describe('前台 and 主管: passes, release slips, block list, the day log', () => {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { startApp, signInDemo, field, type App } from './app'
+import { startApp, signInDemo, field, type App, until, tap } from './app'
 import type { GoodsPassOut, PassOut, SessionOut } from '../../src/domain/contract'
 import type { Envelope } from '../../src/domain/errors'
 import type { GoodsCheck, VehicleVisit, Visitor, VisitorPass } from '../../src/domain/gate/entities'
@@ -13,16 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
 })
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await fn()
-    if (v !== undefined && v !== null && v !== false) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
 
 let seq = 0
 /** The front desk's side, through the server's own dispatcher (the desk screens have their own tests). */
@@ -47,8 +37,6 @@ async function count(page: Page, title: RegExp): Promise<number> {
 async function countIs(page: Page, title: RegExp, n: number) {
   await until(`${title} = ${n}`, async () => (await count(page, title)) === n)
 }
-
-const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
 
 async function openGate(page: Page) {
   await signInDemo(page, '张卫国 · 门岗')

@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core'
-import { startApp, signInDemo, field, type App } from './app'
+import { startApp, signInDemo, field, type App, until, tap } from './app'
 import type { Round, Scan } from '../../src/domain/patrol/model'
 
 type Doc<T> = T & { [k: string]: unknown }
@@ -10,17 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
 })
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await fn()
-    if (v !== undefined && v !== null && v !== false) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
-const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
 
 describe('巡更: a round walked by typed codes, then read by the supervisor', () => {
   it('three points, one anomaly, ended early; the supervisor sees the missed point and the anomaly', async () => {

@@ -1,4 +1,4 @@
-import { startApp, signInDemo, field, type App } from './app'
+import { startApp, signInDemo, field, type App, until } from './app'
 import { greetingFor } from '../../src/domain/scripts/placeholders'
 import type { ScriptRun } from '../../src/domain/entities'
 
@@ -9,16 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
 })
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await fn()
-    if (v !== undefined) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
 
 describe('话术: a guard runs the visitor script', () => {
   it('case B (an owner’s guest): the call to the owner with surnames and greeting filled in, and the run is recorded', async () => {

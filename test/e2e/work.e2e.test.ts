@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core'
-import { startApp, signInDemo, field, type App } from './app'
+import { startApp, signInDemo, field, type App, until, tap } from './app'
 import type { Incident, Task } from '../../src/domain/work/model'
 
 type Doc<T> = T & { [k: string]: unknown }
@@ -11,16 +10,6 @@ afterAll(async () => {
   await app?.close()
 })
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await fn()
-    if (v !== undefined && v !== null && v !== false) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
-const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
 // the smallest valid JPEG: what a phone camera hands over, as far as the server can tell
 const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=', 'base64')
 

@@ -98,50 +98,23 @@ export async function refs(_: Record<string, never>, ctx: Ctx): Promise<GateRefs
 export async function board(_: Record<string, never>, ctx: Ctx): Promise<GateBoard> {
   const estate = requireEstate(ctx)
   const limit = overstayMs(estate)
-  const since = dayStart(ctx.now)
-  const events = (event: string) => ctx.store.count('gateevents', { estateId: estate._id, event, at: { gte: since } })
-  const [visitors, vehicles, visitorsIn, visitorsOut, visitorsRefusedOnly, visitorsRedirected, vehiclesIn, vehiclesOut, goodsReleased, goodsRefused, insideNow, vehiclesInside, passesChecked] =
-    await Promise.all([
-      ctx.store.find<D<Visitor>>('visitors', {
-        where: { estateId: estate._id, status: 'inside' },
-        orderBy: [['inAt', 'asc']],
-        limit: BOARD_LIMIT
-      }),
-      ctx.store.find<D<VehicleVisit>>('vehiclevisits', {
-        where: { estateId: estate._id, status: 'inside', kind: 'outside' },
-        orderBy: [['inAt', 'asc']],
-        limit: BOARD_LIMIT
-      }),
-      events('visitorIn'),
-      events('visitorOut'),
-      events('visitorRefused'),
-      events('visitorRedirected'),
-      events('vehicleIn'),
-      events('vehicleOut'),
-      events('goodsReleased'),
-      events('goodsRefused'),
-      ctx.store.count('visitors', { estateId: estate._id, status: 'inside' }),
-      ctx.store.count('vehiclevisits', { estateId: estate._id, status: 'inside', kind: 'outside' }),
-      ctx.store.count('passes', { estateId: estate._id, status: 'used', usedAt: { gte: since } })
-    ])
-  const vItems = visitors.items.map((x) => visitorItem(x, ctx.now, limit))
-  // not let in: refused, or sent to the clubhouse to view a flat
-  const visitorsRefused = visitorsRefusedOnly + visitorsRedirected
+  const [visitors, vehicles, counts] = await Promise.all([
+    ctx.store.find<D<Visitor>>('visitors', {
+      where: { estateId: estate._id, status: 'inside' },
+      orderBy: [['inAt', 'asc']],
+      limit: BOARD_LIMIT
+    }),
+    ctx.store.find<D<VehicleVisit>>('vehiclevisits', {
+      where: { estateId: estate._id, status: 'inside', kind: 'outside' },
+      orderBy: [['inAt', 'asc']],
+      limit: BOARD_LIMIT
+    }),
+    todayCounts(ctx, estate._id, limit)
+  ])
   return {
-    visitors: vItems,
+    visitors: visitors.items.map((x) => visitorItem(x, ctx.now, limit)),
     vehicles: vehicles.items.map((x) => vehicleItem(x, ctx.now, limit)),
-    counts: {
-      visitorsIn,
-      visitorsOut,
-      visitorsRefused,
-      insideNow,
-      overstay: vItems.filter((x) => x.overstay).length,
-      vehiclesInside,
-      vehiclesIn,
-      vehiclesOut,
-      passesChecked: passesChecked + goodsReleased + goodsRefused,
-      goodsChecked: goodsReleased + goodsRefused
-    },
+    counts,
     overstayHours: limit / 3600_000,
     at: ctx.now
   }
@@ -636,19 +609,37 @@ export async function goodsCheck(input: ParsedInputOf<'gate.goodsCheck'>, ctx: C
   }
 }
 
-/** Today's gate figures for the home cards (counts only: cheap even with years of records). */
-export async function todayCounts(ctx: Ctx, estateId: string, limitMs: number) {
+/** Today's gate figures, for the board and the home cards (counts only: cheap even with years of records). */
+export async function todayCounts(ctx: Ctx, estateId: string, limitMs: number): Promise<GateBoard['counts']> {
   const since = dayStart(ctx.now)
   const events = (event: string) => ctx.store.count('gateevents', { estateId, event, at: { gte: since } })
-  const [visitorsIn, visitorsOut, insideNow, overstay, vehiclesInside, passesUsed, goodsReleased, goodsRefused] = await Promise.all([
-    events('visitorIn'),
-    events('visitorOut'),
-    ctx.store.count('visitors', { estateId, status: 'inside' }),
-    ctx.store.count('visitors', { estateId, status: 'inside', inAt: { lt: ctx.now - limitMs } }),
-    ctx.store.count('vehiclevisits', { estateId, status: 'inside', kind: 'outside' }),
-    ctx.store.count('passes', { estateId, status: 'used', usedAt: { gte: since } }),
-    events('goodsReleased'),
-    events('goodsRefused')
-  ])
-  return { visitorsIn, visitorsOut, insideNow, overstay, vehiclesInside, passesChecked: passesUsed + goodsReleased + goodsRefused }
+  const [visitorsIn, visitorsOut, refused, redirected, vehiclesIn, vehiclesOut, goodsReleased, goodsRefused, insideNow, overstay, vehiclesInside, passesUsed] =
+    await Promise.all([
+      events('visitorIn'),
+      events('visitorOut'),
+      events('visitorRefused'),
+      events('visitorRedirected'),
+      events('vehicleIn'),
+      events('vehicleOut'),
+      events('goodsReleased'),
+      events('goodsRefused'),
+      ctx.store.count('visitors', { estateId, status: 'inside' }),
+      ctx.store.count('visitors', { estateId, status: 'inside', inAt: { lt: ctx.now - limitMs } }),
+      ctx.store.count('vehiclevisits', { estateId, status: 'inside', kind: 'outside' }),
+      ctx.store.count('passes', { estateId, status: 'used', usedAt: { gte: since } })
+    ])
+  const goodsChecked = goodsReleased + goodsRefused
+  return {
+    visitorsIn,
+    visitorsOut,
+    // not let in: refused, or sent to the clubhouse to view a flat
+    visitorsRefused: refused + redirected,
+    insideNow,
+    overstay,
+    vehiclesInside,
+    vehiclesIn,
+    vehiclesOut,
+    passesChecked: passesUsed + goodsChecked,
+    goodsChecked
+  }
 }

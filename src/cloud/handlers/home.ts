@@ -7,7 +7,7 @@ import { requireCaller, requireEstate, type Ctx } from '../context'
 import { estateBrief, type D } from './common'
 import { openShiftOf } from './shift'
 import { todayCounts } from './gate'
-import { dayOf, today as patrolToday } from './patrol'
+import { alertsToday, today as patrolToday } from './patrol'
 import { overstayMs } from './gateCommon'
 import { GATE_ROLES } from '../../domain/contract'
 
@@ -47,9 +47,8 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
     ])
     cards.push({ key: 'openIncidents', title: '未结报事', value: openIncidents, unit: '件', tone: openIncidents ? 'warn' : 'normal' })
     if (overdueTasks) cards.unshift({ key: 'overdueTasks', title: '超时任务', value: overdueTasks, unit: '项', tone: 'alert' })
-    const d = await dayOf(ctx, estate, localDate(ctx.now))
-    if (d.counts.missed || d.counts.late)
-      cards.unshift({ key: 'patrolMissed', title: '今日漏巡/迟到轮次', value: d.counts.missed + d.counts.late, unit: '轮', tone: 'alert' })
+    const a = await alertsToday(ctx, estate)
+    if (a.missed || a.late) cards.unshift({ key: 'patrolMissed', title: '今日漏巡/迟到轮次', value: a.missed + a.late, unit: '轮', tone: 'alert' })
   }
   const gates = await ctx.store.find<D<Gate>>('gates', { where: { estateId: estate._id }, orderBy: [['name', 'asc']], limit: 20 })
   return {

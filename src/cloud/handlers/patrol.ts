@@ -372,11 +372,36 @@ export async function qrSheet(_: Record<string, never>, ctx: Ctx): Promise<QrShe
   return points.map((c) => ({ checkpointId: c._id, name: c.name, place: placeOf(c), code: c.code, qr: checkpointQr(c._id, sign(ctx, estate._id, c._id)) }))
 }
 
+/** Late: nobody has started yet past the grace time, or it was started after it. A missed round is missed, not also late. */
+function countsLate(r: Round | undefined, s: { start: number }, state: DayRound['state']): boolean {
+  return state === 'late' || (r?.startedAt !== undefined && r.startedAt > s.start + LATE_GRACE_MIN * 60_000)
+}
+
 function slotState(r: Round | undefined, s: { start: number; end: number }, now: number): DayRound['state'] {
   if (r) return r.status
   if (s.start > now) return 'upcoming'
   if (now >= s.end) return 'missed'
   return now > s.start + LATE_GRACE_MIN * 60_000 ? 'late' : 'due'
+}
+
+/**
+ * Today's missed and late rounds for the supervisor's home card: from the plans and the
+ * rounds alone (no scans are read, so it stays cheap on every home load). Counts as dayOf does.
+ */
+export async function alertsToday(ctx: Ctx, estate: Estate): Promise<{ missed: number; late: number }> {
+  const d0 = dayStart(ctx.now)
+  const [plans, rounds] = await Promise.all([active<Plan>(ctx, 'plans', estate._id), roundsBetween(ctx, estate._id, d0, d0 + DAY)])
+  const bySlot = new Map(rounds.map((r) => [`${r.planId}@${r.slotStart}`, r]))
+  let missed = 0
+  let late = 0
+  for (const p of plans)
+    for (const s of slotsOn(p, d0)) {
+      const r = bySlot.get(`${p._id}@${s.start}`)
+      const state = slotState(r, s, ctx.now)
+      if (state === 'missed') missed++
+      if (countsLate(r, s, state)) late++
+    }
+  return { missed, late }
 }
 
 /** Every slot of a day, with its round if walked. */
@@ -402,7 +427,7 @@ export async function dayOf(ctx: Ctx, estate: Estate, date: string): Promise<Pat
       rows.push({ planId: p._id, slotStart: s.start, slotEnd: s.end, state, roundId: r?._id, staffName: r?.staffName, coverage: ev?.coverage ?? 0, flags })
       if (state === 'done') counts.done++
       if (state === 'inProgress') counts.inProgress++
-      if (state === 'late' || ev?.lateStart) counts.late++
+      if (countsLate(r, s, state)) counts.late++
       if (state === 'missed') counts.missed++
       if (state === 'abandoned' || ev?.incomplete) counts.incomplete++
       counts.anomalies += ev?.anomalies ?? 0

@@ -31,6 +31,10 @@ import { badInput, eventTime } from './gateCommon'
 
 const DAY = 86_400_000
 
+function uniqueById<T extends { _id: string }>(xs: T[]): T[] {
+  return [...new Map(xs.map((x) => [x._id, x])).values()]
+}
+
 function hist(ctx: Ctx, what: string, note?: string): HistoryEntry {
   const { staff } = requireCaller(ctx)
   return { at: ctx.now, by: staff._id, byName: staff.name, what, note: note || undefined }
@@ -288,11 +292,7 @@ export async function tasks(_: Record<string, never>, ctx: Ctx): Promise<TaskOut
   )
   // open work of any age, and what was finished since yesterday
   const list = [...mine.items.filter((t) => !['done', 'closed'].includes(t.status) || (t.completedAt ?? 0) >= since), ...pools.flatMap((p) => p.items)]
-  const seen = new Set<string>()
-  return sortTasks(
-    list.filter((t) => !seen.has(t._id) && seen.add(t._id)),
-    ctx.now
-  ).map((t) => taskOut(t, ctx.now))
+  return sortTasks(uniqueById(list), ctx.now).map((t) => taskOut(t, ctx.now))
 }
 
 /** Moves a task (and its incident) one step, with the history and who is told. */
@@ -457,11 +457,7 @@ export async function allTasks(_: Record<string, never>, ctx: Ctx): Promise<Task
     ctx.store.find<D<Task>>('tasks', { where: { estateId: estate._id, status: { in: ['open', 'assigned', 'accepted', 'inProgress', 'done'] } }, orderBy: [['dueAt', 'asc']], limit: 500 }),
     ctx.store.find<D<Task>>('tasks', { where: { estateId: estate._id, dueAt: { gte: since, lt: since + DAY } }, orderBy: [['dueAt', 'asc']], limit: 500 })
   ])
-  const seen = new Set<string>()
-  return sortTasks(
-    [...open.items, ...today.items].filter((t) => !seen.has(t._id) && seen.add(t._id)),
-    ctx.now
-  ).map((t) => taskOut(t, ctx.now))
+  return sortTasks(uniqueById([...open.items, ...today.items]), ctx.now).map((t) => taskOut(t, ctx.now))
 }
 
 export async function board(_: Record<string, never>, ctx: Ctx): Promise<WorkBoard> {

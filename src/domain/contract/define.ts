@@ -42,3 +42,8 @@ export const text = (max: number, min = 1) =>
   v.pipe(v.string(), v.trim(), v.minLength(min, '不能为空'), v.maxLength(max, `最多 ${max} 个字`))
 export const optText = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `最多 ${max} 个字`)))
 export const epochMs = () => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4102444800000))
+/** 'HH:mm' in estate time. */
+export const clockTime = () => v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'))
+/** Days of the week, 0 = Sunday … 6 = Saturday; at least one. */
+export const weekdays = () => v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.minLength(1, '至少选一天'), v.maxLength(7))
+

@@ -10,7 +10,7 @@ import { ID_TYPES, type IdRef } from '../gate/idtypes'
 import { plateProblem, normalizePlate } from '../gate/plates'
 import { VISITOR_CASES, type GateEventType, type GateLogType, type GoodsItem, type HostCall, type VehicleCase, type VehicleKind, type VehicleRecordStatus, type VisitorCase, type VisitorRecordStatus, type Construction } from '../gate/entities'
 import type { GoodsPassStatus, PassStatus } from '../gate/machines'
-import { action, epochMs, id, optText, text } from './define'
+import { action, clockTime, epochMs, id, optText, text } from './define'
 
 /** Who works the gate. Supervisors and admins can stand in. */
 export const GATE_ROLES: readonly Role[] = ['guard', 'supervisor', 'admin']
@@ -43,7 +43,6 @@ const sixDigits = (what: string) => v.pipe(v.string(), v.trim(), v.regex(/^\d{6}
 const yesNo = () => v.picklist(['yes', 'no'] as const, '应为是或否')
 const count = (max: number) => v.pipe(v.number(), v.integer('应为整数'), v.minValue(1, '至少1'), v.maxValue(max, `最多${max}`))
 const dayString = () => v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
-const clock = () => v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'))
 const goodsItems = () =>
   v.pipe(
     v.array(v.strictObject({ name: text(30), qty: count(9999) })),
@@ -272,8 +271,8 @@ const logFilter = {
   gate: v.optional(text(32)),
   type: v.optional(v.picklist(['visitor', 'vehicle', 'goods'] as const, '类型不正确')),
   guardId: v.optional(id()),
-  from: v.optional(clock()),
-  to: v.optional(clock())
+  from: v.optional(clockTime()),
+  to: v.optional(clockTime())
 }
 
 export const GATE_ACTIONS = {

@@ -6,11 +6,10 @@ import * as v from 'valibot'
 import { MANAGER_ROLES, ROLES, type Role } from '../roles'
 import type { Evidence, Question, RoundStatus, ScanMethod } from '../patrol/model'
 import type { RoundEvaluation } from '../patrol/rules'
-import { action, epochMs, id, optText, text } from './define'
+import { action, clockTime, epochMs, id, optText, text, weekdays } from './define'
 
 export const PATROL_ROLES: readonly Role[] = ['patrol', 'guard', 'supervisor', 'admin']
 
-const hm = () => v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'))
 const positionSchema = () =>
   v.strictObject({
     lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
@@ -232,9 +231,9 @@ export const PATROL_ACTIONS = {
       id: id(),
       name: text(30),
       routeId: id(),
-      days: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.minLength(1, '至少选一天'), v.maxLength(7)),
-      start: hm(),
-      end: hm(),
+      days: weekdays(),
+      start: clockTime(),
+      end: clockTime(),
       everyMinutes: v.pipe(v.number(), v.integer(), v.minValue(10, '间隔至少10分钟'), v.maxValue(1440)),
       minMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1440)),
       maxMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)),

@@ -5,7 +5,7 @@
 import * as v from 'valibot'
 import { MANAGER_ROLES, type Role } from '../roles'
 import { CATEGORIES, DEPTS, TASK_TYPES, type Dept, type HistoryEntry, type IncidentStatus, type Priority, type Severity, type TaskStatus, type TaskType } from '../work/model'
-import { action, epochMs, id, optText, text } from './define'
+import { action, clockTime, epochMs, id, optText, text, weekdays } from './define'
 
 /** Who calls owners back after a repair. */
 export const FOLLOW_UP_ROLES: readonly Role[] = ['service', 'housekeeper', 'supervisor', 'admin']
@@ -14,6 +14,18 @@ const photoIds = () => v.pipe(v.array(id()), v.maxLength(9, '最多9张照片'))
 const severity = () => v.picklist(['low', 'normal', 'high', 'urgent'] as const, '紧急程度不正确')
 const dept = () => v.picklist(DEPTS, '部门不正确')
 const checklist = () => v.pipe(v.array(text(40)), v.maxLength(20, '最多20项'))
+const position = () => v.optional(v.strictObject({ lat: v.number(), lng: v.number(), accuracyM: v.pipe(v.number(), v.minValue(0)) }))
+/** What a task and a recurring task's template both say about the work. */
+const taskFields = () => ({
+  title: text(40),
+  type: v.picklist(TASK_TYPES, '类型不正确'),
+  place: optText(40),
+  checklist: checklist(),
+  priority: v.picklist(['low', 'normal', 'high'] as const, '优先级不正确'),
+  photoRequired: v.boolean(),
+  assigneeId: v.optional(id()),
+  dept: v.optional(dept())
+})
 
 export interface IncidentOut {
   id: string
@@ -92,7 +104,7 @@ export const WORK_ACTIONS = {
       severity: v.optional(severity()),
       place: optText(40),
       checkpointId: v.optional(id()),
-      position: v.optional(v.strictObject({ lat: v.number(), lng: v.number(), accuracyM: v.pipe(v.number(), v.minValue(0)) })),
+      position: position(),
       note: optText(300),
       photoIds: v.optional(photoIds()),
       source: v.optional(v.picklist(['staff', 'owner'] as const)),
@@ -112,7 +124,7 @@ export const WORK_ACTIONS = {
       photoIds: v.optional(photoIds()),
       severity: v.optional(severity()),
       place: optText(40),
-      position: v.optional(v.strictObject({ lat: v.number(), lng: v.number(), accuracyM: v.pipe(v.number(), v.minValue(0)) }))
+      position: position()
     }),
     access: 'any',
     scope: 'estate',
@@ -201,18 +213,7 @@ export const WORK_ACTIONS = {
   'work.taskCreate': action<TaskOut>()({
     name: 'work.taskCreate',
     fn: 'admin',
-    input: v.strictObject({
-      id: id(),
-      title: text(40),
-      type: v.picklist(TASK_TYPES, '类型不正确'),
-      place: optText(40),
-      checklist: checklist(),
-      dueAt: epochMs(),
-      priority: v.picklist(['low', 'normal', 'high'] as const, '优先级不正确'),
-      photoRequired: v.boolean(),
-      assigneeId: v.optional(id()),
-      dept: v.optional(dept())
-    }),
+    input: v.strictObject({ id: id(), ...taskFields(), dueAt: epochMs() }),
     access: MANAGER_ROLES,
     scope: 'estate',
     write: true,
@@ -237,16 +238,9 @@ export const WORK_ACTIONS = {
     fn: 'admin',
     input: v.strictObject({
       id: id(),
-      title: text(40),
-      type: v.picklist(TASK_TYPES, '类型不正确'),
-      place: optText(40),
-      checklist: checklist(),
-      priority: v.picklist(['low', 'normal', 'high'] as const, '优先级不正确'),
-      photoRequired: v.boolean(),
-      dept: v.optional(dept()),
-      assigneeId: v.optional(id()),
-      time: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm')),
-      days: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.minLength(1, '至少选一天')),
+      ...taskFields(),
+      time: clockTime(),
+      days: weekdays(),
       durationMinutes: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(24 * 60))
     }),
     access: MANAGER_ROLES,

@@ -2,11 +2,10 @@
  * When rounds are due. Plans are written in estate time (UTC+8, no daylight saving); a window
  * may cross midnight (20:00–06:00). A slot belongs to the day its window opened.
  */
-import { CHINA_OFFSET_MIN, dayStart } from '../time'
+import { dayStart, weekday } from '../time'
 import type { Plan } from './model'
 
 const DAY = 86_400_000
-const OFFSET = CHINA_OFFSET_MIN * 60_000
 
 export interface Slot {
   planId: string
@@ -21,10 +20,7 @@ export function minutesOf(hm: string): number {
   return +m[1] * 60 + +m[2]
 }
 
-/** Day of the week (0 = Sunday) of an instant in estate time. */
-export function weekday(t: number): number {
-  return new Date(t + OFFSET).getUTCDay()
-}
+export { weekday }
 
 /** The slots of a plan whose window opens on the estate day containing `day`. */
 export function slotsOn(plan: Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'everyMinutes'>, day: number): Slot[] {

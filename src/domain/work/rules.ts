@@ -4,6 +4,7 @@
  */
 import type { IncidentStatus, Task, TaskStatus } from './model'
 import { TASK_STATUS_LABELS } from './model'
+import { dayStart, weekday } from '../time'
 
 export type TaskAct = 'grab' | 'accept' | 'start' | 'complete' | 'handBack' | 'assign' | 'reject' | 'close'
 export const TASK_ACT_LABELS: Record<TaskAct, string> = {
@@ -68,3 +69,28 @@ export function sortTasks<T extends Pick<Task, 'dueAt' | 'status' | 'priority'>>
 export function isOverdue(t: Pick<Task, 'dueAt' | 'status'>, now: number): boolean {
   return t.status !== 'done' && t.status !== 'closed' && t.dueAt < now
 }
+
+/** A list typed in one box: one item per line, or separated by ，、 or commas. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[\n,，、]/)
+    .map((x) => x.trim())
+    .filter(Boolean)
+}
+
+export type DueChoice = '1h' | '2h' | 'today'
+/** When a new task is due: within one or two hours, or by 18:00 today (estate time). */
+export function dueFromChoice(choice: DueChoice, now: number): number {
+  if (choice === '1h') return now + 3600_000
+  if (choice === '2h') return now + 7200_000
+  return dayStart(now) + 18 * 3600_000
+}
+
+export type Repeat = 'daily' | 'weekdays' | 'weekly'
+/** The weekdays a recurring task runs on; weekly means today's weekday. */
+export function repeatDays(repeat: Repeat, now: number): number[] {
+  if (repeat === 'daily') return [0, 1, 2, 3, 4, 5, 6]
+  if (repeat === 'weekdays') return [1, 2, 3, 4, 5]
+  return [weekday(now)]
+}
+

@@ -12,30 +12,11 @@ import { ui } from '../../services/ui'
 import { desk } from './lib'
 import { PASS_WINDOWS, passWindow, windowText, type PassWindow } from './store'
 import './index.scss'
+import { Chips } from '../../components/Chips'
 
 const DAY = 86_400_000
 const PASS_STATUS = { active: '有效', used: '已使用', revoked: '已作废' } as const
 const GOODS_STATUS = { issued: '待出门', released: '已放行', refused: '已拒绝', revoked: '已作废' } as const
-
-function Chips<T extends string>({
-  options,
-  value,
-  onPick
-}: {
-  options: { v: T; label: string }[]
-  value?: T
-  onPick: (v: T) => void
-}) {
-  return (
-    <View className="chips">
-      {options.map((o) => (
-        <View key={o.v} className={`chip ${value === o.v ? 'chip-on' : ''}`} onClick={() => onPick(o.v)}>
-          {o.label}
-        </View>
-      ))}
-    </View>
-  )
-}
 
 function Count({ value, onChange }: { value: number; onChange: (n: number) => void }) {
   return (

@@ -10,7 +10,6 @@ import { dayStart } from '../../domain/time'
 import type { KeyValueStorage } from '../../services/storage'
 import type { Api } from '../../stores/api'
 import { messageOf } from '../../stores/api'
-import type { OutboxEntry } from '../../domain/outbox'
 import type { OutboxStore } from '../../stores/outbox'
 
 export interface DeskDeps {
@@ -134,33 +133,22 @@ export class DeskStore {
     )
   }
 
-  private op(id: string): OutboxEntry | undefined {
-    return this.deps.outbox.mine.find((e) => e.id === id)
-  }
-
   private async save<
     A extends 'gate.passCreate' | 'gate.goodsIssue' | 'gate.passRevoke' | 'gate.goodsRevoke'
   >(action: A, input: InputOf<A>, record: string, summary: string): Promise<SaveResult> {
     this.error = ''
-    let opId: string
-    try {
-      opId = this.deps.outbox.enqueue(action, input, { record, summary }).id
-    } catch (e) {
-      this.error = messageOf(e)
-      return 'refused'
-    }
-    await this.deps.outbox.sync()
-    // A run already under way may have left before this entry was queued: one more try.
-    if (this.op(opId)?.attempts === 0) await this.deps.outbox.sync()
-    const left = this.op(opId)
-    if (left?.status === 'refused') {
-      runInAction(() => (this.error = left.lastError?.message ?? '服务器未接收'))
-      this.deps.outbox.discard(opId)
-      await this.load()
+    const r = await this.deps.outbox.submit(action, input, { record, summary })
+    if (r.status === 'refused') {
+      // refused while the form is still filled in: say why there and keep nothing in the queue
+      runInAction(() => (this.error = r.message))
+      if (r.opId) {
+        this.deps.outbox.discard(r.opId)
+        await this.load()
+      }
       return 'refused'
     }
     await this.load()
-    return left ? 'waiting' : 'done'
+    return r.status
   }
 
   /** The new pass's id, or undefined when it was refused (the reason is in `error`). */

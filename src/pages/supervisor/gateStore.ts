@@ -208,24 +208,12 @@ export class GateAdminStore {
       | 'gate.permitRemove'
   >(action: A, input: InputOf<A>, summary: string): Promise<boolean> {
     this.error = ''
-    let opId: string
-    try {
-      opId = this.deps.outbox.enqueue(action, input, { record: `gateref:${this.deps.newId()}`, summary }).id
-    } catch (e) {
-      this.error = messageOf(e)
-      return false
-    }
-    const op = () => this.deps.outbox.mine.find((e) => e.id === opId)
-    await this.deps.outbox.sync()
-    // A run already under way may have left before this entry was queued: one more try.
-    if (op()?.attempts === 0) await this.deps.outbox.sync()
-    const left = op()
-    const refused = left?.status === 'refused' ? (left.lastError?.message ?? '服务器未接收') : undefined
+    const r = await this.deps.outbox.submit(action, input, { record: `gateref:${this.deps.newId()}`, summary })
     // Refused while the form is still filled in: say why there and keep nothing in the queue.
-    if (refused) this.deps.outbox.discard(opId)
-    await this.loadRefs()
-    if (refused) runInAction(() => (this.error = refused))
-    return !refused
+    if (r.status === 'refused' && r.opId) this.deps.outbox.discard(r.opId)
+    if (r.status !== 'refused' || r.opId) await this.loadRefs()
+    if (r.status === 'refused') runInAction(() => (this.error = r.message))
+    return r.status !== 'refused'
   }
 
   /** Reference changes made offline, not on the server yet. */

@@ -81,17 +81,14 @@ export class PatrolAdminStore {
 
   private async save<A extends 'patrol.checkpointSave' | 'patrol.routeSave' | 'patrol.planSave'>(action: A, input: InputOf<A>, summary: string): Promise<boolean> {
     this.error = ''
-    try {
-      this.deps.outbox.enqueue(action, input, { record: `patrolsetup:${(input as { id: string }).id}`, summary })
-    } catch (e) {
-      this.error = messageOf(e)
+    const r = await this.deps.outbox.submit(action, input, { record: `patrolsetup:${(input as { id: string }).id}`, summary })
+    if (r.status === 'refused' && !r.opId) {
+      this.error = r.message
       return false
     }
-    await this.deps.outbox.sync()
-    const refused = this.deps.outbox.refused.find((e) => e.action === action)
-    if (refused) runInAction(() => (this.error = refused.lastError?.message ?? '服务器未接收'))
+    if (r.status === 'refused') runInAction(() => (this.error = r.message))
     await this.loadRefs()
-    return !refused
+    return r.status !== 'refused'
   }
 
   addCheckpoint(f: {

@@ -43,17 +43,14 @@ export class WorkAdminStore {
 
   private async save<A extends 'work.taskCreate' | 'work.taskReview' | 'work.templateSave'>(action: A, input: InputOf<A>, summary: string): Promise<boolean> {
     this.error = ''
-    try {
-      this.deps.outbox.enqueue(action, input, { record: `worksup:${this.deps.newId()}`, summary })
-    } catch (e) {
-      this.error = messageOf(e)
+    const r = await this.deps.outbox.submit(action, input, { record: `worksup:${this.deps.newId()}`, summary })
+    if (r.status === 'refused' && !r.opId) {
+      this.error = r.message
       return false
     }
-    await this.deps.outbox.sync()
-    const refused = this.deps.outbox.refused.find((e) => e.action === action)
-    if (refused) runInAction(() => (this.error = refused.lastError?.message ?? '服务器未接收'))
+    if (r.status === 'refused') runInAction(() => (this.error = r.message))
     await this.load()
-    return !refused
+    return r.status !== 'refused'
   }
 
   createTask(f: Omit<InputOf<'work.taskCreate'>, 'id'>): Promise<boolean> {

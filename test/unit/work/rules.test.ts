@@ -1,5 +1,5 @@
 import { CATEGORIES, RESPONSE_MINUTES, categoryOf, deptsOf, dueAt } from '../../../src/domain/work/model'
-import { TASK_MOVES, incidentFor, isOverdue, sortTasks, taskMove } from '../../../src/domain/work/rules'
+import { TASK_MOVES, dueFromChoice, incidentFor, isOverdue, repeatDays, sortTasks, splitList, taskMove } from '../../../src/domain/work/rules'
 
 describe('routing and due times', () => {
   it('every category goes to a department; emergencies are urgent', () => {
@@ -43,5 +43,25 @@ describe('the task state machine', () => {
     expect(sorted.map((x) => x.id)).toEqual(['late', 'soonHigh', 'soonLow', 'later', 'done'])
     expect(isOverdue({ dueAt: 5, status: 'accepted' }, 10)).toBe(true)
     expect(isOverdue({ dueAt: 5, status: 'done' }, 10)).toBe(false)
+  })
+})
+
+describe('the supervisor’s new-task choices', () => {
+  // 2026-11-23 09:00 in the estate, a Monday
+  const now = Date.UTC(2026, 10, 23, 1)
+  it('due in one or two hours, or by 18:00 today', () => {
+    expect(dueFromChoice('1h', now)).toBe(now + 3600_000)
+    expect(dueFromChoice('2h', now)).toBe(now + 7200_000)
+    expect(dueFromChoice('today', now)).toBe(Date.UTC(2026, 10, 23, 10))
+  })
+  it('repeats daily, on weekdays, or weekly on today’s weekday', () => {
+    expect(repeatDays('daily', now)).toEqual([0, 1, 2, 3, 4, 5, 6])
+    expect(repeatDays('weekdays', now)).toEqual([1, 2, 3, 4, 5])
+    expect(repeatDays('weekly', now)).toEqual([1])
+    expect(repeatDays('weekly', Date.UTC(2026, 10, 22, 17))).toEqual([1]) // 01:00 Monday in the estate, still Sunday in UTC
+  })
+  it('a list typed in one box', () => {
+    expect(splitList('地面，玻璃门、 扶手,\n垃圾桶,, ')).toEqual(['地面', '玻璃门', '扶手', '垃圾桶'])
+    expect(splitList('  ')).toEqual([])
   })
 })

@@ -10,15 +10,4 @@ export function Toggle({ label, on, onChange }: { label: string; on: boolean; on
   )
 }
 
-/** One choice from a few, as chips. */
-export function Chips<T extends string>({ options, value, onPick }: { options: { v: T; label: string }[]; value?: T; onPick: (v: T) => void }) {
-  return (
-    <View className="chips">
-      {options.map((o) => (
-        <View key={o.v} className={`chip ${value === o.v ? 'chip-on' : ''}`} hoverClass="chip-hover" onClick={() => onPick(o.v)}>
-          {o.label}
-        </View>
-      ))}
-    </View>
-  )
-}
+export { Chips } from '../../../components/Chips'

@@ -8,30 +8,7 @@ import { gateAdmin as g } from '../gateLib'
 import { SHIFTS } from '../gateStore'
 import '../index.scss'
 import '../gate.scss'
-
-function Chips<T extends string>({
-  options,
-  value,
-  onPick
-}: {
-  options: { v: T; label: string }[]
-  value?: T
-  onPick: (v: T) => void
-}) {
-  return (
-    <View className="chips">
-      {options.map((o) => (
-        <View
-          key={o.v || 'all'}
-          className={`chip ${value === o.v ? 'chip-on' : ''}`}
-          onClick={() => onPick(o.v)}
-        >
-          {o.label}
-        </View>
-      ))}
-    </View>
-  )
-}
+import { Chips } from '../../../components/Chips'
 
 /** Events per hour as bars: busy hours stand out at a glance. */
 const HourChart = observer(function HourChart() {

@@ -6,6 +6,7 @@ import { Btn } from '../../../components/Btn'
 import { ROLE_LABELS, type Role } from '../../../domain/roles'
 import { currentPosition } from '../../../services/location'
 import { ui } from '../../../services/ui'
+import { splitList } from '../../../domain/work/rules'
 import { patrolAdmin as p } from '../patrolLib'
 import { QrSheet } from '../patrol/index'
 import '../index.scss'
@@ -28,7 +29,7 @@ const Checkpoints = observer(function Checkpoints() {
   const add = async () => {
     if (!f.name.trim()) return
     const num = (x: string) => (x.trim() === '' || Number.isNaN(Number(x)) ? undefined : Number(x))
-    const options = f.options.split(/[,，、]/).map((x) => x.trim()).filter(Boolean)
+    const options = splitList(f.options)
     const ok = await p.addCheckpoint({ ...f, min: num(f.min), max: num(f.max), options, bad: f.bad.trim() || undefined, position: pos })
     if (ok) {
       setF(empty)

@@ -6,24 +6,14 @@ import { Btn } from '../../../components/Btn'
 import type { TaskOut } from '../../../domain/contract'
 import { DEPT_LABELS, DEPTS, INCIDENT_STATUS_LABELS, SEVERITY_LABELS, TASK_TYPES, TASK_TYPE_LABELS, type Dept, type TaskType } from '../../../domain/work/model'
 import { formatAgo, formatWhen } from '../../../domain/dates'
-import { dayStart } from '../../../domain/time'
 import { ROLE_LABELS } from '../../../domain/roles'
+import { dueFromChoice, repeatDays, splitList, type DueChoice, type Repeat } from '../../../domain/work/rules'
+import { weekday } from '../../../domain/time'
 import { ui } from '../../../services/ui'
 import { askSubscribe } from '../../../services/subscribe'
 import { workAdmin as w } from '../workLib'
 import '../index.scss'
-
-function Chips<T extends string>({ options, value, onPick }: { options: { v: T; label: string }[]; value?: T; onPick: (v: T) => void }) {
-  return (
-    <View className="chips">
-      {options.map((o) => (
-        <View key={o.v} className={`chip ${value === o.v ? 'chip-on' : ''}`} onClick={() => onPick(o.v)}>
-          {o.label}
-        </View>
-      ))}
-    </View>
-  )
-}
+import { Chips } from '../../../components/Chips'
 
 const Review = observer(function Review({ t }: { t: TaskOut }) {
   const [reason, setReason] = useState('')
@@ -59,12 +49,12 @@ const NewTask = observer(function NewTask() {
   const [type, setType] = useState<TaskType>('cleaning')
   const [place, setPlace] = useState('')
   const [checklist, setChecklist] = useState('')
-  const [due, setDue] = useState<'1h' | '2h' | 'today'>('2h')
+  const [due, setDue] = useState<DueChoice>('2h')
   const [priority, setPriority] = useState<'low' | 'normal' | 'high'>('normal')
   const [photo, setPhoto] = useState(false)
   const [to, setTo] = useState('')
-  const [repeat, setRepeat] = useState<'none' | 'daily' | 'weekdays' | 'weekly'>('none')
-  const today = new Date(now + 8 * 3600_000).getUTCDay()
+  const [repeat, setRepeat] = useState<Repeat | 'none'>('none')
+  const today = weekday(now)
   const [time, setTime] = useState('08:00')
   const submit = async () => {
     askSubscribe()
@@ -75,7 +65,7 @@ const NewTask = observer(function NewTask() {
       title: title.trim(),
       type,
       place: place.trim() || undefined,
-      checklist: checklist.split(/[\n,，、]/).map((x) => x.trim()).filter(Boolean),
+      checklist: splitList(checklist),
       priority,
       photoRequired: photo,
       assigneeId: isDept ? undefined : to,
@@ -83,8 +73,8 @@ const NewTask = observer(function NewTask() {
     }
     const ok =
       repeat === 'none'
-        ? await w.createTask({ ...common, dueAt: due === '1h' ? now + 3600_000 : due === '2h' ? now + 7200_000 : dayStart(now) + 18 * 3600_000 })
-        : await w.saveTemplate({ ...common, time, days: repeat === 'daily' ? [0, 1, 2, 3, 4, 5, 6] : repeat === 'weekly' ? [today] : [1, 2, 3, 4, 5], durationMinutes: 120 })
+        ? await w.createTask({ ...common, dueAt: dueFromChoice(due, now) })
+        : await w.saveTemplate({ ...common, time, days: repeatDays(repeat, now), durationMinutes: 120 })
     if (ok) {
       setTitle('')
       setPlace('')
