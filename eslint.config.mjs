@@ -18,6 +18,20 @@ const TARO_HOOKS = [
   'useShareAppMessage'
 ]
 
+// On weapp Taro keeps only a page module's default export: anything else imported from another
+// page's `index` is undefined there (React error #130). Shared components live in src/components.
+const PAGE_MODULE_IMPORTS = [
+  {
+    regex: '^(?!.*(^|/)(components|domain|stores|services|styles|cloud)/).*(^|/)index(\\.[jt]sx?)?$',
+    message:
+      '不要从页面模块（pages/**/index）导入：小程序里页面模块只保留默认导出。共用组件放到 src/components/<Name>/。'
+  },
+  {
+    regex: '^(\\.\\.?/)*\\.\\.?/?$',
+    message: '不要从页面目录（其 index）导入；共用组件放到 src/components/<Name>/。'
+  }
+]
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', '.jest-cache/**', 'coverage/**', '**/*.d.ts'] },
   js.configs.recommended,
@@ -48,7 +62,8 @@ export default tseslint.config(
               allowTypeImports: true,
               message: '平台 API 只能在 src/services/ 中调用（页面只可使用生命周期 hook 与类型）。'
             }
-          ]
+          ],
+          patterns: PAGE_MODULE_IMPORTS
         }
       ]
     }
@@ -59,13 +74,43 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@tarojs/*', 'react', 'mobx*', 'node:*', 'fs', 'path', 'better-sqlite3', 'wx-server-sdk'], message: 'src/domain 必须是纯 TypeScript。' }] }
+        {
+          patterns: [
+            {
+              group: [
+                '@tarojs/*',
+                'react',
+                'mobx*',
+                'node:*',
+                'fs',
+                'path',
+                'better-sqlite3',
+                'wx-server-sdk'
+              ],
+              message: 'src/domain 必须是纯 TypeScript。'
+            }
+          ]
+        }
       ]
     }
   },
   {
     files: ['config/**/*.{js,mjs,ts}', 'test/**/*.{js,ts}', '*.{js,mjs}', 'src/cloud/**/*.ts'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly'
+      }
+    },
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' }
   }
 )

@@ -2,15 +2,23 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 import webpack from 'webpack'
+import { weappApiBaseProblem } from './apiBase'
 
 const { LimitChunkCountPlugin } = webpack.optimize
 
 /**
- * Taro build config. Output goes to dist/<platform> so the weapp and H5 builds never
- * overwrite each other; WeChat DevTools opens the repository root (project.config.json
- * points miniprogramRoot at dist/weapp/).
+ * node_modules shipped in the mini program whose published code uses syntax newer than
+ * WeChat's compatibility target (ES2017: iOS 11, Chrome 66; see babel.config.js): they go
+ * through Babel like our own code. test/weapp/syntax.test.ts fails when one is missing.
  */
+export const WEAPP_TRANSPILE = ['valibot', 'mobx', 'mobx-react-lite', 'qrcode-generator', 'dayjs']
+const transpiled = new RegExp(
+  `[\\\\/]node_modules[\\\\/](${WEAPP_TRANSPILE.map((m) => m.replace('/', '[\\\\/]')).join('|')})[\\\\/]`
+)
+
 export default defineConfig<'webpack5'>(async (merge) => {
+  const apiProblem = weappApiBaseProblem(process.env)
+  if (apiProblem) throw new Error(apiProblem)
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'gangweitong',
     date: '2026-11-23',
@@ -33,9 +41,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' }
+        }
       },
-      optimizeMainPackage: { enable: true }
+      optimizeMainPackage: { enable: true },
+      compile: { include: [(file: string) => transpiled.test(file)] },
+      webpackChain(chain) {
+        // mobx 7 reads `globalThis` at load; iOS 11's JavaScriptCore has none (WeChat's
+        // core-js polyfill may add it, but we do not depend on that).
+        chain
+          .plugin('global-this')
+          .use(webpack.ProvidePlugin, [{ globalThis: require.resolve('./globalThis.js') }])
+      }
     },
     h5: {
       // One script bundle: once the page is open, every screen works with no network
@@ -48,10 +67,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css'
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' }
+        }
       }
     }
   }

@@ -3,8 +3,7 @@
  * document type, the last four characters (what a guard reads back) and a salted SHA-256
  * hash, which is enough to match a block-list entry and nothing more.
  */
-import { sha256 } from '@noble/hashes/sha2.js'
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import { sha256Hex } from '../sha256'
 
 export { ID_TYPES, ID_TYPE_LABELS, describeId, type IdType, type IdRef } from './idtypes'
 import type { IdRef, IdType } from './idtypes'
@@ -31,7 +30,8 @@ export function idCardProblem(raw: string): string | undefined {
 }
 
 export function hashIdNumber(raw: string, salt: string): string {
-  return bytesToHex(sha256(utf8ToBytes(`${salt}:${normalizeIdNumber(raw)}`)))
+  // our own SHA-256 over our own UTF-8 bytes: phones have no TextEncoder, iOS 11 no BigInt
+  return sha256Hex(`${salt}:${normalizeIdNumber(raw)}`)
 }
 
 /**

@@ -2,14 +2,22 @@ import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
-import { QrCode } from '../../../components/QrCode'
 import { localClock } from '../../../domain/time'
 import { EVIDENCE_LABELS, METHOD_LABELS, ROUND_STATUS_LABELS } from '../../../domain/patrol/model'
 import { ui } from '../../../services/ui'
 import { patrolAdmin as p } from '../patrolLib'
 import '../index.scss'
 
-const TONE: Record<string, string> = { done: 'ok', inProgress: 'ok', missed: 'bad', late: 'bad', abandoned: 'warn', incomplete: 'warn', due: '', upcoming: 'dim' }
+const TONE: Record<string, string> = {
+  done: 'ok',
+  inProgress: 'ok',
+  missed: 'bad',
+  late: 'bad',
+  abandoned: 'warn',
+  incomplete: 'warn',
+  due: '',
+  upcoming: 'dim'
+}
 
 /** One round's scans in order, each with its evidence. */
 const Timeline = observer(function Timeline() {
@@ -23,7 +31,9 @@ const Timeline = observer(function Timeline() {
       {d.round.endReason && <Text className="muted">{`提前结束原因：${d.round.endReason}`}</Text>}
       {d.points.map((pt) => (
         <View key={pt.checkpointId} className="sup-row">
-          <Text className="sup-row-title">{pt.scan ? `${localClock(pt.scan.deviceTime)} ✓ ${pt.name}` : `✕ ${pt.name}（漏点）`}</Text>
+          <Text className="sup-row-title">
+            {pt.scan ? `${localClock(pt.scan.deviceTime)} ✓ ${pt.name}` : `✕ ${pt.name}（漏点）`}
+          </Text>
           {pt.scan && (
             <Text className={`muted ev-${pt.scan.evidence.level}`}>
               {`${METHOD_LABELS[pt.scan.method]} · ${EVIDENCE_LABELS[pt.scan.evidence.level]}：${pt.scan.evidence.reasons.join('，')}${pt.scan.outOfOrder ? ' · 顺序不符' : ''}`}
@@ -55,7 +65,10 @@ const Week = observer(function Week() {
             {r.coverage.map((c, i) => (
               <View key={i} className="chart-col">
                 <Text className="chart-n">{c === null ? '' : `${c}%`}</Text>
-                <View className={`chart-bar ${c !== null && c < 80 ? 'chart-low' : ''}`} style={{ height: ui.px(Math.max(2, Math.round(((c ?? 0) / 100) * 200))) }} />
+                <View
+                  className={`chart-bar ${c !== null && c < 80 ? 'chart-low' : ''}`}
+                  style={{ height: ui.px(Math.max(2, Math.round(((c ?? 0) / 100) * 200))) }}
+                />
                 <Text className="chart-h">{w.days[i].slice(5)}</Text>
               </View>
             ))}
@@ -69,7 +82,12 @@ const Week = observer(function Week() {
 function PatrolOverview() {
   useDidShow(() => void p.load())
   const d = p.day
-  if (p.detail) return <View className="page"><Timeline /></View>
+  if (p.detail)
+    return (
+      <View className="page">
+        <Timeline />
+      </View>
+    )
   return (
     <View className="page">
       <View className="day-nav">
@@ -96,7 +114,11 @@ function PatrolOverview() {
         <View key={pl.planId} className="card">
           <Text className="card-title">{`${pl.name} · ${pl.routeName}`}</Text>
           {pl.rounds.map((r) => (
-            <View key={r.slotStart} className={`sup-row round-row tone-${TONE[r.state] ?? ''}`} onClick={() => r.roundId && void p.open(r.roundId)}>
+            <View
+              key={r.slotStart}
+              className={`sup-row round-row tone-${TONE[r.state] ?? ''}`}
+              onClick={() => r.roundId && void p.open(r.roundId)}
+            >
               <Text className="sup-row-title">{`${localClock(r.slotStart)} ${ROUND_STATUS_LABELS[r.state]}${r.staffName ? ' · ' + r.staffName : ''}${r.roundId ? ` · ${r.coverage}%` : ''}`}</Text>
               {r.flags.length > 0 && <Text className="muted">{r.flags.join('；')}</Text>}
             </View>
@@ -112,18 +134,3 @@ function PatrolOverview() {
 }
 
 export default observer(PatrolOverview)
-
-/** Printable: every checkpoint's QR code with its name and typed code. */
-export const QrSheet = observer(function QrSheet() {
-  return (
-    <View className="qr-sheet">
-      {p.sheet.map((s) => (
-        <View key={s.checkpointId} className="qr-item">
-          <QrCode text={s.qr} size={300} />
-          <Text className="qr-name">{s.name}</Text>
-          <Text className="muted">{`${s.place} · 编号 ${s.code}`}</Text>
-        </View>
-      ))}
-    </View>
-  )
-})

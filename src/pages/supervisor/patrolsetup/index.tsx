@@ -8,13 +8,25 @@ import { currentPosition } from '../../../services/location'
 import { ui } from '../../../services/ui'
 import { splitList } from '../../../domain/work/rules'
 import { patrolAdmin as p } from '../patrolLib'
-import { QrSheet } from '../patrol/index'
+import { QrSheet } from '../../../components/QrSheet'
 import '../index.scss'
 
 const WEEK = ['日', '一', '二', '三', '四', '五', '六']
 
 const Checkpoints = observer(function Checkpoints() {
-  const empty = { name: '', building: '', floor: '', area: '', question: '是否正常', kind: 'yesno' as 'yesno' | 'number' | 'note' | 'choice', min: '', max: '', options: '', bad: '', nfcTagId: '' }
+  const empty = {
+    name: '',
+    building: '',
+    floor: '',
+    area: '',
+    question: '是否正常',
+    kind: 'yesno' as 'yesno' | 'number' | 'note' | 'choice',
+    min: '',
+    max: '',
+    options: '',
+    bad: '',
+    nfcTagId: ''
+  }
   const [f, setF] = useState(empty)
   const [pos, setPos] = useState<{ lat: number; lng: number; radiusM: number } | undefined>(undefined)
   const [locating, setLocating] = useState(false)
@@ -23,14 +35,22 @@ const Checkpoints = observer(function Checkpoints() {
     setLocating(true)
     const p0 = await currentPosition(8000)
     setLocating(false)
-    if (p0) setPos({ lat: p0.lat, lng: p0.lng, radiusM: Math.max(20, Math.min(100, Math.round(p0.accuracyM * 2))) })
+    if (p0)
+      setPos({ lat: p0.lat, lng: p0.lng, radiusM: Math.max(20, Math.min(100, Math.round(p0.accuracyM * 2))) })
     else void ui.toast('没有取得位置，可以不填')
   }
   const add = async () => {
     if (!f.name.trim()) return
     const num = (x: string) => (x.trim() === '' || Number.isNaN(Number(x)) ? undefined : Number(x))
     const options = splitList(f.options)
-    const ok = await p.addCheckpoint({ ...f, min: num(f.min), max: num(f.max), options, bad: f.bad.trim() || undefined, position: pos })
+    const ok = await p.addCheckpoint({
+      ...f,
+      min: num(f.min),
+      max: num(f.max),
+      options,
+      bad: f.bad.trim() || undefined,
+      position: pos
+    })
     if (ok) {
       setF(empty)
       setPos(undefined)
@@ -59,25 +79,56 @@ const Checkpoints = observer(function Checkpoints() {
             ['note', '备注']
           ] as const
         ).map(([k, label]) => (
-          <View key={k} className={`chip ${f.kind === k ? 'chip-on' : ''}`} onClick={() => setF({ ...f, kind: k })}>
+          <View
+            key={k}
+            className={`chip ${f.kind === k ? 'chip-on' : ''}`}
+            onClick={() => setF({ ...f, kind: k })}
+          >
             {label}
           </View>
         ))}
       </View>
-      <Input className="input" value={f.question} placeholder="问题，如 消防设施是否正常" onInput={set('question')} />
+      <Input
+        className="input"
+        value={f.question}
+        placeholder="问题，如 消防设施是否正常"
+        onInput={set('question')}
+      />
       {f.kind === 'choice' && (
         <View>
-          <Input className="input" value={f.options} placeholder="选项，用逗号分开，如 关闭，打开" onInput={set('options')} />
+          <Input
+            className="input"
+            value={f.options}
+            placeholder="选项，用逗号分开，如 关闭，打开"
+            onInput={set('options')}
+          />
           <Input className="input" value={f.bad} placeholder="哪一项算异常（如 打开）" onInput={set('bad')} />
         </View>
       )}
       {f.kind === 'number' && (
         <View>
-          <Input className="input" type="digit" value={f.min} placeholder="正常范围下限" onInput={set('min')} />
-          <Input className="input" type="digit" value={f.max} placeholder="正常范围上限" onInput={set('max')} />
+          <Input
+            className="input"
+            type="digit"
+            value={f.min}
+            placeholder="正常范围下限"
+            onInput={set('min')}
+          />
+          <Input
+            className="input"
+            type="digit"
+            value={f.max}
+            placeholder="正常范围上限"
+            onInput={set('max')}
+          />
         </View>
       )}
-      <Input className="input" value={f.nfcTagId} placeholder="NFC 标签号（有才填）" onInput={set('nfcTagId')} />
+      <Input
+        className="input"
+        value={f.nfcTagId}
+        placeholder="NFC 标签号（有才填）"
+        onInput={set('nfcTagId')}
+      />
       <Btn kind="ghost" loading={locating} onClick={() => void here()}>
         {pos ? `已取当前位置（范围 ${pos.radiusM} 米），重新获取` : '站在巡更点，用当前位置'}
       </Btn>
@@ -97,14 +148,22 @@ const Routes = observer(function Routes() {
       {(p.refs?.routes ?? []).map((r) => (
         <View key={r.id} className="sup-row">
           <Text className="sup-row-title">{`${r.name}${r.ordered ? '（按顺序）' : ''}`}</Text>
-          <Text className="muted">{r.checkpointIds.map((id) => cps.find((c) => c.id === id)?.name ?? '?').join(' → ')}</Text>
+          <Text className="muted">
+            {r.checkpointIds.map((id) => cps.find((c) => c.id === id)?.name ?? '?').join(' → ')}
+          </Text>
         </View>
       ))}
       <Input className="input" value={name} placeholder="路线名称" onInput={(e) => setName(e.detail.value)} />
       <Text className="field-label">依次点选巡更点</Text>
       <View className="chips">
         {cps.map((c) => (
-          <View key={c.id} className={`chip ${picked.includes(c.id) ? 'chip-on' : ''}`} onClick={() => setPicked(picked.includes(c.id) ? picked.filter((x) => x !== c.id) : [...picked, c.id])}>
+          <View
+            key={c.id}
+            className={`chip ${picked.includes(c.id) ? 'chip-on' : ''}`}
+            onClick={() =>
+              setPicked(picked.includes(c.id) ? picked.filter((x) => x !== c.id) : [...picked, c.id])
+            }
+          >
             {picked.includes(c.id) ? `${picked.indexOf(c.id) + 1}. ${c.name}` : c.name}
           </View>
         ))}
@@ -117,7 +176,13 @@ const Routes = observer(function Routes() {
           不限顺序
         </View>
       </View>
-      <Btn onClick={() => void (name.trim() && picked.length ? p.addRoute(name, picked, ordered) : Promise.resolve(false)).then((ok) => ok && (setName(''), setPicked([])))}>
+      <Btn
+        onClick={() =>
+          void (
+            name.trim() && picked.length ? p.addRoute(name, picked, ordered) : Promise.resolve(false)
+          ).then((ok) => ok && (setName(''), setPicked([])))
+        }
+      >
         添加路线
       </Btn>
     </View>
@@ -126,7 +191,17 @@ const Routes = observer(function Routes() {
 
 const Plans = observer(function Plans() {
   const routes = p.refs?.routes ?? []
-  const [f, setF] = useState({ name: '', routeId: '', days: [0, 1, 2, 3, 4, 5, 6], start: '20:00', end: '06:00', everyMinutes: 120, minMinutes: 10, maxMinutes: 60, roles: ['patrol'] as Role[] })
+  const [f, setF] = useState({
+    name: '',
+    routeId: '',
+    days: [0, 1, 2, 3, 4, 5, 6],
+    start: '20:00',
+    end: '06:00',
+    everyMinutes: 120,
+    minMinutes: 10,
+    maxMinutes: 60,
+    roles: ['patrol'] as Role[]
+  })
   return (
     <View className="card">
       <Text className="card-title">计划</Text>
@@ -136,11 +211,20 @@ const Plans = observer(function Plans() {
           <Text className="muted">{`${routes.find((r) => r.id === pl.routeId)?.name ?? ''} · ${pl.start}–${pl.end} 每${pl.everyMinutes}分钟 · 周${pl.days.map((d) => WEEK[d]).join('')} · ${pl.minMinutes}–${pl.maxMinutes}分钟`}</Text>
         </View>
       ))}
-      <Input className="input" value={f.name} placeholder="计划名称，如 夜间巡逻" onInput={(e) => setF({ ...f, name: e.detail.value })} />
+      <Input
+        className="input"
+        value={f.name}
+        placeholder="计划名称，如 夜间巡逻"
+        onInput={(e) => setF({ ...f, name: e.detail.value })}
+      />
       <Text className="field-label">路线</Text>
       <View className="chips">
         {routes.map((r) => (
-          <View key={r.id} className={`chip ${f.routeId === r.id ? 'chip-on' : ''}`} onClick={() => setF({ ...f, routeId: r.id })}>
+          <View
+            key={r.id}
+            className={`chip ${f.routeId === r.id ? 'chip-on' : ''}`}
+            onClick={() => setF({ ...f, routeId: r.id })}
+          >
             {r.name}
           </View>
         ))}
@@ -148,17 +232,37 @@ const Plans = observer(function Plans() {
       <Text className="field-label">星期</Text>
       <View className="chips">
         {WEEK.map((w, d) => (
-          <View key={d} className={`chip ${f.days.includes(d) ? 'chip-on' : ''}`} onClick={() => setF({ ...f, days: f.days.includes(d) ? f.days.filter((x) => x !== d) : [...f.days, d] })}>
+          <View
+            key={d}
+            className={`chip ${f.days.includes(d) ? 'chip-on' : ''}`}
+            onClick={() =>
+              setF({ ...f, days: f.days.includes(d) ? f.days.filter((x) => x !== d) : [...f.days, d] })
+            }
+          >
             {w}
           </View>
         ))}
       </View>
       <Text className="field-label">时段（可跨零点）和间隔</Text>
-      <Input className="input" value={f.start} placeholder="开始 HH:mm" onInput={(e) => setF({ ...f, start: e.detail.value })} />
-      <Input className="input" value={f.end} placeholder="结束 HH:mm" onInput={(e) => setF({ ...f, end: e.detail.value })} />
+      <Input
+        className="input"
+        value={f.start}
+        placeholder="开始 HH:mm"
+        onInput={(e) => setF({ ...f, start: e.detail.value })}
+      />
+      <Input
+        className="input"
+        value={f.end}
+        placeholder="结束 HH:mm"
+        onInput={(e) => setF({ ...f, end: e.detail.value })}
+      />
       <View className="chips">
         {[60, 120, 180, 240].map((m) => (
-          <View key={m} className={`chip ${f.everyMinutes === m ? 'chip-on' : ''}`} onClick={() => setF({ ...f, everyMinutes: m })}>
+          <View
+            key={m}
+            className={`chip ${f.everyMinutes === m ? 'chip-on' : ''}`}
+            onClick={() => setF({ ...f, everyMinutes: m })}
+          >
             {`每${m / 60}小时`}
           </View>
         ))}
@@ -166,15 +270,41 @@ const Plans = observer(function Plans() {
       <Text className="field-label">谁来巡</Text>
       <View className="chips">
         {(['patrol', 'guard'] as Role[]).map((r) => (
-          <View key={r} className={`chip ${f.roles.includes(r) ? 'chip-on' : ''}`} onClick={() => setF({ ...f, roles: f.roles.includes(r) ? f.roles.filter((x) => x !== r) : [...f.roles, r] })}>
+          <View
+            key={r}
+            className={`chip ${f.roles.includes(r) ? 'chip-on' : ''}`}
+            onClick={() =>
+              setF({ ...f, roles: f.roles.includes(r) ? f.roles.filter((x) => x !== r) : [...f.roles, r] })
+            }
+          >
             {ROLE_LABELS[r]}
           </View>
         ))}
       </View>
       <Text className="field-label">一轮用时（分钟）：最短、最长</Text>
-      <Input className="input" type="number" value={String(f.minMinutes)} placeholder="最短" onInput={(e) => setF({ ...f, minMinutes: Number(e.detail.value) || 0 })} />
-      <Input className="input" type="number" value={String(f.maxMinutes)} placeholder="最长" onInput={(e) => setF({ ...f, maxMinutes: Number(e.detail.value) || 0 })} />
-      <Btn onClick={() => void (f.name.trim() && f.routeId ? p.addPlan(f) : Promise.resolve(false)).then((ok) => ok && setF({ ...f, name: '' }))}>添加计划</Btn>
+      <Input
+        className="input"
+        type="number"
+        value={String(f.minMinutes)}
+        placeholder="最短"
+        onInput={(e) => setF({ ...f, minMinutes: Number(e.detail.value) || 0 })}
+      />
+      <Input
+        className="input"
+        type="number"
+        value={String(f.maxMinutes)}
+        placeholder="最长"
+        onInput={(e) => setF({ ...f, maxMinutes: Number(e.detail.value) || 0 })}
+      />
+      <Btn
+        onClick={() =>
+          void (f.name.trim() && f.routeId ? p.addPlan(f) : Promise.resolve(false)).then(
+            (ok) => ok && setF({ ...f, name: '' })
+          )
+        }
+      >
+        添加计划
+      </Btn>
     </View>
   )
 })
@@ -186,7 +316,7 @@ function PatrolSetup() {
     return (
       <View className="page">
         <Text className="muted">截图或打印后张贴在各巡更点；二维码带签名，不能伪造。</Text>
-        <QrSheet />
+        <QrSheet items={p.sheet} />
         <Btn kind="ghost" onClick={() => setSheet(false)}>
           返回
         </Btn>
