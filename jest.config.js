@@ -15,6 +15,13 @@ module.exports = {
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...base, displayName: 'cloud', testMatch: ['<rootDir>/test/cloud/**/*.test.ts'] },
     {
+      // the same cloud suites, stored through the real wx-server-sdk on the CloudBase test engine
+      ...base,
+      displayName: 'cloudbase',
+      testMatch: ['<rootDir>/test/cloud/**/*.test.ts', '<rootDir>/test/cloudbase/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/cloudbase/setup-env.js']
+    },
+    {
       ...base,
       displayName: 'weapp',
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],

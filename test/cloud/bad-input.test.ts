@@ -60,11 +60,11 @@ describe('bad input: every action refuses generated invalid payloads and stores 
       for (const [label, input] of cases) {
         // inputs the schema itself accepts are not bad input (e.g. removing an optional field)
         if (v.safeParse(def.input, input).success) continue
-        const before = h.dump()
+        const before = await h.dump()
         const env = await h.raw(def.fn, { action: name, input, estateId: 'demo-estate', op: h.opSeq() }, identity)
         expect([label, code(env)]).toEqual([label, 'INVALID_INPUT'])
         if (!env.ok) expect(env.message).toMatch(/[\u4e00-\u9fa5]/)
-        expect(h.dump()).toEqual(before)
+        expect(await h.dump()).toEqual(before)
       }
     })
   }

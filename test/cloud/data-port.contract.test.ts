@@ -1,5 +1,5 @@
-import { SqliteAdapter } from '../../src/cloud/data/sqlite'
 import { createCloudbaseAdapter } from '../../src/cloud/data/cloudbase'
+import { ENGINE, makePort } from './harness'
 import { DuplicateKeyError, type DataPort, type StoredDoc } from '../../src/cloud/data/port'
 
 interface Row extends StoredDoc {
@@ -70,7 +70,14 @@ function contract(name: string, make: () => Promise<DataPort>) {
       let after: string | undefined
       let pages = 0
       do {
-        const p = await db.find<Row>(C, { orderBy: [['tag', 'asc'], ['n', 'desc']], limit: 7, after })
+        const p = await db.find<Row>(C, {
+          orderBy: [
+            ['tag', 'asc'],
+            ['n', 'desc']
+          ],
+          limit: 7,
+          after
+        })
         seen.push(...p.items.map((r) => r.n))
         after = p.next
         pages++
@@ -111,6 +118,56 @@ function contract(name: string, make: () => Promise<DataPort>) {
       expect((await db.get<Row>(C, 'r001'))!._v).toBe(2)
     })
 
+    it('many concurrent transactions on one document all get through (conflicts are retried)', async () => {
+      await db.insert<Row>(C, row(1, { n: 0 }))
+      const bump = () =>
+        db.transaction(async (tx) => {
+          const r = await tx.get<Row>(C, 'r001')
+          return tx.update<Row>(C, 'r001', r!._v, { n: r!.n + 1 })
+        })
+      const results = await Promise.all([bump(), bump(), bump(), bump(), bump()])
+      expect(results.every(Boolean)).toBe(true)
+      expect(await db.get<Row>(C, 'r001')).toMatchObject({ n: 5, _v: 6 })
+    })
+
+    it('an insert inside a transaction refuses an existing id and never overwrites it', async () => {
+      await db.insert<Row>(C, row(1, { tag: 'original' }))
+      await expect(
+        db.transaction((tx) => tx.insert<Row>(C, row(1, { tag: 'overwrite' })))
+      ).rejects.toBeInstanceOf(DuplicateKeyError)
+      expect(await db.get<Row>(C, 'r001')).toMatchObject({ tag: 'original', _v: 1 })
+      // and a new id inserts, once
+      await db.transaction((tx) => tx.insert<Row>(C, row(2)))
+      expect(await db.get<Row>(C, 'r002')).toMatchObject({ _v: 1, n: 2 })
+    })
+
+    it('a patch replaces an object field whole, removes an undefined field, and both engines store the same', async () => {
+      await db.insert<Row>(C, row(1, { nested: { x: 1, y: 2 } as Row['nested'] }))
+      const u = await db.update<Row>(C, 'r001', 1, { nested: { x: 5 }, tag: undefined })
+      expect(u!.nested).toEqual({ x: 5 })
+      expect(u!.tag).toBeUndefined()
+      const stored = await db.get<Row>(C, 'r001')
+      expect(stored!.nested).toEqual({ x: 5 })
+      expect(stored).not.toHaveProperty('tag')
+      expect(stored).toEqual(u)
+      // the same inside a transaction
+      await db.transaction((tx) => tx.update<Row>(C, 'r001', 2, { nested: { x: 7 } }))
+      expect((await db.get<Row>(C, 'r001'))!.nested).toEqual({ x: 7 })
+    })
+
+    it('a page longer than one get (150) comes back whole, with a cursor to the rest', async () => {
+      await Promise.all([...Array(160).keys()].map((i) => db.insert<Row>(C, row(i))))
+      const p1 = await db.find<Row>(C, { orderBy: [['n', 'asc']], limit: 150 })
+      expect(p1.items.map((r) => r.n)).toEqual([...Array(150).keys()])
+      expect(p1.next).toBeDefined()
+      const p2 = await db.find<Row>(C, { orderBy: [['n', 'asc']], limit: 150, after: p1.next })
+      expect(p2.items.map((r) => r.n)).toEqual([...Array(10).keys()].map((i) => 150 + i))
+      expect(p2.next).toBeUndefined()
+      const exact = await db.find<Row>(C, { orderBy: [['n', 'asc']], limit: 160 })
+      expect(exact.items).toHaveLength(160)
+      expect(exact.next).toBeUndefined()
+    })
+
     it('removes by id', async () => {
       await db.insert<Row>(C, row(1))
       expect(await db.remove(C, 'r001')).toBe(true)
@@ -120,19 +177,24 @@ function contract(name: string, make: () => Promise<DataPort>) {
   })
 }
 
-contract('SQLite', async () => new SqliteAdapter({ file: ':memory:' }))
+// The engine of this run: SQLite (project `cloud`) or wx-server-sdk on the CloudBase test engine (project `cloudbase`).
+contract(ENGINE === 'sqlite' ? 'SQLite' : 'CloudBase through wx-server-sdk (test engine)', makePort)
 
 const tcb = process.env.TCB_ENV && process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY
 if (tcb) {
   contract('CloudBase', async () => {
-     
     const cloud = require('wx-server-sdk')
-    cloud.init({ env: process.env.TCB_ENV, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY })
+    cloud.init({
+      env: process.env.TCB_ENV,
+      secretId: process.env.TCB_SECRET_ID,
+      secretKey: process.env.TCB_SECRET_KEY
+    })
     return createCloudbaseAdapter(cloud.database())
   })
 } else {
   describe('data port contract: CloudBase', () => {
-    it.skip('skipped: set TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY (and npm i wx-server-sdk) to run it against a real CloudBase env', () => undefined)
+    it.skip('skipped: set TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY (and npm i wx-server-sdk) to run it against a real CloudBase env', () =>
+      undefined)
   })
   console.log('CloudBase data-port contract skipped: TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY are not set.')
 }

@@ -50,7 +50,7 @@ describe('dispatcher', () => {
       { kind: 'openid', openid: 'oid-demo-guard' }
     )
     expect(code(env)).toBe('INVALID_INPUT')
-    expect(h.dump().c_shifts ?? 0).toBe(0)
+    expect((await h.dump()).c_shifts ?? 0).toBe(0)
   })
 
   it('applies a write once: a replay returns the first result, a different body with the same id is refused', async () => {
@@ -61,7 +61,7 @@ describe('dispatcher', () => {
     const again = await h.as('demo-guard', 'shift.start', { id: 'shift59', post: '东门岗' }, { op })
     expect(again.ok && again.replayed).toBe(true)
     expect(ok<Shift>(again)._id).toBe(first._id)
-    expect(h.dump().c_shifts).toBe(1)
+    expect((await h.dump()).c_shifts).toBe(1)
     expect(code(await h.as('demo-guard', 'shift.start', { id: 'shift65', post: '南门岗' }, { op }))).toBe('IDEMPOTENCY_MISMATCH')
     // another person cannot replay someone else's operation id either
     expect(code(await h.as('demo-patrol', 'shift.start', { id: 'shift67', post: '东门岗' }, { op }))).toBe('IDEMPOTENCY_MISMATCH')
@@ -83,7 +83,7 @@ describe('dispatcher', () => {
 
   it('stores nothing when a write fails half-way', async () => {
     const h = await makeHarness()
-    const before = h.dump()
+    const before = await h.dump()
     const orig = HANDLERS['shift.start']
     ;(HANDLERS as Record<string, unknown>)['shift.start'] = async (input: unknown, ctx: Parameters<typeof orig>[1]) => {
       await orig(input as never, ctx)
@@ -94,7 +94,7 @@ describe('dispatcher', () => {
     } finally {
       ;(HANDLERS as Record<string, unknown>)['shift.start'] = orig
     }
-    expect(h.dump()).toEqual(before)
+    expect(await h.dump()).toEqual(before)
   })
 
   it('appends an audit record for every write: who, what, which document, when', async () => {

@@ -81,7 +81,7 @@ describe('gate.blockSave', () => {
     )
     expect(e).toMatchObject({ hasIdHash: true, addedByName: '吴经理' })
     expect(JSON.stringify(e)).not.toContain(device)
-    const kept = stored<{ idHash: string }>(h, 'blocklist', 'bs-2')!
+    const kept = (await stored<{ idHash: string }>(h, 'blocklist', 'bs-2'))!
     expect(kept.idHash).toMatch(/^[0-9a-f]{64}$/)
     expect(kept.idHash).not.toBe(device)
     expect((await hits({ idHash: device }))[0]).toMatchObject({ entryId: 'bs-2', matchedBy: '证件号' })
@@ -106,8 +106,8 @@ describe('gate.blockSave', () => {
         reason: '欠费'
       })
     )
-    expect(stored(h, 'blocklist', 'bs-3')).toMatchObject({ plate: '粤A88888', kind: 'plate' })
-    expect(stored<Record<string, unknown>>(h, 'blocklist', 'bs-3')!.name).toBeUndefined()
+    expect(await stored(h, 'blocklist', 'bs-3')).toMatchObject({ plate: '粤A88888', kind: 'plate' })
+    expect((await stored<Record<string, unknown>>(h, 'blocklist', 'bs-3'))!.name).toBeUndefined()
     h.clock.now += 1000
     ok(
       await h.as('demo-supervisor', 'gate.blockSave', {
@@ -120,7 +120,7 @@ describe('gate.blockSave', () => {
     expect(await hits({ plate: '粤A88888' })).toEqual([
       { entryId: 'bs-3', kind: 'plate', matchedBy: '车牌', reason: '欠费三个月' }
     ])
-    expect(stored(h, 'blocklist', 'bs-3')).toMatchObject({ createdAt: T0, updatedAt: T0 + 1000 })
+    expect(await stored(h, 'blocklist', 'bs-3')).toMatchObject({ createdAt: T0, updatedAt: T0 + 1000 })
     const car = ok<VehicleItem>(
       await h.as('demo-guard', 'gate.vehicleIn', vehicleInput({ plate: '粤A88888', case: 'business' }))
     )
@@ -194,7 +194,7 @@ describe('gate.blockSave', () => {
     await refused(h, 'sup-e2', 'gate.blockSave', { ...input, id: 'demo-block-2' }, 'NOT_FOUND', undefined, {
       estateId: OTHER
     })
-    expect(stored(h, 'blocklist', 'demo-block-2')).toMatchObject({
+    expect(await stored(h, 'blocklist', 'demo-block-2')).toMatchObject({
       plate: '粤A66666',
       estateId: 'demo-estate'
     })
@@ -347,7 +347,10 @@ describe('gate.ownerVehicleSave', () => {
       undefined,
       { estateId: OTHER }
     )
-    expect(stored(h, 'ownervehicles', 'demo-car-1')).toMatchObject({ plate: '粤B12345', room: '1-1-101' })
+    expect(await stored(h, 'ownervehicles', 'demo-car-1')).toMatchObject({
+      plate: '粤B12345',
+      room: '1-1-101'
+    })
   })
 })
 

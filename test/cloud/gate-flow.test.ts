@@ -27,7 +27,7 @@ describe('gate: a day at the gate', () => {
     )
     expect(v.status).toBe('inside')
     expect(v.idDesc).toBe('身份证 ····002X')
-    const all = JSON.stringify(h.db.db.prepare(`SELECT doc FROM c_visitors`).all())
+    const all = await h.text('visitors')
     expect(all).not.toContain(ID)
     expect(all).not.toContain(hash)
     const b = ok<GateBoard>(await h.as('demo-guard', 'gate.board', {}))

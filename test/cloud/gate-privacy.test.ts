@@ -88,7 +88,7 @@ describe('ID numbers', () => {
       })
     )
     ok(await h.as('demo-supervisor', 'gate.dayLogCsv', { date: TODAY }))
-    const all = dumpAll(h)
+    const all = await dumpAll(h)
     for (const n of [ID_NUMBER, OTHER_ID]) {
       expect(all).not.toContain(n)
       expect(all).not.toContain(n.slice(0, 14))
@@ -96,14 +96,14 @@ describe('ID numbers', () => {
     }
     for (const deviceHash of [ref.hash!, other.hash!]) expect(all).not.toContain(deviceHash)
     // what is kept: type, last four, and the server's own hash of the phone's hash
-    const v = stored<{ idDoc: { type: string; last4: string; hash: string } }>(h, 'visitors', 'p-1')!
+    const v = (await stored<{ idDoc: { type: string; last4: string; hash: string } }>(h, 'visitors', 'p-1'))!
     expect(v.idDoc).toEqual({ type: 'idcard', last4: '002X', hash: expect.stringMatching(/^[0-9a-f]{64}$/) })
     expect(v.idDoc.hash).not.toBe(ref.hash)
     expect(v.idDoc.hash).not.toBe(hashIdNumber(ID_NUMBER, 'test-salt'))
     // keyed with the server's own secret: the same phone hash under another secret is stored differently
     const elsewhere = await makeHarness({ idSalt: 'another-secret' })
     ok(await elsewhere.as('demo-guard', 'gate.checkIn', visitorInput({ id: 'p-1', idDoc: ref })))
-    expect(stored<{ idDoc: { hash: string } }>(elsewhere, 'visitors', 'p-1')!.idDoc.hash).not.toBe(
+    expect((await stored<{ idDoc: { hash: string } }>(elsewhere, 'visitors', 'p-1'))!.idDoc.hash).not.toBe(
       v.idDoc.hash
     )
     expect(ok<GateRefs>(await elsewhere.as('demo-guard', 'gate.refs', {})).idSalt).not.toBe(
@@ -124,9 +124,10 @@ describe('ID numbers', () => {
     const there = await deviceRef(ID_NUMBER, OTHER)
     expect(there.hash).not.toBe(ref.hash)
     ok(await h.as('g-both', 'gate.checkIn', visitorInput({ id: 's-3', idDoc: there }), { estateId: OTHER }))
-    const hashOf = (id: string) => stored<{ idDoc: { hash: string } }>(h, 'visitors', id)!.idDoc.hash
-    expect(hashOf('s-2')).toBe(hashOf('s-1'))
-    expect(hashOf('s-3')).not.toBe(hashOf('s-1'))
+    const hashOf = async (id: string) =>
+      (await stored<{ idDoc: { hash: string } }>(h, 'visitors', id))!.idDoc.hash
+    expect(await hashOf('s-2')).toBe(await hashOf('s-1'))
+    expect(await hashOf('s-3')).not.toBe(await hashOf('s-1'))
     // a block entry made from the number matches a later visitor with it, by ID
     ok(
       await h.as('demo-supervisor', 'gate.blockSave', {
@@ -136,7 +137,7 @@ describe('ID numbers', () => {
         reason: '盗窃'
       })
     )
-    expect(stored<{ idHash: string }>(h, 'blocklist', 's-b')!.idHash).toBe(hashOf('s-1'))
+    expect((await stored<{ idHash: string }>(h, 'blocklist', 's-b'))!.idHash).toBe(await hashOf('s-1'))
     const v = ok<VisitorOut>(
       await h.as(
         'demo-guard',
@@ -156,7 +157,7 @@ describe('ID numbers', () => {
   it('the stored hash is a keyed hash of the phone’s hash: not computable from what a phone has', async () => {
     const ref = await deviceRef(ID_NUMBER)
     ok(await h.as('demo-guard', 'gate.checkIn', visitorInput({ id: 'k-1', idDoc: ref })))
-    const kept = stored<{ idDoc: { hash: string } }>(h, 'visitors', 'k-1')!.idDoc.hash
+    const kept = (await stored<{ idDoc: { hash: string } }>(h, 'visitors', 'k-1'))!.idDoc.hash
     const salt = ok<GateRefs>(await h.as('demo-guard', 'gate.refs', {})).idSalt
     expect(kept).toMatch(/^[0-9a-f]{64}$/)
     for (const guess of [
@@ -224,7 +225,7 @@ describe('phones', () => {
     expect(JSON.stringify(lists[4])).toContain('138****2222')
     expect(ok<VisitorOut>(await h.as('demo-guard', 'gate.visitor', { visitorId: 'ph-1' })).phone).toBe(PHONE)
     // the stored event line holds only the masked phone
-    expect(dumpAll(h).match(/139\*{4}5678/g)?.length).toBeGreaterThan(0)
-    expect(stored<{ detail: string }>(h, 'gateevents', 'ph-1.visitorIn')!.detail).not.toContain(PHONE)
+    expect((await dumpAll(h)).match(/139\*{4}5678/g)?.length).toBeGreaterThan(0)
+    expect((await stored<{ detail: string }>(h, 'gateevents', 'ph-1.visitorIn'))!.detail).not.toContain(PHONE)
   })
 })

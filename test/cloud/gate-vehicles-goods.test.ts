@@ -43,8 +43,7 @@ function expectReplay(again: Envelope<unknown>, first: Envelope<unknown>) {
   expect(ok(again)).toEqual(ok(first))
 }
 
-const count = (coll: string) =>
-  (h.db.db.prepare(`SELECT COUNT(*) AS n FROM c_${coll}`).get() as { n: number }).n
+const count = (coll: string) => h.count(coll)
 
 describe('gate.vehicleIn', () => {
   it('an owner car: one tap, the room it is registered to, driver and passengers; not on the outside-vehicle board', async () => {
@@ -68,8 +67,8 @@ describe('gate.vehicleIn', () => {
       guardName: '张卫国',
       overstay: false
     })
-    expect(stored(h, 'vehiclevisits', 'vi-1')).toMatchObject({ ownerVehicleId: 'demo-car-2' })
-    expect(stored(h, 'gateevents', 'vi-1.vehicleIn')).toMatchObject({
+    expect(await stored(h, 'vehiclevisits', 'vi-1')).toMatchObject({ ownerVehicleId: 'demo-car-2' })
+    expect(await stored(h, 'gateevents', 'vi-1.vehicleIn')).toMatchObject({
       subject: '粤B·D12345',
       type: 'vehicle'
     })
@@ -102,7 +101,11 @@ describe('gate.vehicleIn', () => {
       status: 'inside'
     })
     expect(biz.room).toBeUndefined()
-    const stay = stored<{ idDoc: { type: string; last4: string; hash: string } }>(h, 'vehiclevisits', 'vo-1')!
+    const stay = (await stored<{ idDoc: { type: string; last4: string; hash: string } }>(
+      h,
+      'vehiclevisits',
+      'vo-1'
+    ))!
     expect(stay.idDoc).toMatchObject({ type: 'idcard', last4: '002X' })
     expect(stay.idDoc.hash).toMatch(/^[0-9a-f]{64}$/)
     expect(stay.idDoc.hash).not.toBe('e'.repeat(64))
@@ -136,7 +139,7 @@ describe('gate.vehicleIn', () => {
       )
     )
     expect(no).toMatchObject({ status: 'refused', reason: '无预约' })
-    expect(stored(h, 'gateevents', 'vo-4.vehicleRefused')).toMatchObject({ event: 'vehicleRefused' })
+    expect(await stored(h, 'gateevents', 'vo-4.vehicleRefused')).toMatchObject({ event: 'vehicleRefused' })
     const b = ok<GateBoard>(await h.as('demo-guard', 'gate.board', {}))
     expect(b.vehicles.map((v) => v.id)).toEqual(['vo-1', 'vo-2'])
     expect(b.counts).toMatchObject({ vehiclesInside: 2, vehiclesIn: 2 })
@@ -260,14 +263,14 @@ describe('gate.vehicleOut', () => {
       })
     )
     expect(out).toMatchObject({ id: 'st-1', status: 'left', inAt: T0, outAt: T0 + 2 * H, gate: '东门' })
-    expect(stored(h, 'vehiclevisits', 'st-1')).toMatchObject({
+    expect(await stored(h, 'vehiclevisits', 'st-1')).toMatchObject({
       outGate: '南门',
       outGuardName: '员工g2',
       idReturned: true,
       cardCollected: true
     })
-    expect(stored(h, 'vehiclevisits', 'st-1-out')).toBeUndefined()
-    expect(stored(h, 'gateevents', 'st-1.vehicleOut')).toMatchObject({
+    expect(await stored(h, 'vehiclevisits', 'st-1-out')).toBeUndefined()
+    expect(await stored(h, 'gateevents', 'st-1.vehicleOut')).toMatchObject({
       gate: '南门',
       guardId: 'g2',
       at: T0 + 2 * H
@@ -284,7 +287,7 @@ describe('gate.vehicleOut', () => {
       })
     )
     expect(own).toMatchObject({ id: 'st-2', driver: '陈先生', passengers: '2人' })
-    const st2 = stored<Record<string, unknown>>(h, 'vehiclevisits', 'st-2')!
+    const st2 = (await stored<Record<string, unknown>>(h, 'vehiclevisits', 'st-2'))!
     expect(st2.idReturned).toBeUndefined()
     expect(st2.cardCollected).toBeUndefined()
   })
@@ -312,7 +315,10 @@ describe('gate.vehicleOut', () => {
         visitId: 'st-3'
       })
     )
-    expect(stored(h, 'vehiclevisits', 'st-3')).toMatchObject({ idReturned: false, cardCollected: false })
+    expect(await stored(h, 'vehiclevisits', 'st-3')).toMatchObject({
+      idReturned: false,
+      cardCollected: false
+    })
   })
 
   it('a car leaving with no entry on record gets an exit-only record', async () => {
@@ -331,7 +337,7 @@ describe('gate.vehicleOut', () => {
       await h.as('demo-guard', 'gate.vehicleOut', { id: 'ex-2', gate: '南门', plate: '粤BD12345' })
     )
     expect(owner).toMatchObject({ kind: 'owner', room: '2-1-302', status: 'left' })
-    expect(countWhere(h, 'gateevents', 'event', 'vehicleOut')).toBe(2)
+    expect(await countWhere(h, 'gateevents', 'event', 'vehicleOut')).toBe(2)
     await refused(
       h,
       'demo-guard',
@@ -414,7 +420,7 @@ describe('gate.vehicleOut', () => {
     ])
     expect(rs.map(code).sort()).toEqual(['CONFLICT', 'OK'])
     expect(msg(rs.find((r) => !r.ok)!)).toMatch(/已出场/)
-    expect(countWhere(h, 'gateevents', 'event', 'vehicleOut')).toBe(1)
+    expect(await countWhere(h, 'gateevents', 'event', 'vehicleOut')).toBe(1)
   })
 
   it('replay, bad input, wrong role, another estate', async () => {
@@ -423,7 +429,7 @@ describe('gate.vehicleOut', () => {
     const op = h.opSeq()
     const a = await h.as('demo-guard', 'gate.vehicleOut', input, { op })
     expectReplay(await h.as('demo-guard', 'gate.vehicleOut', input, { op }), a)
-    expect(countWhere(h, 'gateevents', 'event', 'vehicleOut')).toBe(1)
+    expect(await countWhere(h, 'gateevents', 'event', 'vehicleOut')).toBe(1)
     ok(await h.as('demo-guard', 'gate.vehicleIn', vehicleInput({ id: 'vx-2' })))
     await refused(
       h,
@@ -446,7 +452,7 @@ describe('gate.vehicleOut', () => {
     await refused(h, 'g-both', 'gate.vehicleOut', { ...input, visitId: 'vx-2' }, 'NOT_FOUND', undefined, {
       estateId: OTHER
     })
-    expect(stored(h, 'vehiclevisits', 'vx-2')).toMatchObject({ status: 'inside' })
+    expect(await stored(h, 'vehiclevisits', 'vx-2')).toMatchObject({ status: 'inside' })
   })
 })
 
@@ -543,12 +549,12 @@ describe('gate.goodsCheck', () => {
       gate: '东门',
       guardName: '张卫国'
     })
-    expect(stored(h, 'goodspasses', p.id)).toMatchObject({
+    expect(await stored(h, 'goodspasses', p.id)).toMatchObject({
       status: 'released',
       checkId: 'gc-1',
       checkedAt: T0
     })
-    expect(stored(h, 'gateevents', 'gc-1.goodsReleased')).toMatchObject({
+    expect(await stored(h, 'gateevents', 'gc-1.goodsReleased')).toMatchObject({
       subject: '陈先生',
       detail: `放行条 ${p.code} · 1-1-101 · 旧沙发×1、纸箱×3 · 货车已开箱`
     })
@@ -603,7 +609,7 @@ describe('gate.goodsCheck', () => {
       'INVALID_INPUT',
       /拒绝放行：请写明原因/
     )
-    expect(stored(h, 'goodspasses', p.id)).toMatchObject({ status: 'issued' })
+    expect(await stored(h, 'goodspasses', p.id)).toMatchObject({ status: 'issued' })
   })
 
   it('refused with a pass: the pass is refused too; without a pass: recorded as such; a paper slip can be released', async () => {
@@ -622,7 +628,7 @@ describe('gate.goodsCheck', () => {
       )
     )
     expect(r).toMatchObject({ result: 'refused', reason: '多了一台电视' })
-    expect(stored(h, 'goodspasses', p.id)).toMatchObject({ status: 'refused', checkId: 'gc-r' })
+    expect(await stored(h, 'goodspasses', p.id)).toMatchObject({ status: 'refused', checkId: 'gc-r' })
     ok(
       await h.as(
         'demo-guard',
@@ -635,7 +641,7 @@ describe('gate.goodsCheck', () => {
         })
       )
     )
-    expect(stored(h, 'gateevents', 'gc-n.goodsRefused')).toMatchObject({
+    expect(await stored(h, 'gateevents', 'gc-n.goodsRefused')).toMatchObject({
       subject: '无放行条',
       detail: '无放行条 · 电脑×1 · 原因：没有放行条'
     })
@@ -646,7 +652,7 @@ describe('gate.goodsCheck', () => {
         goodsCheckInput({ id: 'gc-s', slipNo: 'ZJ-001', holderName: '李', room: '3-1-101' })
       )
     )
-    expect(stored(h, 'gateevents', 'gc-s.goodsReleased')).toMatchObject({
+    expect(await stored(h, 'gateevents', 'gc-s.goodsReleased')).toMatchObject({
       subject: '李',
       detail: '纸质放行条 ZJ-001 · 3-1-101 · 旧沙发×1'
     })
@@ -695,7 +701,7 @@ describe('gate.goodsCheck', () => {
         goodsCheckInput({ passId: yesterday.id, result: 'refused', reason: '放行条过期' })
       )
     )
-    expect(stored(h, 'goodspasses', yesterday.id)).toMatchObject({ status: 'refused' })
+    expect(await stored(h, 'goodspasses', yesterday.id)).toMatchObject({ status: 'refused' })
   })
 
   it('two guards releasing the same pass at once: exactly one does', async () => {
@@ -706,7 +712,7 @@ describe('gate.goodsCheck', () => {
     ])
     expect(rs.map(code).sort()).toEqual(['CONFLICT', 'OK'])
     expect(msg(rs.find((r) => !r.ok)!)).toBe('这张放行条已放行')
-    expect(count('goodschecks')).toBe(1)
+    expect(await count('goodschecks')).toBe(1)
   })
 
   it('another estate’s pass is not found here and stays as it was', async () => {
@@ -719,7 +725,7 @@ describe('gate.goodsCheck', () => {
       'NOT_FOUND',
       '没有找到这张放行条'
     )
-    expect(stored(h, 'goodspasses', theirs.id)).toMatchObject({ status: 'issued' })
+    expect(await stored(h, 'goodspasses', theirs.id)).toMatchObject({ status: 'issued' })
     ok(
       await h.as('g-both', 'gate.goodsCheck', goodsCheckInput({ passId: theirs.id, gate: '北门' }), {
         estateId: OTHER
@@ -778,7 +784,7 @@ describe('gate.goodsCheck', () => {
     const a = await h.as(g, 'gate.goodsCheck', input, { op })
     expectReplay(await h.as(g, 'gate.goodsCheck', input, { op }), a)
     await refused(h, g, 'gate.goodsCheck', input, 'DUPLICATE', '这次物品检查已经登记过了')
-    expect(count('goodschecks')).toBe(1)
+    expect(await count('goodschecks')).toBe(1)
     await refused(
       h,
       'demo-service',

@@ -285,8 +285,8 @@ describe('gate.checkIn', () => {
       scriptRunId: 'run-abc12345'
     })
     expect(v.blockHit).toBeUndefined()
-    expect(countWhere(h, 'gateevents', 'refId', 'ci-1')).toBe(1)
-    expect(stored(h, 'gateevents', 'ci-1.visitorIn')).toMatchObject({
+    expect(await countWhere(h, 'gateevents', 'refId', 'ci-1')).toBe(1)
+    expect(await stored(h, 'gateevents', 'ci-1.visitorIn')).toMatchObject({
       event: 'visitorIn',
       type: 'visitor',
       guardId: 'demo-guard',
@@ -335,7 +335,7 @@ describe('gate.checkIn', () => {
       )
     )
     expect(v.blockHit).toEqual({ entryId: 'demo-block-1', reason: '多次冒充快递员进入小区' })
-    expect(stored<{ blockHit: unknown }>(h, 'visitors', 'ci-block')!.blockHit).toEqual(v.blockHit)
+    expect((await stored<{ blockHit: unknown }>(h, 'visitors', 'ci-block'))!.blockHit).toEqual(v.blockHit)
     expect(ok<GateBoard>(await h.as('demo-guard', 'gate.board', {})).visitors[0].blockHit).toEqual(v.blockHit)
     // a plate on the list, for a visitor who came by car
     const car = ok<VisitorOut>(await h.as('demo-guard', 'gate.checkIn', visitorInput({ plate: '粤A66666' })))
@@ -617,7 +617,7 @@ describe('gate.checkIn', () => {
     expect(b).toMatchObject({ ok: true, replayed: true })
     expect(ok(b)).toEqual(ok(a))
     await refused(h, 'demo-guard', 'gate.checkIn', input, 'DUPLICATE', '这位访客已经登记过了')
-    expect(countWhere(h, 'gateevents', 'refId', 'ci-dup')).toBe(1)
+    expect(await countWhere(h, 'gateevents', 'refId', 'ci-dup')).toBe(1)
     // another guard replaying someone else's op id is refused
     expect(code(await h.as('g2', 'gate.checkIn', input, { op }))).toBe('IDEMPOTENCY_MISMATCH')
   })
@@ -633,7 +633,7 @@ describe('gate.checkIn', () => {
       })
     )
     expect(late.inAt).toBe(at2350)
-    expect(stored(h, 'gateevents', 'off-1.visitorIn')).toMatchObject({ at: at2350, day: '2026-11-23' })
+    expect(await stored(h, 'gateevents', 'off-1.visitorIn')).toMatchObject({ at: at2350, day: '2026-11-23' })
     expect(ok<GateBoard>(await h.as('demo-guard', 'gate.board', {})).counts.visitorsIn).toBe(0)
     // a phone whose clock is 10 minutes ahead: the server's time is used
     const skewed = ok<VisitorOut>(
@@ -658,7 +658,7 @@ describe('gate.checkIn with a pre-registered pass', () => {
       )
     )
     expect(v).toMatchObject({ source: 'pass', passId: p.id, status: 'inside' })
-    expect(stored(h, 'passes', p.id)).toMatchObject({ status: 'used', usedAt: T0, visitorId: 'pv-1' })
+    expect(await stored(h, 'passes', p.id)).toMatchObject({ status: 'used', usedAt: T0, visitorId: 'pv-1' })
     const again = ok<PassCheckOut>(await h.as('demo-guard', 'gate.passCheck', { code: p.code }))
     expect(again.pass).toMatchObject({ status: 'used', visitorId: 'pv-1' })
     expect(again.problem).toBe('这张通行证已使用')
@@ -727,7 +727,7 @@ describe('gate.checkIn with a pre-registered pass', () => {
       'PASS_INVALID',
       '这张通行证不是本小区的'
     )
-    expect(stored(h, 'passes', theirs.id)).toMatchObject({ status: 'active' })
+    expect(await stored(h, 'passes', theirs.id)).toMatchObject({ status: 'active' })
     await refused(
       h,
       'g-both',
@@ -754,9 +754,9 @@ describe('gate.checkIn with a pre-registered pass', () => {
     ])
     expect(rs.map(code).sort()).toEqual(['CONFLICT', 'OK'])
     expect(msg(rs.find((r) => !r.ok)!)).toMatch(/已使用/)
-    expect((h.db.db.prepare(`SELECT COUNT(*) AS n FROM c_visitors`).get() as { n: number }).n).toBe(1)
+    expect(await h.count('visitors')).toBe(1)
     const winner = rs[0].ok ? 'race-a' : 'race-b'
-    expect(stored(h, 'passes', p.id)).toMatchObject({ status: 'used', visitorId: winner })
+    expect(await stored(h, 'passes', p.id)).toMatchObject({ status: 'used', visitorId: winner })
   })
 
   it('the desk revoking while the guard checks in: exactly one wins, and the pass agrees', async () => {
@@ -766,8 +766,8 @@ describe('gate.checkIn with a pre-registered pass', () => {
       h.as('demo-service', 'gate.passRevoke', { passId: p.id })
     ])
     expect([code(ci), code(rv)].filter((c) => c === 'OK')).toHaveLength(1)
-    expect(stored(h, 'passes', p.id)).toMatchObject({ status: ci.ok ? 'used' : 'revoked' })
-    expect(!!stored(h, 'visitors', 'rr-1')).toBe(ci.ok)
+    expect(await stored(h, 'passes', p.id)).toMatchObject({ status: ci.ok ? 'used' : 'revoked' })
+    expect(!!(await stored(h, 'visitors', 'rr-1'))).toBe(ci.ok)
   })
 })
 
@@ -802,11 +802,11 @@ describe('gate.checkOut', () => {
       cardCollected: true,
       guardName: '张卫国'
     })
-    const ev = stored<{ detail: string; gate: string; guardId: string; at: number }>(
+    const ev = (await stored<{ detail: string; gate: string; guardId: string; at: number }>(
       h,
       'gateevents',
       'co-1.visitorOut'
-    )!
+    ))!
     expect(ev).toMatchObject({ gate: '南门', guardId: 'g2', at: T0 + 30 * 60_000 })
     expect(ev.detail).toMatch(/已退还证件 · 已收回来访卡$/)
   })
@@ -833,7 +833,7 @@ describe('gate.checkOut', () => {
       })
     )
     expect(v).toMatchObject({ idReturned: false, cardCollected: false })
-    expect(stored<{ detail: string }>(h, 'gateevents', 'co-2.visitorOut')!.detail).toMatch(
+    expect((await stored<{ detail: string }>(h, 'gateevents', 'co-2.visitorOut'))!.detail).toMatch(
       /证件未退还 · 来访卡未收回$/
     )
     // nothing deposited, no card: nothing to say
@@ -869,8 +869,8 @@ describe('gate.checkOut', () => {
     expect(rs.map(code).sort()).toEqual(['CONFLICT', 'OK'])
     const winner = rs[0].ok ? '张卫国' : '员工g2'
     expect(msg(rs.find((r) => !r.ok)!)).toBe(`这位访客已离开，不能再登记离开（${winner} 已登记离开）`)
-    expect(countWhere(h, 'gateevents', 'event', 'visitorOut')).toBe(1)
-    expect(stored(h, 'visitors', 'co-race')).toMatchObject({ status: 'left', outGuardName: winner })
+    expect(await countWhere(h, 'gateevents', 'event', 'visitorOut')).toBe(1)
+    expect(await stored(h, 'visitors', 'co-race')).toMatchObject({ status: 'left', outGuardName: winner })
   })
 
   it('replaying the same check-out (the phone did not hear back) gives the same answer, not a conflict', async () => {
@@ -882,7 +882,7 @@ describe('gate.checkOut', () => {
     const b = await h.as('demo-guard', 'gate.checkOut', input, { op })
     expect(b).toMatchObject({ ok: true, replayed: true })
     expect(ok(b)).toEqual(ok(a))
-    expect(countWhere(h, 'gateevents', 'event', 'visitorOut')).toBe(1)
+    expect(await countWhere(h, 'gateevents', 'event', 'visitorOut')).toBe(1)
   })
 
   it('refused: not inside, unknown, bad input, wrong role, another estate', async () => {
@@ -936,7 +936,7 @@ describe('gate.checkOut', () => {
     await refused(h, 'g-both', 'gate.checkOut', { visitorId: 'co-x', ...out }, 'NOT_FOUND', undefined, {
       estateId: OTHER
     })
-    expect(stored(h, 'visitors', 'co-x')).toMatchObject({ status: 'inside' })
+    expect(await stored(h, 'visitors', 'co-x')).toMatchObject({ status: 'inside' })
   })
 })
 
@@ -1080,7 +1080,7 @@ describe('gate.passCreate', () => {
     const again = await h.as('demo-service', 'gate.passCreate', input, { op })
     expect(again).toMatchObject({ ok: true, replayed: true })
     expect(ok<PassOut>(again).code).toBe(p.code)
-    expect((h.db.db.prepare(`SELECT COUNT(*) AS n FROM c_passes`).get() as { n: number }).n).toBe(1)
+    expect(await h.count('passes')).toBe(1)
     await refused(h, 'demo-service', 'gate.passCreate', input, 'DUPLICATE')
     // supervisors and admins make passes too; the live codes are all different
     const codes = new Set([p.code])
@@ -1178,7 +1178,7 @@ describe('gate.passRevoke', () => {
     await refused(h, 'desk-e2', 'gate.passRevoke', { passId: p.id }, 'NOT_FOUND', undefined, {
       estateId: OTHER
     })
-    expect(stored(h, 'passes', p.id)).toMatchObject({ status: 'active' })
+    expect(await stored(h, 'passes', p.id)).toMatchObject({ status: 'active' })
   })
 })
 

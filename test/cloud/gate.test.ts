@@ -48,10 +48,10 @@ describe('gate: visitors', () => {
     const refs = ok<GateRefs>(await h.as('demo-guard', 'gate.refs', {}))
     const deviceHash = hashIdNumber(ID, refs.idSalt)
     ok(await h.as('demo-guard', 'gate.checkIn', visitor({ id: 'v-id', idDoc: { type: 'idcard', last4: '002X', hash: deviceHash }, idDeposited: true })))
-    const dump = JSON.stringify(h.db.db.prepare('SELECT doc FROM c_visitors UNION ALL SELECT doc FROM c_ops UNION ALL SELECT doc FROM c_gateevents').all())
+    const dump = await h.text('visitors', 'ops', 'gateevents')
     expect(dump).not.toContain(ID)
     expect(dump).not.toContain(ID.slice(0, 14))
-    const stored = JSON.parse((h.db.db.prepare(`SELECT doc FROM c_visitors WHERE id='v-id'`).get() as { doc: string }).doc)
+    const stored = (await h.stored<{ idDoc: { hash: string } }>('visitors', 'v-id'))!
     expect(stored.idDoc.hash).toMatch(/^[0-9a-f]{64}$/)
     expect(stored.idDoc.hash).not.toBe(deviceHash)
     // the guard's view of the record has no hash at all
@@ -74,8 +74,8 @@ describe('gate: visitors', () => {
     const b = await h.as('demo-guard', 'gate.checkIn', input, { op })
     expect(b).toMatchObject({ ok: true, replayed: true })
     expect(ok(b)).toEqual(ok(a))
-    expect(h.db.db.prepare(`SELECT COUNT(*) n FROM c_visitors`).get()).toEqual({ n: 1 })
-    expect(h.db.db.prepare(`SELECT COUNT(*) n FROM c_gateevents`).get()).toEqual({ n: 1 })
+    expect(await h.count('visitors')).toBe(1)
+    expect(await h.count('gateevents')).toBe(1)
     const board = ok<GateBoard>(await h.as('demo-guard', 'gate.board', {}))
     expect(board.visitors[0].phone).toBe('139****5678')
     expect(ok<VisitorOut>(await h.as('demo-guard', 'gate.visitor', { visitorId: 'v-phone' })).phone).toBe('13912345678')
@@ -93,7 +93,7 @@ describe('gate: visitors', () => {
     ])
     expect(rs.map(code).sort()).toEqual(['CONFLICT', 'OK'])
     expect(msg(rs.find((r) => !r.ok)!)).toMatch(/已离开.*已登记离开/)
-    expect(h.db.db.prepare(`SELECT COUNT(*) n FROM c_gateevents WHERE json_extract(doc,'$.event')='visitorOut'`).get()).toEqual({ n: 1 })
+    expect(await h.count('gateevents', { event: 'visitorOut' })).toBe(1)
   })
 
   it('a visitor of another estate is not found from this one', async () => {
@@ -187,7 +187,7 @@ describe('gate: vehicles', () => {
     // an entry not logged out is closed when the car comes in again
     h.clock.now += H
     ok(await h.as('demo-guard', 'gate.vehicleIn', { id: 'c4', gate: '东门', plate: '粤BD12345', case: 'owner', idDeposited: false, result: 'admitted' }))
-    const c1 = JSON.parse((h.db.db.prepare(`SELECT doc FROM c_vehiclevisits WHERE id='c1'`).get() as { doc: string }).doc)
+    const c1 = (await h.stored<Record<string, unknown>>('vehiclevisits', 'c1'))!
     expect(c1).toMatchObject({ status: 'left', reason: '出场未登记，再次入场时自动结束' })
     const out = ok<VehicleItem>(await h.as('demo-guard', 'gate.vehicleOut', { id: 'c4-out', gate: '南门', plate: '粤BD12345' }))
     expect(out).toMatchObject({ id: 'c4', status: 'left' })
@@ -207,7 +207,7 @@ describe('gate: vehicles', () => {
     b = ok<GateBoard>(await h.as('demo-guard', 'gate.board', {}))
     expect(b.vehicles[0].overstay).toBe(true)
     ok(await h.as('demo-guard', 'gate.vehicleOut', { id: 'o1-out', gate: '东门', plate: '粤A66666', visitId: 'o1', idReturned: true, cardCollected: true }))
-    const o1 = JSON.parse((h.db.db.prepare(`SELECT doc FROM c_vehiclevisits WHERE id='o1'`).get() as { doc: string }).doc)
+    const o1 = (await h.stored<Record<string, unknown>>('vehiclevisits', 'o1'))!
     expect(o1).toMatchObject({ status: 'left', idReturned: true, cardCollected: true, outGate: '东门' })
     expect(ok<GateBoard>(await h.as('demo-guard', 'gate.board', {})).vehicles).toEqual([])
   })

@@ -132,24 +132,20 @@ export async function addOtherEstate(h: Harness): Promise<void> {
 }
 
 /** Everything stored, as text: to look for what must never be there. */
-export function dumpAll(h: Harness): string {
-  const tables = h.db.db.prepare(`SELECT name FROM sqlite_master WHERE type='table'`).all() as {
-    name: string
-  }[]
-  return tables.map((t) => JSON.stringify(h.db.db.prepare(`SELECT * FROM "${t.name}"`).all())).join('\n')
+export function dumpAll(h: Harness): Promise<string> {
+  return h.text()
 }
 
-export function stored<T = Record<string, unknown>>(h: Harness, coll: string, id: string): T | undefined {
-  const row = h.db.db.prepare(`SELECT doc FROM c_${coll} WHERE id = ?`).get(id) as { doc: string } | undefined
-  return row ? (JSON.parse(row.doc) as T) : undefined
+export function stored<T = Record<string, unknown>>(
+  h: Harness,
+  coll: string,
+  id: string
+): Promise<T | undefined> {
+  return h.stored<T>(coll, id)
 }
 
-export function countWhere(h: Harness, coll: string, field: string, value: string): number {
-  return (
-    h.db.db
-      .prepare(`SELECT COUNT(*) AS n FROM c_${coll} WHERE json_extract(doc, '$.${field}') = ?`)
-      .get(value) as { n: number }
-  ).n
+export function countWhere(h: Harness, coll: string, field: string, value: string): Promise<number> {
+  return h.count(coll, { [field]: value })
 }
 
 /**
@@ -165,13 +161,13 @@ export async function refused(
   re?: RegExp | string,
   extra?: Parameters<Harness['as']>[3]
 ): Promise<string> {
-  const before = h.dump()
+  const before = await h.dump()
   const e = await h.as(who, action, input, extra)
   expect([action, code(e)]).toEqual([action, want])
   expect(msg(e)).toMatch(/[\u4e00-\u9fa5]/)
   if (typeof re === 'string') expect(msg(e)).toBe(re)
   else if (re) expect(msg(e)).toMatch(re)
-  expect(h.dump()).toEqual(before)
+  expect(await h.dump()).toEqual(before)
   return msg(e)
 }
 

@@ -1,4 +1,8 @@
 import { SqliteAdapter } from '../../src/cloud/data/sqlite'
+import { createCloudbaseAdapter, ensureCollections } from '../../src/cloud/data/cloudbase'
+import { COLLECTIONS } from '../../src/cloud/data/schema'
+import type { DataPort, StoredDoc, Where } from '../../src/cloud/data/port'
+import { DEFAULT_ENV, startEngine, useEngineForSdk, type Engine } from '../cloudbase/engine'
 import { createRuntime, type Runtime } from '../../src/cloud/runtime'
 import { seedDemo, DEMO_ESTATE_ID } from '../../src/cloud/seed'
 import type { Identity, ServerConfig } from '../../src/cloud/context'
@@ -11,9 +15,56 @@ import type { Role } from '../../src/domain/roles'
 export { DEMO_ESTATE_ID }
 export const T0 = Date.UTC(2026, 10, 23, 1, 0, 0) // 09:00 in China
 
+/** The engine every harness of this run stores in: `ENGINE=sqlite` (default) or `ENGINE=cloudbase`. */
+export const ENGINE: 'sqlite' | 'cloudbase' = process.env.ENGINE === 'cloudbase' ? 'cloudbase' : 'sqlite'
+
+let shared: Promise<Engine> | undefined
+/** One CloudBase test engine per test file (jest worker), started on first use; it never keeps the process alive. */
+export function sharedEngine(): Promise<Engine> {
+  shared ??= startEngine({ unref: true }).then((engine) => {
+    useEngineForSdk(engine)
+    require('wx-server-sdk').init({ env: DEFAULT_ENV })
+    return engine
+  })
+  return shared
+}
+
+let envSeq = 0
+/**
+ * A fresh, empty data port on the engine of this run. On CloudBase: the unmodified
+ * wx-server-sdk pointed at the test engine, in an environment of its own, with the
+ * collections created the way a function's cold start creates them.
+ */
+export async function makePort(): Promise<DataPort> {
+  if (ENGINE === 'sqlite') return new SqliteAdapter({ file: ':memory:' })
+  const engine = await sharedEngine()
+  const env = `h${process.pid}-${++envSeq}`
+  engine.env(env)
+  const cloud = require('wx-server-sdk')
+  const db = cloud.database({ env, throwOnNotFound: false })
+  await ensureCollections(db)
+  return createCloudbaseAdapter(db)
+}
+
+/** Every document of a collection, through the port (paged). */
+export async function allDocs<T extends StoredDoc = StoredDoc>(
+  db: DataPort,
+  coll: string,
+  where?: Where
+): Promise<T[]> {
+  const out: T[] = []
+  let after: string | undefined
+  do {
+    const page = await db.find<T>(coll, { where, orderBy: [['_id', 'asc']], limit: 500, after })
+    out.push(...page.items)
+    after = page.next
+  } while (after)
+  return out
+}
+
 export interface Harness {
   rt: Runtime
-  db: SqliteAdapter
+  db: DataPort
   clock: { now: number }
   logs: unknown[]
   /** Call an action as a staff member (identified by OPENID, as in WeChat). */
@@ -27,11 +78,18 @@ export interface Harness {
   addStaff(id: string, roles: Role[], estateIds?: string[]): Promise<Staff>
   addEstate(id: string, name: string): Promise<Estate>
   opSeq(): { id: string; deviceTime: number }
-  dump(): Record<string, number>
+  /** How many documents each collection holds (`c_<collection>`). */
+  dump(): Promise<Record<string, number>>
+  /** How many documents of `coll` match `where`. */
+  count(coll: string, where?: Where): Promise<number>
+  /** One stored document as it is stored, or undefined. */
+  stored<T = Record<string, unknown>>(coll: string, id: string): Promise<T | undefined>
+  /** Every stored document of these collections (all when none given), as text: to look for what must never be there. */
+  text(...colls: string[]): Promise<string>
 }
 
 export async function makeHarness(opts: Partial<ServerConfig> = {}): Promise<Harness> {
-  const db = new SqliteAdapter({ file: ':memory:' })
+  const db = await makePort()
   const clock = { now: T0 }
   const logs: unknown[] = []
   let seq = 0
@@ -100,14 +158,21 @@ export async function makeHarness(opts: Partial<ServerConfig> = {}): Promise<Har
       seq++
       return { id: `op-test-${String(seq).padStart(6, '0')}`, deviceTime: clock.now }
     },
-    dump() {
-      const rows = db.db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'c_%'`).all() as { name: string }[]
-      const out: Record<string, number> = {}
-      for (const r of rows) {
-        const { n } = db.db.prepare(`SELECT COUNT(*) AS n FROM ${r.name}`).get() as { n: number }
-        out[r.name] = n
-      }
-      return out
+    async dump() {
+      const names = Object.keys(COLLECTIONS)
+      const ns = await Promise.all(names.map((c) => db.count(c)))
+      return Object.fromEntries(names.map((c, i) => [`c_${c}`, ns[i]]))
+    },
+    count(coll, where) {
+      return db.count(coll, where)
+    },
+    async stored<T>(coll: string, id: string) {
+      return ((await db.get(coll, id)) ?? undefined) as T | undefined
+    },
+    async text(...colls) {
+      const names = colls.length ? colls : Object.keys(COLLECTIONS)
+      const all = await Promise.all(names.map((c) => allDocs(db, c)))
+      return all.map((docs) => JSON.stringify(docs)).join('\n')
     }
   }
   return h

@@ -87,7 +87,7 @@ describe('patrol: a round', () => {
     expect(b).toMatchObject({ ok: true, replayed: true })
     expect(ok(b)).toEqual(a)
     expect(a.evidence.reasons[0]).toBe('现场扫码')
-    expect(h.db.db.prepare(`SELECT COUNT(*) n FROM c_scans`).get()).toEqual({ n: 1 })
+    expect(await h.count('scans')).toBe(1)
   })
 
   it('evidence: GPS inside the radius is trusted; the same position at far-apart points is flagged', async () => {

@@ -55,7 +55,7 @@ describe('scripts.recordRun', () => {
 
   it('refuses an unknown script, a version newer than the library, and a path the script does not allow', async () => {
     const h = await makeHarness()
-    const before = h.dump()
+    const before = await h.dump()
     const cases: [string, Record<string, unknown>, string][] = [
       ['unknown script', { ...visitorRunB('bad1'), scriptId: 'gate.nothing' }, 'scriptId'],
       ['future version', { ...visitorRunB('bad2'), version: 2 }, 'version'],
@@ -80,7 +80,7 @@ describe('scripts.recordRun', () => {
         expect(env.details?.[0]?.field?.split('.')[0]).toBe(field)
       }
     }
-    expect(h.dump()).toEqual(before)
+    expect(await h.dump()).toEqual(before)
   })
 
   it('accepts a run of an older version as it was run (its path cannot be checked any more)', async () => {

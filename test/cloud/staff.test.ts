@@ -70,10 +70,10 @@ describe('staff management', () => {
 
   it('refuses a phone already registered in the estate, and leaves nothing behind', async () => {
     const h = await makeHarness()
-    const before = h.dump()
+    const before = await h.dump()
     const env = await h.as('demo-supervisor', 'staff.create', { name: '重复', phone: '13800000001', roles: ['guard'] })
     expect(code(env)).toBe('DUPLICATE')
-    expect(h.dump()).toEqual(before)
+    expect(await h.dump()).toEqual(before)
   })
 
   it('only an admin may create an admin', async () => {

@@ -18,7 +18,7 @@ describe('incidents: one tap to a department’s task, and back to the reporter'
     // a double tap (the same operation twice) is one incident
     expect(await h.as('demo-guard', 'work.report', input, { op })).toMatchObject({ ok: true, replayed: true })
     expect(code(await h.as('demo-guard', 'work.report', input))).toBe('DUPLICATE')
-    expect(h.db.db.prepare(`SELECT COUNT(*) n FROM c_incidents`).get()).toEqual({ n: 1 })
+    expect(await h.count('incidents')).toBe(1)
     expect((await inbox(h, 'demo-engineer')).map((x) => x.title)).toEqual(['新报事：漏水 · 2栋地下室'])
     expect(await inbox(h, 'demo-cleaner')).toEqual([])
 
@@ -165,7 +165,7 @@ describe('notifications, position and the estate’s response times', () => {
     expect(i.dueAt).toBe(T0 + H) // this estate wants leaks fixed within an hour
     expect(sent).toEqual([{ openid: 'oid-demo-engineer', kind: 'assigned', page: '/pages/work/tasks/index' }])
     ok(await h.as('demo-guard', 'work.reportMore', { incidentId: 'n1', position: { lat: 22.5, lng: 114, accuracyM: 12 } }))
-    expect(JSON.parse((h.db.db.prepare(`SELECT doc FROM c_incidents WHERE id='n1'`).get() as { doc: string }).doc).position).toEqual({ lat: 22.5, lng: 114, accuracyM: 12 })
+    expect((await h.stored<{ position: unknown }>('incidents', 'n1'))!.position).toEqual({ lat: 22.5, lng: 114, accuracyM: 12 })
     ok(await act(h, 'demo-engineer', i.taskId, 'grab'))
     ok(await act(h, 'demo-engineer', i.taskId, 'complete', { photoIds: ['p'] }))
     expect(sent.at(-1)).toEqual({ openid: 'oid-demo-guard', kind: 'resolved', page: '/pages/work/report/index' })

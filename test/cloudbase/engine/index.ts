@@ -22,6 +22,8 @@ export interface EngineOptions {
   getCap?: number
   /** Delay every answer by this many ms, so concurrent requests overlap and depth can be measured. */
   latencyMs?: number
+  /** Do not keep the process alive for the server (tests that cannot close it). */
+  unref?: boolean
 }
 
 export interface RequestRecord {
@@ -63,6 +65,11 @@ export interface Engine {
   /** Per-`get` cap; settable at any time. */
   getCap: number
   latencyMs: number
+  /**
+   * Answer the next `times` requests of `action` (e.g. 'database.getDocument') with `error`
+   * instead of running them (default: a generic -502001 database failure).
+   */
+  failNext(action: string, error?: EngineError, times?: number): void
   /** Forget all data and counters. */
   reset(): void
   /** Forget one environment's data. */
@@ -124,6 +131,7 @@ const out = (d: Doc) => EJSON.stringify(d, { relaxed: false })
 export async function startEngine(opts: EngineOptions = {}): Promise<Engine> {
   const envs = new Map<string, EnvStore>()
   const counters = makeCounters()
+  const faults: { action: string; error: EngineError; times: number }[] = []
   const env = (name = DEFAULT_ENV) => {
     let s = envs.get(name)
     if (!s) envs.set(name, (s = new EnvStore()))
@@ -142,11 +150,19 @@ export async function startEngine(opts: EngineOptions = {}): Promise<Engine> {
     drop(name: string) {
       envs.delete(name)
     },
+    failNext(action: string, error = errors.failed('Internal server error, please retry'), times = 1) {
+      faults.push({ action, error, times })
+    },
     close: async () => undefined
   } as Engine
 
   function handle(body: Body): Record<string, unknown> {
     const action = String(body.action ?? '')
+    const fault = faults.find((f) => f.action === action && f.times > 0)
+    if (fault) {
+      fault.times--
+      throw fault.error
+    }
     const store = env(typeof body.envName === 'string' && body.envName ? body.envName : DEFAULT_ENV)
     const coll = String(body.collectionName ?? '')
     const tx =
@@ -251,6 +267,7 @@ export async function startEngine(opts: EngineOptions = {}): Promise<Engine> {
   })
   server.keepAliveTimeout = 1000
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  if (opts.unref) server.unref()
   const { port } = server.address() as AddressInfo
   ;(engine as { url: string }).url = `http://127.0.0.1:${port}/admin`
   engine.close = () =>

@@ -189,7 +189,11 @@ export class EnvStore {
       const k = key(d._id)
       // Another transaction's uncommitted insert of the same id is a write conflict, as in MongoDB.
       if (tx && !this.current(name, d._id, tx)) this.claim(tx, name, k)
-      if (seen.has(k) || this.current(name, d._id, tx)) throw errors.duplicate(name, d._id)
+      if (seen.has(k) || this.current(name, d._id, tx)) {
+        // As in MongoDB, an error inside a transaction aborts the transaction.
+        if (tx) this.abort(tx.id)
+        throw errors.duplicate(name, d._id)
+      }
       seen.add(k)
       ids.push(d._id)
     }
