@@ -2,10 +2,7 @@ import type { DataPort } from './data/port'
 import type { Estate, Staff } from '../domain/entities'
 
 export type Identity =
-  | { kind: 'openid'; openid: string }
-  | { kind: 'token'; token: string }
-  | { kind: 'timer' }
-  | { kind: 'none' }
+  { kind: 'openid'; openid: string } | { kind: 'token'; token: string } | { kind: 'timer' } | { kind: 'none' }
 
 export interface Caller {
   staff: Staff
@@ -32,7 +29,23 @@ export interface ServerConfig {
    * Tells a person outside the app (a WeChat subscribe message). Best effort: the inbox item
    * is the record, this is the nudge. Absent where there is no WeChat (the local server).
    */
-  notify?: (n: { openid: string; kind: string; title: string; page: string; at: number }) => Promise<void>
+  notify?: (n: Nudge) => Promise<void>
+  /**
+   * How long a timer-triggered sweep may run: the function's configured timeout minus a
+   * margin. The sweep stops cleanly when it runs out and the next hour carries on.
+   */
+  sweepBudgetMs?: number
+  /** The one-time setup secret (`auth.setup`); absent: setup is refused. */
+  setupToken?: string
+}
+
+/** A subscribe message for one person, sent after the operation commits. */
+export interface Nudge {
+  openid: string
+  kind: string
+  title: string
+  page: string
+  at: number
 }
 
 export interface Ctx {
@@ -50,6 +63,13 @@ export interface Ctx {
   /** Append an audit record (in the same transaction for writes). */
   audit(coll: string, docId: string): Promise<void>
   newId(): string
+  /**
+   * Queue a WeChat subscribe message. Nothing is sent inside the transaction: the queue of
+   * the attempt that commits goes out once, after commit, and never on a replay.
+   */
+  nudge(n: Nudge): void
+  /** Wall-clock time (by `config.now()`) by which a long action must stop; absent: no budget. */
+  deadline?: number
 }
 
 export function requireCaller(ctx: Ctx): Caller {

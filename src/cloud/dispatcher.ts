@@ -4,11 +4,17 @@ import { ACTIONS, isActionName, type ActionName, type FunctionName } from '../do
 import { AppError, errorEnvelope, isAppError, type Envelope } from '../domain/errors'
 import { hasAnyRole } from '../domain/roles'
 import { parseInput } from '../domain/validation'
-import { CLOCK_SKEW_FLAG_MS, type AuditRecord, type Estate, type OpRecord, type Staff } from '../domain/entities'
+import {
+  CLOCK_SKEW_FLAG_MS,
+  type AuditRecord,
+  type Estate,
+  type OpRecord,
+  type Staff
+} from '../domain/entities'
 import { createIdFactory } from '../domain/ids'
 import { epochMs } from '../domain/contract/define'
 import { DuplicateKeyError, type DataPort } from './data/port'
-import type { Caller, Ctx, Identity, ServerConfig } from './context'
+import type { Caller, Ctx, Identity, Nudge, ServerConfig } from './context'
 import { verifyToken } from './session'
 import type { SessionDoc } from '../domain/entities'
 import { HANDLERS } from './handlers'
@@ -23,6 +29,25 @@ export interface RawRequest {
   sentAt?: unknown
   /** Several requests in one call (the outbox sends queued operations this way). */
   batch?: unknown
+  /** A timer trigger's event: `{ Type: 'Timer', TriggerName, Time, Message }`, no action. */
+  Type?: unknown
+  TriggerName?: unknown
+}
+
+/** Sends that have not answered by then are left behind (logged): the record is already saved. */
+export const NUDGE_WAIT_MS = 3000
+
+/** Which action a timer trigger runs, per function. */
+const TIMER_ACTIONS: Partial<Record<FunctionName, ActionName>> = { cron: 'cron.sweep' }
+
+/** A timer trigger's event carries no action: it means the function's timer action. */
+export function isTimerEvent(req: unknown): boolean {
+  return (
+    !!req &&
+    typeof req === 'object' &&
+    (req as RawRequest).Type === 'Timer' &&
+    (req as RawRequest).action === undefined
+  )
 }
 
 /** Most operations one call may carry; each is still its own transaction. */
@@ -56,9 +81,17 @@ export interface DispatcherDeps {
   config: ServerConfig
 }
 
-export async function resolveCaller(store: DataPort, config: ServerConfig, identity: Identity, now: number): Promise<Caller | undefined> {
+export async function resolveCaller(
+  store: DataPort,
+  config: ServerConfig,
+  identity: Identity,
+  now: number
+): Promise<Caller | undefined> {
   if (identity.kind === 'openid') {
-    const page = await store.find<Staff & { [k: string]: unknown }>('staff', { where: { openid: identity.openid }, limit: 1 })
+    const page = await store.find<Staff & { [k: string]: unknown }>('staff', {
+      where: { openid: identity.openid },
+      limit: 1
+    })
     const staff = page.items[0]
     if (!staff) return undefined
     if (!staff.active) throw new AppError('STAFF_DISABLED')
@@ -69,7 +102,8 @@ export async function resolveCaller(store: DataPort, config: ServerConfig, ident
     if (!p) throw new AppError('UNAUTHENTICATED', '登录信息无效，请重新登录')
     if (p.exp <= now) throw new AppError('SESSION_EXPIRED')
     const s = await store.get<SessionDoc & { [k: string]: unknown }>('sessions', p.sid)
-    if (!s || s.revokedAt || s.expiresAt <= now || s.staffId !== p.staffId) throw new AppError('SESSION_EXPIRED')
+    if (!s || s.revokedAt || s.expiresAt <= now || s.staffId !== p.staffId)
+      throw new AppError('SESSION_EXPIRED')
     const staff = await store.get<Staff & { [k: string]: unknown }>('staff', p.staffId)
     if (!staff) throw new AppError('SESSION_EXPIRED')
     if (!staff.active) throw new AppError('STAFF_DISABLED')
@@ -88,7 +122,43 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
   const allowed = (Object.keys(ACTIONS) as ActionName[]).filter((a) => ACTIONS[a].fn === fn)
   const newId = createIdFactory({ now: config.now, random: config.random })
 
-  async function handle(req: RawRequest, identity: Identity, now: number): Promise<Envelope<unknown>> {
+  /** Subscribe messages after the operation committed: all at once, failures logged, never thrown. */
+  async function sendNudges(nudges: Nudge[]): Promise<void> {
+    const notify = config.notify
+    if (!notify || !nudges.length) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const sends = Promise.all(
+      nudges.map((n) =>
+        notify(n).catch((e: unknown) => {
+          const err = e as { errCode?: unknown; code?: unknown; errMsg?: unknown; message?: unknown }
+          config.log(`[${fn}] subscribe message not sent`, {
+            errCode: err?.errCode ?? err?.code,
+            errMsg: err?.errMsg ?? err?.message,
+            kind: n.kind
+          })
+        })
+      )
+    )
+    const late = new Promise<'late'>((r) => {
+      timer = setTimeout(() => r('late'), NUDGE_WAIT_MS)
+    })
+    try {
+      if ((await Promise.race([sends, late])) === 'late')
+        config.log(`[${fn}] subscribe messages still pending after ${NUDGE_WAIT_MS} ms`)
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  async function handle(
+    req: RawRequest,
+    identity: Identity,
+    now: number,
+    outbox: { nudges: Nudge[] }
+  ): Promise<Envelope<unknown>> {
+    const timerAction = TIMER_ACTIONS[fn]
+    if (identity.kind === 'timer' && timerAction && isTimerEvent(req))
+      req = { action: timerAction, input: {} }
     const name = req?.action
     if (!isActionName(name) || ACTIONS[name].fn !== fn) throw new AppError('UNKNOWN_ACTION')
     const def = ACTIONS[name]
@@ -101,7 +171,8 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
       caller = await resolveCaller(store, config, identity, now)
       if (def.access !== 'public') {
         if (!caller) throw new AppError(identity.kind === 'openid' ? 'NOT_BOUND' : 'UNAUTHENTICATED')
-        if (def.access !== 'any' && !hasAnyRole(caller.staff.roles, def.access)) throw new AppError('FORBIDDEN')
+        if (def.access !== 'any' && !hasAnyRole(caller.staff.roles, def.access))
+          throw new AppError('FORBIDDEN')
       }
     }
 
@@ -130,7 +201,12 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
 
     const handler = HANDLERS[name] as (input: unknown, ctx: Ctx) => Promise<unknown>
 
+    const deadline =
+      def.access === 'system' && config.sweepBudgetMs !== undefined ? now + config.sweepBudgetMs : undefined
     const run = async (db: DataPort): Promise<unknown> => {
+      // A retried transaction starts its queue again: only the attempt that commits is sent.
+      const nudges: Nudge[] = []
+      outbox.nudges = nudges
       const ctx: Ctx = {
         db,
         store,
@@ -143,6 +219,10 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
         op,
         action: name,
         newId,
+        deadline,
+        nudge: (n) => {
+          nudges.push(n)
+        },
         audit: async (coll, docId) => {
           const actor = caller?.staff
           await db.insert<AuditRecord & { [k: string]: unknown }>('audit', {
@@ -170,9 +250,11 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
       .digest('hex')
     const theOp = op
     return store.transaction(async (tx) => {
+      outbox.nudges = []
       const seen = await tx.get<OpRecord & { [k: string]: unknown }>('ops', theOp.id)
       if (seen) {
-        if (seen.hash !== hash || seen.actorId !== caller?.staff._id) throw new AppError('IDEMPOTENCY_MISMATCH')
+        if (seen.hash !== hash || seen.actorId !== caller?.staff._id)
+          throw new AppError('IDEMPOTENCY_MISMATCH')
         return { ok: true as const, data: seen.result, serverTime: seen.serverTime, replayed: true }
       }
       const data = await run(tx)
@@ -196,11 +278,22 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
   const dispatchOne = async (req: RawRequest, identity: Identity): Promise<Envelope<unknown>> => {
     const now = config.now()
     let timer: ReturnType<typeof setTimeout> | undefined
+    // The timer's sweep has its own budget and stops itself; this is only the backstop.
+    const limit =
+      identity.kind === 'timer' && config.sweepBudgetMs !== undefined
+        ? config.sweepBudgetMs + 5000
+        : (config.timeoutMs ?? 10000)
+    const outbox: { nudges: Nudge[] } = { nudges: [] }
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timeout after ${config.timeoutMs ?? 10000} ms`)), config.timeoutMs ?? 10000)
+        timer = setTimeout(() => reject(new Error(`timeout after ${limit} ms`)), limit)
       })
-      return await Promise.race([handle(req ?? {}, identity, now), timeout])
+      const env = await Promise.race([handle(req ?? {}, identity, now, outbox), timeout])
+      clearTimeout(timer)
+      timer = undefined
+      // Only an answer that committed tells anyone; a replay queued nothing.
+      if (env.ok && !env.replayed) await sendNudges(outbox.nudges)
+      return env
     } catch (e) {
       if (isAppError(e)) return errorEnvelope(e, now)
       if (e instanceof DuplicateKeyError) return errorEnvelope(new AppError('DUPLICATE'), now)
@@ -224,7 +317,9 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
     const results: Envelope<unknown>[] = []
     for (const item of batch) {
       const one = item && typeof item === 'object' && !Array.isArray(item) ? (item as RawRequest) : {}
-      results.push(await dispatchOne({ ...one, batch: undefined, sentAt: one.sentAt ?? req.sentAt }, identity))
+      results.push(
+        await dispatchOne({ ...one, batch: undefined, sentAt: one.sentAt ?? req.sentAt }, identity)
+      )
     }
     return { ok: true as const, data: results, serverTime: config.now() }
   }) as Dispatcher

@@ -4,13 +4,8 @@
  * templates); a template with a short text field `thing1` and a time field `time2` is
  * expected, which is what the common "工单通知" templates have.
  */
-export interface Nudge {
-  openid: string
-  kind: string
-  title: string
-  page: string
-  at: number
-}
+import type { Nudge } from './context'
+export type { Nudge }
 
 const KIND_ENV: Record<string, string> = {
   assigned: 'SUBSCRIBE_TMPL_ASSIGNED',

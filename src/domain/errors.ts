@@ -30,7 +30,11 @@ export const ERROR_MESSAGES = {
   RATE_LIMITED: '操作太频繁，请稍后再试',
   STORAGE_FULL: '手机存储空间不足，这条记录没有保存；请联网上传已保存的记录后再试',
   NETWORK: '网络不可用，已保存在手机上，恢复网络后自动上传',
-  INTERNAL: '系统繁忙，请稍后重试；如果一直失败请联系主管'
+  INTERNAL: '系统繁忙，请稍后重试；如果一直失败请联系主管',
+  SERVER_MISCONFIGURED: '服务器配置不完整，暂时无法使用；已保存的记录会在修复后上传，请联系管理员',
+  SETUP_DISABLED: '首次部署设置未开启（云函数环境变量 SETUP_TOKEN 未设置）',
+  SETUP_TOKEN_INVALID: '部署口令不正确',
+  SETUP_DONE: '首次部署设置已经完成过了，请由管理员添加员工'
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

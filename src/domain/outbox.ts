@@ -35,7 +35,7 @@ export interface OutboxEntry {
 /** What an answer from the server means for the operation. */
 export type Verdict = 'applied' | 'retry' | 'refused' | 'auth'
 
-const RETRY: ReadonlySet<string> = new Set<ErrorCode>(['NETWORK', 'INTERNAL', 'RATE_LIMITED'])
+const RETRY: ReadonlySet<string> = new Set<ErrorCode>(['NETWORK', 'INTERNAL', 'RATE_LIMITED', 'SERVER_MISCONFIGURED'])
 const AUTH: ReadonlySet<string> = new Set<ErrorCode>(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'STAFF_DISABLED', 'NOT_BOUND'])
 
 export function verdictOf(code: string | undefined): Verdict {

@@ -33,6 +33,7 @@ export const EXAMPLES: { [A in ActionName]: (h: Harness) => Promise<Record<strin
   'auth.demoLogin': () => ({ staffId: 'demo-guard' }),
   'auth.wxLogin': () => ({}),
   'auth.bind': () => ({ code: 'ABCDEFGH' }),
+  'auth.setup': () => ({ setupToken: 'no-such-token', company: '利海物业', estateName: '新小区', adminName: '管理员', adminPhone: '13912345670' }),
   'auth.logout': () => ({}),
   'me.profile': () => ({}),
   'home.today': () => ({}),

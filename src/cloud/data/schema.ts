@@ -1,6 +1,8 @@
 /**
- * Collections and the indexes their queries need. Both adapters read this: SQLite creates
- * expression indexes, CloudBase creates collection indexes on first use.
+ * Collections and the indexes their queries need. SQLite creates them as expression
+ * indexes; on CloudBase the cloud function creates the collections at cold start and the
+ * indexes are made at deploy from the manifest `npm run build:cloud` writes
+ * (dist/cloudfunctions/indexes.json; the SDK cannot create indexes).
  */
 export const COLLECTIONS = {
   estates: { indexes: [] },
@@ -10,30 +12,99 @@ export const COLLECTIONS = {
   bindcodes: { indexes: [['staffId'], ['expiresAt']] },
   sessions: { indexes: [['staffId']] },
   shifts: { indexes: [['estateId', 'staffId', 'startedAt']] },
-  scriptruns: { indexes: [['estateId', 'at'], ['staffId', 'at']] },
+  scriptruns: {
+    indexes: [
+      ['estateId', 'at'],
+      ['staffId', 'at']
+    ]
+  },
   scriptacks: { indexes: [['staffId']] },
   files: { indexes: [['estateId', 'at']] },
-  visitors: { indexes: [['estateId', 'status', 'inAt'], ['estateId', 'inAt']] },
-  passes: { indexes: [['estateId', 'code', 'status'], ['estateId', 'createdAt']] },
-  vehiclevisits: { indexes: [['estateId', 'status', 'kind', 'inAt'], ['estateId', 'plate', 'status']] },
+  visitors: {
+    indexes: [
+      ['estateId', 'status', 'inAt'],
+      ['estateId', 'inAt']
+    ]
+  },
+  passes: {
+    indexes: [
+      ['estateId', 'code', 'status'],
+      ['estateId', 'createdAt']
+    ]
+  },
+  vehiclevisits: {
+    indexes: [
+      ['estateId', 'status', 'kind', 'inAt'],
+      ['estateId', 'plate', 'status']
+    ]
+  },
   ownervehicles: { indexes: [['estateId', 'active', 'plate']] },
-  goodspasses: { indexes: [['estateId', 'code', 'status'], ['estateId', 'createdAt']] },
+  goodspasses: {
+    indexes: [
+      ['estateId', 'code', 'status'],
+      ['estateId', 'createdAt']
+    ]
+  },
   goodschecks: { indexes: [['estateId', 'at']] },
   permits: { indexes: [['estateId', 'active', 'no']] },
   blocklist: { indexes: [['estateId', 'active']] },
-  gateevents: { indexes: [['estateId', 'at'], ['estateId', 'event', 'at']] },
-  checkpoints: { indexes: [['estateId', 'active', 'code'], ['estateId', 'nfcTagId']] },
+  gateevents: {
+    indexes: [
+      ['estateId', 'at'],
+      ['estateId', 'event', 'at']
+    ]
+  },
+  checkpoints: {
+    indexes: [
+      ['estateId', 'active', 'code'],
+      ['estateId', 'nfcTagId']
+    ]
+  },
   routes: { indexes: [['estateId', 'active']] },
   plans: { indexes: [['estateId', 'active']] },
-  rounds: { indexes: [['estateId', 'slotStart'], ['estateId', 'planId', 'slotStart']] },
-  scans: { indexes: [['roundId', 'deviceTime'], ['estateId', 'serverTime']] },
-  incidents: { indexes: [['estateId', 'reportedAt'], ['estateId', 'status', 'reportedAt'], ['reporterId', 'reportedAt'], ['estateId', 'dueAt']] },
-  tasks: { indexes: [['estateId', 'assigneeId', 'dueAt'], ['estateId', 'dept', 'status'], ['estateId', 'dueAt'], ['estateId', 'status', 'dueAt']] },
+  rounds: {
+    indexes: [
+      ['estateId', 'slotStart'],
+      ['estateId', 'planId', 'slotStart']
+    ]
+  },
+  scans: {
+    indexes: [
+      ['roundId', 'deviceTime'],
+      ['estateId', 'serverTime']
+    ]
+  },
+  incidents: {
+    indexes: [
+      ['estateId', 'reportedAt'],
+      ['estateId', 'status', 'reportedAt'],
+      ['reporterId', 'reportedAt'],
+      ['estateId', 'dueAt']
+    ]
+  },
+  tasks: {
+    indexes: [
+      ['estateId', 'assigneeId', 'dueAt'],
+      ['estateId', 'dept', 'status'],
+      ['estateId', 'dueAt'],
+      ['estateId', 'status', 'dueAt']
+    ]
+  },
   tasktemplates: { indexes: [['estateId', 'active']] },
   inbox: { indexes: [['staffId', 'at']] },
   audit: { indexes: [['estateId', 'at'], ['docId']] },
   ops: { indexes: [['serverTime']] },
-  meta: { indexes: [] }
+  /** `meta/setup`: the one-time setup, recorded once. */
+  meta: { indexes: [] },
+  /*
+   * Unique keys as documents: a rule "only one" is one id, claimed inside the transaction,
+   * so two concurrent calls cannot both win on either engine.
+   * openids/<openid> → the staff bound to that WeChat; openshifts/<staffId>@<estateId> → the
+   * open shift (shiftId null when none); roundslots/<planId>@<slotStart> → the round of a slot.
+   */
+  openids: { indexes: [] },
+  openshifts: { indexes: [] },
+  roundslots: { indexes: [] }
 } as const satisfies Record<string, { indexes: readonly (readonly string[])[] }>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -20,6 +20,7 @@ export const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'auth.demoLogin': auth.demoLogin,
   'auth.wxLogin': auth.wxLogin,
   'auth.bind': auth.bind,
+  'auth.setup': auth.setup,
   'auth.logout': auth.logout,
   'me.profile': staff.profile,
   'home.today': home.today,

@@ -28,7 +28,7 @@ import { hasAnyRole, MANAGER_ROLES } from '../../domain/roles'
 import type { Estate } from '../../domain/entities'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import type { D } from './common'
-import type { Where } from '../data/port'
+import { DuplicateKeyError, type DataPort, type Where } from '../data/port'
 import { badInput, eventTime } from './gateCommon'
 
 const DAY = 86_400_000
@@ -206,8 +206,11 @@ export async function start(input: ParsedInputOf<'patrol.start'>, ctx: Ctx): Pro
   if (at < slot.start - 30 * 60_000) throw new AppError('CONFLICT', '这一轮还没到时间（最多提前30分钟开始）')
   if (await ctx.db.get('rounds', input.id)) throw new AppError('DUPLICATE', '这一轮已经开始了')
   const taken = await ctx.store.find<D<Round>>('rounds', { where: { estateId: estate._id, planId: plan._id, slotStart: slot.start }, orderBy: [['slotStart', 'asc']], limit: 1 })
-  const other = taken.items[0]
-  if (other) throw new AppError('CONFLICT', other.status === 'missed' ? '这一轮已记为漏巡' : `这一轮已由${other.staffName ?? '别人'}开始`)
+  const slotTaken = (other: Round | null | undefined) => new AppError('CONFLICT', other?.status === 'missed' ? '这一轮已记为漏巡' : `这一轮已由${other?.staffName ?? '别人'}开始`)
+  if (taken.items[0]) throw slotTaken(taken.items[0])
+  // The query above is outside the transaction; the slot claim inside it is what holds.
+  const holder = await claimSlot(ctx.db, ctx.now, plan._id, slot.start, input.id)
+  if (holder !== input.id) throw slotTaken(await ctx.db.get<D<Round>>('rounds', holder))
   const round = await ctx.db.insert<D<Round>>('rounds', {
     _id: input.id,
     createdAt: ctx.now,
@@ -497,6 +500,23 @@ export async function week(input: { endDate: string }, ctx: Ctx): Promise<Patrol
   return { days, routes }
 }
 
+/**
+ * One round per plan slot: the slot is claimed as a document id (`roundslots/<plan>@<start>`)
+ * in the caller's transaction. Returns the round that holds the slot: `roundId` when this
+ * call won it, another round's id when that one did.
+ */
+export async function claimSlot(db: DataPort, now: number, planId: string, slotStart: number, roundId: string): Promise<string> {
+  const id = `${planId}@${slotStart}`
+  try {
+    await db.insert('roundslots', { _id: id, createdAt: now, updatedAt: now, roundId })
+    return roundId
+  } catch (e) {
+    if (!(e instanceof DuplicateKeyError)) throw e
+    const held = await db.get<D<{ _id: string; _v: number; roundId: string }>>('roundslots', id)
+    return held?.roundId ?? roundId
+  }
+}
+
 /** Cron: rounds whose window closed in the last day with nobody on them are recorded as missed. */
 export async function markMissed(ctx: Ctx): Promise<number> {
   let n = 0
@@ -510,6 +530,8 @@ export async function markMissed(ctx: Ctx): Promise<number> {
         if (s.end > ctx.now || rounds.some((r) => r.planId === p._id && r.slotStart === s.start)) continue
         const id = `missed-${p._id}-${s.start}`
         if (await ctx.store.get('rounds', id)) continue
+        // a round started at the same moment holds the slot: not missed
+        if ((await claimSlot(ctx.store, ctx.now, p._id, s.start, id)) !== id) continue
         await ctx.store.insert<D<Round>>('rounds', { _id: id, createdAt: ctx.now, updatedAt: ctx.now, estateId: e._id, planId: p._id, routeId: p.routeId, slotStart: s.start, slotEnd: s.end, status: 'missed' })
         n++
       }

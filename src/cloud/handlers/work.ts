@@ -96,13 +96,12 @@ export function taskOut(t: Task, now: number): TaskOut {
 async function tell(ctx: Ctx, estateId: string, staffIds: string[], item: Pick<InboxItem, 'kind' | 'title' | 'refId'>): Promise<void> {
   for (const staffId of [...new Set(staffIds)]) {
     await ctx.db.insert<D<InboxItem>>('inbox', { _id: ctx.newId(), createdAt: ctx.now, updatedAt: ctx.now, estateId, staffId, at: ctx.now, ...item })
-    const notify = ctx.config.notify
-    if (!notify) continue
+    if (!ctx.config.notify) continue
     const person = await ctx.db.get<D<Staff>>('staff', staffId)
     if (!person?.openid) continue
     const page = item.kind === 'resolved' ? '/pages/work/report/index' : item.kind === 'assigned' || item.kind === 'rejected' ? '/pages/work/tasks/index' : '/pages/supervisor/work/index'
-    // the nudge must never fail or slow the record
-    await Promise.race([notify({ openid: person.openid, kind: item.kind, title: item.title, page, at: ctx.now }).catch(() => undefined), new Promise((r) => setTimeout(r, 1500))])
+    // queued: the dispatcher sends the set once, after the record is committed
+    ctx.nudge({ openid: person.openid, kind: item.kind, title: item.title, page, at: ctx.now })
   }
 }
 
