@@ -1,9 +1,25 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/login/index', 'pages/me/index'],
   subPackages: [
-    { root: 'pages/gate', name: 'gate', pages: ['index', 'visitor/index', 'pass/index', 'vehicle/index', 'goods/index'] },
+    {
+      root: 'pages/gate',
+      name: 'gate',
+      pages: ['index', 'visitor/index', 'pass/index', 'vehicle/index', 'goods/index']
+    },
     { root: 'pages/patrol', name: 'patrol', pages: ['index'] },
-    { root: 'pages/supervisor', name: 'supervisor', pages: ['index', 'staff/index', 'gatelog/index', 'gaterefs/index', 'patrol/index', 'patrolsetup/index', 'work/index'] },
+    {
+      root: 'pages/supervisor',
+      name: 'supervisor',
+      pages: [
+        'index',
+        'staff/index',
+        'gatelog/index',
+        'gaterefs/index',
+        'patrol/index',
+        'patrolsetup/index',
+        'work/index'
+      ]
+    },
     { root: 'pages/desk', name: 'desk', pages: ['index'] },
     { root: 'pages/work', name: 'work', pages: ['report/index', 'tasks/index', 'followup/index'] },
     { root: 'pages/scripts', name: 'scripts', pages: ['index', 'run/index', 'quiz/index', 'phrases/index'] }
@@ -21,9 +37,26 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '工作台', iconPath: 'assets/home.png', selectedIconPath: 'assets/home-on.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/me.png', selectedIconPath: 'assets/me-on.png' }
+      {
+        pagePath: 'pages/home/index',
+        text: '工作台',
+        iconPath: 'assets/home.png',
+        selectedIconPath: 'assets/home-on.png'
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/me.png',
+        selectedIconPath: 'assets/me-on.png'
+      }
     ]
+  },
+  // Every private location API the code calls must be declared here (and approved for the
+  // account), or WeChat fails the call; test/weapp/privacy.test.ts checks src/ against app.json.
+  // Precise location only: getFuzzyLocation may not be declared beside it.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '记录巡更打卡和报事的位置，便于主管核对与派单' }
   },
   // Privacy guide consent (required since 2023-10) is checked before personal-data APIs.
   __usePrivacyCheck__: true,

@@ -1,10 +1,60 @@
 import Taro from '@tarojs/taro'
 
-/** Where the phone is, when the person allows it; undefined otherwise (a scan never waits long for it). */
-export async function currentPosition(timeoutMs = 4000): Promise<{ lat: number; lng: number; accuracyM: number } | undefined> {
-  const fix = Taro.getLocation({ type: 'gcj02', isHighAccuracy: true, highAccuracyExpireTime: timeoutMs })
-    .then((r) => ({ lat: r.latitude, lng: r.longitude, accuracyM: Math.max(0, Number(r.accuracy) || 0) }))
-    .catch(() => undefined)
-  const late = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), timeoutMs))
-  return Promise.race([fix, late])
+export interface Position {
+  lat: number
+  lng: number
+  accuracyM: number
+}
+
+/** Why there is no position: shown to the person and logged, never swallowed. */
+export function locationFailureReason(errMsg: string): string {
+  const m = errMsg.toLowerCase()
+  if (m.includes('requiredprivateinfos'))
+    return '小程序没有声明位置接口（requiredPrivateInfos），请联系管理员'
+  if (m.includes('privacy')) return '没有同意隐私保护指引，无法取得位置'
+  if (m.includes('system permission') || m.includes('locationswitchoff') || m.includes('location service'))
+    return '手机的定位服务或微信的定位权限没有打开'
+  if (m.includes('auth deny') || m.includes('auth denied') || m.includes('authorize'))
+    return '没有允许岗位通使用位置，可在“设置”里打开'
+  if (m.includes('timeout') || m.includes('timed out')) return '定位超时'
+  return `没有取得位置（${errMsg || '未知原因'}）`
+}
+
+/**
+ * Where the phone is, or why not. Declared in app.config.ts (requiredPrivateInfos and
+ * permission['scope.userLocation']); a failure is logged with WeChat's errMsg.
+ */
+export async function locate(timeoutMs = 4000): Promise<{ position: Position } | { reason: string }> {
+  const fix = Taro.getLocation({
+    type: 'gcj02',
+    isHighAccuracy: true,
+    highAccuracyExpireTime: timeoutMs
+  }).then(
+    (r) => ({
+      position: { lat: r.latitude, lng: r.longitude, accuracyM: Math.max(0, Number(r.accuracy) || 0) }
+    }),
+    (e: unknown) => {
+      const errMsg = String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e)
+      console.warn('[location] getLocation failed:', errMsg)
+      return { reason: locationFailureReason(errMsg) }
+    }
+  )
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<{ reason: string }>((resolve) => {
+    timer = setTimeout(() => {
+      console.warn(`[location] no fix within ${timeoutMs} ms`)
+      resolve({ reason: '定位超时' })
+    }, timeoutMs)
+  })
+  try {
+    return await Promise.race([fix, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Where the phone is, when it can be known in time; undefined otherwise (a scan never waits long for it; the reason is logged). */
+export async function currentPosition(timeoutMs = 4000): Promise<Position | undefined> {
+  const r = await locate(timeoutMs)
+  return 'position' in r ? r.position : undefined
 }

@@ -4,7 +4,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { ROLE_LABELS, type Role } from '../../../domain/roles'
-import { currentPosition } from '../../../services/location'
+import { locate } from '../../../services/location'
 import { ui } from '../../../services/ui'
 import { splitList } from '../../../domain/work/rules'
 import { patrolAdmin as p } from '../patrolLib'
@@ -33,11 +33,12 @@ const Checkpoints = observer(function Checkpoints() {
   const set = (k: keyof typeof f) => (e: { detail: { value: string } }) => setF({ ...f, [k]: e.detail.value })
   const here = async () => {
     setLocating(true)
-    const p0 = await currentPosition(8000)
+    const r = await locate(8000)
     setLocating(false)
-    if (p0)
+    if ('position' in r) {
+      const p0 = r.position
       setPos({ lat: p0.lat, lng: p0.lng, radiusM: Math.max(20, Math.min(100, Math.round(p0.accuracyM * 2))) })
-    else void ui.toast('没有取得位置，可以不填')
+    } else void ui.toast(`${r.reason}；位置可以不填`)
   }
   const add = async () => {
     if (!f.name.trim()) return
