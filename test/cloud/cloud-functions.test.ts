@@ -74,7 +74,7 @@ describe('timer trigger', () => {
     const first = ok<SweepOut>(await h.raw('cron', timerEvent, TIMER))
     ticking = false
     expect(first.stoppedEarly).toBe(true)
-    expect(h.logs.some(([m]) => String(m).includes('time budget'))).toBe(true)
+    expect((h.logs as [unknown, unknown][]).some(([m]) => String(m).includes('time budget'))).toBe(true)
     const second = ok<SweepOut>(await h.raw('cron', timerEvent, TIMER))
     expect(second.stoppedEarly).toBeUndefined()
     const keys = ['expiredBindCodes', 'prunedOps', 'missedRounds', 'escalated', 'recurring'] as const
