@@ -1,37 +1,59 @@
 // npm run size: a production weapp build, then the weight of the main package and of each
-// subpackage (raw and gzip), against WeChat's 2 MB per-package limit and our own budgets.
-// Pass --no-build to measure dist/weapp as it is.
+// subpackage (raw and gzip) against our budgets and WeChat's 2 MB per-package limit.
+//   --no-build   measure the folder as it is
+//   --modules    also list the main package by module (minified bytes in the output)
+// The folder is WEAPP_DIR, else TARO_OUT, else dist/weapp (relative to the repository root).
+//
+// Budgets: 250 KB per subpackage. The main package's 400 KB target (issue 13) cannot be met
+// with Taro 4 + React 18 + MobX transpiled to WeChat's ES2017 target: the framework alone
+// (react-reconciler, @tarojs/runtime and shared, base.wxml, mobx, dayjs, valibot) weighs about
+// 375 KB of the 443 KB measured after the contract split (2026-11-30; `--modules` shows the
+// table). The main budget sits at that measured size, rounded up a little.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-const out = join(root, 'dist/weapp')
+const outArg = process.env.WEAPP_DIR || process.env.TARO_OUT || 'dist/weapp'
+const out = isAbsolute(outArg) ? outArg : join(root, outArg)
 const KB = 1024
-// Budgets fail the script; targets are where we want to stay.
-const BUDGET = { main: 600 * KB, sub: 500 * KB }
-const TARGET = { main: 400 * KB, sub: 250 * KB }
+const BUDGET = { main: 450 * KB, sub: 250 * KB }
 const WECHAT_LIMIT = 2048 * KB
+const withModules = process.argv.includes('--modules')
+const statsFile = join(tmpdir(), `size-stats-${process.pid}.json`)
 
 if (!process.argv.includes('--no-build')) {
   const t = Date.now()
+  const env = { ...process.env, NODE_ENV: 'production', TARO_OUT: relative(root, out) || '.' }
+  // HTTP mode needs an absolute HTTPS base to build at all; its value does not change the size.
+  if (!env.TARO_APP_CLOUD_ENV && !env.TARO_APP_API_BASE) env.TARO_APP_API_BASE = 'https://api.example.com'
+  if (withModules) {
+    env.NODE_OPTIONS =
+      `${env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(join(root, 'config/scripts/size-stats.mjs')).href}`.trim()
+    env.SIZE_STATS = statsFile
+  }
   const r = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NODE_ENV: 'production' }
+    env
   })
   if (r.status !== 0) {
     process.stderr.write(r.stdout + r.stderr)
     process.exit(r.status ?? 1)
   }
-  console.log(`production weapp build: ${((Date.now() - t) / 1000).toFixed(1)} s`)
+  console.log(`production weapp build into ${relative(root, out)}: ${((Date.now() - t) / 1000).toFixed(1)} s`)
+} else if (withModules) {
+  console.error('--modules needs the build (the module map comes from it): drop --no-build')
+  process.exit(1)
 }
 if (!existsSync(join(out, 'app.json'))) {
-  console.error('dist/weapp/app.json not found: run without --no-build')
+  console.error(`${relative(root, out)}/app.json not found: run without --no-build`)
   process.exit(1)
 }
 
@@ -63,20 +85,95 @@ for (const f of walk(out)) {
 const kb = (n) => `${(n / KB).toFixed(1)} KB`
 let failed = false
 let total = 0
-console.log(`${'package'.padEnd(20)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}  budget / target`)
+console.log(`${'package'.padEnd(20)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}  budget`)
 for (const [key, g] of groups) {
-  const isMain = key === 'main'
-  const budget = isMain ? BUDGET.main : BUDGET.sub
-  const target = isMain ? TARGET.main : TARGET.sub
+  const budget = key === 'main' ? BUDGET.main : BUDGET.sub
   total += g.raw
-  const flag = g.raw > budget ? '  OVER BUDGET' : g.raw > target ? '  over target' : ''
-  if (g.raw > budget || g.raw > WECHAT_LIMIT) failed = true
-  console.log(`${key.padEnd(20)} ${kb(g.raw).padStart(10)} ${kb(g.gz).padStart(10)}  ${kb(budget)} / ${kb(target)}${flag}`)
+  const over = g.raw > budget || g.raw > WECHAT_LIMIT
+  if (over) failed = true
+  console.log(
+    `${key.padEnd(20)} ${kb(g.raw).padStart(10)} ${kb(g.gz).padStart(10)}  ${kb(budget)}${over ? '  OVER BUDGET' : ''}`
+  )
 }
 console.log(`${'total'.padEnd(20)} ${kb(total).padStart(10)}  (WeChat: 2 MB per package, 20 MB in all)`)
 const main = groups.get('main')
 console.log('\nlargest files in the main package:')
-for (const [rel, n] of main.files.sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`  ${rel.padEnd(40)} ${kb(n).padStart(10)}`)
+for (const [rel, n] of main.files.sort((a, b) => b[1] - a[1]).slice(0, 6))
+  console.log(`  ${rel.padEnd(40)} ${kb(n).padStart(10)}`)
+
+if (withModules) {
+  printModules(main.files.map(([rel]) => rel))
+  rmSync(statsFile, { force: true })
+}
+
+/**
+ * The main package by module: each module's wrapper in the output (`id: function (e, t, n) {…}`)
+ * is measured as written; a concatenated module's bytes are shared among its parts by their
+ * source size (an estimate). Other files count whole (base.wxml, styles, images).
+ */
+function printModules(files) {
+  const acorn = createRequire(join(root, 'package.json'))('acorn')
+  const byId = new Map()
+  for (const c of JSON.parse(readFileSync(statsFile, 'utf8')))
+    for (const m of c.mods) if (m.id != null) byId.set(String(m.id), m)
+  const rows = new Map()
+  const add = (k, n) => rows.set(k, (rows.get(k) ?? 0) + n)
+  const owner = (name) => {
+    // a page's module is wrapped by Taro's loader: count it as the page
+    const page = name.match(/entry-cache\.js\?name=[^!]*!\.\/(.*)$/)
+    if (page) return page[1]
+    const nm = name.match(/node_modules\/((@[^/]+\/)?[^/]+)/)
+    return nm ? nm[1] : name.replace(/^\.\//, '').replace(/ \+ \d+ modules$/, '')
+  }
+  for (const rel of files) {
+    const text = readFileSync(join(out, rel), 'utf8')
+    const bytes = Buffer.byteLength(text)
+    if (!rel.endsWith('.js')) {
+      add(rel.replace(/^pages\/[^/]+\//, 'pages/*/'), bytes)
+      continue
+    }
+    let covered = 0
+    const visit = (node) => {
+      if (!node || typeof node.type !== 'string') return
+      const isModuleTable =
+        node.type === 'ObjectExpression' &&
+        node.properties.length > 0 &&
+        node.properties.every(
+          (p) =>
+            p.type === 'Property' &&
+            /^\d+$/.test(String(p.key.value ?? p.key.name)) &&
+            /Function/.test(p.value.type)
+        )
+      if (isModuleTable) {
+        for (const p of node.properties) {
+          const n = Buffer.byteLength(text.slice(p.start, p.end))
+          covered += n
+          const m = byId.get(String(p.key.value ?? p.key.name))
+          if (!m) {
+            add(`${rel} (unknown module)`, n)
+            continue
+          }
+          const sum = m.parts.reduce((a, x) => a + x.size, 0) || 1
+          for (const x of m.parts) add(owner(x.name), (n * x.size) / sum)
+        }
+        return
+      }
+      for (const k in node) {
+        const v = node[k]
+        if (Array.isArray(v)) v.forEach(visit)
+        else if (v && typeof v === 'object') visit(v)
+      }
+    }
+    visit(acorn.parse(text, { ecmaVersion: 'latest', sourceType: 'script' }))
+    if (bytes > covered) add(`${rel} (outside modules)`, bytes - covered)
+  }
+  console.log('\nthe main package by module (minified bytes in the output; node_modules by package):')
+  for (const [k, n] of [...rows].sort((a, b) => b[1] - a[1]))
+    if (n >= 256) console.log(`  ${kb(n).padStart(9)}  ${k}`)
+  const small = [...rows].filter(([, n]) => n < 256).reduce((a, [, n]) => a + n, 0)
+  console.log(`  ${kb(small).padStart(9)}  (smaller pieces)`)
+}
+
 if (failed) {
   console.error('\nA package is over its budget.')
   process.exit(1)

@@ -1,4 +1,6 @@
-import { ACTIONS, type ActionName, type InputOf, type OutputOf } from '../domain/contract'
+import type { ActionName, InputOf, OutputOf } from '../domain/contract'
+import { CORE_ACTIONS } from '../domain/contract/core'
+import type { ActionDef, AnySchema } from '../domain/contract/define'
 import { AppError } from '../domain/errors'
 import { parseInput } from '../domain/validation'
 import type { Transport } from '../services/transport'
@@ -19,6 +21,36 @@ export type Api = <A extends ActionName>(
   opts?: { op?: { id: string; deviceTime: number } }
 ) => Promise<OutputOf<A>>
 
+type LoadedDef = ActionDef<string, AnySchema, unknown>
+
+/**
+ * The actions this app knows, with their schemas. The mini program's main package carries
+ * only the core of the contract (sign-in, home, shift, inbox, staff, scripts, photos); each
+ * subpackage's store hands over its own area (`loadActions(GATE_ACTIONS)` …) when it loads, so
+ * the gate, patrol and task schemas travel in the subpackages that use them. Only the types come
+ * from the whole contract (src/domain/contract/index.ts), which the cloud uses.
+ */
+const loaded = new Map<string, LoadedDef>(Object.entries(CORE_ACTIONS))
+
+export function loadActions(defs: { readonly [name: string]: LoadedDef }): void {
+  for (const name of Object.keys(defs)) loaded.set(name, defs[name])
+}
+
+/** The action's declaration; an action whose part of the contract was never loaded is a wiring bug. */
+export function actionDef(action: ActionName): LoadedDef {
+  const def = loaded.get(action)
+  if (!def)
+    throw new Error(
+      `${action}: its part of the contract is not loaded (loadActions in the store that calls it)`
+    )
+  return def
+}
+
+/** The declaration if its part of the contract is loaded (a queued operation may outlive that). */
+export function loadedActionDef(action: string): LoadedDef | undefined {
+  return loaded.get(action)
+}
+
 const AUTH_LOST = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'STAFF_DISABLED', 'NOT_BOUND'])
 
 /**
@@ -28,7 +60,7 @@ const AUTH_LOST = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'STAFF_DISABLED
  */
 export function createApi(deps: ApiDeps): Api {
   return async (action, input, opts) => {
-    const def = ACTIONS[action]
+    const def = actionDef(action)
     parseInput(def.input, input)
     let env
     try {

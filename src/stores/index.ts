@@ -10,9 +10,7 @@ import { createApi, type Api } from './api'
 import { HomeStore } from './home'
 import { OutboxStore } from './outbox'
 import { PhotoStore } from './photos'
-import { ScriptsStore } from './scripts'
 import { SessionStore } from './session'
-import { StaffAdminStore } from './staffAdmin'
 
 configure({ enforceActions: 'observed' })
 
@@ -26,8 +24,6 @@ class RootStore {
   readonly outbox: OutboxStore
   readonly photos: PhotoStore
   readonly home: HomeStore
-  readonly scripts: ScriptsStore
-  readonly staffAdmin: StaffAdminStore
   readonly api: Api
   private started = false
 
@@ -73,17 +69,8 @@ class RootStore {
       staffId: () => this.session.staff?.id,
       newId: this.newId
     })
-    // The script library itself is handed over by the scripts subpackage (ScriptsStore.use).
-    this.scripts = new ScriptsStore({
-      api: () => this.api,
-      outbox: this.outbox,
-      storage,
-      staff: () => this.session.staff,
-      estate: () => this.session.estate,
-      now: () => Date.now(),
-      newId: this.newId
-    })
-    this.staffAdmin = new StaffAdminStore(() => this.api)
+    // The scripts store (src/stores/scriptsWired.ts) and the staff list (pages/supervisor/staffLib.ts)
+    // are made where they are used, in subpackages, so the main package does not carry them.
   }
 
   /** After launch: restore the session and the outbox, and keep syncing in the background. */

@@ -1,7 +1,8 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import { ACTIONS, type ActionName, type InputOf } from '../domain/contract'
+import type { ActionName, InputOf } from '../domain/contract'
 import { AppError, type Envelope } from '../domain/errors'
 import { parseInput } from '../domain/validation'
+import { actionDef, loadedActionDef } from './api'
 import {
   backoffMs,
   byOrder,
@@ -122,7 +123,7 @@ export class OutboxStore {
    * background. Bad input is refused here, with the same schema the server uses.
    */
   enqueue<A extends ActionName>(action: A, input: InputOf<A>, opts: EnqueueOpts): OutboxEntry {
-    const def = ACTIONS[action]
+    const def = actionDef(action)
     if (!def.write) throw new Error(`${action} is not a write`)
     parseInput(def.input, input)
     const { staffId, estateId } = this.deps.session()
@@ -339,8 +340,10 @@ export class OutboxStore {
       this.update(e, { status: 'pending', attempts: 0, nextAt: this.deps.now(), lastError: undefined })
       return
     }
-    const def = ACTIONS[e.action as ActionName]
-    parseInput(def.input, input)
+    // Checked on the phone when this part of the contract is loaded; an operation of an area
+    // not opened since the app started (a gate record resent from 我的) is checked by the server.
+    const def = loadedActionDef(e.action)
+    if (def) parseInput(def.input, input)
     const next: OutboxEntry = {
       ...e,
       id: this.deps.newId(),

@@ -75,13 +75,6 @@ export interface TaskOut {
   completionPhotoIds?: string[]
   history: HistoryEntry[]
 }
-export interface InboxOut {
-  id: string
-  kind: string
-  title: string
-  refId: string
-  at: number
-}
 export interface WorkBoard {
   openIncidents: IncidentOut[]
   overdueTasks: TaskOut[]
@@ -191,24 +184,6 @@ export const WORK_ACTIONS = {
     scope: 'estate',
     write: false,
     summary: '回访：已处理、等回访的业主报修'
-  }),
-  'work.inbox': action<InboxOut[]>()({
-    name: 'work.inbox',
-    fn: 'staff',
-    input: v.strictObject({}),
-    access: 'any',
-    scope: 'estate',
-    write: false,
-    summary: '新消息：派给我的、超时的、已处理的'
-  }),
-  'work.inboxRead': action<{ read: number }>()({
-    name: 'work.inboxRead',
-    fn: 'staff',
-    input: v.strictObject({ ids: v.pipe(v.array(id()), v.maxLength(100)) }),
-    access: 'any',
-    scope: 'estate',
-    write: true,
-    summary: '新消息：标为已读'
   }),
   'work.taskCreate': action<TaskOut>()({
     name: 'work.taskCreate',

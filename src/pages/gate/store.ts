@@ -22,8 +22,12 @@ import { maskPhone } from '../../domain/privacy'
 import type { OutboxEntry } from '../../domain/outbox'
 import type { KeyValueStorage } from '../../services/storage'
 import type { Api } from '../../stores/api'
-import { messageOf } from '../../stores/api'
+import { loadActions, messageOf } from '../../stores/api'
 import type { OutboxStore } from '../../stores/outbox'
+import { GATE_ACTIONS } from '../../domain/contract/gate'
+
+// This store's part of the contract: its schemas travel in this subpackage, not in the main package.
+loadActions(GATE_ACTIONS)
 
 export interface GateDeps {
   api: () => Api

@@ -9,8 +9,14 @@ import { acceptScan, anomaliesOf, parseCheckpointQr } from '../../domain/patrol/
 import type { ScanMethod } from '../../domain/patrol/model'
 import type { KeyValueStorage } from '../../services/storage'
 import type { Api } from '../../stores/api'
-import { messageOf } from '../../stores/api'
+import { loadActions, messageOf } from '../../stores/api'
 import type { OutboxStore } from '../../stores/outbox'
+import { PATROL_ACTIONS } from '../../domain/contract/patrol'
+import { WORK_ACTIONS } from '../../domain/contract/work'
+
+// This store's part of the contract: its schemas travel in this subpackage, not in the main package.
+loadActions(PATROL_ACTIONS)
+loadActions(WORK_ACTIONS)
 
 export interface PatrolDeps {
   api: () => Api

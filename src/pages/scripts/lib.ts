@@ -1,15 +1,15 @@
 /**
  * The script library lives in this subpackage only. Loading any scripts page hands it to the
- * store (which is in the main package and imports only its types), so the main package stays small.
+ * store (src/stores/scriptsWired.ts, which imports only its types; the supervisor's overview
+ * uses the same store without the library), so the main package carries neither.
  */
 import * as library from '../../domain/scripts'
-import { rootStore } from '../../stores'
+import { scripts } from '../../stores/scriptsWired'
 import type { DepartmentFilter } from '../../stores/scripts'
 
-rootStore.scripts.use(library)
+scripts.use(library)
 
-export const scripts = rootStore.scripts
-export { library }
+export { library, scripts }
 
 const SHORT: Record<library.Department, string> = {
   security: '保安',

@@ -8,8 +8,12 @@ import type { GateLogType } from '../../domain/gate/entities'
 import { hashIdNumber, idCardProblem } from '../../domain/gate/idcard'
 import { localDate } from '../../domain/time'
 import type { Api } from '../../stores/api'
-import { messageOf } from '../../stores/api'
+import { loadActions, messageOf } from '../../stores/api'
 import type { OutboxStore } from '../../stores/outbox'
+import { GATE_ACTIONS } from '../../domain/contract/gate'
+
+// This store's part of the contract: its schemas travel in this subpackage, not in the main package.
+loadActions(GATE_ACTIONS)
 
 export interface GateAdminDeps {
   api: () => Api

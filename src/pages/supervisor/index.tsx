@@ -2,6 +2,7 @@ import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { rootStore } from '../../stores'
+import { scripts } from '../../stores/scriptsWired'
 import { ui } from '../../services/ui'
 import { roleNames } from '../../domain/roles'
 import { localClock, localDate } from '../../domain/time'
@@ -25,7 +26,6 @@ function duration(ms: number): string {
 
 /** 话术确认情况: who has new script versions to confirm, and the latest runs. */
 const ScriptsOverview = observer(function ScriptsOverview() {
-  const { scripts } = rootStore
   const people = scripts.outdatedStaff
   const today = localDate(Date.now())
   return (
@@ -92,7 +92,7 @@ const PatrolAlerts = observer(function PatrolAlerts() {
 })
 
 function SupervisorEntry() {
-  const { session, scripts } = rootStore
+  const { session } = rootStore
   useDidShow(() => {
     void scripts.loadOverview()
     void gateAdmin.loadBoard()

@@ -4,8 +4,12 @@ import type { InputOf, PatrolDay, PatrolRefs, PatrolWeek, QrSheetItem, RoundDeta
 import { localDate } from '../../domain/time'
 import type { Role } from '../../domain/roles'
 import type { Api } from '../../stores/api'
-import { messageOf } from '../../stores/api'
+import { loadActions, messageOf } from '../../stores/api'
 import type { OutboxStore } from '../../stores/outbox'
+import { PATROL_ACTIONS } from '../../domain/contract/patrol'
+
+// This store's part of the contract: its schemas travel in this subpackage, not in the main package.
+loadActions(PATROL_ACTIONS)
 
 export interface PatrolAdminDeps {
   api: () => Api

@@ -2,8 +2,12 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { InputOf, StaffListItem, TaskOut, WorkBoard } from '../../domain/contract'
 import type { Api } from '../../stores/api'
-import { messageOf } from '../../stores/api'
+import { loadActions, messageOf } from '../../stores/api'
 import type { OutboxStore } from '../../stores/outbox'
+import { WORK_ACTIONS } from '../../domain/contract/work'
+
+// This store's part of the contract: its schemas travel in this subpackage, not in the main package.
+loadActions(WORK_ACTIONS)
 
 export interface WorkAdminDeps {
   api: () => Api

@@ -9,8 +9,12 @@ import { categoryOf, type Category } from '../../domain/work/model'
 import { taskMove, type TaskAct } from '../../domain/work/rules'
 import type { KeyValueStorage } from '../../services/storage'
 import type { Api } from '../../stores/api'
-import { messageOf } from '../../stores/api'
+import { loadActions, messageOf } from '../../stores/api'
 import type { OutboxStore } from '../../stores/outbox'
+import { WORK_ACTIONS } from '../../domain/contract/work'
+
+// This store's part of the contract: its schemas travel in this subpackage, not in the main package.
+loadActions(WORK_ACTIONS)
 
 export interface WorkDeps {
   api: () => Api

@@ -2,14 +2,17 @@ import { observer } from 'mobx-react-lite'
 import { Input, Text, View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
+import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import { rootStore } from '../../../stores'
 import { ROLES, ROLE_LABELS, roleNames } from '../../../domain/roles'
 import { localClock, localDate } from '../../../domain/time'
 import { ui } from '../../../services/ui'
+import { staffAdmin } from '../staffLib'
 import '../index.scss'
 
 function StaffPage() {
-  const { staffAdmin: s, session } = rootStore
+  const { session } = rootStore
+  const s = staffAdmin
   useLoad(() => void s.load())
   const canAdmin = session.staff?.roles.includes('admin')
   const roles = ROLES.filter((r) => r !== 'admin' || canAdmin)
@@ -84,6 +87,7 @@ function StaffPage() {
           </View>
         ))}
       </View>
+      <PrivacyDialog />
     </View>
   )
 }
