@@ -134,7 +134,7 @@ describe('subscribe messages after commit', () => {
     )
     expect(await h.stored('incidents', 'inc-n2')).toBeDefined()
     expect(
-      h.logs.some(
+      (h.logs as [unknown, unknown][]).some(
         ([m, e]) =>
           String(m).includes('subscribe message not sent') && (e as { errCode?: number }).errCode === 43101
       )
