@@ -112,6 +112,8 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
     sessionSecret: secretIn(opts.dataDir),
     idSalt: process.env.ID_SALT ?? secretIn(opts.dataDir).slice(0, 16),
     exchangeWxCode: opts.wx ? wxExchanger(opts.wx) : undefined,
+    // the one-time setup of a server without the demo estate (auth.setup with a wx code)
+    setupToken: process.env.SETUP_TOKEN || undefined,
     now: () => Date.now(),
     random: Math.random,
     log: (msg, extra) => console.error(msg, extra),
