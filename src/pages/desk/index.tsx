@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { Input, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../components/Btn'
+import { PrivacyDialog } from '../../components/PrivacyDialog'
 import { QrCode } from '../../components/QrCode'
 import { qrText } from '../../domain/gate/qr'
 import { plateProblem, normalizePlate, formatPlate } from '../../domain/gate/plates'
@@ -401,6 +402,7 @@ function DeskPage() {
           </View>
         </View>
       )}
+      <PrivacyDialog />
     </View>
   )
 }

@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Btn } from '../../components/Btn'
+import { PrivacyDialog } from '../../components/PrivacyDialog'
 import { localClock } from '../../domain/time'
 import { VISITOR_CASE_LABELS, VEHICLE_CASE_LABELS } from '../../domain/gate/entities'
 import { formatPlate } from '../../domain/gate/plates'
@@ -232,6 +233,7 @@ function GateHome() {
         ))}
       </View>
       {gate.error && <Text className="error-text">{gate.error}</Text>}
+      <PrivacyDialog />
     </View>
   )
 }

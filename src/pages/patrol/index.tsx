@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { Input, Text, View } from '@tarojs/components'
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Btn } from '../../components/Btn'
+import { PrivacyDialog } from '../../components/PrivacyDialog'
 import { localClock } from '../../domain/time'
 import { ROUND_STATUS_LABELS } from '../../domain/patrol/model'
 import { anomaliesOf } from '../../domain/patrol/rules'
@@ -207,6 +208,7 @@ function PatrolEntry() {
           {patrol.error && <Text className="error-text">{patrol.error}</Text>}
         </View>
       )}
+      <PrivacyDialog />
     </View>
   )
 }

@@ -60,3 +60,18 @@ export async function openArea(phone: Phone, title: string, expect: string | Reg
 
 /** The demo staff of the README, by name, with the areas each sees on the home page. */
 export const STAFF = ['张卫国', '李巡', '王管家', '赵洁', '钱工', '孙客服', '周主管', '吴经理'] as const
+
+/** Waits until `fn` gives something (not undefined, null or false). */
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined | null | false>,
+  ms = 10_000
+): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const v = await fn()
+    if (v !== undefined && v !== null && v !== false) return v
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}

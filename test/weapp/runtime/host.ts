@@ -481,6 +481,21 @@ export class Phone {
     return { route, query }
   }
 
+  /** `typeof` each global name inside the phone. */
+  globalTypes(names: string[]): Record<string, string> {
+    return Object.fromEntries(names.map((n) => [n, vm.runInContext(`typeof ${n}`, this.ctx) as string]))
+  }
+
+  /** Runs a line of code inside the phone (for the host's own tests). */
+  run(code: string): unknown {
+    return this.guard('run', () => vm.runInContext(code, this.ctx))
+  }
+
+  /** The phone's wx, as the mini program sees it. */
+  get wx(): Dict {
+    return this.ctx.wx
+  }
+
   get current(): PageInst | undefined {
     return this.stack[this.stack.length - 1]
   }
@@ -684,6 +699,7 @@ export class Phone {
       if (e.tag === 'button' && (e.attrs.disabled === true || e.attrs.loading === true))
         throw new Error(`${this.name}: "${String(text)}" is a disabled button`)
     const button = ancestors(el).find((e) => e.tag === 'button')
+    this.log.push(`tap ${el.tag}#${el.id} "${norm(el.text)}" (button: ${button?.attrs['open-type'] ?? '-'})`)
     if (button?.attrs['open-type'] === 'agreePrivacyAuthorization') {
       this.privacyAgreed = true
       this.dispatch(button, 'agreeprivacyauthorization', {}, false)
@@ -730,7 +746,7 @@ export class Phone {
       if (ok()) return
       if (Date.now() > end)
         throw new Error(
-          `${this.name}: timed out waiting for ${String(what)} on ${this.current?.route}:\n${this.visibleText()}`
+          `${this.name}: timed out waiting for ${String(what)} on ${this.current?.route}:\n${this.visibleText()}\nfailures: ${this.failures.join('; ')}\nlast log:\n${this.log.slice(-10).join('\n')}`
         )
       await new Promise((r) => setTimeout(r, 15))
     }
@@ -818,7 +834,12 @@ export class Phone {
   /** An async wx API: success/fail/complete called later, as WeChat does. */
   private api(name: string, impl: (o: Dict) => Dict | Promise<Dict> | void, ret?: (o: Dict) => unknown) {
     return (o: Dict = {}) => {
+      this.log.push(`wx.${name}`)
       this.inflight++
+      // base library 2.10.2+: an async API called without callbacks returns a promise (not the task APIs)
+      const promised = !ret && !o.success && !o.fail && !o.complete
+      let settle: { ok: (r: unknown) => void; no: (r: unknown) => void } | undefined
+      const p = promised ? new this.PromiseC((ok, no) => (settle = { ok, no })) : undefined
       const later = (f: () => void) =>
         setTimeout(() => {
           this.inflight--
@@ -833,8 +854,10 @@ export class Phone {
           (r) =>
             later(() => {
               const res = this.plain({ errMsg: `${name}:ok`, ...(r ?? {}) })
+              if (name !== 'request') this.log.push(`wx.${name} ok`)
               this.guard(`${name} success`, () => o.success?.(res))
               this.guard(`${name} complete`, () => o.complete?.(res))
+              settle?.ok(res)
             }),
           (e) =>
             later(() => {
@@ -842,9 +865,10 @@ export class Phone {
               this.log.push(`wx.${name} failed: ${res.errMsg}`)
               this.guard(`${name} fail`, () => o.fail?.(res))
               this.guard(`${name} complete`, () => o.complete?.(res))
+              settle?.no(res)
             })
         )
-      return ret?.(o)
+      return ret ? ret(o) : p
     }
   }
   /** Objects handed to the app are made in its own realm. */
@@ -861,9 +885,11 @@ export class Phone {
         ),
         { errno: 104 }
       )
+    this.log.push(`privacy asked for ${name}`)
     const answer = await new Promise<Dict>((res) =>
       this.guard('onNeedPrivacyAuthorization', () => this.privacyListener!((r: Dict) => res(r ?? {})))
     )
+    this.log.push(`privacy answered ${JSON.stringify(answer)}`)
     if (answer.event === 'agree' && this.privacyAgreed) return
     if (answer.event === 'agree')
       this.fail(

@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { Input, Text, View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
+import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import type { GoodsPassCheckOut } from '../../../domain/contract'
 import type { GoodsItem } from '../../../domain/gate/entities'
 import { takePhoto } from '../../../services/files'
@@ -197,6 +198,7 @@ function GoodsPage() {
         </View>
       )}
       {gate.error && <Text className="error-text">{gate.error}</Text>}
+      <PrivacyDialog />
     </View>
   )
 }

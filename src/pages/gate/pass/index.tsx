@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { Btn } from '../../../components/Btn'
+import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import type { PassCheckOut } from '../../../domain/contract'
 import { formatWhen } from '../../../domain/dates'
 import { formatPlate } from '../../../domain/gate/plates'
@@ -92,6 +93,7 @@ function PassPage() {
         </View>
       )}
       {gate.error && <Text className="error-text">{gate.error}</Text>}
+      <PrivacyDialog />
     </View>
   )
 }

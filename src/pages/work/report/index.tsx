@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { Image, Input, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
+import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import { CATEGORIES, INCIDENT_STATUS_LABELS, SEVERITY_LABELS, type Severity } from '../../../domain/work/model'
 import { formatWhen } from '../../../domain/dates'
 import { serverPhotoUrl, takePhoto } from '../../../services/files'
@@ -101,6 +102,7 @@ function ReportPage() {
           </View>
         ))}
       </View>
+      <PrivacyDialog />
     </View>
   )
 }

@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { Input, Text, View } from '@tarojs/components'
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
+import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import type { TaskOut } from '../../../domain/contract'
 import { PRIORITY_LABELS, TASK_STATUS_LABELS, TASK_TYPE_LABELS, DEPT_LABELS } from '../../../domain/work/model'
 import { formatWhen } from '../../../domain/dates'
@@ -133,6 +134,7 @@ function TasksPage() {
         <TaskCard key={t.id} t={t} now={now} />
       ))}
       {work.error && <Text className="error-text">{work.error}</Text>}
+      <PrivacyDialog />
     </View>
   )
 }

@@ -1,0 +1,273 @@
+/**
+ * The key flows of the built mini program, driven by what the screen shows, on phones that talk
+ * HTTP to the real local server: the gate (a walk-in with an ID number, a pass the desk made, an
+ * owner car in and out), patrol (a point by the camera's QR and by its typed code, the QR
+ * sheet), a one-tap incident, a task grabbed and completed with a photo, the supervisor's boards.
+ */
+import type { Envelope } from '../../../src/domain/errors'
+import type { QrSheetItem, SessionOut } from '../../../src/domain/contract'
+import type { VehicleVisit, Visitor, VisitorPass } from '../../../src/domain/gate/entities'
+import type { Round, Scan } from '../../../src/domain/patrol/model'
+import type { Incident, Task } from '../../../src/domain/work/model'
+import { openArea, signIn, startWorld, until, type World } from './env'
+import type { Phone } from './host'
+
+type Doc<T> = T & { [k: string]: unknown }
+let world: World
+beforeAll(async () => {
+  world = await startWorld()
+})
+afterAll(() => world?.close())
+jest.setTimeout(60_000)
+
+const store = () => world.server.runtime.store
+const phones: Phone[] = []
+async function person(name: string): Promise<Phone> {
+  const p = world.phone(name)
+  phones.push(p)
+  await signIn(p, name)
+  return p
+}
+afterEach(() => {
+  // whatever a phone did after its last check still counts
+  for (const p of phones.splice(0)) p.assertHealthy()
+})
+
+/** Agrees to the privacy guide when the app shows it (WeChat asks before the first camera or location use). */
+async function agreePrivacy(p: Phone) {
+  await p.waitFor('同意并继续')
+  await p.tap('同意并继续')
+}
+
+describe('门岗', () => {
+  it('a walk-in owner’s guest with an ID number: script, check-in, check-out', async () => {
+    const p = await person('张卫国')
+    await openArea(p, '门岗', '访客登记')
+    await p.waitFor('园内没有访客')
+    await p.tap('访客登记')
+    await p.tap('B 访客找业主')
+    await p.fill('来访的房号', '1-1-101')
+    await p.tap('已约好')
+    await p.tap('下一步')
+    await p.tap('业主同意')
+    await p.tap('已押证登记、发来访卡')
+    await p.waitFor('业主访客 · 放行进入')
+    expect(p.input('如 1-1-101').attrs.value).toBe('1-1-101')
+    await p.fill('姓名', '王小明')
+    await p.fill('手机号', '13912345678')
+    await p.fill('身份证号（18位）', '11010519491231002X')
+    await p.fill('卡号', 'F-07')
+    await p.tap('登记进入')
+    p.assertHealthy()
+    await p.waitFor(/王小明/, 8000)
+    const stored = await until(
+      'the check-in on the server',
+      async () => (await store().find<Doc<Visitor>>('visitors', { where: { name: '王小明' } })).items[0]
+    )
+    expect(stored).toMatchObject({
+      status: 'inside',
+      case: 'B',
+      room: '1-1-101',
+      idDeposited: true,
+      cardNo: 'F-07'
+    })
+    expect(stored.idDoc.last4).toBe('002X')
+    expect(JSON.stringify(stored)).not.toContain('11010519491231002X')
+    await p.tap('离开', { cls: 'row' })
+    await p.waitFor('已退还证件（身份证 ····002X）')
+    await p.tap('确认离开')
+    await p.waitFor('园内没有访客')
+    await until(
+      'the check-out on the server',
+      async () => (await store().get<Doc<Visitor>>('visitors', stored._id))?.status === 'left'
+    )
+  })
+
+  it('a pass by its code: the desk makes it, the gate admits it once', async () => {
+    const desk = await person('孙客服')
+    await desk.tap('访客通行证、物品放行条')
+    await desk.fill('访客姓名', '钱七')
+    await desk.fill('拜访房号，如 2-1-302', '2-1-302')
+    await desk.tap('生成通行证')
+    await desk.waitFor('钱七 的访客通行证')
+    const code = desk.find(/^\d{6}$/, 'big-code')[0]?.text
+    expect(code).toMatch(/^\d{6}$/)
+
+    const gate = await person('张卫国')
+    await openArea(gate, '门岗', '访客登记')
+    await gate.tap('通行码')
+    await gate.fill('6位数字', code!)
+    await gate.tap('查询')
+    await gate.waitFor('钱七')
+    await gate.tap('确认进入')
+    const pass = await until('the pass used on the server', async () =>
+      (await store().find<Doc<VisitorPass>>('passes', { where: { visitorName: '钱七' } })).items.find(
+        (x) => x.status === 'used'
+      )
+    )
+    expect(pass.room).toBe('2-1-302')
+    await gate.tap('通行码')
+    await gate.fill('6位数字', code!)
+    await gate.tap('查询')
+    await gate.waitFor('不能使用：这张通行证已使用')
+  })
+
+  it('an owner car in and out (粤B12345)', async () => {
+    const p = await person('张卫国')
+    await openArea(p, '门岗', '访客登记')
+    await p.tap('车辆进出')
+    const plate = async () => {
+      for (const k of ['粤', 'B', '1', '2', '3', '4', '5']) await p.tap(k, { cls: 'key' })
+    }
+    await plate()
+    await p.waitFor('业主车辆 · 1-1-101 陈先生')
+    await p.tap('业主车入场')
+    await until(
+      'the entry on the server',
+      async () =>
+        (
+          await store().find<Doc<VehicleVisit>>('vehiclevisits', {
+            where: { plate: '粤B12345', status: 'inside' }
+          })
+        ).items[0]
+    )
+    await plate()
+    await p.tap('业主车出场')
+    const out = await until(
+      'the exit on the server',
+      async () =>
+        (
+          await store().find<Doc<VehicleVisit>>('vehiclevisits', {
+            where: { plate: '粤B12345', status: 'left' }
+          })
+        ).items[0]
+    )
+    expect(out).toMatchObject({ kind: 'owner', room: '1-1-101' })
+  })
+})
+
+/** The signed QR text of a checkpoint, as printed on the sheet (read through the server). */
+async function qrOf(name: string): Promise<string> {
+  const rt = world.server.runtime
+  const login = (await rt.call(
+    'auth',
+    { action: 'auth.demoLogin', input: { staffId: 'demo-supervisor' } },
+    { kind: 'none' }
+  )) as Envelope<SessionOut>
+  if (!login.ok) throw new Error(login.message)
+  const env = (await rt.call(
+    'admin',
+    { action: 'patrol.qrSheet', input: {}, estateId: 'demo-estate', sentAt: Date.now() },
+    { kind: 'token', token: login.data.token! }
+  )) as Envelope<QrSheetItem[]>
+  if (!env.ok) throw new Error(env.message)
+  const item = env.data.find((x) => x.name === name)
+  if (!item) throw new Error(`no checkpoint ${name}`)
+  return item.qr
+}
+
+describe('巡更', () => {
+  it('a point by the camera’s QR (after the privacy guide) and one by its typed code', async () => {
+    const p = await person('李巡')
+    await p.tap('巡更路线与打点')
+    await p.tap('开始巡更')
+    await p.waitFor('已巡 0 / 4 个点')
+    p.scanResults.push(await qrOf('1栋大堂'))
+    await p.tap('扫巡更点二维码')
+    await agreePrivacy(p)
+    await p.waitFor('全部正常，打点')
+    await p.tap('全部正常，打点')
+    await p.waitFor('已巡 1 / 4 个点')
+    await p.fill('巡更点编号', 'K2M4')
+    await p.tap('确定')
+    await p.tap('全部正常，打点')
+    await p.waitFor('已巡 2 / 4 个点')
+    const scans = await until('both scans on the server', async () => {
+      const s = (await store().find<Doc<Scan>>('scans', { where: { staffId: 'demo-patrol' } })).items
+      return s.length === 2 ? s : undefined
+    })
+    expect(scans.map((s) => s.method).sort()).toEqual(['qr', 'typed'])
+    expect(scans.find((s) => s.method === 'qr')?.checkpointName).toBe('1栋大堂')
+    const round = (await store().find<Doc<Round>>('rounds', { where: { staffId: 'demo-patrol' } })).items[0]
+    expect(round).toBeDefined()
+  })
+
+  it('the scan carries where the phone was (getLocation declared in app.json)', async () => {
+    const scans = (await store().find<Doc<Scan>>('scans', { where: { staffId: 'demo-patrol' } })).items
+    expect(scans.length).toBeGreaterThan(0)
+    expect(scans.some((s) => JSON.stringify(s).includes('22.5431'))).toBe(true)
+  })
+
+  it('the QR sheet on the patrol setup page', async () => {
+    const p = await person('周主管')
+    await openArea(p, '主管', '巡更情况')
+    await p.tap('巡更情况')
+    await p.tap('巡更点、路线、计划设置')
+    await p.tap('巡更点二维码（打印张贴）')
+    p.assertHealthy()
+    await p.waitFor(/编号 K2M3/)
+    expect(p.visibleText()).toContain('1栋大堂')
+  })
+})
+
+describe('报事与任务', () => {
+  it('a one-tap leak report; the engineer grabs it and completes it with a photo', async () => {
+    const guard = await person('张卫国')
+    await guard.tap('一键报事')
+    await guard.tap('漏水')
+    await guard.waitFor('已记录：💧 漏水')
+    const incident = await until(
+      'the report on the server',
+      async () =>
+        (await store().find<Doc<Incident>>('incidents', { where: { reporterId: 'demo-guard' } })).items[0]
+    )
+    expect(incident).toMatchObject({ category: 'leak', dept: 'engineering' })
+
+    const eng = await person('钱工')
+    await eng.tap('今日任务与报事处理')
+    await eng.waitFor('抢单')
+    await eng.tap('抢单', { cls: 'task' })
+    await eng.waitFor('完成……')
+    await eng.tap('完成……', { cls: 'task' })
+    await eng.tap('拍完成后的照片（必须）')
+    await agreePrivacy(eng)
+    await eng.waitFor('再拍一张（已拍 1 张）')
+    await eng.fill('处理说明', '已更换漏水的水管接头')
+    await eng.tap('确认完成')
+    const task = await until('the task done on the server', async () => {
+      const t = await store().get<Doc<Task>>('tasks', incident.taskId!)
+      return t?.status === 'done' ? t : undefined
+    })
+    expect(task).toMatchObject({ assigneeName: '钱工', completionNote: '已更换漏水的水管接头' })
+    expect(task.completionPhotoIds).toHaveLength(1)
+    await until(
+      'the photo on the server',
+      async () => (await store().get('files', task.completionPhotoIds![0])) ?? undefined
+    )
+    expect(eng.requests.some((r) => r.url.startsWith('/api/upload/') && r.status === 200)).toBe(true)
+  })
+})
+
+describe('主管', () => {
+  it('the supervisor’s boards: home, patrol, work, gate log, staff, gate references', async () => {
+    const p = await person('周主管')
+    await openArea(p, '主管', '巡更情况')
+    const boards: [string, string | RegExp][] = [
+      ['巡更情况', /李巡/],
+      ['报事与任务', /漏水/],
+      ['门岗日志', /王小明/],
+      ['员工管理', /张卫国/],
+      ['门岗资料', /刘某/]
+    ]
+    for (const [title, expected] of boards) {
+      const item = p.find(title, 'sup-title')[0]
+      if (!item) throw new Error(`no ${title} on the supervisor page:\n${p.visibleText()}`)
+      await p.tap(item)
+      await p.waitFor(() => p.current?.route !== 'pages/supervisor/index')
+      await p.waitFor(expected)
+      p.assertHealthy()
+      await p.go('/pages/home/index')
+      await openArea(p, '主管', '巡更情况')
+    }
+  })
+})
