@@ -10,11 +10,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer } from '../../src/cloud/http/server'
 import { OutboxStore } from '../../src/stores/outbox'
+import { loadActions } from '../../src/stores/api'
+import { STAFF_ACTIONS } from '../../src/domain/contract/staff'
 import { createIdFactory } from '../../src/domain/ids'
 import type { KeyValueStorage } from '../../src/services/storage'
 import type { Transport } from '../../src/services/transport'
 import type { Envelope } from '../../src/domain/errors'
 import { pct } from './stats'
+
+// The supervisor's phone adds staff: the staff actions, as the supervisor subpackage loads them.
+loadActions(STAFF_ACTIONS)
 
 const N = Number(process.env.BENCH_OUTBOX_N ?? 1000)
 

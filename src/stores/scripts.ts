@@ -6,11 +6,15 @@ import type { FillContext, Gender } from '../domain/scripts/placeholders'
 import type { Phrase, PhraseGroup } from '../domain/scripts/phrasebook'
 import type { Quiz, QuizResult } from '../domain/scripts/quiz'
 import type { ScriptAckOut, ScriptAckStatus, ScriptRunItem } from '../domain/contract'
+import { SCRIPTS_ACTIONS } from '../domain/contract/scripts'
 import type { Role } from '../domain/roles'
 import type { KeyValueStorage } from '../services/storage'
 import type { Api } from './api'
-import { messageOf } from './api'
+import { loadActions, messageOf } from './api'
 import type { OutboxStore } from './outbox'
+
+// This store's part of the contract: its schemas travel in this subpackage, not in the main package.
+loadActions(SCRIPTS_ACTIONS)
 
 /**
  * The script library module (src/domain/scripts). It is large (every SOP of the company), so

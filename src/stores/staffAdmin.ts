@@ -1,9 +1,13 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { BindCodeOut, StaffListItem } from '../domain/contract'
+import { STAFF_ACTIONS } from '../domain/contract/staff'
 import { AppError } from '../domain/errors'
 import type { Role } from '../domain/roles'
 import type { Api } from './api'
-import { messageOf } from './api'
+import { loadActions, messageOf } from './api'
+
+// This store's part of the contract: its schemas travel in this subpackage, not in the main package.
+loadActions(STAFF_ACTIONS)
 
 export interface NewStaffForm {
   name: string

@@ -6,9 +6,14 @@
  */
 import { makeBackend, MemoryStorage, type Backend } from '../unit/stores/backend'
 import { OutboxStore } from '../../src/stores/outbox'
+import { loadActions } from '../../src/stores/api'
+import { STAFF_ACTIONS } from '../../src/domain/contract/staff'
 import { createIdFactory } from '../../src/domain/ids'
 import type { Envelope } from '../../src/domain/errors'
 import type { Transport } from '../../src/services/transport'
+
+// The supervisor's phone adds staff: the staff actions, as the supervisor subpackage loads them.
+loadActions(STAFF_ACTIONS)
 
 const N = Number(process.env.CHAOS_N ?? 300)
 

@@ -9,7 +9,12 @@ import { build, type Plugin } from 'esbuild'
 import { join, relative } from 'node:path'
 
 const root = join(__dirname, '../..')
-const MAIN_ENTRIES = ['src/app.ts', 'src/pages/home/index.tsx', 'src/pages/login/index.tsx', 'src/pages/me/index.tsx']
+const MAIN_ENTRIES = [
+  'src/app.ts',
+  'src/pages/home/index.tsx',
+  'src/pages/login/index.tsx',
+  'src/pages/me/index.tsx'
+]
 
 /** Packages and styles are not ours: leave them out of the graph. */
 const external: Plugin = {
@@ -41,6 +46,8 @@ const NOT_IN_MAIN = [
   'src/domain/contract/gate.ts',
   'src/domain/contract/patrol.ts',
   'src/domain/contract/work.ts',
+  'src/domain/contract/staff.ts',
+  'src/domain/contract/scripts.ts',
   'src/stores/scripts.ts',
   'src/stores/scriptsWired.ts',
   'src/stores/staffAdmin.ts'

@@ -4,10 +4,14 @@ import { action, type ActionDef, type AnySchema } from './define'
 
 export * from './define'
 export * from './core'
+export * from './staff'
+export * from './scripts'
 export * from './gate'
 export * from './patrol'
 export * from './work'
 import { CORE_ACTIONS } from './core'
+import { STAFF_ACTIONS } from './staff'
+import { SCRIPTS_ACTIONS } from './scripts'
 import { GATE_ACTIONS } from './gate'
 import { PATROL_ACTIONS } from './patrol'
 import { WORK_ACTIONS } from './work'
@@ -32,6 +36,8 @@ export interface SweepOut {
  */
 export const ACTIONS = {
   ...CORE_ACTIONS,
+  ...STAFF_ACTIONS,
+  ...SCRIPTS_ACTIONS,
   ...GATE_ACTIONS,
   ...PATROL_ACTIONS,
   ...WORK_ACTIONS,

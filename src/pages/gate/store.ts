@@ -25,9 +25,11 @@ import type { Api } from '../../stores/api'
 import { loadActions, messageOf } from '../../stores/api'
 import type { OutboxStore } from '../../stores/outbox'
 import { GATE_ACTIONS } from '../../domain/contract/gate'
+import { SCRIPTS_ACTIONS } from '../../domain/contract/scripts'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(GATE_ACTIONS)
+loadActions(SCRIPTS_ACTIONS)
 
 export interface GateDeps {
   api: () => Api

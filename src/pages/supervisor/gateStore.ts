@@ -11,9 +11,11 @@ import type { Api } from '../../stores/api'
 import { loadActions, messageOf } from '../../stores/api'
 import type { OutboxStore } from '../../stores/outbox'
 import { GATE_ACTIONS } from '../../domain/contract/gate'
+import { STAFF_ACTIONS } from '../../domain/contract/staff'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(GATE_ACTIONS)
+loadActions(STAFF_ACTIONS)
 
 export interface GateAdminDeps {
   api: () => Api

@@ -4,10 +4,12 @@ import type { InputOf, StaffListItem, TaskOut, WorkBoard } from '../../domain/co
 import type { Api } from '../../stores/api'
 import { loadActions, messageOf } from '../../stores/api'
 import type { OutboxStore } from '../../stores/outbox'
+import { STAFF_ACTIONS } from '../../domain/contract/staff'
 import { WORK_ACTIONS } from '../../domain/contract/work'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(WORK_ACTIONS)
+loadActions(STAFF_ACTIONS)
 
 export interface WorkAdminDeps {
   api: () => Api
