@@ -33,6 +33,8 @@ const T0 = Date.UTC(2026, 10, 23, 6) // 14:00 in the estate
 const H = 3600_000
 const DAY = 24 * H
 const RTT_MS = 12
+/** Print every request of the actions whose label contains this (BENCH_TRACE=gate.checkIn). */
+const TRACE = process.env.BENCH_TRACE
 
 interface Row {
   label: string
@@ -226,6 +228,12 @@ async function sizeRun(engine: Engine, size: number): Promise<Row[]> {
     engine.counters.reset()
     const e = await call()
     const row = { label, requests: engine.counters.count({ env }), depth: engine.counters.depth({ env }) }
+    if (TRACE && label.includes(TRACE)) {
+      const t0 = engine.counters.records[0]?.start ?? 0
+      console.log(`-- ${label} (size ${size})`)
+      for (const r of engine.counters.records)
+        console.log(`  ${(r.start - t0).toFixed(1).padStart(7)} ${(r.end - t0).toFixed(1).padStart(7)} ${r.transaction ? 'tx' : '  '} ${r.action.replace('database.', '')} ${r.collection ?? ''}`)
+    }
     if (!e.ok) throw new Error(`${label}: ${e.code} ${e.message}`)
     if (Array.isArray(e.data) && label.startsWith('batch'))
       for (const x of e.data as Envelope<unknown>[])

@@ -70,6 +70,21 @@ function stable(x: unknown): string {
   return JSON.stringify(x) ?? 'null'
 }
 
+/**
+ * What the items of one batch share: the caller (same identity) and the estates, each read
+ * once, and the op records of every item, read with one query before the first item runs.
+ */
+interface Shared {
+  caller?: Promise<Caller | undefined>
+  estates: Map<string, Promise<Estate | null>>
+  ops?: Promise<Map<string, OpRecord>>
+}
+/** A promise whose rejection is handled where it is awaited, not reported as unhandled meanwhile. */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined)
+  return p
+}
+
 export interface Dispatcher {
   (req: RawRequest, identity: Identity): Promise<Envelope<unknown>>
   readonly fn: FunctionName
@@ -154,7 +169,8 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
     req: RawRequest,
     identity: Identity,
     now: number,
-    outbox: { nudges: Nudge[] }
+    outbox: { nudges: Nudge[] },
+    shared: Shared
   ): Promise<Envelope<unknown>> {
     const timerAction = TIMER_ACTIONS[fn]
     if (identity.kind === 'timer' && timerAction && isTimerEvent(req))
@@ -163,12 +179,40 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
     if (!isActionName(name) || ACTIONS[name].fn !== fn) throw new AppError('UNKNOWN_ACTION')
     const def = ACTIONS[name]
 
+    // What the checks below need from the store is asked for at once (one round trip on
+    // CloudBase): the caller, the estate and the op record. The checks still run in order.
+    const system = def.access === 'system'
+    const callerP =
+      system || identity.kind === 'timer'
+        ? undefined
+        : (shared.caller ??= quiet(resolveCaller(store, config, identity, now)))
+    const estateIdR = def.scope === 'estate' ? v.safeParse(estateIdSchema, req.estateId) : undefined
+    let estateP: Promise<Estate | null> | undefined
+    if (estateIdR?.success) {
+      const id = estateIdR.output
+      estateP = shared.estates.get(id)
+      if (!estateP) {
+        estateP = quiet(store.get<Estate & { [k: string]: unknown }>('estates', id))
+        shared.estates.set(id, estateP)
+      }
+    }
+    const opR = def.write ? v.safeParse(opSchema, req.op) : undefined
+    const opId = opR?.success ? opR.output.id : undefined
+    const seenP =
+      opId === undefined
+        ? undefined
+        : quiet(
+            shared.ops
+              ? shared.ops.then((m) => m.get(opId) ?? null)
+              : store.get<OpRecord & { [k: string]: unknown }>('ops', opId)
+          )
+
     // identity and access
     let caller: Caller | undefined
     if (def.access === 'system') {
       if (identity.kind !== 'timer') throw new AppError('FORBIDDEN', '这项操作只能由系统定时任务执行')
     } else {
-      caller = await resolveCaller(store, config, identity, now)
+      caller = callerP ? await callerP : await resolveCaller(store, config, identity, now)
       if (def.access !== 'public') {
         if (!caller) throw new AppError(identity.kind === 'openid' ? 'NOT_BOUND' : 'UNAUTHENTICATED')
         if (def.access !== 'any' && !hasAnyRole(caller.staff.roles, def.access))
@@ -182,17 +226,16 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
     let estate: Estate | undefined
     let estateId: string | undefined
     if (def.scope === 'estate') {
-      const r = v.safeParse(estateIdSchema, req.estateId)
-      if (!r.success) throw new AppError('INVALID_INPUT', '缺少小区')
-      estateId = r.output
+      if (!estateIdR?.success || !estateP) throw new AppError('INVALID_INPUT', '缺少小区')
+      estateId = estateIdR.output
       if (!caller || !caller.staff.estateIds.includes(estateId)) throw new AppError('FORBIDDEN_ESTATE')
-      estate = (await store.get<Estate & { [k: string]: unknown }>('estates', estateId)) ?? undefined
+      estate = (await estateP) ?? undefined
       if (!estate) throw new AppError('FORBIDDEN_ESTATE')
     }
 
     let op: Ctx['op']
     if (def.write) {
-      const r = v.safeParse(opSchema, req.op)
+      const r = opR!
       if (!r.success) throw new AppError('INVALID_INPUT', '缺少操作编号，请升级小程序后重试')
       const sentAt = typeof req.sentAt === 'number' && Number.isFinite(req.sentAt) ? req.sentAt : now
       const skewMs = sentAt - now
@@ -203,10 +246,15 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
 
     const deadline =
       def.access === 'system' && config.sweepBudgetMs !== undefined ? now + config.sweepBudgetMs : undefined
+    // Audit records are written together at the end (with the op record, in the same transaction).
+    type AuditDoc = AuditRecord & { [k: string]: unknown }
+    let audits: Omit<AuditDoc, '_v'>[] = []
+    const writeAudits = (db: DataPort) => audits.map((a) => db.insert<AuditDoc>('audit', a, { fresh: true }))
     const run = async (db: DataPort): Promise<unknown> => {
       // A retried transaction starts its queue again: only the attempt that commits is sent.
       const nudges: Nudge[] = []
       outbox.nudges = nudges
+      audits = []
       const ctx: Ctx = {
         db,
         store,
@@ -225,7 +273,7 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
         },
         audit: async (coll, docId) => {
           const actor = caller?.staff
-          await db.insert<AuditRecord & { [k: string]: unknown }>('audit', {
+          audits.push({
             _id: newId(),
             createdAt: now,
             updatedAt: now,
@@ -243,39 +291,72 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
       return handler(input, ctx)
     }
 
-    if (!op) return { ok: true, data: await run(store), serverTime: now }
+    if (!op) {
+      const data = await run(store)
+      await Promise.all(writeAudits(store))
+      return { ok: true, data, serverTime: now }
+    }
 
     const hash = createHash('sha256')
       .update(stable({ action: name, input, estateId }))
       .digest('hex')
     const theOp = op
-    return store.transaction(async (tx) => {
-      outbox.nudges = []
-      const seen = await tx.get<OpRecord & { [k: string]: unknown }>('ops', theOp.id)
-      if (seen) {
-        if (seen.hash !== hash || seen.actorId !== caller?.staff._id)
-          throw new AppError('IDEMPOTENCY_MISMATCH')
-        return { ok: true as const, data: seen.result, serverTime: seen.serverTime, replayed: true }
-      }
-      const data = await run(tx)
-      await tx.insert<OpRecord & { [k: string]: unknown }>('ops', {
-        _id: theOp.id,
-        createdAt: now,
-        updatedAt: now,
-        actorId: caller?.staff._id ?? 'anonymous',
-        action: name,
-        hash,
-        result: data,
-        serverTime: now,
-        deviceTime: theOp.deviceTime,
-        skewMs: theOp.skewMs,
-        skewFlag: theOp.skewFlag
+    const replay = (seen: OpRecord) => {
+      if (seen.hash !== hash || seen.actorId !== caller?.staff._id) throw new AppError('IDEMPOTENCY_MISMATCH')
+      return { ok: true as const, data: seen.result, serverTime: seen.serverTime, replayed: true }
+    }
+    // The op record was read before the transaction, with the caller.
+    const before = await seenP
+    if (before) return replay(before)
+    let attempts = 0
+    try {
+      return await store.transaction(async (tx) => {
+        outbox.nudges = []
+        // A retried attempt (a write conflict: maybe this very operation, sent twice at once,
+        // committed meanwhile) looks again, inside its snapshot.
+        if (++attempts > 1) {
+          const seen = await tx.get<OpRecord & { [k: string]: unknown }>('ops', theOp.id)
+          if (seen) return replay(seen)
+        }
+        const data = await run(tx)
+        await Promise.all([
+          ...writeAudits(tx),
+          tx.insert<OpRecord & { [k: string]: unknown }>(
+            'ops',
+            {
+              _id: theOp.id,
+              createdAt: now,
+              updatedAt: now,
+              actorId: caller?.staff._id ?? 'anonymous',
+              action: name,
+              hash,
+              result: data,
+              serverTime: now,
+              deviceTime: theOp.deviceTime,
+              skewMs: theOp.skewMs,
+              skewFlag: theOp.skewFlag
+            },
+            { fresh: true }
+          )
+        ])
+        return { ok: true as const, data, serverTime: now }
       })
-      return { ok: true as const, data, serverTime: now }
-    })
+    } catch (e) {
+      // Refused, or the op record is there already: the same operation may have committed
+      // between the first look and this transaction's snapshot. Then it is a replay.
+      if (isAppError(e) || (e instanceof DuplicateKeyError && e.coll === 'ops')) {
+        const seen = await store.get<OpRecord & { [k: string]: unknown }>('ops', theOp.id)
+        if (seen) return replay(seen)
+      }
+      throw e
+    }
   }
 
-  const dispatchOne = async (req: RawRequest, identity: Identity): Promise<Envelope<unknown>> => {
+  const dispatchOne = async (
+    req: RawRequest,
+    identity: Identity,
+    shared: Shared = { estates: new Map() }
+  ): Promise<Envelope<unknown>> => {
     const now = config.now()
     let timer: ReturnType<typeof setTimeout> | undefined
     // The timer's sweep has its own budget and stops itself; this is only the backstop.
@@ -288,7 +369,7 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`timeout after ${limit} ms`)), limit)
       })
-      const env = await Promise.race([handle(req ?? {}, identity, now, outbox), timeout])
+      const env = await Promise.race([handle(req ?? {}, identity, now, outbox, shared), timeout])
       clearTimeout(timer)
       timer = undefined
       // Only an answer that committed tells anyone; a replay queued nothing.
@@ -314,13 +395,34 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
     const now = config.now()
     if (!Array.isArray(batch) || batch.length === 0 || batch.length > MAX_BATCH)
       return errorEnvelope(new AppError('INVALID_INPUT', `一次最多上传${MAX_BATCH}条记录`), now)
-    const results: Envelope<unknown>[] = []
-    for (const item of batch) {
-      const one = item && typeof item === 'object' && !Array.isArray(item) ? (item as RawRequest) : {}
-      results.push(
-        await dispatchOne({ ...one, batch: undefined, sentAt: one.sentAt ?? req.sentAt }, identity)
+    const items = batch.map((item) =>
+      item && typeof item === 'object' && !Array.isArray(item) ? (item as RawRequest) : {}
+    )
+    // The caller and estates are read once for the batch, the op records of all items in one query.
+    const opIds = [
+      ...new Set(
+        items.flatMap((one) => {
+          const r = v.safeParse(opSchema, one.op)
+          return r.success ? [r.output.id] : []
+        })
       )
-    }
+    ]
+    const shared: Shared = { estates: new Map() }
+    if (opIds.length)
+      shared.ops = quiet(
+        store
+          .find<OpRecord & { [k: string]: unknown }>('ops', {
+            where: { _id: { in: opIds } },
+            orderBy: [['_id', 'asc']],
+            limit: MAX_BATCH
+          })
+          .then((page) => new Map(page.items.map((o) => [o._id, o])))
+      )
+    const results: Envelope<unknown>[] = []
+    for (const one of items)
+      results.push(
+        await dispatchOne({ ...one, batch: undefined, sentAt: one.sentAt ?? req.sentAt }, identity, shared)
+      )
     return { ok: true as const, data: results, serverTime: config.now() }
   }) as Dispatcher
   Object.defineProperty(dispatch, 'fn', { value: fn })

@@ -8,9 +8,11 @@ import {
   isRange,
   type DataPort,
   type FindOptions,
+  type InsertOptions,
   type Page,
   type Scalar,
   type StoredDoc,
+  type UpdateOptions,
   type Where
 } from './port'
 import { COLLECTIONS } from './schema'
@@ -56,7 +58,10 @@ export function isConflict(e: unknown): boolean {
  * collection inside one, and writes to a missing collection fail with -502005). Call it once
  * at a function's cold start; collections that exist already are fine.
  */
-export async function ensureCollections(db: unknown, names: readonly string[] = Object.keys(COLLECTIONS)): Promise<void> {
+export async function ensureCollections(
+  db: unknown,
+  names: readonly string[] = Object.keys(COLLECTIONS)
+): Promise<void> {
   const cdb = db as CloudDb
   await Promise.all(
     names.map(async (name) => {
@@ -95,7 +100,9 @@ function defined<T>(doc: T): T {
   return JSON.parse(JSON.stringify(doc)) as T
 }
 function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype
+  return (
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype
+  )
 }
 /**
  * A patch as SQLite applies it: each field is replaced whole (`_.set`; the SDK would
@@ -145,11 +152,16 @@ class CloudOps implements DataPort {
     return doc
   }
 
-  async insert<T extends StoredDoc>(coll: string, doc: Omit<T, '_v'> & { _v?: number }): Promise<T> {
+  async insert<T extends StoredDoc>(
+    coll: string,
+    doc: Omit<T, '_v'> & { _v?: number },
+    opts?: InsertOptions
+  ): Promise<T> {
     const full = defined({ ...doc, _v: 1 }) as unknown as T
     const k = `${coll}/${full._id}`
-    if (this.tx) {
-      // A duplicate inside a transaction would abort it on the server: look first (once).
+    if (this.tx && !opts?.fresh) {
+      // A duplicate inside a transaction would abort it on the server, and the caller may want
+      // to carry on after a DuplicateKeyError: look first (once). A fresh id cannot exist.
       const known = this.seen.has(k) ? this.seen.get(k) : await this.get(coll, full._id)
       if (known) throw new DuplicateKeyError(coll, full._id)
     }
@@ -164,7 +176,13 @@ class CloudOps implements DataPort {
     return full
   }
 
-  async update<T extends StoredDoc>(coll: string, id: string, expectedV: number, patch: Partial<T>): Promise<T | null> {
+  async update<T extends StoredDoc>(
+    coll: string,
+    id: string,
+    expectedV: number,
+    patch: Partial<T>,
+    opts?: UpdateOptions<T>
+  ): Promise<T | null> {
     const { _id: _ignored, _v: _ignoredV, ...data } = patch as StoredDoc
     void _ignored
     void _ignoredV
@@ -173,6 +191,7 @@ class CloudOps implements DataPort {
       // Snapshot isolation: a document this transaction has read cannot change under it
       // without our write failing with a conflict, so the read it already made is enough.
       const k = `${coll}/${id}`
+      // (`opts.current`, read outside this transaction, proves nothing about its snapshot.)
       const cur = this.seen.has(k) ? this.seen.get(k)! : await this.get<T>(coll, id)
       if (!cur || cur._v !== expectedV) return null
       await this.coll(coll).doc(id).update({ data: set })
@@ -182,6 +201,9 @@ class CloudOps implements DataPort {
     }
     const r = await this.coll(coll).where({ _id: id, _v: expectedV }).update({ data: set })
     if (!r?.stats?.updated) return null
+    // The conditional update matched version expectedV: the caller's copy of it is what was patched.
+    const cur = opts?.current
+    if (cur && cur._id === id && cur._v === expectedV) return patched<T>(cur, data, expectedV + 1)
     return this.get<T>(coll, id)
   }
 
@@ -206,14 +228,23 @@ class CloudOps implements DataPort {
     let q = this.coll(coll).where(cond)
     for (const [f, d] of order) q = q.orderBy(f, d)
     // One more row than the page tells whether there is a next page. A `get` returns at most
-    // GET_CHUNK documents, so a longer page is read in chunks (skip in the same order).
-    const rows: T[] = []
-    for (;;) {
-      const want = Math.min(GET_CHUNK, limit + 1 - rows.length)
-      const r = await (rows.length ? q.skip(rows.length) : q).limit(want).get()
-      const got = (r?.data ?? []) as T[]
-      rows.push(...got)
-      if (got.length < want || rows.length > limit) break
+    // GET_CHUNK documents, so a longer page is read in chunks (skip in the same order): the
+    // first alone, and when it comes back full, all the others at once (one more round trip).
+    const chunk = async (from: number): Promise<T[]> => {
+      const want = Math.min(GET_CHUNK, limit + 1 - from)
+      const r = await (from ? q.skip(from) : q).limit(want).get()
+      return (r?.data ?? []) as T[]
+    }
+    const rows: T[] = await chunk(0)
+    if (rows.length === GET_CHUNK && rows.length < limit + 1) {
+      const starts: number[] = []
+      for (let from = GET_CHUNK; from < limit + 1; from += GET_CHUNK) starts.push(from)
+      const rest = await Promise.all(starts.map(chunk))
+      for (const got of rest) {
+        rows.push(...got)
+        // a short chunk is the end (a later one, read at the same time, can only be empty)
+        if (got.length < GET_CHUNK) break
+      }
     }
     const items = rows.slice(0, limit)
     const page: Page<T> = { items }

@@ -48,16 +48,40 @@ export class DuplicateKeyError extends Error {
   }
 }
 
+export interface InsertOptions {
+  /**
+   * The id was made by the server just now (`ctx.newId()`), so it cannot exist: the CloudBase
+   * adapter skips its look-before-insert inside a transaction (one round trip). A duplicate
+   * still fails with DuplicateKeyError; only a caller that catches it and carries on in the
+   * same transaction must not pass this.
+   */
+  fresh?: boolean
+}
+export interface UpdateOptions<T> {
+  /** The document as the caller read it (at `expectedV`): the adapter need not read it back. */
+  current?: T
+}
+
 export interface DataPort {
   readonly engine: 'sqlite' | 'cloudbase'
   get<T extends StoredDoc>(coll: string, id: string): Promise<T | null>
   /** Insert with the caller's id; throws DuplicateKeyError if the id exists. `_v` is set to 1. */
-  insert<T extends StoredDoc>(coll: string, doc: Omit<T, '_v'> & { _v?: number }): Promise<T>
+  insert<T extends StoredDoc>(
+    coll: string,
+    doc: Omit<T, '_v'> & { _v?: number },
+    opts?: InsertOptions
+  ): Promise<T>
   /**
    * Patch a document only if its version is still `expectedV`; bumps `_v`.
    * Returns the new document, or null when the version moved on (a conflict) or it is gone.
    */
-  update<T extends StoredDoc>(coll: string, id: string, expectedV: number, patch: Partial<T>): Promise<T | null>
+  update<T extends StoredDoc>(
+    coll: string,
+    id: string,
+    expectedV: number,
+    patch: Partial<T>,
+    opts?: UpdateOptions<T>
+  ): Promise<T | null>
   find<T extends StoredDoc>(coll: string, opts: FindOptions): Promise<Page<T>>
   count(coll: string, where?: Where): Promise<number>
   /** Delete by id; true when something was deleted. */
