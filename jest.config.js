@@ -19,7 +19,8 @@ module.exports = {
       ...base,
       displayName: 'cloudbase',
       testMatch: ['<rootDir>/test/cloud/**/*.test.ts', '<rootDir>/test/cloudbase/**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/cloudbase/setup-env.js']
+      setupFiles: ['<rootDir>/test/cloudbase/setup-env.js'],
+      setupFilesAfterEnv: ['<rootDir>/test/cloudbase/setup-timeout.js']
     },
     {
       ...base,

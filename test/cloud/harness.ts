@@ -30,20 +30,52 @@ export function sharedEngine(): Promise<Engine> {
 }
 
 let envSeq = 0
+/** The CloudBase port of one environment of the test engine: the unmodified wx-server-sdk. */
+function cloudbasePort(env: string): DataPort {
+  const cloud = require('wx-server-sdk')
+  return createCloudbaseAdapter(cloud.database({ env, throwOnNotFound: false }))
+}
+const templates = new Map<string, Promise<string>>()
+/**
+ * A fresh environment that starts as a copy of a template built once per test file through
+ * the SDK (`build`); copying skips repeating the same few hundred requests for every test.
+ */
+async function fromTemplate(
+  name: string,
+  build: (db: DataPort) => Promise<void>
+): Promise<{ db: DataPort; env: string }> {
+  const engine = await sharedEngine()
+  let tpl = templates.get(name)
+  if (!tpl) {
+    const env = `tpl-${name}-${process.pid}`
+    tpl = (async () => {
+      const cloud = require('wx-server-sdk')
+      await ensureCollections(cloud.database({ env, throwOnNotFound: false }))
+      await build(cloudbasePort(env))
+      return env
+    })()
+    templates.set(name, tpl)
+  }
+  const env = `h${process.pid}-${++envSeq}`
+  engine.copyEnv(await tpl, env)
+  return { db: cloudbasePort(env), env }
+}
+
 /**
  * A fresh, empty data port on the engine of this run. On CloudBase: the unmodified
  * wx-server-sdk pointed at the test engine, in an environment of its own, with the
- * collections created the way a function's cold start creates them.
+ * collections created the way a function's cold start creates them (`ensureCollections`).
  */
 export async function makePort(): Promise<DataPort> {
   if (ENGINE === 'sqlite') return new SqliteAdapter({ file: ':memory:' })
-  const engine = await sharedEngine()
-  const env = `h${process.pid}-${++envSeq}`
-  engine.env(env)
-  const cloud = require('wx-server-sdk')
-  const db = cloud.database({ env, throwOnNotFound: false })
-  await ensureCollections(db)
-  return createCloudbaseAdapter(db)
+  return (await fromTemplate('empty', async () => undefined)).db
+}
+
+/** The demo estate, every demo person bound to a fake OPENID: "oid-<staffId>". */
+async function seed(db: DataPort): Promise<void> {
+  await seedDemo(db, T0 - 1000)
+  for (const s of (await db.find<Staff & { [k: string]: unknown }>('staff', { limit: 100 })).items)
+    await db.update('staff', s._id, s._v, { openid: `oid-${s._id}` })
 }
 
 /** Every document of a collection, through the port (paged). */
@@ -89,7 +121,12 @@ export interface Harness {
 }
 
 export async function makeHarness(opts: Partial<ServerConfig> = {}): Promise<Harness> {
-  const db = await makePort()
+  let db: DataPort
+  let env = ''
+  if (ENGINE === 'sqlite') {
+    db = new SqliteAdapter({ file: ':memory:' })
+    await seed(db)
+  } else ({ db, env } = await fromTemplate('demo', seed))
   const clock = { now: T0 }
   const logs: unknown[] = []
   let seq = 0
@@ -100,13 +137,12 @@ export async function makeHarness(opts: Partial<ServerConfig> = {}): Promise<Har
     now: () => clock.now,
     random: Math.random,
     log: (m, e) => logs.push([m, e]),
-    timeoutMs: 2000,
+    // On the CloudBase engine every database call is an HTTP round trip through the SDK in this
+    // same process (a few ms of CPU each, more on a loaded machine): give a long batch room.
+    timeoutMs: ENGINE === 'cloudbase' ? 10_000 : 2000,
     ...opts
   }
-  await seedDemo(db, T0 - 1000)
-  // In tests every demo person is bound to a fake OPENID: "oid-<staffId>".
-  for (const s of (await db.find<Staff & { [k: string]: unknown }>('staff', { limit: 100 })).items)
-    await db.update('staff', s._id, s._v, { openid: `oid-${s._id}` })
+  const store = env ? (await sharedEngine()).env(env) : undefined
   const rt = createRuntime(db, config)
   const h: Harness = {
     rt,
@@ -158,20 +194,27 @@ export async function makeHarness(opts: Partial<ServerConfig> = {}): Promise<Har
       seq++
       return { id: `op-test-${String(seq).padStart(6, '0')}`, deviceTime: clock.now }
     },
+    // On CloudBase these look straight into the test engine's store (what is really stored,
+    // without requests); on SQLite they go through the port.
     async dump() {
       const names = Object.keys(COLLECTIONS)
-      const ns = await Promise.all(names.map((c) => db.count(c)))
+      const ns = store
+        ? names.map((c) => store.docs(c).length)
+        : await Promise.all(names.map((c) => db.count(c)))
       return Object.fromEntries(names.map((c, i) => [`c_${c}`, ns[i]]))
     },
     count(coll, where) {
       return db.count(coll, where)
     },
     async stored<T>(coll: string, id: string) {
-      return ((await db.get(coll, id)) ?? undefined) as T | undefined
+      const doc = store ? store.current(coll, id) : await db.get(coll, id)
+      return (doc ?? undefined) as T | undefined
     },
     async text(...colls) {
       const names = colls.length ? colls : Object.keys(COLLECTIONS)
-      const all = await Promise.all(names.map((c) => allDocs(db, c)))
+      const all = store
+        ? names.map((c) => store.docs(c))
+        : await Promise.all(names.map((c) => allDocs(db, c)))
       return all.map((docs) => JSON.stringify(docs)).join('\n')
     }
   }

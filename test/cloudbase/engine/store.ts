@@ -319,6 +319,22 @@ export class EnvStore {
     if (keepFrom > 0) versions.splice(0, keepFrom)
   }
 
+  /** A copy of the present state (collections and documents, no transactions) into `to`. */
+  copyTo(to: EnvStore): void {
+    if (this.txs.size) throw new Error('cannot copy an environment with open transactions')
+    to.seq = this.seq
+    to.colls = new Map()
+    to.txs = new Map()
+    for (const [name, c] of this.colls) {
+      const copy = new Map<string, Version[]>()
+      for (const [k, versions] of c) {
+        const last = versions[versions.length - 1]
+        if (last?.doc) copy.set(k, [{ seq: last.seq, doc: clone(last.doc) }])
+      }
+      to.colls.set(name, copy)
+    }
+  }
+
   openTransactions(): number {
     return this.txs.size
   }
