@@ -2,7 +2,7 @@ import { SqliteAdapter } from '../../src/cloud/data/sqlite'
 import { createCloudbaseAdapter, ensureCollections } from '../../src/cloud/data/cloudbase'
 import { COLLECTIONS } from '../../src/cloud/data/schema'
 import type { DataPort, StoredDoc, Where } from '../../src/cloud/data/port'
-import { DEFAULT_ENV, startEngine, useEngineForSdk, type Engine } from '../cloudbase/engine'
+import { DEFAULT_ENV, pointSdkAt, startEngine, type Engine } from '../cloudbase/engine'
 import { createRuntime, type Runtime } from '../../src/cloud/runtime'
 import { seedDemo, DEMO_ESTATE_ID } from '../../src/cloud/seed'
 import type { Identity, ServerConfig } from '../../src/cloud/context'
@@ -22,7 +22,7 @@ let shared: Promise<Engine> | undefined
 /** One CloudBase test engine per test file (jest worker), started on first use; it never keeps the process alive. */
 export function sharedEngine(): Promise<Engine> {
   shared ??= startEngine({ unref: true }).then((engine) => {
-    useEngineForSdk(engine)
+    pointSdkAt(engine)
     require('wx-server-sdk').init({ env: DEFAULT_ENV })
     return engine
   })

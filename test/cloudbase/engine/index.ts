@@ -285,11 +285,6 @@ export async function startEngine(opts: EngineOptions = {}): Promise<Engine> {
   return engine
 }
 
-/** `useEngineForSdk` under a name that lint rules for React hooks leave alone. */
-export function pointSdkAt(engine: Pick<Engine, 'url'>, envId: string = DEFAULT_ENV): () => void {
-  return useEngineForSdk(engine, envId)
-}
-
 const SDK_VARS = [
   'TCB_CONTEXT_CNFG',
   'TENCENTCLOUD_SECRETID',
@@ -304,6 +299,11 @@ const SDK_VARS = [
  * Returns a function that puts the previous values back.
  */
 export function useEngineForSdk(engine: Pick<Engine, 'url'>, envId: string = DEFAULT_ENV): () => void {
+  return pointSdkAt(engine, envId)
+}
+
+/** The same as `useEngineForSdk`, under a name the React-hooks lint rule leaves alone in tests. */
+export function pointSdkAt(engine: Pick<Engine, 'url'>, envId: string = DEFAULT_ENV): () => void {
   const before = Object.fromEntries(SDK_VARS.map((k) => [k, process.env[k]]))
   process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: engine.url })
   process.env.TENCENTCLOUD_SECRETID = 'AKIDtestengine'
