@@ -274,7 +274,8 @@ class CloudOps implements DataPort {
         // Retries are ours (0 to the SDK): its own retry looks for a `code` the SDK has dropped.
         return await this.db.runTransaction((tx) => fn(new CloudOps(this.db, tx)), 0)
       } catch (e) {
-        if (!isConflict(e) || attempt >= TX_ATTEMPTS) throw e
+        // A failed commit comes back from the inner SDK as a plain `{ code, message }` object.
+        if (!isConflict(e) || attempt >= TX_ATTEMPTS) throw e instanceof Error ? e : new Error(errText(e))
         // exponential backoff with jitter: 5, 10, 20, ... ms
         await sleep(Math.round(5 * 2 ** (attempt - 1) * (0.5 + Math.random())))
       }

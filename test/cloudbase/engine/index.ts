@@ -70,7 +70,9 @@ export interface Engine {
    * instead of running them (default: a generic -502001 database failure).
    */
   failNext(action: string, error?: EngineError, times?: number): void
-  /** Forget all data and counters. */
+  /** Drop the failures `failNext` has not used yet. */
+  clearFaults(): void
+  /** Forget all data, counters and pending failures. */
   reset(): void
   /** Make environment `to` a copy of environment `from` (a seeded template for many tests). */
   copyEnv(from: string, to: string): EnvStore
@@ -148,6 +150,10 @@ export async function startEngine(opts: EngineOptions = {}): Promise<Engine> {
     reset() {
       envs.clear()
       counters.reset()
+      faults.length = 0
+    },
+    clearFaults() {
+      faults.length = 0
     },
     drop(name: string) {
       envs.delete(name)
