@@ -1,5 +1,5 @@
 import { markMissed } from './patrol'
-import { escalate, recurring } from './work'
+import { escalate, inSets, recurring } from './work'
 import type { SweepOut } from '../../domain/contract'
 import type { BindCode, OpRecord } from '../../domain/entities'
 import type { Ctx } from '../context'
@@ -40,7 +40,9 @@ export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOu
       orderBy: [['expiresAt', 'asc']],
       limit: 200
     })
-    for (const c of page.items) if (await ctx.store.remove('bindcodes', c._id)) expiredBindCodes++
+    await inSets(page.items, async (c) => {
+      if (await ctx.store.remove('bindcodes', c._id)) expiredBindCodes++
+    })
     if (!page.next) break
   }
   for (;;) {
@@ -50,7 +52,9 @@ export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOu
       orderBy: [['serverTime', 'asc']],
       limit: 500
     })
-    for (const o of page.items) if (await ctx.store.remove('ops', o._id)) prunedOps++
+    await inSets(page.items, async (o) => {
+      if (await ctx.store.remove('ops', o._id)) prunedOps++
+    })
     if (!page.next) break
   }
   if (outOfTime(ctx)) return out(true)

@@ -92,25 +92,37 @@ export function taskOut(t: Task, now: number): TaskOut {
   }
 }
 
-/** Something new for a person (the home page badge); WeChat also gets a subscribe message. */
-async function tell(ctx: Ctx, estateId: string, staffIds: string[], item: Pick<InboxItem, 'kind' | 'title' | 'refId'>): Promise<void> {
-  for (const staffId of [...new Set(staffIds)]) {
-    await ctx.db.insert<D<InboxItem>>('inbox', { _id: ctx.newId(), createdAt: ctx.now, updatedAt: ctx.now, estateId, staffId, at: ctx.now, ...item })
-    if (!ctx.config.notify) continue
-    const person = await ctx.db.get<D<Staff>>('staff', staffId)
-    if (!person?.openid) continue
-    const page = item.kind === 'resolved' ? '/pages/work/report/index' : item.kind === 'assigned' || item.kind === 'rejected' ? '/pages/work/tasks/index' : '/pages/supervisor/work/index'
-    // queued: the dispatcher sends the set once, after the record is committed
-    ctx.nudge({ openid: person.openid, kind: item.kind, title: item.title, page, at: ctx.now })
+/**
+ * Something new for people (the home page badge); WeChat also gets a subscribe message, queued
+ * and sent by the dispatcher after commit. Pass the staff records when they are at hand: only
+ * people given by id are looked up (for their openid, outside the transaction). Every inbox
+ * item is written at once: one round trip however many people are told.
+ */
+async function tell(ctx: Ctx, estateId: string, people: (string | Staff)[], item: Pick<InboxItem, 'kind' | 'title' | 'refId'>): Promise<void> {
+  const byId = new Map<string, Staff | undefined>()
+  for (const p of people) {
+    if (typeof p !== 'string') byId.set(p._id, p)
+    else if (!byId.has(p)) byId.set(p, undefined)
   }
+  const page = item.kind === 'resolved' ? '/pages/work/report/index' : item.kind === 'assigned' || item.kind === 'rejected' ? '/pages/work/tasks/index' : '/pages/supervisor/work/index'
+  await Promise.all(
+    [...byId].map(async ([staffId, known]) => {
+      const [person] = await Promise.all([
+        ctx.config.notify ? (known ?? ctx.store.get<D<Staff>>('staff', staffId)) : undefined,
+        ctx.db.insert<D<InboxItem>>('inbox', { _id: ctx.newId(), createdAt: ctx.now, updatedAt: ctx.now, estateId, staffId, at: ctx.now, ...item }, { fresh: true })
+      ])
+      // queued: the dispatcher sends the set once, after the record is committed
+      if (person?.openid) ctx.nudge({ openid: person.openid, kind: item.kind, title: item.title, page, at: ctx.now })
+    })
+  )
 }
 
 async function staffOf(ctx: Ctx, estateId: string): Promise<D<Staff>[]> {
   const page = await ctx.store.find<D<Staff>>('staff', { where: { estateIds: { has: estateId }, active: true }, orderBy: [['createdAt', 'asc']], limit: 1000 })
   return page.items
 }
-const supervisorsIn = (people: Staff[]) => people.filter((p) => hasAnyRole(p.roles, MANAGER_ROLES)).map((p) => p._id)
-const poolOf = (people: Staff[], dept: Dept) => people.filter((p) => hasAnyRole(p.roles, DEPT_ROLES[dept])).map((p) => p._id)
+const supervisorsIn = (people: Staff[]) => people.filter((p) => hasAnyRole(p.roles, MANAGER_ROLES))
+const poolOf = (people: Staff[], dept: Dept) => people.filter((p) => hasAnyRole(p.roles, DEPT_ROLES[dept]))
 
 // ---------------- incidents ----------------
 
@@ -118,13 +130,19 @@ export async function report(input: ParsedInputOf<'work.report'>, ctx: Ctx): Pro
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   const cat = categoryOf(input.category)!
-  if (await ctx.db.get('incidents', input.id)) throw new AppError('DUPLICATE', '这条报事已经记录过了')
+  const taskId = `t-${input.id}`
+  // one round trip: both ids looked at in the transaction (the inserts need not look again), and who is told
+  const [had, , people] = await Promise.all([ctx.db.get('incidents', input.id), ctx.db.get('tasks', taskId), staffOf(ctx, estate._id)])
+  if (had) throw new AppError('DUPLICATE', '这条报事已经记录过了')
   const at = eventTime(ctx)
   const severity = input.severity ?? cat.severity
   const due = dueFor(at, severity, estate.settings?.responseMinutes)
-  const taskId = `t-${input.id}`
   const history = [hist(ctx, '上报')]
-  const incident = await ctx.db.insert<D<Incident>>('incidents', {
+  const emergency = !!cat.emergency || severity === 'urgent'
+  const title = `${cat.label}${input.place ? ` · ${input.place}` : ''}`
+  // the incident, its task and the inbox items at once
+  const [incident, task] = await Promise.all([
+   ctx.db.insert<D<Incident>>('incidents', {
     _id: input.id,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -132,7 +150,7 @@ export async function report(input: ParsedInputOf<'work.report'>, ctx: Ctx): Pro
     category: cat.key,
     categoryLabel: cat.label,
     severity,
-    emergency: !!cat.emergency || severity === 'urgent',
+    emergency,
     dept: cat.dept,
     status: 'assigned',
     place: input.place || undefined,
@@ -149,13 +167,13 @@ export async function report(input: ParsedInputOf<'work.report'>, ctx: Ctx): Pro
     dueAt: due,
     taskId,
     history: [...history, { ...history[0], what: `派给${DEPT_LABELS[cat.dept]}` }]
-  })
-  const task = await ctx.db.insert<D<Task>>('tasks', {
+   }),
+   ctx.db.insert<D<Task>>('tasks', {
     _id: taskId,
     createdAt: ctx.now,
     updatedAt: ctx.now,
     estateId: estate._id,
-    title: `${cat.label}${input.place ? ` · ${input.place}` : ''}`,
+    title,
     type: cat.dept === 'engineering' ? 'repair' : cat.dept === 'cleaning' ? 'cleaning' : 'other',
     place: input.place || undefined,
     checklist: [],
@@ -164,14 +182,14 @@ export async function report(input: ParsedInputOf<'work.report'>, ctx: Ctx): Pro
     photoRequired: cat.dept === 'engineering' || cat.dept === 'cleaning',
     dept: cat.dept,
     status: 'open',
-    incidentId: incident._id,
+    incidentId: input.id,
     createdBy: staff._id,
     createdByName: staff.name,
     history: [hist(ctx, `由报事生成，进入${DEPT_LABELS[cat.dept]}抢单池`)]
-  })
-  const people = await staffOf(ctx, estate._id)
-  await tell(ctx, estate._id, poolOf(people, cat.dept), { kind: 'assigned', title: `新报事：${task.title}`, refId: task._id })
-  if (incident.emergency) await tell(ctx, estate._id, supervisorsIn(people), { kind: 'emergency', title: `紧急：${cat.label}（${staff.name}上报）`, refId: incident._id })
+   }),
+   tell(ctx, estate._id, poolOf(people, cat.dept), { kind: 'assigned', title: `新报事：${title}`, refId: taskId }),
+   emergency ? tell(ctx, estate._id, supervisorsIn(people), { kind: 'emergency', title: `紧急：${cat.label}（${staff.name}上报）`, refId: input.id }) : undefined
+  ])
   await ctx.audit('incidents', incident._id)
   return incidentOut(incident, ctx.now, task)
 }
@@ -294,28 +312,43 @@ export async function tasks(_: Record<string, never>, ctx: Ctx): Promise<TaskOut
   return sortTasks(uniqueById(list), ctx.now).map((t) => taskOut(t, ctx.now))
 }
 
-/** Moves a task (and its incident) one step, with the history and who is told. */
-async function moveTask(ctx: Ctx, t: D<Task>, act: TaskAct, patch: Partial<Task>, note?: string): Promise<D<Task>> {
+/**
+ * A task and its incident read together: a task made from a report has the id `t-<incident id>`,
+ * so the incident is asked for at the same time (one round trip); any other task reads it after.
+ */
+async function taskWithIncident(ctx: Ctx, taskId: string): Promise<[D<Task> | null, D<Incident> | null | undefined]> {
+  const [t, i] = await Promise.all([ctx.db.get<D<Task>>('tasks', taskId), taskId.startsWith('t-') ? ctx.db.get<D<Incident>>('incidents', taskId.slice(2)) : undefined])
+  return [t, t?.incidentId && i?._id === t.incidentId ? i : undefined]
+}
+
+/** Moves a task (and its incident) one step, with the history and who is told. `incident`: already read (null: none). */
+async function moveTask(ctx: Ctx, t: D<Task>, act: TaskAct, patch: Partial<Task>, note?: string, incident?: D<Incident> | null): Promise<D<Task>> {
   const estate = requireEstate(ctx)
   const m = taskMove(act, t.status)
   if (!m.ok) throw new AppError('CONFLICT', t.assigneeName && act === 'grab' ? `${m.reason}（已被${t.assigneeName}抢走）` : m.reason)
-  const updated = await ctx.db.update<D<Task>>('tasks', t._id, t._v, { ...patch, status: m.to, history: [...t.history, hist(ctx, TASK_ACT_LABELS[act], note)], updatedAt: ctx.now })
-  if (!updated) throw new AppError('CONFLICT', act === 'grab' ? '这个单刚被别人抢走了' : '这个任务刚被别人修改，请刷新')
-  if (t.incidentId) {
-    const i = await ctx.db.get<D<Incident>>('incidents', t.incidentId)
-    if (i) {
+  const next: Partial<Task> = { ...patch, status: m.to, history: [...t.history, hist(ctx, TASK_ACT_LABELS[act], note)], updatedAt: ctx.now }
+  const i = incident !== undefined ? incident : t.incidentId ? await ctx.db.get<D<Incident>>('incidents', t.incidentId) : null
+  // the task, its incident and the reporter's inbox at once (a lost race on the task aborts them all)
+  const [updated] = await Promise.all([
+    ctx.db.update<D<Task>>('tasks', t._id, t._v, next),
+    (async () => {
+      if (!i) return
+      const assigneeName = 'assigneeName' in next ? next.assigneeName : t.assigneeName
       const status = act === 'reject' ? 'reopened' : incidentFor(m.to)
-      const ip: Partial<Incident> = { status, assigneeName: updated.assigneeName, history: [...i.history, hist(ctx, `${TASK_ACT_LABELS[act]}${updated.assigneeName ? `（${updated.assigneeName}）` : ''}`, note)], updatedAt: ctx.now }
+      const ip: Partial<Incident> = { status, assigneeName, history: [...i.history, hist(ctx, `${TASK_ACT_LABELS[act]}${assigneeName ? `（${assigneeName}）` : ''}`, note)], updatedAt: ctx.now }
       if (m.to === 'done') {
         ip.resolvedAt = ctx.now
-        ip.resolutionNote = updated.completionNote
-        ip.afterPhotoIds = updated.completionPhotoIds
+        ip.resolutionNote = 'completionNote' in next ? next.completionNote : t.completionNote
+        ip.afterPhotoIds = 'completionPhotoIds' in next ? next.completionPhotoIds : t.completionPhotoIds
       }
       if (m.to === 'closed') ip.verifiedAt = ctx.now
-      await ctx.db.update<D<Incident>>('incidents', i._id, i._v, ip)
-      if (m.to === 'done') await tell(ctx, estate._id, [i.reporterId], { kind: 'resolved', title: `你报的「${i.categoryLabel}」已处理`, refId: i._id })
-    }
-  }
+      await Promise.all([
+        ctx.db.update<D<Incident>>('incidents', i._id, i._v, ip),
+        m.to === 'done' ? tell(ctx, estate._id, [i.reporterId], { kind: 'resolved', title: `你报的「${i.categoryLabel}」已处理`, refId: i._id }) : undefined
+      ])
+    })()
+  ])
+  if (!updated) throw new AppError('CONFLICT', act === 'grab' ? '这个单刚被别人抢走了' : '这个任务刚被别人修改，请刷新')
   await ctx.audit('tasks', t._id)
   return updated
 }
@@ -323,7 +356,7 @@ async function moveTask(ctx: Ctx, t: D<Task>, act: TaskAct, patch: Partial<Task>
 export async function taskAct(input: ParsedInputOf<'work.taskAct'>, ctx: Ctx): Promise<TaskOut> {
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
-  const t = await ctx.db.get<D<Task>>('tasks', input.taskId)
+  const [t, incident] = await taskWithIncident(ctx, input.taskId)
   if (!t || t.estateId !== estate._id) throw new AppError('NOT_FOUND', '没有找到这个任务')
   const patch: Partial<Task> = {}
   if (input.act === 'grab') {
@@ -350,7 +383,7 @@ export async function taskAct(input: ParsedInputOf<'work.taskAct'>, ctx: Ctx): P
     patch.assigneeName = undefined
     if (!t.dept) patch.dept = deptsOf(staff.roles)[0]
   }
-  const updated = await moveTask(ctx, t, input.act, patch, input.act === 'handBack' ? input.reason : input.note)
+  const updated = await moveTask(ctx, t, input.act, patch, input.act === 'handBack' ? input.reason : input.note, incident)
   if (input.act === 'handBack') {
     const people = await staffOf(ctx, estate._id)
     await tell(ctx, estate._id, supervisorsIn(people), { kind: 'rejected', title: `${staff.name} 退回了任务：${t.title}`, refId: t._id })
@@ -388,7 +421,7 @@ export async function taskCreate(input: ParsedInputOf<'work.taskCreate'>, ctx: C
     createdByName: staff.name,
     history: [hist(ctx, assignee ? `派给${assignee.name}` : `放入${DEPT_LABELS[input.dept!]}抢单池`)]
   })
-  const people = assignee ? [assignee._id] : poolOf(await staffOf(ctx, estate._id), input.dept!)
+  const people = assignee ? [assignee] : poolOf(await staffOf(ctx, estate._id), input.dept!)
   await tell(ctx, estate._id, people, { kind: 'assigned', title: `新任务：${t.title}`, refId: t._id })
   await ctx.audit('tasks', t._id)
   return taskOut(t, ctx.now)
@@ -485,24 +518,50 @@ export async function board(_: Record<string, never>, ctx: Ctx): Promise<WorkBoa
 
 // ---------------- cron ----------------
 
-/** Past due and not done: the supervisor is told once, and the record is marked. */
+/** How many records the cron writes at the same time. */
+export const SWEEP_SET = 25
+
+/** Runs `f` over `xs` in sets of SWEEP_SET at a time (each set one round trip deep). */
+export async function inSets<T>(xs: readonly T[], f: (x: T) => Promise<unknown>): Promise<void> {
+  for (let k = 0; k < xs.length; k += SWEEP_SET) await Promise.all(xs.slice(k, k + SWEEP_SET).map(f))
+}
+
+/**
+ * Past due and not done: the supervisors are told once, and the record is marked. Every
+ * overdue task is looked at, page by page, whatever the backlog; each page's incidents are
+ * read with one query and the marks and inbox items are written in sets.
+ */
 export async function escalate(ctx: Ctx): Promise<number> {
   let n = 0
+  const outOfTime = () => ctx.deadline !== undefined && ctx.config.now() >= ctx.deadline
   const estates = await ctx.store.find<D<{ _id: string; _v: number }>>('estates', { orderBy: [['_id', 'asc']], limit: 1000 })
   for (const e of estates.items) {
-    const late = await ctx.store.find<D<Task>>('tasks', { where: { estateId: e._id, status: { in: ['open', 'assigned', 'accepted', 'inProgress'] }, dueAt: { lt: ctx.now } }, orderBy: [['dueAt', 'asc']], limit: 500 })
-    const todo = late.items.filter((t) => !t.escalatedAt)
-    if (!todo.length) continue
-    const sups = supervisorsIn(await staffOf(ctx, e._id))
-    for (const t of todo) {
-      if (!(await ctx.store.update<D<Task>>('tasks', t._id, t._v, { escalatedAt: ctx.now, history: [...t.history, { at: ctx.now, by: 'cron', byName: '系统', what: '超时，已通知主管' }] }))) continue
-      if (t.incidentId) {
-        const i = await ctx.store.get<D<Incident>>('incidents', t.incidentId)
-        if (i && !i.escalatedAt) await ctx.store.update<D<Incident>>('incidents', i._id, i._v, { escalatedAt: ctx.now })
-      }
-      for (const s of sups) await ctx.store.insert<D<InboxItem>>('inbox', { _id: ctx.newId(), createdAt: ctx.now, updatedAt: ctx.now, estateId: e._id, staffId: s, kind: 'escalated', title: `超时未完成：${t.title}`, refId: t._id, at: ctx.now })
-      n++
-    }
+    let sups: Staff[] | undefined
+    let after: string | undefined
+    do {
+      if (outOfTime()) return n
+      const late = await ctx.store.find<D<Task>>('tasks', { where: { estateId: e._id, status: { in: ['open', 'assigned', 'accepted', 'inProgress'] }, dueAt: { lt: ctx.now } }, orderBy: [['dueAt', 'asc']], limit: 200, after })
+      after = late.next
+      const todo = late.items.filter((t) => !t.escalatedAt)
+      if (!todo.length) continue
+      const incidentIds = [...new Set(todo.flatMap((t) => (t.incidentId ? [t.incidentId] : [])))]
+      const [people, incidents] = await Promise.all([
+        sups ?? staffOf(ctx, e._id),
+        incidentIds.length ? ctx.store.find<D<Incident>>('incidents', { where: { _id: { in: incidentIds } }, orderBy: [['_id', 'asc']], limit: incidentIds.length }) : undefined
+      ])
+      sups ??= supervisorsIn(people)
+      const byId = new Map((incidents?.items ?? []).map((i) => [i._id, i]))
+      const told = sups
+      await inSets(todo, async (t) => {
+        if (!(await ctx.store.update<D<Task>>('tasks', t._id, t._v, { escalatedAt: ctx.now, history: [...t.history, { at: ctx.now, by: 'cron', byName: '系统', what: '超时，已通知主管' }] }, { current: t }))) return
+        const i = t.incidentId ? byId.get(t.incidentId) : undefined
+        await Promise.all([
+          i && !i.escalatedAt ? ctx.store.update<D<Incident>>('incidents', i._id, i._v, { escalatedAt: ctx.now }, { current: i }) : undefined,
+          ...told.map((s) => ctx.store.insert<D<InboxItem>>('inbox', { _id: ctx.newId(), createdAt: ctx.now, updatedAt: ctx.now, estateId: e._id, staffId: s._id, kind: 'escalated', title: `超时未完成：${t.title}`, refId: t._id, at: ctx.now }))
+        ])
+        n++
+      })
+    } while (after)
   }
   return n
 }
@@ -512,10 +571,18 @@ export async function recurring(ctx: Ctx): Promise<number> {
   let n = 0
   const d0 = dayStart(ctx.now)
   const templates = await ctx.store.find<D<TaskTemplate>>('tasktemplates', { where: { active: true }, orderBy: [['createdAt', 'asc']], limit: 1000 })
-  for (const tpl of templates.items) {
-    if (!tpl.days.includes(weekday(d0))) continue
-    const id = `tpl-${tpl._id}-${localDate(d0)}`
-    if (await ctx.store.get('tasks', id)) continue
+  const due = templates.items.filter((tpl) => tpl.days.includes(weekday(d0)))
+  const idOf = (tpl: TaskTemplate) => `tpl-${tpl._id}-${localDate(d0)}`
+  // which of today's tasks exist already: one query per set of templates, then the rest made at once
+  const made = new Set<string>()
+  for (let k = 0; k < due.length; k += 100) {
+    const ids = due.slice(k, k + 100).map(idOf)
+    const have = await ctx.store.find<D<Task>>('tasks', { where: { _id: { in: ids } }, orderBy: [['_id', 'asc']], limit: ids.length })
+    for (const t of have.items) made.add(t._id)
+  }
+  await inSets(due, async (tpl) => {
+    const id = idOf(tpl)
+    if (made.has(id)) return
     const start = d0 + minutesOf(tpl.time) * 60_000
     try {
       await ctx.store.insert<D<Task>>('tasks', {
@@ -543,6 +610,6 @@ export async function recurring(ctx: Ctx): Promise<number> {
     } catch {
       // made by a parallel run: fine
     }
-  }
+  })
   return n
 }
