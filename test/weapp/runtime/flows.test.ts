@@ -208,6 +208,16 @@ describe('巡更', () => {
     await p.waitFor(/编号 K2M3/)
     expect(p.visibleText()).toContain('1栋大堂')
   })
+
+  it('setting a point where the supervisor stands asks for the privacy guide first (the dialog is on the setup page)', async () => {
+    const p = await person('周主管')
+    await openArea(p, '主管', '巡更情况')
+    await p.tap('巡更情况')
+    await p.tap('巡更点、路线、计划设置')
+    await p.tap('站在巡更点，用当前位置')
+    await agreePrivacy(p)
+    await p.waitFor(/已取当前位置/)
+  })
 })
 
 describe('报事与任务', () => {

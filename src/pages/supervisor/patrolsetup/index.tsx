@@ -9,6 +9,7 @@ import { ui } from '../../../services/ui'
 import { splitList } from '../../../domain/work/rules'
 import { patrolAdmin as p } from '../patrolLib'
 import { QrSheet } from '../../../components/QrSheet'
+import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import '../index.scss'
 
 const WEEK = ['日', '一', '二', '三', '四', '五', '六']
@@ -337,6 +338,7 @@ function PatrolSetup() {
       <Checkpoints />
       <Routes />
       <Plans />
+      <PrivacyDialog />
     </View>
   )
 }
