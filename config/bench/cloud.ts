@@ -232,7 +232,9 @@ async function sizeRun(engine: Engine, size: number): Promise<Row[]> {
       const t0 = engine.counters.records[0]?.start ?? 0
       console.log(`-- ${label} (size ${size})`)
       for (const r of engine.counters.records)
-        console.log(`  ${(r.start - t0).toFixed(1).padStart(7)} ${(r.end - t0).toFixed(1).padStart(7)} ${r.transaction ? 'tx' : '  '} ${r.action.replace('database.', '')} ${r.collection ?? ''}`)
+        console.log(
+          `  ${(r.start - t0).toFixed(1).padStart(7)} ${(r.end - t0).toFixed(1).padStart(7)} ${r.transaction ? 'tx' : '  '} ${r.action.replace('database.', '')} ${r.collection ?? ''}`
+        )
     }
     if (!e.ok) throw new Error(`${label}: ${e.code} ${e.message}`)
     if (Array.isArray(e.data) && label.startsWith('batch'))

@@ -53,8 +53,8 @@ describe('CloudBase adapter round trips', () => {
     const docs = Array.from({ length: 350 }, (_, i) => D(`p${String(i).padStart(4, '0')}`, i))
     for (const d of docs) await db.insert('audit', d)
     engine.counters.reset()
-    // answers are delayed so that requests made at the same time overlap
-    engine.latencyMs = 25
+    // answers are held long enough that requests sent at the same time overlap even on a busy machine
+    engine.latencyMs = 150
     const page = await db.find('audit', { orderBy: [['_id', 'asc']], limit: 500 }).finally(() => {
       engine.latencyMs = 0
     })

@@ -163,12 +163,24 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
   const at = eventTime(ctx)
   if (input.result === 'refused' && !input.reason) throw badInput('reason', '未放行：请写明原因')
   const idDoc = idDocOf(ctx, input.idDoc)
-  if (await ctx.db.get('visitors', input.id)) throw new AppError('DUPLICATE', '这位访客已经登记过了')
+  // one round trip: the id, the pass and the block list at once
+  const [had, passDoc, hits] = await Promise.all([
+    ctx.db.get('visitors', input.id),
+    input.source === 'pass' && input.passId ? ctx.db.get<D<VisitorPass>>('passes', input.passId) : null,
+    blockHits(ctx, estate._id, {
+      name: input.name,
+      phone: input.phone || undefined,
+      idLast4: idDoc.last4,
+      idHash: idDoc.hash,
+      plate: input.plate
+    })
+  ])
+  if (had) throw new AppError('DUPLICATE', '这位访客已经登记过了')
 
   let pass: D<VisitorPass> | null = null
   if (input.source === 'pass') {
     if (!input.passId) throw badInput('passId', '通行证：请先查到通行证再登记')
-    pass = await ctx.db.get<D<VisitorPass>>('passes', input.passId)
+    pass = passDoc
     if (!pass) throw new AppError('NOT_FOUND', '没有找到这张通行证')
     if (pass.estateId !== estate._id) throw new AppError('PASS_INVALID', '这张通行证不是本小区的')
     if (pass.status !== 'active') throw new AppError('CONFLICT', passProblem(pass, estate._id, at))
@@ -184,13 +196,6 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
   if (input.case === 'E' && input.result === 'admitted' && !construction)
     throw badInput('construction', '施工人员：请选择临时施工或长期施工')
 
-  const hits = await blockHits(ctx, estate._id, {
-    name: input.name,
-    phone: input.phone || undefined,
-    idLast4: idDoc.last4,
-    idHash: idDoc.hash,
-    plate: input.plate
-  })
   const status = input.result === 'admitted' ? 'inside' : input.result
   const doc: D<Visitor> = {
     _id: input.id,
@@ -224,26 +229,29 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
     blockHit: firstHit(hits),
     scriptRunId: input.scriptRunId
   }
-  const saved = await ctx.db.insert<D<Visitor>>('visitors', doc)
-  if (pass) {
-    const used = await ctx.db.update<D<VisitorPass>>('passes', pass._id, pass._v, {
-      status: 'used',
-      usedAt: at,
-      visitorId: saved._id,
-      updatedAt: ctx.now
+  // the visitor, the pass and the log line at once
+  const [saved, used] = await Promise.all([
+    ctx.db.insert<D<Visitor>>('visitors', doc),
+    pass
+      ? ctx.db.update<D<VisitorPass>>('passes', pass._id, pass._v, {
+          status: 'used',
+          usedAt: at,
+          visitorId: doc._id,
+          updatedAt: ctx.now
+        })
+      : undefined,
+    logEvent(ctx, {
+      estateId: estate._id,
+      type: 'visitor',
+      event: status === 'inside' ? 'visitorIn' : status === 'redirected' ? 'visitorRedirected' : 'visitorRefused',
+      gate: input.gate,
+      refId: doc._id,
+      subject: doc.name,
+      detail: visitorDetail(doc),
+      at
     })
-    if (!used) throw new AppError('CONFLICT', '这张通行证刚被使用')
-  }
-  await logEvent(ctx, {
-    estateId: estate._id,
-    type: 'visitor',
-    event: status === 'inside' ? 'visitorIn' : status === 'redirected' ? 'visitorRedirected' : 'visitorRefused',
-    gate: input.gate,
-    refId: saved._id,
-    subject: saved.name,
-    detail: visitorDetail(saved),
-    at
-  })
+  ])
+  if (pass && !used) throw new AppError('CONFLICT', '这张通行证刚被使用')
   await ctx.audit('visitors', saved._id)
   return visitorOut(saved, ctx.now, overstayMs(estate))
 }
@@ -259,30 +267,34 @@ export async function checkOut(input: ParsedInputOf<'gate.checkOut'>, ctx: Ctx):
     const by = v.status === 'left' && v.outGuardName ? `（${v.outGuardName} 已登记离开）` : ''
     throw new AppError('CONFLICT', `${t.reason}${by}`)
   }
-  const updated = await ctx.db.update<D<Visitor>>('visitors', v._id, v._v, {
-    status: 'left',
-    outAt: Math.max(at, v.inAt),
-    deviceOutAt: ctx.op?.deviceTime ?? ctx.now,
-    outGuardId: staff._id,
-    outGuardName: staff.name,
-    idReturned: v.idDeposited ? input.idReturned : undefined,
-    cardCollected: v.cardNo || input.cardCollected ? input.cardCollected : undefined,
-    updatedAt: ctx.now
-  })
-  if (!updated) throw new AppError('CONFLICT', '这位访客刚被其他门岗登记离开')
+  const outAt = Math.max(at, v.inAt)
   const notes: string[] = []
   if (v.idDeposited) notes.push(input.idReturned ? '已退还证件' : '证件未退还')
   if (v.cardNo || input.cardCollected) notes.push(input.cardCollected ? '已收回来访卡' : '来访卡未收回')
-  await logEvent(ctx, {
-    estateId: estate._id,
-    type: 'visitor',
-    event: 'visitorOut',
-    gate: input.gate,
-    refId: v._id,
-    subject: v.name,
-    detail: [visitorDetail(v), ...notes].join(' · '),
-    at: updated.outAt ?? at
-  })
+  // the visitor and the log line at once (a lost race aborts both)
+  const [updated] = await Promise.all([
+    ctx.db.update<D<Visitor>>('visitors', v._id, v._v, {
+      status: 'left',
+      outAt,
+      deviceOutAt: ctx.op?.deviceTime ?? ctx.now,
+      outGuardId: staff._id,
+      outGuardName: staff.name,
+      idReturned: v.idDeposited ? input.idReturned : undefined,
+      cardCollected: v.cardNo || input.cardCollected ? input.cardCollected : undefined,
+      updatedAt: ctx.now
+    }),
+    logEvent(ctx, {
+      estateId: estate._id,
+      type: 'visitor',
+      event: 'visitorOut',
+      gate: input.gate,
+      refId: v._id,
+      subject: v.name,
+      detail: [visitorDetail(v), ...notes].join(' · '),
+      at: outAt
+    })
+  ])
+  if (!updated) throw new AppError('CONFLICT', '这位访客刚被其他门岗登记离开')
   await ctx.audit('visitors', v._id)
   return visitorOut(updated, ctx.now, overstayMs(estate))
 }
@@ -344,24 +356,17 @@ export async function vehicleIn(input: ParsedInputOf<'gate.vehicleIn'>, ctx: Ctx
   const { staff } = requireCaller(ctx)
   const at = eventTime(ctx)
   if (input.result === 'refused' && !input.reason) throw badInput('reason', '未放行：请写明原因')
-  if (await ctx.db.get('vehiclevisits', input.id)) throw new AppError('DUPLICATE', '这次车辆入场已经登记过了')
-  const owner = input.case === 'owner' ? await ownerVehicle(ctx, estate._id, input.plate) : undefined
-  if (input.case === 'owner' && !owner) throw badInput('plate', `车牌：${formatPlate(input.plate)} 没有登记为业主车辆，请按外来车辆登记`)
   const idDoc = input.idDoc ? idDocOf(ctx, input.idDoc) : undefined
   const status = input.result === 'admitted' ? 'inside' : input.result
-  if (status === 'inside') {
-    // A car already on record as inside must have left without being logged: close that stay.
-    const open = await openStay(ctx, estate._id, input.plate)
-    if (open) {
-      const closed = await ctx.db.update<D<VehicleVisit>>('vehiclevisits', open._id, open._v, {
-        status: 'left',
-        reason: [open.reason, '出场未登记，再次入场时自动结束'].filter(Boolean).join('；'),
-        updatedAt: ctx.now
-      })
-      if (!closed) throw new AppError('CONFLICT', '这辆车的记录刚被其他门岗修改，请重试')
-    }
-  }
-  const hits = await blockHits(ctx, estate._id, { plate: input.plate, idHash: idDoc?.hash })
+  // one round trip: the id, the owner's car, a stay still open and the block list at once
+  const [had, owner, open, hits] = await Promise.all([
+    ctx.db.get('vehiclevisits', input.id),
+    input.case === 'owner' ? ownerVehicle(ctx, estate._id, input.plate) : undefined,
+    status === 'inside' ? openStay(ctx, estate._id, input.plate) : undefined,
+    blockHits(ctx, estate._id, { plate: input.plate, idHash: idDoc?.hash })
+  ])
+  if (had) throw new AppError('DUPLICATE', '这次车辆入场已经登记过了')
+  if (input.case === 'owner' && !owner) throw badInput('plate', `车牌：${formatPlate(input.plate)} 没有登记为业主车辆，请按外来车辆登记`)
   const doc: D<VehicleVisit> = {
     _id: input.id,
     _v: 1,
@@ -388,17 +393,29 @@ export async function vehicleIn(input: ParsedInputOf<'gate.vehicleIn'>, ctx: Ctx
     guardName: staff.name,
     blockHit: firstHit(hits)
   }
-  const saved = await ctx.db.insert<D<VehicleVisit>>('vehiclevisits', doc)
-  await logEvent(ctx, {
-    estateId: estate._id,
-    type: 'vehicle',
-    event: status === 'inside' ? 'vehicleIn' : 'vehicleRefused',
-    gate: input.gate,
-    refId: saved._id,
-    subject: formatPlate(saved.plate),
-    detail: vehicleDetail(saved),
-    at
-  })
+  // at once: a car already on record as inside must have left without being logged (that stay
+  // is closed), the new stay and its log line
+  const [closed, saved] = await Promise.all([
+    open
+      ? ctx.db.update<D<VehicleVisit>>('vehiclevisits', open._id, open._v, {
+          status: 'left',
+          reason: [open.reason, '出场未登记，再次入场时自动结束'].filter(Boolean).join('；'),
+          updatedAt: ctx.now
+        })
+      : undefined,
+    ctx.db.insert<D<VehicleVisit>>('vehiclevisits', doc),
+    logEvent(ctx, {
+      estateId: estate._id,
+      type: 'vehicle',
+      event: status === 'inside' ? 'vehicleIn' : 'vehicleRefused',
+      gate: input.gate,
+      refId: doc._id,
+      subject: formatPlate(doc.plate),
+      detail: vehicleDetail(doc),
+      at
+    })
+  ])
+  if (open && !closed) throw new AppError('CONFLICT', '这辆车的记录刚被其他门岗修改，请重试')
   await ctx.audit('vehiclevisits', saved._id)
   return vehicleItem(saved, ctx.now, overstayMs(estate))
 }

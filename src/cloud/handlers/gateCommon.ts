@@ -236,7 +236,11 @@ export async function blockHits(ctx: Ctx, estateId: string, c: BlockCandidate): 
   return blockMatches(rules, c)
 }
 
-/** One line of the day's gate log, in the same transaction as the record it describes. */
+/**
+ * One line of the day's gate log, in the same transaction as the record it describes. Its id
+ * comes from that record, which the handler has just made or moved (so it is inserted without
+ * a look first; should it exist, the operation fails as a duplicate, as before).
+ */
 export async function logEvent(
   ctx: Ctx,
   e: { estateId: string; type: GateLogType; event: GateEventType; gate: string; refId: string; subject: string; detail: string; at: number }
@@ -257,7 +261,7 @@ export async function logEvent(
     refId: e.refId,
     subject: e.subject,
     detail: e.detail
-  })
+  }, { fresh: true })
 }
 
 export function visitorDetail(v: Pick<Visitor, 'case' | 'room' | 'company' | 'phone' | 'people' | 'reason' | 'status'>): string {

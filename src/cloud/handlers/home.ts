@@ -15,18 +15,33 @@ import { GATE_ROLES } from '../../domain/contract'
 export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeToday> {
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
-  const open = await openShiftOf(ctx, staff._id, estate._id)
+  const manager = hasAnyRole(staff.roles, MANAGER_ROLES)
+  const gateWork = hasAnyRole(staff.roles, GATE_ROLES)
+  const limit = overstayMs(estate)
+  // every card's reads at once: one round trip (two where a card pages)
+  const [open, gates, counts, rounds, work, alerts] = await Promise.all([
+    openShiftOf(ctx, staff._id, estate._id),
+    ctx.store.find<D<Gate>>('gates', { where: { estateId: estate._id }, orderBy: [['name', 'asc']], limit: 20 }),
+    gateWork ? todayCounts(ctx, estate._id, limit) : undefined,
+    staff.roles.includes('patrol') ? patrolToday({}, ctx) : undefined,
+    manager
+      ? Promise.all([
+          ctx.store.count('shifts', { estateId: estate._id, status: 'on' }),
+          ctx.store.count('staff', { estateIds: { has: estate._id }, active: true }),
+          ctx.store.count('incidents', { estateId: estate._id, status: { in: ['reported', 'assigned', 'accepted', 'inProgress', 'reopened'] } }),
+          ctx.store.count('tasks', { estateId: estate._id, status: { in: ['open', 'assigned', 'accepted', 'inProgress'] }, dueAt: { lt: ctx.now } })
+        ])
+      : undefined,
+    manager ? alertsToday(ctx, estate) : undefined
+  ])
   const cards: HomeToday['cards'] = []
-  if (hasAnyRole(staff.roles, MANAGER_ROLES)) {
-    const onDuty = await ctx.store.count('shifts', { estateId: estate._id, status: 'on' })
-    const people = await ctx.store.count('staff', { estateIds: { has: estate._id }, active: true })
+  if (work) {
+    const [onDuty, people] = work
     cards.push({ key: 'onDuty', title: '当前在岗', value: onDuty, unit: '人', tone: 'normal' })
     cards.push({ key: 'staff', title: '本小区员工', value: people, unit: '人', tone: 'normal' })
   }
-  const gateWork = hasAnyRole(staff.roles, GATE_ROLES)
-  if (gateWork) {
-    const limit = overstayMs(estate)
-    const c = await todayCounts(ctx, estate._id, limit)
+  if (counts) {
+    const c = counts
     if (c.overstay > 0)
       cards.unshift({ key: 'overstay', title: `超过${limit / 3600_000}小时未离开`, value: c.overstay, unit: '人', tone: 'alert' })
     cards.push({ key: 'insideNow', title: '园内访客', value: c.insideNow, unit: '人', tone: c.overstay > 0 ? 'warn' : 'normal' })
@@ -35,22 +50,17 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
     cards.push({ key: 'vehiclesInside', title: '园内外来车辆', value: c.vehiclesInside, unit: '辆', tone: 'normal' })
     cards.push({ key: 'passesChecked', title: '今日核验通行证/放行条', value: c.passesChecked, unit: '张', tone: 'normal' })
   }
-  if (staff.roles.includes('patrol')) {
-    const rounds = await patrolToday({}, ctx)
+  if (rounds) {
     const due = rounds.filter((r) => r.state === 'due' || r.state === 'inProgress').length
     cards.push({ key: 'roundsDue', title: '现在要巡的轮次', value: due, unit: '轮', tone: due ? 'warn' : 'normal' })
   }
-  if (hasAnyRole(staff.roles, MANAGER_ROLES)) {
-    const [openIncidents, overdueTasks] = await Promise.all([
-      ctx.store.count('incidents', { estateId: estate._id, status: { in: ['reported', 'assigned', 'accepted', 'inProgress', 'reopened'] } }),
-      ctx.store.count('tasks', { estateId: estate._id, status: { in: ['open', 'assigned', 'accepted', 'inProgress'] }, dueAt: { lt: ctx.now } })
-    ])
+  if (work && alerts) {
+    const [, , openIncidents, overdueTasks] = work
     cards.push({ key: 'openIncidents', title: '未结报事', value: openIncidents, unit: '件', tone: openIncidents ? 'warn' : 'normal' })
     if (overdueTasks) cards.unshift({ key: 'overdueTasks', title: '超时任务', value: overdueTasks, unit: '项', tone: 'alert' })
-    const a = await alertsToday(ctx, estate)
+    const a = alerts
     if (a.missed || a.late) cards.unshift({ key: 'patrolMissed', title: '今日漏巡/迟到轮次', value: a.missed + a.late, unit: '轮', tone: 'alert' })
   }
-  const gates = await ctx.store.find<D<Gate>>('gates', { where: { estateId: estate._id }, orderBy: [['name', 'asc']], limit: 20 })
   return {
     posts: postsFor(
       staff.roles,

@@ -250,15 +250,23 @@ async function resolvePoint(ctx: Ctx, estateId: string, method: 'nfc' | 'qr' | '
 export async function scan(input: ParsedInputOf<'patrol.scan'>, ctx: Ctx): Promise<ScanOut> {
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
-  const round = await ctx.db.get<D<Round>>('rounds', input.roundId)
+  // one round trip: everything a scan is checked against is read at once; the checks keep their order
+  const later = <T>(p: Promise<T>): Promise<T> => {
+    p.catch(() => undefined)
+    return p
+  }
+  const pointP = later(resolvePoint(ctx, estate._id, input.method, input.value))
+  const worldP = later(world(ctx, estate._id))
+  const priorP = later(scansOf(ctx, [input.roundId]))
+  const [round, had] = await Promise.all([ctx.db.get<D<Round>>('rounds', input.roundId), ctx.db.get('scans', input.id)])
   if (!round || round.estateId !== estate._id) throw new AppError('NOT_FOUND', '没有找到这一轮巡更')
   if (round.status !== 'inProgress') throw new AppError('ROUND_CLOSED')
-  if (await ctx.db.get('scans', input.id)) throw new AppError('DUPLICATE', '这次打点已经记录过了')
-  const point = await resolvePoint(ctx, estate._id, input.method, input.value)
-  const w = await world(ctx, estate._id)
+  if (had) throw new AppError('DUPLICATE', '这次打点已经记录过了')
+  const point = await pointP
+  const w = await worldP
   const route = w.routes.get(round.routeId)
   if (!route) throw new AppError('NOT_FOUND', '这一轮的路线已被删除')
-  const prior = await scansOf(ctx, [round._id])
+  const prior = await priorP
   const otherRoute = [...w.routes.values()].find((r) => r._id !== route._id && r.checkpointIds.includes(point._id))?.name
   const verdict = acceptScan(route, prior.map((s) => s.checkpointId), point._id, nameIn(w), otherRoute)
   if (!verdict.ok) throw new AppError(verdict.code === 'ROUND_CLOSED' ? 'ROUND_CLOSED' : verdict.code === 'REPEAT' ? 'REPEAT_SCAN' : 'WRONG_POINT', verdict.reason)
