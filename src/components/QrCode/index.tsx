@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { View } from '@tarojs/components'
 import qrcode from 'qrcode-generator'
-import { ui } from '../services/ui'
+import { ui } from '../../services/ui'
 
 /**
  * A QR code drawn with plain views (no canvas, no image file), so it looks the same in the

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { privacy } from '../services/privacy'
-import './PrivacyDialog.scss'
+import { privacy } from '../../services/privacy'
+import './index.scss'
 
 /**
  * Shown when WeChat asks for consent to the privacy guide before a personal-data API.
