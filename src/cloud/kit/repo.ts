@@ -126,6 +126,16 @@ export class Repo {
     return this.insert(c, { ...created, ...fields, _id: id, estateId: this.estateId } as New<T>)
   }
 
+  /**
+   * Runs `fn` in a transaction of its own, with a repository of the same kind over it: for the
+   * few actions that are not writes through the outbox (sign-in, binding, setup). `fn` may be
+   * retried: keep it free of side effects.
+   */
+  async transaction<R>(fn: (tx: this) => Promise<R>): Promise<R> {
+    const make = this.constructor as new (ctx: Ctx) => this
+    return this.store.transaction((db) => fn(new make({ ...this.ctx, db })))
+  }
+
   /** One page: the caller pages with `after`. */
   async find<T extends Doc>(c: Coll<T>, opts: FindOptions): Promise<Page<T>> {
     return this.store.find<D<T>>(c.name, opts)

@@ -1,0 +1,120 @@
+/** The home page: the posts a person can take and today's cards for their roles. */
+import type { HomeToday } from '../../domain/contract'
+import { GATE_ROLES } from '../../domain/contract'
+import { hasAnyRole, MANAGER_ROLES, ROLE_LABELS } from '../../domain/roles'
+import { postsFor } from '../../domain/areas'
+import { localDate } from '../../domain/time'
+import { estateBrief } from '../../domain/staff/rules'
+import { requireCaller, requireEstate, type Ctx } from '../context'
+import { todayCounts } from '../handlers/gate'
+import { alertsToday, today as patrolToday } from '../handlers/patrol'
+import { overstayMs } from '../handlers/gateCommon'
+import { StaffRepo } from './repo'
+
+/** Today's work for the caller's roles; later areas add their own cards here. */
+export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeToday> {
+  const estate = requireEstate(ctx)
+  const { staff } = requireCaller(ctx)
+  const repo = new StaffRepo(ctx)
+  const manager = hasAnyRole(staff.roles, MANAGER_ROLES)
+  const gateWork = hasAnyRole(staff.roles, GATE_ROLES)
+  const limit = overstayMs(estate)
+  // every card's reads at once: one round trip (two where a card pages)
+  const [open, gates, counts, rounds, work, alerts] = await Promise.all([
+    repo.openShift(staff._id, estate._id),
+    repo.gateNames(estate._id),
+    gateWork ? todayCounts(ctx, estate._id, limit) : undefined,
+    staff.roles.includes('patrol') ? patrolToday({}, ctx) : undefined,
+    manager ? repo.managerCounts(estate._id) : undefined,
+    manager ? alertsToday(ctx, estate) : undefined
+  ])
+  const cards: HomeToday['cards'] = []
+  if (work) {
+    cards.push({ key: 'onDuty', title: '当前在岗', value: work.onDuty, unit: '人', tone: 'normal' })
+    cards.push({ key: 'staff', title: '本小区员工', value: work.people, unit: '人', tone: 'normal' })
+  }
+  if (counts) {
+    const c = counts
+    if (c.overstay > 0)
+      cards.unshift({
+        key: 'overstay',
+        title: `超过${limit / 3600_000}小时未离开`,
+        value: c.overstay,
+        unit: '人',
+        tone: 'alert'
+      })
+    cards.push({
+      key: 'insideNow',
+      title: '园内访客',
+      value: c.insideNow,
+      unit: '人',
+      tone: c.overstay > 0 ? 'warn' : 'normal'
+    })
+    cards.push({ key: 'visitorsIn', title: '今日访客进入', value: c.visitorsIn, unit: '人', tone: 'normal' })
+    cards.push({
+      key: 'visitorsOut',
+      title: '今日访客离开',
+      value: c.visitorsOut,
+      unit: '人',
+      tone: 'normal'
+    })
+    cards.push({
+      key: 'vehiclesInside',
+      title: '园内外来车辆',
+      value: c.vehiclesInside,
+      unit: '辆',
+      tone: 'normal'
+    })
+    cards.push({
+      key: 'passesChecked',
+      title: '今日核验通行证/放行条',
+      value: c.passesChecked,
+      unit: '张',
+      tone: 'normal'
+    })
+  }
+  if (rounds) {
+    const due = rounds.filter((r) => r.state === 'due' || r.state === 'inProgress').length
+    cards.push({
+      key: 'roundsDue',
+      title: '现在要巡的轮次',
+      value: due,
+      unit: '轮',
+      tone: due ? 'warn' : 'normal'
+    })
+  }
+  if (work && alerts) {
+    const { openIncidents, overdueTasks } = work
+    cards.push({
+      key: 'openIncidents',
+      title: '未结报事',
+      value: openIncidents,
+      unit: '件',
+      tone: openIncidents ? 'warn' : 'normal'
+    })
+    if (overdueTasks)
+      cards.unshift({
+        key: 'overdueTasks',
+        title: '超时任务',
+        value: overdueTasks,
+        unit: '项',
+        tone: 'alert'
+      })
+    const a = alerts
+    if (a.missed || a.late)
+      cards.unshift({
+        key: 'patrolMissed',
+        title: '今日漏巡/迟到轮次',
+        value: a.missed + a.late,
+        unit: '轮',
+        tone: 'alert'
+      })
+  }
+  return {
+    posts: postsFor(staff.roles, gates, ROLE_LABELS),
+    estate: estateBrief(estate),
+    date: localDate(ctx.now),
+    shift: open ? { _id: open._id, post: open.post, startedAt: open.startedAt, status: open.status } : null,
+    cards
+  }
+}

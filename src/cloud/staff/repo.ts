@@ -1,0 +1,114 @@
+import type {
+  AuditRecord,
+  BindCode,
+  Doc,
+  Estate,
+  Gate,
+  SessionDoc,
+  Shift,
+  Staff
+} from '../../domain/entities'
+import { coll, Repo } from '../kit'
+
+export const STAFF = coll<Staff>('staff')
+export const ESTATES = coll<Estate>('estates')
+export const BIND_CODES = coll<BindCode>('bindcodes')
+export const SESSIONS = coll<SessionDoc>('sessions')
+export const SHIFTS = coll<Shift>('shifts')
+/** The per-person marker of the open shift: its id (`staff@estate`) is the uniqueness key. */
+export interface OpenShiftMark extends Doc {
+  shiftId: string | null
+}
+export const OPEN_SHIFTS = coll<OpenShiftMark>('openshifts')
+/** One WeChat, one staff record: the OPENID claimed as a document id. */
+export const OPENIDS = coll<Doc & { staffId: string }>('openids')
+/** `meta/setup`: the first deployment happened. */
+export const META = coll<Doc & { at: number; estateId: string; staffId: string }>('meta')
+export const AUDIT = coll<AuditRecord>('audit')
+const GATES = coll<Gate>('gates')
+const OPEN_INCIDENT = ['reported', 'assigned', 'accepted', 'inProgress', 'reopened']
+const OPEN_TASK = ['open', 'assigned', 'accepted', 'inProgress']
+
+/** Staff, their sign-in and their shifts. */
+export class StaffRepo extends Repo {
+  /** Everybody of an estate, active or not, in the order they were added. */
+  ofEstate(estateId: string): Promise<Staff[]> {
+    return this.all(STAFF, {
+      where: { estateIds: { has: estateId } },
+      orderBy: [['createdAt', 'asc']],
+      pageSize: 200
+    })
+  }
+
+  /** People registered with this phone number (in any estate; a few at most). */
+  async withPhone(phone: string): Promise<Staff[]> {
+    return (await this.find(STAFF, { where: { phone }, limit: 5 })).items
+  }
+
+  /** The person bound to this WeChat, found by query (records bound before the OPENID claims existed). */
+  withOpenid(openid: string): Promise<Staff | undefined> {
+    return this.first(STAFF, { openid })
+  }
+
+  /** The people the demo sign-in lists, first seeded first. */
+  async demoPeople(): Promise<Staff[]> {
+    return (await this.find(STAFF, { where: { demo: true }, orderBy: [['createdAt', 'asc']], limit: 50 }))
+      .items
+  }
+
+  /** These estates, read at once; missing ones are left out. */
+  async estates(ids: readonly string[]): Promise<Estate[]> {
+    const got = await Promise.all(ids.map((id) => this.get(ESTATES, id)))
+    return got.filter((e): e is Estate => !!e)
+  }
+
+  /** A person's open shift in an estate, found by query (the latest, should there be two). */
+  openShift(staffId: string, estateId: string): Promise<Shift | undefined> {
+    return this.first(SHIFTS, { estateId, staffId, status: 'on' }, [['startedAt', 'desc']])
+  }
+
+  /** The names of an estate's gates (at most 20), by name: the gate posts of the home page. */
+  async gateNames(estateId: string): Promise<string[]> {
+    return (await this.find(GATES, { where: { estateId }, orderBy: [['name', 'asc']], limit: 20 })).items.map(
+      (g) => g.name
+    )
+  }
+
+  /** What a manager's home page counts: people on duty, people, open incidents, overdue tasks. */
+  async managerCounts(
+    estateId: string
+  ): Promise<{ onDuty: number; people: number; openIncidents: number; overdueTasks: number }> {
+    const [onDuty, people, openIncidents, overdueTasks] = await Promise.all([
+      this.count(SHIFTS, { estateId, status: 'on' }),
+      this.count(STAFF, { estateIds: { has: estateId }, active: true }),
+      this.count(coll<Doc>('incidents'), { estateId, status: { in: OPEN_INCIDENT } }),
+      this.count(coll<Doc>('tasks'), { estateId, status: { in: OPEN_TASK }, dueAt: { lt: this.now } })
+    ])
+    return { onDuty, people, openIncidents, overdueTasks }
+  }
+
+  /** An audit record written here (for actions that run their own transaction). */
+  audit(
+    actor: Pick<Staff, '_id' | 'name'>,
+    coll: string,
+    docId: string,
+    estateId?: string
+  ): Promise<AuditRecord> {
+    return this.insert(
+      AUDIT,
+      {
+        _id: this.ctx.newId(),
+        at: this.now,
+        actorId: actor._id,
+        actorName: actor.name,
+        action: this.ctx.action,
+        coll,
+        docId,
+        estateId
+      },
+      { fresh: true }
+    )
+  }
+}
+
+export const staffRepo = (ctx: ConstructorParameters<typeof StaffRepo>[0]) => new StaffRepo(ctx)
