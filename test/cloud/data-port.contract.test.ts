@@ -180,8 +180,9 @@ function contract(name: string, make: () => Promise<DataPort>) {
 // The engine of this run: SQLite (project `cloud`) or wx-server-sdk on the CloudBase test engine (project `cloudbase`).
 contract(ENGINE === 'sqlite' ? 'SQLite' : 'CloudBase through wx-server-sdk (test engine)', makePort)
 
-const tcb = process.env.TCB_ENV && process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY
-if (tcb) {
+// The same contract against a real CloudBase environment, when its keys are given (never here:
+// no WeChat servers are reachable; the test engine above stands in for it).
+if (process.env.TCB_ENV && process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY) {
   contract('CloudBase', async () => {
     const cloud = require('wx-server-sdk')
     cloud.init({
@@ -189,12 +190,6 @@ if (tcb) {
       secretId: process.env.TCB_SECRET_ID,
       secretKey: process.env.TCB_SECRET_KEY
     })
-    return createCloudbaseAdapter(cloud.database())
+    return createCloudbaseAdapter(cloud.database({ throwOnNotFound: false }))
   })
-} else {
-  describe('data port contract: CloudBase', () => {
-    it.skip('skipped: set TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY (and npm i wx-server-sdk) to run it against a real CloudBase env', () =>
-      undefined)
-  })
-  console.log('CloudBase data-port contract skipped: TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY are not set.')
 }
