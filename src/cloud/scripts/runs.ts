@@ -6,7 +6,7 @@
 import { AppError } from '../../domain/errors'
 import type { ParsedInputOf, ScriptRunItem, ScriptRunOut } from '../../domain/contract'
 import { getScript } from '../../domain/scripts/library'
-import { runRecord } from '../../domain/scripts/runs'
+import { scriptRunDoc } from '../../domain/scripts/runs'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { RUNS, ScriptsRepo } from './repo'
 
@@ -16,7 +16,7 @@ export const RECENT_RUNS = 50
 export async function recordRun(input: ParsedInputOf<'scripts.recordRun'>, ctx: Ctx): Promise<ScriptRunOut> {
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
-  const record = runRecord(
+  const record = scriptRunDoc(
     getScript,
     input,
     { estateId: estate._id, staffId: staff._id, staffName: staff.name },

@@ -61,7 +61,7 @@ export function labelOf(script: Script, outcome: string): string {
  * The record of a run, or INVALID_INPUT naming the field: the current version's path is
  * checked step by step; an older version's cannot be any more and is kept as it was run.
  */
-export function runRecord(
+export function scriptRunDoc(
   lookup: (id: string) => Script | undefined,
   input: RunInput,
   who: { estateId: string; staffId: string; staffName: string },
