@@ -10,7 +10,10 @@
  *   `updatedAt` (the port sets `_v`), passes the read copy to `update` (no read back), pages
  *   (`all` follows `next` cursors, `allIn` splits a list of ids into `in` queries of 100), and
  *   keeps estates apart: `getInEstate(coll, id, message)` answers NOT_FOUND for a missing
- *   document and for another estate's alike, `saveInEstate` is the save of a supervisor's form.
+ *   document and for another estate's alike, `saveInEstate` is the save of a supervisor's form,
+ *   `deactivateInEstate` the soft removal (the transaction port has no delete). `transaction`
+ *   runs a function in a transaction of its own with a repository over it (sign-in, binding).
+ *   Area repos extend `Repo` with named queries (`new StaffRepo(ctx).ofEstate(id)`).
  * - `inEstate(doc, estateId)` for documents read another way (several at once).
  */
 export {

@@ -95,7 +95,11 @@ export class Repo {
     return this.db.insert<D<T>>(c.name, full as unknown as D<T>, opts)
   }
 
-  /** Patches `have` at the version it was read; null when the version moved on (or it is gone). */
+  /**
+   * Patches `have` at the version it was read; null when the version moved on (or it is gone).
+   * `have` must be the document as read (it is handed to the port as the current copy, so the
+   * CloudBase adapter does not read it back).
+   */
   async tryUpdate<T extends Doc>(c: Coll<T>, have: T, patch: Patch<T>): Promise<T | null> {
     const full = { ...patch, updatedAt: this.now } as Partial<D<T>>
     return this.db.update<D<T>>(c.name, have._id, have._v, full, { current: have as D<T> })
@@ -134,6 +138,19 @@ export class Repo {
   async transaction<R>(fn: (tx: this) => Promise<R>): Promise<R> {
     const make = this.constructor as new (ctx: Ctx) => this
     return this.store.transaction((db) => fn(new make({ ...this.ctx, db })))
+  }
+
+  /**
+   * Soft removal of the caller's estate's active document (the transaction port has no delete,
+   * and the log keeps what was there); a missing, foreign or already removed one is NOT_FOUND.
+   */
+  async deactivateInEstate<T extends Doc & { estateId: string; active: boolean }>(
+    c: Coll<T>,
+    id: string,
+    message?: string
+  ): Promise<T> {
+    const have = await this.getInEstate(c, id, message, { active: true })
+    return this.update(c, have, { active: false } as Patch<T>)
   }
 
   /** One page: the caller pages with `after`. */

@@ -83,6 +83,36 @@ describe('kit Repo', () => {
     expect((await r.getInEstate(c, 'off')).name).toBe('a')
   })
 
+  it('deactivateInEstate marks the document inactive once; missing, foreign or inactive is NOT_FOUND', async () => {
+    const c = coll<Gate & { active: boolean }>('gates')
+    await db.insert('gates', {
+      _id: 'g',
+      createdAt: 0,
+      updatedAt: 0,
+      estateId: 'e1',
+      name: 'a',
+      active: true
+    })
+    await db.insert('gates', {
+      _id: 'theirs',
+      createdAt: 0,
+      updatedAt: 0,
+      estateId: 'e2',
+      name: 'b',
+      active: true
+    })
+    const r = new Repo(ctxOn(db))
+    expect(await r.deactivateInEstate(c, 'g', '没有这条')).toMatchObject({
+      active: false,
+      _v: 2,
+      updatedAt: T0
+    })
+    expect(await codeOf(r.deactivateInEstate(c, 'g'))).toBe('NOT_FOUND')
+    expect(await codeOf(r.deactivateInEstate(c, 'theirs'))).toBe('NOT_FOUND')
+    expect(await codeOf(r.deactivateInEstate(c, 'nobody'))).toBe('NOT_FOUND')
+    expect((await db.get('gates', 'theirs'))?.active).toBe(true)
+  })
+
   it('saveInEstate creates with the estate, changes its own, and refuses another estate', async () => {
     await db.insert('gates', { _id: 'theirs', createdAt: 0, updatedAt: 0, estateId: 'e2', name: 'b' })
     const r = new Repo(ctxOn(db))

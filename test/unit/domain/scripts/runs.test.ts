@@ -9,6 +9,8 @@ import {
 } from '../../../../src/domain/scripts/runs'
 import type { Script } from '../../../../src/domain/scripts/model'
 import { AppError } from '../../../../src/domain/errors'
+import { SCRIPTS, getScript } from '../../../../src/domain/scripts/library'
+import { enumeratePaths, outcome, walk } from '../../../../src/domain/scripts'
 
 const script: Script = {
   id: 'x.greet',
@@ -100,6 +102,44 @@ describe('a run the phone sends', () => {
     expect(labelOf(script, 'x.vanished')).toBe('')
     expect(fieldOf(() => scriptRunDoc(lookup, run({ finishedAt: 99 }), who, at))).toBe('finishedAt')
     expect(fieldOf(() => scriptRunDoc(lookup, run({ path: ['a', 'ok'] }), who, at))).toBe('path')
+  })
+})
+
+describe('the whole library', () => {
+  it('every way through every script, as the app records it, is a run the server accepts', () => {
+    let n = 0
+    for (const sc of SCRIPTS)
+      for (const p of enumeratePaths(sc)) {
+        const answers: Record<string, string> = {}
+        for (const st of Object.values(sc.steps))
+          if (st.ask)
+            answers[st.ask.key] =
+              st.ask.kind === 'yesno' ? 'yes' : st.ask.kind === 'choice' ? (st.ask.options ?? [])[0] : '测试'
+        const o = outcome(sc, walk(sc, p.moves, 0, answers), 1000)
+        const input = {
+          id: `r${++n}`,
+          scriptId: o.scriptId,
+          version: o.version,
+          path: o.path,
+          answers: o.answers,
+          outcome: o.kind,
+          startedAt: o.startedAt,
+          finishedAt: o.finishedAt,
+          durationMs: o.durationMs
+        }
+        const doc = scriptRunDoc(
+          getScript,
+          input,
+          { estateId: 'e', staffId: 's', staffName: 'n' },
+          { now: 2000, deviceTime: 1500 }
+        )
+        expect([sc.id, p.steps.join('>'), doc.outcomeLabel.length > 0]).toEqual([
+          sc.id,
+          p.steps.join('>'),
+          true
+        ])
+      }
+    expect(n).toBeGreaterThan(SCRIPTS.length)
   })
 })
 
