@@ -69,7 +69,7 @@ class RootStore {
       staffId: () => this.session.staff?.id,
       newId: this.newId
     })
-    // The scripts store (src/stores/scriptsWired.ts) and the staff list (pages/supervisor/staffLib.ts)
+    // The scripts stores (src/pages/scripts/model) and the staff list (pages/supervisor/staffLib.ts)
     // are made where they are used, in subpackages, so the main package does not carry them.
   }
 

@@ -48,8 +48,8 @@ const NOT_IN_MAIN = [
   'src/domain/contract/work.ts',
   'src/domain/contract/staff.ts',
   'src/domain/contract/scripts.ts',
-  'src/stores/scripts.ts',
-  'src/stores/scriptsWired.ts',
+  'src/pages/scripts/model/index.ts',
+  'src/components/ScriptRunner/model.ts',
   'src/stores/staffAdmin.ts'
 ]
 
@@ -67,6 +67,19 @@ describe('the main package', () => {
     const gate = await reachable(['src/pages/gate/store.ts'])
     expect(gate).toContain('src/domain/contract/gate.ts')
     const sup = await reachable(['src/pages/supervisor/index.tsx'])
-    expect(sup).toContain('src/stores/scripts.ts')
+    expect(sup).toContain('src/pages/scripts/model/overview.ts')
+  })
+
+  it('the scripts read receipts could join it: their store pulls in no script library and no scripts schemas', async () => {
+    const acks = await reachable(['src/stores/scriptAcks.ts'])
+    expect(acks).toContain('src/stores/scriptAcks.ts')
+    expect(acks.filter((p) => p.startsWith('src/domain/scripts/') || p.startsWith('src/pages/'))).toEqual([])
+    expect(acks).not.toContain('src/domain/contract/scripts.ts')
+    expect(acks).not.toContain('src/domain/contract/index.ts')
+  })
+
+  it('the supervisor’s overview of scripts does not carry the script library', async () => {
+    const sup = await reachable(['src/pages/supervisor/index.tsx'])
+    expect(sup.filter((p) => p.startsWith('src/domain/scripts/library/'))).toEqual([])
   })
 })

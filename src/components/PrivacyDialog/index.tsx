@@ -27,7 +27,12 @@ export function PrivacyDialog() {
           </Text>
           ，同意后继续。
         </Text>
-        <Button className="btn btn-primary" id="privacy-agree" openType="agreePrivacyAuthorization" onAgreePrivacyAuthorization={() => privacy.agreed()}>
+        <Button
+          className="btn btn-primary"
+          id="privacy-agree"
+          openType="agreePrivacyAuthorization"
+          onAgreePrivacyAuthorization={() => privacy.agreed()}
+        >
           同意并继续
         </Button>
         <Button className="btn btn-ghost" onClick={() => privacy.refused()}>

@@ -18,7 +18,11 @@ export function QrCode({ text, size = 400 }: { text: string; size?: number }) {
   const n = Math.floor(size / (rows.length + 8))
   const cell = ui.px(n)
   return (
-    <View className="qr" style={{ padding: ui.px(n * 4), background: '#fff', display: 'inline-block' }} data-qr={text}>
+    <View
+      className="qr"
+      style={{ padding: ui.px(n * 4), background: '#fff', display: 'inline-block' }}
+      data-qr={text}
+    >
       {rows.map((row, r) => (
         <View key={r} style={{ display: 'flex', height: cell }}>
           {row.map((dark, c) => (

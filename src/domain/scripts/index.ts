@@ -5,6 +5,7 @@ export * from './placeholders'
 export * from './validate'
 export * from './phrasebook'
 export * from './quiz'
+export * from './record'
 export { SCRIPTS, getScript, LIBRARY_VERSION, SEED, SEED_FILES, SEED_TITLES, type SeedFile } from './library'
 
 import type { Script } from './model'

@@ -14,24 +14,11 @@ import { desk } from './lib'
 import { PASS_WINDOWS, passWindow, windowText, type PassWindow } from './store'
 import './index.scss'
 import { Chips } from '../../components/Chips'
+import { Stepper } from '../../components/Stepper'
 
 const DAY = 86_400_000
 const PASS_STATUS = { active: '有效', used: '已使用', revoked: '已作废' } as const
 const GOODS_STATUS = { issued: '待出门', released: '已放行', refused: '已拒绝', revoked: '已作废' } as const
-
-function Count({ value, onChange }: { value: number; onChange: (n: number) => void }) {
-  return (
-    <View className="count-row">
-      <View className="btn btn-ghost count-btn" onClick={() => onChange(Math.max(1, value - 1))}>
-        －
-      </View>
-      <Text className="count-value">{value}</Text>
-      <View className="btn btn-ghost count-btn" onClick={() => onChange(Math.min(999, value + 1))}>
-        ＋
-      </View>
-    </View>
-  )
-}
 
 /** The code big, its QR, and what to do with it. */
 const Shown = observer(function Shown() {
@@ -162,7 +149,7 @@ const PassForm = observer(function PassForm() {
         onInput={(e) => setRoom(e.detail.value)}
       />
       <Text className="field-label">人数</Text>
-      <Count value={people} onChange={setPeople} />
+      <Stepper value={people} max={999} onChange={setPeople} />
       <Input
         className="input"
         value={plate}
@@ -260,7 +247,8 @@ const GoodsForm = observer(function GoodsForm() {
             placeholder={`物品${k + 1}`}
             onInput={(e) => setItems(items.map((x, j) => (j === k ? { ...x, name: e.detail.value } : x)))}
           />
-          <Count
+          <Stepper
+            max={999}
             value={it.qty}
             onChange={(q) => setItems(items.map((x, j) => (j === k ? { ...x, qty: q } : x)))}
           />

@@ -1,22 +1,12 @@
 import { observer } from 'mobx-react-lite'
-import { View } from '@tarojs/components'
-import { DEPARTMENT_CHIPS, scripts } from './lib'
+import { Chips } from '../../components/Chips'
+import { DEPARTMENT_CHIPS } from './lib'
+import { catalog } from './model'
 
 /** The department chips (two rows on a phone); the current one is filled. */
 function DeptChipsView() {
   return (
-    <View className="chips">
-      {DEPARTMENT_CHIPS.map((c) => (
-        <View
-          key={c.key}
-          className={`chip ${scripts.department === c.key ? 'chip-on' : ''}`}
-          hoverClass="chip-hover"
-          onClick={() => scripts.setDepartment(c.key)}
-        >
-          {c.label}
-        </View>
-      ))}
-    </View>
+    <Chips options={DEPARTMENT_CHIPS} value={catalog.department} onPick={(d) => catalog.setDepartment(d)} />
   )
 }
 

@@ -3,13 +3,13 @@ import { Input, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { ui } from '../../services/ui'
 import { DeptChips } from './DeptChips'
-import { library, runUrl, scripts } from './lib'
+import { library, runUrl } from './lib'
+import { acks, catalog as s } from './model'
 import './index.scss'
 
 /** 话术: find a script by search or department; the person's own department first. */
 function ScriptsIndex() {
-  const s = scripts
-  useDidShow(() => void s.loadAcks())
+  useDidShow(() => void acks.load())
   const list = s.list
 
   return (
@@ -39,7 +39,7 @@ function ScriptsIndex() {
           hoverClass="script-item-hover"
           onClick={() => void ui.go(runUrl(sc.id))}
         >
-          {s.needsAck(sc) && <Text className="tag-new">新版本待确认</Text>}
+          {acks.needsAck(sc) && <Text className="tag-new">新版本待确认</Text>}
           <Text className="script-title">{sc.title}</Text>
           <Text className="script-situation">{library.toDisplayPunctuation(sc.situation)}</Text>
         </View>

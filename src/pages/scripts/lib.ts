@@ -1,15 +1,14 @@
 /**
  * The script library lives in this subpackage only. Loading any scripts page hands it to the
- * store (src/stores/scriptsWired.ts, which imports only its types; the supervisor's overview
- * uses the same store without the library), so the main package carries neither.
+ * stores (src/pages/scripts/model, which import only its types; the supervisor's overview
+ * uses them without the library), so the main package carries neither.
  */
 import * as library from '../../domain/scripts'
-import { scripts } from '../../stores/scriptsWired'
-import type { DepartmentFilter } from '../../stores/scripts'
+import { catalog, type DepartmentFilter } from './model'
 
-scripts.use(library)
+catalog.use(library)
 
-export { library, scripts }
+export { library }
 
 const SHORT: Record<library.Department, string> = {
   security: '保安',
@@ -22,9 +21,9 @@ const SHORT: Record<library.Department, string> = {
 }
 
 /** The department chips (short names of DEPARTMENT_LABELS), in the library's order. */
-export const DEPARTMENT_CHIPS: { key: DepartmentFilter; label: string }[] = [
-  { key: 'all', label: '全部' },
-  ...library.DEPARTMENTS.map((d) => ({ key: d, label: SHORT[d] }))
+export const DEPARTMENT_CHIPS: { v: DepartmentFilter; label: string }[] = [
+  { v: 'all', label: '全部' },
+  ...library.DEPARTMENTS.map((d) => ({ v: d, label: SHORT[d] }))
 ]
 
 export function runUrl(scriptId: string): string {

@@ -2,7 +2,7 @@ import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { rootStore } from '../../stores'
-import { scripts } from '../../stores/scriptsWired'
+import { overview as scripts } from '../scripts/model'
 import { ui } from '../../services/ui'
 import { roleNames } from '../../domain/roles'
 import { localClock, localDate } from '../../domain/time'
@@ -31,8 +31,8 @@ const ScriptsOverview = observer(function ScriptsOverview() {
   return (
     <View className="card">
       <Text className="card-title sup-sub-first">话术确认情况</Text>
-      {scripts.overviewError && <Text className="error-text">{scripts.overviewError}</Text>}
-      {people.length === 0 && !scripts.overviewLoading && !scripts.overviewError && (
+      {scripts.error && <Text className="error-text">{scripts.error}</Text>}
+      {people.length === 0 && !scripts.loading && !scripts.error && (
         <Text className="muted">{'\n'}所有人都已确认最新版本。</Text>
       )}
       {people.map((p) => (
@@ -94,7 +94,7 @@ const PatrolAlerts = observer(function PatrolAlerts() {
 function SupervisorEntry() {
   const { session } = rootStore
   useDidShow(() => {
-    void scripts.loadOverview()
+    void scripts.load()
     void gateAdmin.loadBoard()
     void patrolAdmin.load()
   })

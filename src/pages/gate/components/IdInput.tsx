@@ -44,17 +44,3 @@ export function IdInput({
     </View>
   )
 }
-
-export function Stepper({ value, onChange, min = 1, max = 50 }: { value: number; onChange: (n: number) => void; min?: number; max?: number }) {
-  return (
-    <View className="stepper">
-      <View className="btn btn-ghost" onClick={() => onChange(Math.max(min, value - 1))}>
-        －
-      </View>
-      <Text className="stepper-value">{value}</Text>
-      <View className="btn btn-ghost" onClick={() => onChange(Math.min(max, value + 1))}>
-        ＋
-      </View>
-    </View>
-  )
-}

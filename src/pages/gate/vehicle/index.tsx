@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { observer } from 'mobx-react-lite'
 import { Input, Text, View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
@@ -10,7 +10,7 @@ import { VEHICLE_CASE_LABELS } from '../../../domain/gate/entities'
 import { idRef, type IdType } from '../../../domain/gate/idcard'
 import { formatPlate, plateProblem } from '../../../domain/gate/plates'
 import { ui } from '../../../services/ui'
-import { ScriptSteps } from '../components/ScriptSteps'
+import { ScriptRunner, ScriptRunModel } from '../../../components/ScriptRunner'
 import { PlateKeypad } from '../components/PlateKeypad'
 import { IdInput } from '../components/IdInput'
 import { Toggle } from '../components/Toggle'
@@ -73,6 +73,10 @@ function VehiclePage() {
   const [ended, setEnded] = useState<RunState | undefined>(undefined)
   const [idBack, setIdBack] = useState(true)
   const [cardBack, setCardBack] = useState(true)
+  const runner = useMemo(
+    () => script && new ScriptRunModel(gateVehicle, { now: () => Date.now(), context: () => ({ gate: gate.gate }), onEnd: setEnded }, script),
+    [script]
+  )
   useLoad(() => {
     if (!gate.refs) void gate.load()
   })
@@ -93,10 +97,10 @@ function VehiclePage() {
   }
 
   if (ended) return <View className="page"><OutsideForm run={ended} onDone={reset} /></View>
-  if (script)
+  if (runner)
     return (
       <View className="page">
-        <ScriptSteps script={gateVehicle} init={script} fillCtx={{ gate: gate.gate }} onEnd={setEnded} />
+        <ScriptRunner model={runner} />
       </View>
     )
 

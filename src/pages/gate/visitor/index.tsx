@@ -4,7 +4,8 @@ import { Input, Text, View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { gateVisitor } from '../../../domain/scripts/library/security'
-import { outcome, type RunState } from '../../../domain/scripts/engine'
+import type { RunState } from '../../../domain/scripts/engine'
+import { runRecord } from '../../../domain/scripts/record'
 import { visitorFromAnswers, type VisitorFromScript } from '../../../domain/gate/fromScript'
 import { VISITOR_CASE_LABELS } from '../../../domain/gate/entities'
 import type { IdType } from '../../../domain/gate/idcard'
@@ -13,9 +14,10 @@ import { localDate } from '../../../domain/time'
 import type { BlockMatch } from '../../../domain/gate/block'
 import { ui } from '../../../services/ui'
 import { rootStore } from '../../../stores'
-import { ScriptSteps } from '../components/ScriptSteps'
+import { ScriptRunner, ScriptRunModel } from '../../../components/ScriptRunner'
+import { Stepper } from '../../../components/Stepper'
 import { PlateKeypad } from '../components/PlateKeypad'
-import { IdInput, Stepper } from '../components/IdInput'
+import { IdInput } from '../components/IdInput'
 import { Chips, Toggle } from '../components/Toggle'
 import { gate } from '../lib'
 import { buildCheckIn, findPermit } from '../visitorForm'
@@ -59,18 +61,7 @@ const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: Visi
       setBusy(false)
       if (found.length) return setHits(found)
     }
-    const o = outcome(gateVisitor, run, Date.now())
-    const recordRun = {
-      id: rootStore.newId(),
-      scriptId: o.scriptId,
-      version: o.version,
-      path: o.path,
-      answers: o.answers,
-      outcome: o.kind,
-      startedAt: o.startedAt,
-      finishedAt: o.finishedAt,
-      durationMs: o.durationMs
-    }
+    const recordRun = runRecord(gateVisitor, run, Date.now(), rootStore.newId())
     if (gate.checkIn(input, recordRun)) {
       void ui.toast(admitted ? '已登记进入' : '已记录', 'success')
       void ui.back()
@@ -174,7 +165,8 @@ const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: Visi
 
 function VisitorPage() {
   const [run, setRun] = useState<RunState | undefined>(undefined)
-  const [key, setKey] = useState(0)
+  const newRunner = () => new ScriptRunModel(gateVisitor, { now: () => Date.now(), context: () => ({ gate: gate.gate }), onEnd: setRun })
+  const [runner, setRunner] = useState(newRunner)
   useLoad(() => {
     if (!gate.refs) void gate.load()
   })
@@ -184,14 +176,14 @@ function VisitorPage() {
     <View className="page">
       <Text className="muted">{`访客检查 · ${gate.gate}`}</Text>
       {!run || !parsed ? (
-        <ScriptSteps key={key} script={gateVisitor} fillCtx={{ gate: gate.gate }} onEnd={setRun} />
+        <ScriptRunner model={runner} />
       ) : (
         <RecordForm
           s={parsed}
           run={run}
           onRestart={() => {
             setRun(undefined)
-            setKey(key + 1)
+            setRunner(newRunner())
           }}
         />
       )}

@@ -3,26 +3,26 @@ import { observer } from 'mobx-react-lite'
 import { Input, Text, View } from '@tarojs/components'
 import { Btn } from '../../../components/Btn'
 import { DeptChips } from '../DeptChips'
-import { scripts } from '../lib'
+import '../lib'
+import { phrasebook as s } from '../model'
 import '../index.scss'
 
 const PAGE = 30
 
 /** 常用礼貌用语: every line of the library, searchable, grouped by situation. */
 function PhrasesPage() {
-  const s = scripts
   const [shown, setShown] = useState(PAGE)
-  const groups = s.phraseGroups
+  const groups = s.groups
   const count = groups.reduce((n, g) => n + g.phrases.length, 0)
   return (
     <View className="page">
       <Input
         className="input search"
-        value={s.phraseQuery}
+        value={s.query}
         placeholder="搜索用语：您好、请稍等、对不起…"
         confirmType="search"
         onInput={(e) => {
-          s.setPhraseQuery(e.detail.value)
+          s.setQuery(e.detail.value)
           setShown(PAGE)
         }}
       />
@@ -33,7 +33,7 @@ function PhrasesPage() {
           <Text className="phrase-situation">{g.situation}</Text>
           {g.phrases.map((p) => (
             <Text key={p.id} className="phrase-line">
-              {s.phraseLine(p.text)}
+              {s.line(p.text)}
             </Text>
           ))}
         </View>

@@ -3,17 +3,17 @@ import { Text, View } from '@tarojs/components'
 import { useLoad, useRouter } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { ui } from '../../../services/ui'
-import { library, scripts } from '../lib'
+import { library } from '../lib'
+import { catalog, quiz as s } from '../model'
 import '../index.scss'
 
 /** Practice: "in this situation, what do you say?", one tap, then the right line. */
 function QuizPage() {
-  const s = scripts
   const { params } = useRouter()
   const id = decodeURIComponent(params.id ?? '')
-  useLoad(() => void s.startQuiz(id))
+  useLoad(() => void s.start(id))
 
-  const script = s.getScript(id)
+  const script = catalog.getScript(id)
   const q = s.quiz
   if (!script || !q || q.quiz.scriptId !== id || q.quiz.questions.length === 0) {
     return (
@@ -27,7 +27,7 @@ function QuizPage() {
   }
 
   const total = q.quiz.questions.length
-  const r = s.quizResult
+  const r = s.result
   if (r) {
     return (
       <View className="page">
@@ -36,7 +36,7 @@ function QuizPage() {
           <Text className="quiz-score">{`${r.score} 分`}</Text>
           <Text className="muted">{`答对 ${r.correct} / ${r.total} 题 · ${r.passed ? '合格' : '未达到80分，再练一次吧'}`}</Text>
         </View>
-        <Btn onClick={() => s.startQuiz(id)}>再练一次</Btn>
+        <Btn onClick={() => s.start(id)}>再练一次</Btn>
         <Btn kind="ghost" onClick={() => void ui.back()}>
           返回话术
         </Btn>
@@ -57,7 +57,7 @@ function QuizPage() {
           const cls =
             answered && i === question.answer ? 'quiz-right' : answered && i === chosen ? 'quiz-wrong' : ''
           return (
-            <View key={i} className={`quiz-option ${cls}`} onClick={() => s.quizAnswer(i)}>
+            <View key={i} className={`quiz-option ${cls}`} onClick={() => s.answer(i)}>
               {show(o)}
             </View>
           )
@@ -72,7 +72,7 @@ function QuizPage() {
             </View>
           ))}
       </View>
-      {answered && <Btn onClick={() => s.quizNext()}>{q.index + 1 < total ? '下一题' : '看成绩'}</Btn>}
+      {answered && <Btn onClick={() => s.next()}>{q.index + 1 < total ? '下一题' : '看成绩'}</Btn>}
     </View>
   )
 }

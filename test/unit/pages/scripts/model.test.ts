@@ -1,10 +1,24 @@
-import * as lib from '../../../src/domain/scripts'
-import { makeBackend, MemoryStorage, type Backend } from './backend'
-import { OutboxStore } from '../../../src/stores/outbox'
-import { ScriptsStore, defaultDepartment, type ScriptsDeps } from '../../../src/stores/scripts'
-import { createIdFactory } from '../../../src/domain/ids'
-import type { ScriptRun } from '../../../src/domain/entities'
-import type { Role } from '../../../src/domain/roles'
+import * as lib from '../../../../src/domain/scripts'
+import { makeBackend, MemoryStorage, type Backend } from '../../stores/backend'
+import { OutboxStore } from '../../../../src/stores/outbox'
+import { ScriptAcksStore } from '../../../../src/stores/scriptAcks'
+import {
+  ScriptCatalogStore,
+  defaultDepartment,
+  type ScriptsLibrary
+} from '../../../../src/pages/scripts/model/catalog'
+import { ScriptRunStore } from '../../../../src/pages/scripts/model/run'
+import { QuizStore } from '../../../../src/pages/scripts/model/quiz'
+import { PhrasebookStore } from '../../../../src/pages/scripts/model/phrasebook'
+import { ScriptsOverviewStore } from '../../../../src/pages/scripts/model/overview'
+import { loadActions, type Api } from '../../../../src/stores/api'
+import { SCRIPTS_ACTIONS } from '../../../../src/domain/contract/scripts'
+import { createIdFactory } from '../../../../src/domain/ids'
+import type { ScriptRun } from '../../../../src/domain/entities'
+import type { Role } from '../../../../src/domain/roles'
+
+// as src/pages/scripts/model/index.ts does when the subpackage loads
+loadActions(SCRIPTS_ACTIONS)
 
 let b: Backend
 let token: string
@@ -21,33 +35,36 @@ beforeEach(async () => {
 
 const GUARD = { id: 'demo-guard', name: '张卫国', roles: ['guard'] as Role[] }
 
-function make(over: Partial<ScriptsDeps> = {}, storage = new MemoryStorage()) {
+/** The scripts stores wired as src/pages/scripts/model/index.ts wires them, on the test backend. */
+function make(over: { api?: () => Api; lib?: ScriptsLibrary | null } = {}, storage = new MemoryStorage()) {
   const newId = createIdFactory({ now: () => b.h.clock.now, random: Math.random })
+  const now = () => b.h.clock.now
   const outbox = new OutboxStore({
     storage,
     transport: b.transport,
     session: () => ({ staffId: 'demo-guard', token, estateId: 'demo-estate' }),
-    now: () => b.h.clock.now,
+    now,
     random: () => 0.5,
     newId
   })
   outbox.load()
-  const s = new ScriptsStore({
-    api: () => b.api({ token, estateId: 'demo-estate' }),
-    outbox,
-    storage,
-    staff: () => GUARD,
-    estate: () => ({ name: '翠湖花园', company: '利海物业' }),
-    now: () => b.h.clock.now,
-    newId,
-    lib,
-    ...over
+  const api = over.api ?? (() => b.api({ token, estateId: 'demo-estate' }))
+  const estate = () => ({ name: '翠湖花园', company: '利海物业' })
+  const staffName = () => GUARD.name
+  const catalog = new ScriptCatalogStore({
+    roles: () => GUARD.roles,
+    lib: over.lib === null ? undefined : lib
   })
-  return { s, outbox, storage }
+  const acks = new ScriptAcksStore({ api, outbox, storage, staff: () => GUARD, now })
+  const phrasebook = new PhrasebookStore({ catalog, estate, staffName, now })
+  const run = new ScriptRunStore({ catalog, outbox, staffName, estate, now, newId })
+  const quiz = new QuizStore({ catalog, context: () => run.fillContext, now })
+  const overview = new ScriptsOverviewStore({ api })
+  return { catalog, acks, phrasebook, run, quiz, overview, outbox, storage }
 }
 
 /** Walks the visitor script through case B (an owner's guest who is let in). */
-function caseB(s: ScriptsStore) {
+function caseB(s: ScriptRunStore) {
   expect(s.open('gate.visitor')).toBe(true)
   s.setForm('surname', '李')
   s.toggleGender('gender', 'male')
@@ -60,9 +77,9 @@ function caseB(s: ScriptsStore) {
   expect(s.next()).toBe(true) // 请访客稍等 → 打电话给业主
 }
 
-describe('ScriptsStore: the list', () => {
+describe('ScriptCatalogStore: the list', () => {
   it('starts with the department of the person’s role and searches within it', () => {
-    const { s } = make()
+    const { catalog: s } = make()
     expect(s.department).toBe('security')
     expect(s.list.length).toBeGreaterThan(3)
     expect(s.list.every((x) => x.department === 'security')).toBe(true)
@@ -82,28 +99,35 @@ describe('ScriptsStore: the list', () => {
     expect(defaultDepartment(['service', 'engineer'])).toBe('all')
   })
 
-  it('without the library (main package only) the list is empty instead of failing', () => {
-    const { s } = make({ lib: undefined })
-    expect(s.list).toEqual([])
-    expect(s.phraseGroups).toEqual([])
-    s.use(lib)
-    expect(s.list.length).toBeGreaterThan(0)
-  })
-
-  it('the phrasebook is searchable and grouped by situation', () => {
-    const { s } = make()
-    s.setDepartment('all')
-    s.setPhraseQuery('请问您找谁')
-    const groups = s.phraseGroups
-    expect(groups.length).toBeGreaterThan(0)
-    expect(groups[0].phrases.some((p) => p.text.includes('请问您找谁'))).toBe(true)
-    expect(new Set(groups.map((g) => g.id)).size).toBe(groups.length)
+  it('before the pages hand over the library, the list and the phrasebook are empty instead of failing', () => {
+    const { catalog, phrasebook, run, quiz } = make({ lib: null })
+    expect(catalog.list).toEqual([])
+    expect(phrasebook.groups).toEqual([])
+    expect(run.open('gate.visitor')).toBe(false)
+    expect(quiz.start('gate.visitor')).toBe(false)
+    catalog.use(lib)
+    expect(catalog.list.length).toBeGreaterThan(0)
+    expect(run.open('gate.visitor')).toBe(true)
   })
 })
 
-describe('ScriptsStore: a run', () => {
+describe('PhrasebookStore', () => {
+  it('is searchable within the list’s department and grouped by situation', () => {
+    const { catalog, phrasebook: s } = make()
+    s.setQuery('请问您找谁')
+    expect(s.groups.every((g) => g.department === 'security')).toBe(true)
+    catalog.setDepartment('all')
+    const groups = s.groups
+    expect(groups.length).toBeGreaterThan(0)
+    expect(groups[0].phrases.some((p) => p.text.includes('请问您找谁'))).toBe(true)
+    expect(new Set(groups.map((g) => g.id)).size).toBe(groups.length)
+    expect(s.line('{company}{estate}')).toBe('利海物业翠湖花园')
+  })
+})
+
+describe('ScriptRunStore: a run', () => {
   it('asks for names first when the lines address someone, then fills them in with the greeting for the time', () => {
-    const { s } = make()
+    const { run: s } = make()
     s.open('gate.visitor')
     expect(s.needsVisitor).toBe(true)
     expect(s.needsHost).toBe(true)
@@ -121,8 +145,10 @@ describe('ScriptsStore: a run', () => {
   })
 
   it('a skipped form gives neutral words, never a raw placeholder', () => {
-    const { s } = make()
+    const { run: s } = make()
     s.open('gate.visitor')
+    s.setForm('surname', '李')
+    s.clearForm()
     s.begin()
     expect(s.say[0]).toBe('先生/小姐，请问有什么可以帮到您？')
     s.choose(1)
@@ -133,7 +159,7 @@ describe('ScriptsStore: a run', () => {
   })
 
   it('opens a script that addresses nobody at once', () => {
-    const { s } = make()
+    const { run: s } = make()
     const plain = lib.SCRIPTS.find((x) =>
       Object.values(x.steps).every((st) =>
         (st.say ?? []).every((l) => !/\{(surname|honorific|host)\}/.test(l))
@@ -146,7 +172,7 @@ describe('ScriptsStore: a run', () => {
   })
 
   it('back undoes a move with its answers; restart starts over; a bad tap shows the engine’s message', () => {
-    const { s } = make()
+    const { run: s } = make()
     caseB(s)
     expect(s.run?.answers).toMatchObject({ case: 'B', appointment: 'yes', room: '3-1-502' })
     s.back()
@@ -161,10 +187,12 @@ describe('ScriptsStore: a run', () => {
     expect(s.run?.answers).toEqual({})
     expect(s.canBack).toBe(false)
     expect(s.form.surname).toBe('李')
+    s.editNames()
+    expect(s.started).toBe(false)
   })
 
   it('at the outcome the run is saved on the phone, shown as 待上传, then stored on the server', async () => {
-    const { s, outbox } = make()
+    const { run: s, outbox } = make()
     b.online = false
     caseB(s)
     b.h.clock.now += 45_000
@@ -200,7 +228,7 @@ describe('ScriptsStore: a run', () => {
   })
 
   it('records a run once, even if the page taps again at the end', () => {
-    const { s, outbox } = make()
+    const { run: s, outbox } = make()
     caseB(s)
     s.choose(0)
     s.choose(0)
@@ -209,77 +237,76 @@ describe('ScriptsStore: a run', () => {
   })
 })
 
-describe('ScriptsStore: read receipts', () => {
+describe('ScriptAcksStore: read receipts', () => {
   it('shows 新版本 for the person’s own scripts until confirmed; the receipt goes through the outbox', async () => {
-    const { s, outbox } = make()
+    const { acks: s, outbox } = make()
     const visitor = lib.requireScript('gate.visitor')
     const cleaning = lib.SCRIPTS.find((x) => !x.roles.includes('guard'))!
     expect(s.needsAck(visitor)).toBe(false) // not known yet
-    await s.loadAcks()
+    await s.load()
     expect(s.needsAck(visitor)).toBe(true)
     expect(s.needsAck(cleaning)).toBe(false)
-    expect(s.acknowledge('gate.visitor')).toBe(true)
+    expect(s.acknowledge(visitor)).toBe(true)
     expect(s.needsAck(visitor)).toBe(false)
     expect(outbox.mine.map((e) => [e.action, e.record])).toEqual([['scripts.ack', 'ack:gate.visitor']])
     await outbox.sync()
     expect(outbox.mine).toHaveLength(0)
     expect(await b.h.db.get('scriptacks', 'demo-guard:gate.visitor')).toMatchObject({ version: 1 })
-    await s.loadAcks()
+    await s.load()
     expect(s.needsAck(visitor)).toBe(false)
   })
 
   it('offline after a restart, the cached receipts still count; a receipt waiting in the outbox is not lost on reload', async () => {
     const storage = new MemoryStorage()
     const first = make({}, storage)
-    await first.s.loadAcks()
+    await first.acks.load()
     b.online = false
-    first.s.acknowledge('gate.visitor')
+    first.acks.acknowledge(lib.requireScript('gate.visitor'))
     const again = make({}, storage)
-    await again.s.loadAcks()
-    expect(again.s.needsAck(lib.requireScript('gate.visitor'))).toBe(false)
-    expect(again.s.needsAck(lib.requireScript('gate.vehicle'))).toBe(true)
+    await again.acks.load()
+    expect(again.acks.needsAck(lib.requireScript('gate.visitor'))).toBe(false)
+    expect(again.acks.needsAck(lib.requireScript('gate.vehicle'))).toBe(true)
     // back online: the server does not know the receipt yet, the local one stays
     b.online = true
-    await again.s.loadAcks()
-    expect(again.s.needsAck(lib.requireScript('gate.visitor'))).toBe(false)
+    await again.acks.load()
+    expect(again.acks.needsAck(lib.requireScript('gate.visitor'))).toBe(false)
   })
 })
 
-describe('ScriptsStore: practice', () => {
+describe('QuizStore: practice', () => {
   it('builds the same quiz for the same seed, one answer per question, and grades it', () => {
-    const { s } = make()
-    s.open('gate.visitor')
-    expect(s.startQuiz('gate.visitor', 42)).toBe(true)
+    const { quiz: s } = make()
+    expect(s.start('gate.visitor', 42)).toBe(true)
     const ids = s.quiz!.quiz.questions.map((q) => q.id)
     expect(ids.length).toBeGreaterThan(2)
-    s.startQuiz('gate.visitor', 42)
+    s.start('gate.visitor', 42)
     expect(s.quiz!.quiz.questions.map((q) => q.id)).toEqual(ids)
     let first = true
-    while (!s.quizDone) {
+    while (!s.done) {
       const q = s.question!
       const pick = first ? (q.answer + 1) % q.options.length : q.answer
-      s.quizAnswer(pick)
-      s.quizAnswer(q.answer) // a second tap does not change the answer
+      s.answer(pick)
+      s.answer(q.answer) // a second tap does not change the answer
       expect(s.chosen).toBe(pick)
-      s.quizNext()
+      s.next()
       first = false
     }
-    const r = s.quizResult!
+    const r = s.result!
     expect(r.total).toBe(ids.length)
     expect(r.correct).toBe(ids.length - 1)
     expect(r.items[0].correct).toBe(false)
   })
 
   it('does not move on before an answer', () => {
-    const { s } = make()
-    s.startQuiz('gate.visitor', 7)
-    s.quizNext()
+    const { quiz: s } = make()
+    s.start('gate.visitor', 7)
+    s.next()
     expect(s.quiz!.index).toBe(0)
-    expect(s.quizResult).toBeUndefined()
+    expect(s.result).toBeUndefined()
   })
 })
 
-describe('ScriptsStore: supervisor overview', () => {
+describe('ScriptsOverviewStore: the supervisor’s view', () => {
   it('loads who has scripts to confirm and the latest runs', async () => {
     const env = await b.h.rt.call(
       'auth',
@@ -289,13 +316,13 @@ describe('ScriptsStore: supervisor overview', () => {
     if (!env.ok) throw new Error(env.message)
     const supToken = (env.data as { token: string }).token
     const guard = make()
-    caseB(guard.s)
-    guard.s.choose(0)
-    guard.s.choose(0)
+    caseB(guard.run)
+    guard.run.choose(0)
+    guard.run.choose(0)
     await guard.outbox.sync()
-    const { s } = make({ api: () => b.api({ token: supToken, estateId: 'demo-estate' }) })
-    await s.loadOverview()
-    expect(s.overviewError).toBe('')
+    const { overview: s } = make({ api: () => b.api({ token: supToken, estateId: 'demo-estate' }) })
+    await s.load()
+    expect(s.error).toBe('')
     expect(s.recentRuns.map((r) => [r.staffName, r.scriptId, r.outcome])).toEqual([
       ['张卫国', 'gate.visitor', 'visitor.admitted']
     ])
@@ -304,7 +331,7 @@ describe('ScriptsStore: supervisor overview', () => {
       [...s.outdatedStaff.map((p) => p.outdated.length)].sort((x, y) => y - x)
     )
     // a guard is refused, with the server's message
-    await guard.s.loadOverview()
-    expect(guard.s.overviewError).toMatch(/权限/)
+    await guard.overview.load()
+    expect(guard.overview.error).toMatch(/权限/)
   })
 })
