@@ -4,6 +4,7 @@
  */
 import type { VisitorCase, HostCall, VehicleCase } from './entities'
 import { VISITOR_CASES } from './entities'
+import type { GateVehicleAnswers, GateVisitorAnswers } from '../scripts/gateKeys'
 
 export interface VisitorFromScript {
   case: VisitorCase
@@ -21,7 +22,7 @@ export interface VisitorFromScript {
 const yes = (v: string | undefined) => v === 'yes'
 
 /** From the answers of a finished gate.visitor run. Throws if the run did not reach an end. */
-export function visitorFromAnswers(a: Record<string, string>): VisitorFromScript {
+export function visitorFromAnswers(a: GateVisitorAnswers): VisitorFromScript {
   const c = a.case as VisitorCase
   if (!(VISITOR_CASES as readonly string[]).includes(c)) throw new Error('visitor script: no case answered')
   const result = a.result === 'admitted' || a.result === 'refused' || a.result === 'redirected' ? a.result : undefined
@@ -54,9 +55,9 @@ export interface VehicleFromScript {
 }
 
 /** From the answers of a finished gate.vehicle run. */
-export function vehicleFromAnswers(a: Record<string, string>): VehicleFromScript {
+export function vehicleFromAnswers(a: GateVehicleAnswers): VehicleFromScript {
   const map: Record<string, VehicleCase> = { owner: 'owner', business: 'business', viewing: 'viewing', delivery: 'delivery' }
-  const c = map[a.vehicleCase]
+  const c = map[a.vehicleCase ?? '']
   if (!c) throw new Error('vehicle script: no case answered')
   const result = a.result === 'admitted' || a.result === 'refused' || a.result === 'redirected' ? a.result : undefined
   if (!result) throw new Error('vehicle script: not finished')
