@@ -14,22 +14,26 @@ export async function start(input: ParsedInputOf<'shift.start'>, ctx: Ctx): Prom
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   const repo = new StaffRepo(ctx)
-  if (await repo.get(SHIFTS, input.id)) throw new AppError('DUPLICATE', '这次上岗已经记录过了')
   // One open shift per person, held by one marker document read and written in this
-  // transaction: of two concurrent starts, the second conflicts on the marker.
+  // transaction: of two concurrent starts, the second conflicts on the marker. The id, the
+  // marker and (for shifts opened before the markers existed) the open-shift query are read
+  // at once: each is a round trip on CloudBase.
   const mid = openShiftMarkId(staff._id, estate._id)
-  const mark = await repo.get(OPEN_SHIFTS, mid)
-  if (mark?.shiftId) {
-    const open = await repo.get(SHIFTS, mark.shiftId)
-    if (open?.status === 'on') throw alreadyOn(open.post)
-  } else if (!mark) {
-    // shifts opened before the markers existed
-    const open = await repo.openShift(staff._id, estate._id)
-    if (open) throw alreadyOn(open.post)
-  }
-  if (mark) {
-    if (!(await repo.tryUpdate(OPEN_SHIFTS, mark, { shiftId: input.id }))) throw justStarted()
-  } else {
+  const [seen, mark, legacyOpen] = await Promise.all([
+    repo.get(SHIFTS, input.id),
+    repo.get(OPEN_SHIFTS, mid),
+    repo.openShift(staff._id, estate._id)
+  ])
+  if (seen) throw new AppError('DUPLICATE', '这次上岗已经记录过了')
+  // A marker names the open shift (shift.end clears it), so this extra read happens only when
+  // the person is on duty already.
+  const open = mark ? (mark.shiftId ? await repo.get(SHIFTS, mark.shiftId) : undefined) : legacyOpen
+  if (open?.status === 'on') throw alreadyOn(open.post)
+  const claim = async () => {
+    if (mark) {
+      if (!(await repo.tryUpdate(OPEN_SHIFTS, mark, { shiftId: input.id }))) throw justStarted()
+      return
+    }
     try {
       await repo.insert(OPEN_SHIFTS, { _id: mid, shiftId: input.id })
     } catch (e) {
@@ -37,17 +41,20 @@ export async function start(input: ParsedInputOf<'shift.start'>, ctx: Ctx): Prom
       throw e
     }
   }
-  const shift = await repo.insert(SHIFTS, {
-    // The device chose the id, so a shift recorded offline can be ended offline too.
-    _id: input.id,
-    estateId: estate._id,
-    staffId: staff._id,
-    staffName: staff.name,
-    post: input.post,
-    startedAt: ctx.now,
-    deviceStartedAt: ctx.op?.deviceTime ?? ctx.now,
-    status: 'on'
-  })
+  const [, shift] = await Promise.all([
+    claim(),
+    repo.insert(SHIFTS, {
+      // The device chose the id, so a shift recorded offline can be ended offline too.
+      _id: input.id,
+      estateId: estate._id,
+      staffId: staff._id,
+      staffName: staff.name,
+      post: input.post,
+      startedAt: ctx.now,
+      deviceStartedAt: ctx.op?.deviceTime ?? ctx.now,
+      status: 'on'
+    })
+  ])
   await ctx.audit('shifts', shift._id)
   return shift
 }
