@@ -8,8 +8,9 @@
 import * as v from 'valibot'
 import type { Role } from '../roles'
 import { CN_MOBILE } from '../privacy'
-import { action, epochMs, id, text } from './define'
-import type { Shift } from '../entities'
+import { action, defineActions, epochMs, id, text } from './define'
+import type { Estate, Shift, Staff } from '../entities'
+import type { InboxItem } from '../work/model'
 
 // ---- output shapes ----
 export interface SessionOut {
@@ -18,16 +19,11 @@ export interface SessionOut {
   staff: StaffSelf
   via: 'demo' | 'wechat'
 }
-export interface EstateBrief {
+export interface EstateBrief extends Pick<Estate, 'name' | 'company'> {
   id: string
-  name: string
-  company: string
 }
-export interface StaffSelf {
+export interface StaffSelf extends Pick<Staff, 'name' | 'phone' | 'roles'> {
   id: string
-  name: string
-  phone: string
-  roles: Role[]
   estates: EstateBrief[]
 }
 export interface DemoAccount {
@@ -52,18 +48,13 @@ export interface FileOut {
   takenAt: number
   at: number
 }
-export interface InboxOut {
+export interface InboxOut extends Pick<InboxItem, 'kind' | 'title' | 'refId' | 'at'> {
   id: string
-  kind: string
-  title: string
-  refId: string
-  at: number
 }
 
 /** The actions the main package's pages and stores call. */
-export const CORE_ACTIONS = {
+export const CORE_ACTIONS = defineActions({
   'auth.demoAccounts': action<DemoAccount[]>()({
-    name: 'auth.demoAccounts',
     fn: 'auth',
     input: v.strictObject({}),
     access: 'public',
@@ -72,7 +63,6 @@ export const CORE_ACTIONS = {
     summary: '演示模式：可一键登录的员工'
   }),
   'auth.demoLogin': action<SessionOut>()({
-    name: 'auth.demoLogin',
     fn: 'auth',
     input: v.strictObject({ staffId: id() }),
     access: 'public',
@@ -81,7 +71,6 @@ export const CORE_ACTIONS = {
     summary: '演示模式：以某位演示员工登录'
   }),
   'auth.wxLogin': action<SessionOut>()({
-    name: 'auth.wxLogin',
     fn: 'auth',
     input: v.strictObject({ wxCode: v.optional(text(128)) }),
     access: 'public',
@@ -90,7 +79,6 @@ export const CORE_ACTIONS = {
     summary: '微信登录：按 OPENID 找到已绑定的员工'
   }),
   'auth.bind': action<SessionOut>()({
-    name: 'auth.bind',
     fn: 'auth',
     input: v.strictObject({
       code: v.pipe(v.string(), v.trim(), v.regex(/^[A-Z0-9]{8}$/i, '绑定码是8位字母或数字')),
@@ -102,7 +90,6 @@ export const CORE_ACTIONS = {
     summary: '用主管给的绑定码把微信绑定到员工账号'
   }),
   'auth.setup': action<SessionOut>()({
-    name: 'auth.setup',
     fn: 'auth',
     input: v.strictObject({
       setupToken: text(200),
@@ -119,7 +106,6 @@ export const CORE_ACTIONS = {
     summary: '首次部署：用 SETUP_TOKEN 建第一个小区和第一位管理员（绑定调用者的微信），只能用一次'
   }),
   'auth.logout': action<{ done: true }>()({
-    name: 'auth.logout',
     fn: 'auth',
     input: v.strictObject({}),
     access: 'any',
@@ -128,7 +114,6 @@ export const CORE_ACTIONS = {
     summary: '退出登录'
   }),
   'me.profile': action<StaffSelf>()({
-    name: 'me.profile',
     fn: 'staff',
     input: v.strictObject({}),
     access: 'any',
@@ -137,7 +122,6 @@ export const CORE_ACTIONS = {
     summary: '我的资料与任职小区'
   }),
   'home.today': action<HomeToday>()({
-    name: 'home.today',
     fn: 'staff',
     input: v.strictObject({}),
     access: 'any',
@@ -146,7 +130,6 @@ export const CORE_ACTIONS = {
     summary: '首页：今天的工作'
   }),
   'shift.start': action<Shift>()({
-    name: 'shift.start',
     fn: 'staff',
     input: v.strictObject({ id: id(), post: text(32) }),
     access: 'any',
@@ -155,7 +138,6 @@ export const CORE_ACTIONS = {
     summary: '上岗打卡'
   }),
   'shift.end': action<Shift>()({
-    name: 'shift.end',
     fn: 'staff',
     input: v.strictObject({ shiftId: id() }),
     access: 'any',
@@ -164,7 +146,6 @@ export const CORE_ACTIONS = {
     summary: '下岗'
   }),
   'files.register': action<FileOut>()({
-    name: 'files.register',
     fn: 'staff',
     // fileId: a cloud storage id (cloud://…) or our server's (local:<id>)
     input: v.strictObject({
@@ -178,7 +159,6 @@ export const CORE_ACTIONS = {
     summary: '登记已上传的照片'
   }),
   'work.inbox': action<InboxOut[]>()({
-    name: 'work.inbox',
     fn: 'staff',
     input: v.strictObject({}),
     access: 'any',
@@ -187,7 +167,6 @@ export const CORE_ACTIONS = {
     summary: '新消息：派给我的、超时的、已处理的'
   }),
   'work.inboxRead': action<{ read: number }>()({
-    name: 'work.inboxRead',
     fn: 'staff',
     input: v.strictObject({ ids: v.pipe(v.array(id()), v.maxLength(100)) }),
     access: 'any',
@@ -195,4 +174,4 @@ export const CORE_ACTIONS = {
     write: true,
     summary: '新消息：标为已读'
   })
-} as const
+})

@@ -16,8 +16,8 @@ export type Access = 'public' | 'any' | 'system' | readonly Role[]
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnySchema = v.GenericSchema<any, any>
 
-export interface ActionDef<N extends string, S extends AnySchema, O> {
-  name: N
+/** What an action says about itself. Its name is its key in its area's table (`defineActions`). */
+export interface ActionSpec<S extends AnySchema, O> {
   fn: FunctionName
   input: S
   access: Access
@@ -30,20 +30,45 @@ export interface ActionDef<N extends string, S extends AnySchema, O> {
   readonly __out?: O
 }
 
-/** `action<Output>()({...})` declares an action once; input type comes from its schema. */
+/** An action as the registry holds it: its spec and the name it is registered under. */
+export interface ActionDef<N extends string, S extends AnySchema, O> extends ActionSpec<S, O> {
+  name: N
+}
+
+/** `action<Output>()({...})` declares an action's spec; the input type comes from its schema. */
 export function action<O>() {
-  return <N extends string, S extends AnySchema>(def: Omit<ActionDef<N, S, O>, '__out'>): ActionDef<N, S, O> =>
-    def as ActionDef<N, S, O>
+  return <S extends AnySchema>(spec: Omit<ActionSpec<S, O>, '__out'>): ActionSpec<S, O> =>
+    spec as ActionSpec<S, O>
+}
+
+/** A table of specs with each one's key as its `name`. */
+export type Named<T> = { readonly [K in keyof T]: T[K] & { readonly name: K } }
+
+/**
+ * An area's actions, each declared once under its name: `defineActions({ 'gate.checkIn': action<Out>()({...}) })`.
+ * The name is written once, as the key, and copied onto the definition here.
+ */
+export function defineActions<T extends { [name: string]: ActionSpec<AnySchema, unknown> }>(
+  specs: T
+): Named<T> {
+  const out: { [name: string]: ActionSpec<AnySchema, unknown> & { name: string } } = {}
+  for (const name of Object.keys(specs)) out[name] = { ...specs[name], name }
+  return out as Named<T>
 }
 
 // ---- shared field schemas: limits live here, once ----
 export const id = () => v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确'))
 export const text = (max: number, min = 1) =>
   v.pipe(v.string(), v.trim(), v.minLength(min, '不能为空'), v.maxLength(max, `最多 ${max} 个字`))
-export const optText = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `最多 ${max} 个字`)))
+export const optText = (max: number) =>
+  v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `最多 ${max} 个字`)))
 export const epochMs = () => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4102444800000))
 /** 'HH:mm' in estate time. */
 export const clockTime = () => v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'))
 /** Days of the week, 0 = Sunday … 6 = Saturday; at least one. */
-export const weekdays = () => v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.minLength(1, '至少选一天'), v.maxLength(7))
-
+export const weekdays = () =>
+  v.pipe(
+    v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))),
+    v.minLength(1, '至少选一天'),
+    v.maxLength(7)
+  )

@@ -8,9 +8,21 @@ import { MANAGER_ROLES, type Role } from '../roles'
 import { CN_PHONE } from '../privacy'
 import { ID_TYPES, type IdRef } from '../gate/idtypes'
 import { plateProblem, normalizePlate } from '../gate/plates'
-import { VISITOR_CASES, type GateEventType, type GateLogType, type GoodsItem, type HostCall, type VehicleCase, type VehicleKind, type VehicleRecordStatus, type VisitorCase, type VisitorRecordStatus, type Construction } from '../gate/entities'
-import type { GoodsPassStatus, PassStatus } from '../gate/machines'
-import { action, clockTime, epochMs, id, optText, text } from './define'
+import {
+  VISITOR_CASES,
+  type GateEventType,
+  type GateLogType,
+  type HostCall,
+  type VehicleCase,
+  type VehicleKind,
+  type VehicleRecordStatus,
+  type VisitorCase,
+  type VisitorRecordStatus,
+  type Construction
+} from '../gate/entities'
+import type { Doc } from '../entities'
+import type { ConstructionPermit, GoodsCheck, GoodsPass, OwnerVehicle, VisitorPass } from '../gate/entities'
+import { action, defineActions, clockTime, epochMs, id, optText, text } from './define'
 
 /** Who works the gate. Supervisors and admins can stand in. */
 export const GATE_ROLES: readonly Role[] = ['guard', 'supervisor', 'admin']
@@ -36,12 +48,18 @@ const optPhone = () =>
 export const idDocSchema = () =>
   v.strictObject({
     type: v.picklist(ID_TYPES, '证件类型不正确'),
-    last4: v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[0-9A-Z]{0,4}$/, '证件号后四位格式不正确')),
+    last4: v.pipe(
+      v.string(),
+      v.trim(),
+      v.toUpperCase(),
+      v.regex(/^[0-9A-Z]{0,4}$/, '证件号后四位格式不正确')
+    ),
     hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, '证件摘要格式不正确')))
   })
 const sixDigits = (what: string) => v.pipe(v.string(), v.trim(), v.regex(/^\d{6}$/, `${what}是6位数字`))
 const yesNo = () => v.picklist(['yes', 'no'] as const, '应为是或否')
-const count = (max: number) => v.pipe(v.number(), v.integer('应为整数'), v.minValue(1, '至少1'), v.maxValue(max, `最多${max}`))
+const count = (max: number) =>
+  v.pipe(v.number(), v.integer('应为整数'), v.minValue(1, '至少1'), v.maxValue(max, `最多${max}`))
 const dayString = () => v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
 const goodsItems = () =>
   v.pipe(
@@ -95,22 +113,10 @@ export interface VisitorOut extends VisitorItem {
   cardCollected?: boolean
   scriptRunId?: string
 }
-export interface PassOut {
+export interface PassOut extends Omit<VisitorPass, keyof Doc | 'estateId' | 'createdBy' | 'visitorPhone'> {
   id: string
-  code: string
-  visitorName: string
   /** masked except for the desk that made it */
   visitorPhone?: string
-  room: string
-  people: number
-  plate?: string
-  validFrom: number
-  validTo: number
-  note?: string
-  status: PassStatus
-  createdByName: string
-  usedAt?: number
-  visitorId?: string
 }
 export interface PassCheckOut {
   pass: PassOut
@@ -138,59 +144,21 @@ export interface VehicleItem {
   overstay: boolean
   blockHit?: { entryId: string; reason: string }
 }
-export interface GoodsPassOut {
+export interface GoodsPassOut extends Omit<GoodsPass, keyof Doc | 'estateId' | 'issuedBy' | 'checkId'> {
   id: string
-  code: string
-  holderKind: 'owner' | 'contractor'
-  holderName: string
-  room: string
-  items: GoodsItem[]
-  signer: string
-  date: string
-  note?: string
-  status: GoodsPassStatus
-  issuedByName: string
-  checkedAt?: number
 }
 export interface GoodsPassCheckOut {
   pass: GoodsPassOut
   problem?: string
 }
-export interface GoodsCheckOut {
+export interface GoodsCheckOut extends Omit<GoodsCheck, keyof Doc | 'estateId' | 'deviceAt' | 'guardId'> {
   id: string
-  passId?: string
-  slipNo?: string
-  holderName?: string
-  room?: string
-  items: GoodsItem[]
-  lorry: boolean
-  lorryOpened?: boolean
-  signatureOk: boolean
-  stampOk: boolean
-  authorityOk: boolean
-  itemsMatch: boolean
-  photoIds: string[]
-  result: 'released' | 'refused'
-  reason?: string
-  at: number
-  gate: string
-  guardName: string
 }
-export interface OwnerVehicleOut {
+export interface OwnerVehicleOut extends Pick<OwnerVehicle, 'plate' | 'room' | 'ownerName'> {
   id: string
-  plate: string
-  room: string
-  ownerName?: string
 }
-export interface PermitOut {
+export interface PermitOut extends Omit<ConstructionPermit, keyof Doc | 'estateId'> {
   id: string
-  no: string
-  holderName: string
-  idLast4: string
-  company: string
-  room: string
-  validFrom: number
-  validTo: number
   /** why it cannot be used now, absent when valid */
   problem?: string
 }
@@ -275,10 +243,9 @@ const logFilter = {
   to: v.optional(clockTime())
 }
 
-export const GATE_ACTIONS = {
+export const GATE_ACTIONS = defineActions({
   // ---------------- guards ----------------
   'gate.refs': action<GateRefs>()({
-    name: 'gate.refs',
     fn: 'staff',
     input: v.strictObject({}),
     access: GATE_ROLES,
@@ -287,7 +254,6 @@ export const GATE_ACTIONS = {
     summary: '门岗：离线要用的资料（业主车辆、黑名单、施工证、证件摘要盐）'
   }),
   'gate.board': action<GateBoard>()({
-    name: 'gate.board',
     fn: 'staff',
     input: v.strictObject({}),
     access: GATE_ROLES,
@@ -296,12 +262,13 @@ export const GATE_ACTIONS = {
     summary: '门岗：园内访客与外来车辆、今日统计'
   }),
   'gate.blockCheck': action<BlockHitOut[]>()({
-    name: 'gate.blockCheck',
     fn: 'staff',
     input: v.strictObject({
       name: optText(20),
       phone: optPhone(),
-      idLast4: v.optional(v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[0-9A-Z]{0,4}$/, '证件号后四位格式不正确'))),
+      idLast4: v.optional(
+        v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[0-9A-Z]{0,4}$/, '证件号后四位格式不正确'))
+      ),
       idHash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, '证件摘要格式不正确'))),
       plate: v.optional(plate())
     }),
@@ -311,7 +278,6 @@ export const GATE_ACTIONS = {
     summary: '门岗：登记前查黑名单（含证件号摘要）'
   }),
   'gate.checkIn': action<VisitorOut>()({
-    name: 'gate.checkIn',
     fn: 'staff',
     input: v.strictObject({
       id: id(),
@@ -335,7 +301,9 @@ export const GATE_ACTIONS = {
         v.strictObject({
           kind: v.picklist(['temporary', 'longTerm'] as const, '施工类型不正确'),
           tempPassNo: optText(20),
-          days: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, '至少1天'), v.maxValue(3, '临时施工证最长3天'))),
+          days: v.optional(
+            v.pipe(v.number(), v.integer(), v.minValue(1, '至少1天'), v.maxValue(3, '临时施工证最长3天'))
+          ),
           permitNo: optText(30)
         })
       ),
@@ -349,16 +317,19 @@ export const GATE_ACTIONS = {
     summary: '门岗：访客登记（进入、未放行或指引）'
   }),
   'gate.checkOut': action<VisitorOut>()({
-    name: 'gate.checkOut',
     fn: 'staff',
-    input: v.strictObject({ visitorId: id(), gate: text(32), idReturned: v.boolean(), cardCollected: v.boolean() }),
+    input: v.strictObject({
+      visitorId: id(),
+      gate: text(32),
+      idReturned: v.boolean(),
+      cardCollected: v.boolean()
+    }),
     access: GATE_ROLES,
     scope: 'estate',
     write: true,
     summary: '门岗：访客离开'
   }),
   'gate.visitor': action<VisitorOut>()({
-    name: 'gate.visitor',
     fn: 'staff',
     input: v.strictObject({ visitorId: id() }),
     access: GATE_ROLES,
@@ -367,7 +338,6 @@ export const GATE_ACTIONS = {
     summary: '门岗：一条访客记录（完整手机号）'
   }),
   'gate.passCheck': action<PassCheckOut>()({
-    name: 'gate.passCheck',
     fn: 'staff',
     input: v.strictObject({ code: sixDigits('通行码') }),
     access: GATE_ROLES,
@@ -376,7 +346,6 @@ export const GATE_ACTIONS = {
     summary: '门岗：按6位通行码（或二维码）查预约通行证'
   }),
   'gate.vehicleIn': action<VehicleItem>()({
-    name: 'gate.vehicleIn',
     fn: 'staff',
     input: v.strictObject({
       id: id(),
@@ -398,7 +367,6 @@ export const GATE_ACTIONS = {
     summary: '门岗：车辆入场（业主车一键，外来车按话术）'
   }),
   'gate.vehicleOut': action<VehicleItem>()({
-    name: 'gate.vehicleOut',
     fn: 'staff',
     // visitId: the stay being closed when the phone knows it; otherwise the plate's open stay
     // is closed, or (a car that came in before the system) an exit-only record is made with `id`.
@@ -418,7 +386,6 @@ export const GATE_ACTIONS = {
     summary: '门岗：车辆出场'
   }),
   'gate.goodsPassCheck': action<GoodsPassCheckOut>()({
-    name: 'gate.goodsPassCheck',
     fn: 'staff',
     input: v.strictObject({ code: sixDigits('放行条编号') }),
     access: GATE_ROLES,
@@ -427,7 +394,6 @@ export const GATE_ACTIONS = {
     summary: '门岗：按编号（或二维码）查物品放行条'
   }),
   'gate.goodsCheck': action<GoodsCheckOut>()({
-    name: 'gate.goodsCheck',
     fn: 'staff',
     input: v.strictObject({
       id: id(),
@@ -455,7 +421,6 @@ export const GATE_ACTIONS = {
 
   // ---------------- front desk and supervisors ----------------
   'gate.passCreate': action<PassOut>()({
-    name: 'gate.passCreate',
     fn: 'admin',
     input: v.strictObject({
       id: id(),
@@ -474,7 +439,6 @@ export const GATE_ACTIONS = {
     summary: '前台：预约访客通行证（二维码和6位码）'
   }),
   'gate.passRevoke': action<PassOut>()({
-    name: 'gate.passRevoke',
     fn: 'admin',
     input: v.strictObject({ passId: id() }),
     access: DESK_ROLES,
@@ -483,7 +447,6 @@ export const GATE_ACTIONS = {
     summary: '前台：作废通行证'
   }),
   'gate.passes': action<PassOut[]>()({
-    name: 'gate.passes',
     fn: 'admin',
     input: v.strictObject({}),
     access: DESK_ROLES,
@@ -492,7 +455,6 @@ export const GATE_ACTIONS = {
     summary: '前台：最近的预约通行证'
   }),
   'gate.goodsIssue': action<GoodsPassOut>()({
-    name: 'gate.goodsIssue',
     fn: 'admin',
     input: v.strictObject({
       id: id(),
@@ -510,7 +472,6 @@ export const GATE_ACTIONS = {
     summary: '前台：开物品放行条'
   }),
   'gate.goodsRevoke': action<GoodsPassOut>()({
-    name: 'gate.goodsRevoke',
     fn: 'admin',
     input: v.strictObject({ passId: id() }),
     access: DESK_ROLES,
@@ -519,7 +480,6 @@ export const GATE_ACTIONS = {
     summary: '前台：作废物品放行条'
   }),
   'gate.goodsPasses': action<GoodsPassOut[]>()({
-    name: 'gate.goodsPasses',
     fn: 'admin',
     input: v.strictObject({}),
     access: DESK_ROLES,
@@ -528,14 +488,15 @@ export const GATE_ACTIONS = {
     summary: '前台：最近的物品放行条'
   }),
   'gate.blockSave': action<BlockEntryOut>()({
-    name: 'gate.blockSave',
     fn: 'admin',
     input: v.strictObject({
       id: id(),
       kind: v.picklist(['person', 'plate'] as const, '类型不正确'),
       name: optText(20),
       phone: optPhone(),
-      idLast4: v.optional(v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^([0-9A-Z]{4})?$/, '证件号后四位应为4位'))),
+      idLast4: v.optional(
+        v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^([0-9A-Z]{4})?$/, '证件号后四位应为4位'))
+      ),
       idHash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, '证件摘要格式不正确'))),
       plate: v.optional(plate()),
       reason: text(100)
@@ -546,7 +507,6 @@ export const GATE_ACTIONS = {
     summary: '主管：加入或修改黑名单'
   }),
   'gate.blockRemove': action<{ removed: true }>()({
-    name: 'gate.blockRemove',
     fn: 'admin',
     input: v.strictObject({ entryId: id() }),
     access: MANAGER_ROLES,
@@ -555,7 +515,6 @@ export const GATE_ACTIONS = {
     summary: '主管：移出黑名单'
   }),
   'gate.ownerVehicleSave': action<OwnerVehicleOut>()({
-    name: 'gate.ownerVehicleSave',
     fn: 'admin',
     input: v.strictObject({ id: id(), plate: plate(), room: text(32), ownerName: optText(20) }),
     access: MANAGER_ROLES,
@@ -564,7 +523,6 @@ export const GATE_ACTIONS = {
     summary: '主管：登记业主车辆到房号'
   }),
   'gate.ownerVehicleRemove': action<{ removed: true }>()({
-    name: 'gate.ownerVehicleRemove',
     fn: 'admin',
     input: v.strictObject({ vehicleId: id() }),
     access: MANAGER_ROLES,
@@ -573,7 +531,6 @@ export const GATE_ACTIONS = {
     summary: '主管：删除业主车辆'
   }),
   'gate.permitSave': action<PermitOut>()({
-    name: 'gate.permitSave',
     fn: 'admin',
     input: v.strictObject({
       id: id(),
@@ -591,7 +548,6 @@ export const GATE_ACTIONS = {
     summary: '主管：登记长期施工许可证'
   }),
   'gate.permitRemove': action<{ removed: true }>()({
-    name: 'gate.permitRemove',
     fn: 'admin',
     input: v.strictObject({ permitId: id() }),
     access: MANAGER_ROLES,
@@ -600,7 +556,6 @@ export const GATE_ACTIONS = {
     summary: '主管：注销施工许可证'
   }),
   'gate.dayLog': action<GateLogPage>()({
-    name: 'gate.dayLog',
     fn: 'admin',
     input: v.strictObject({ ...logFilter, after: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
     access: MANAGER_ROLES,
@@ -609,7 +564,6 @@ export const GATE_ACTIONS = {
     summary: '主管：当天门岗记录（可按岗亭、类型、时间、门岗筛选）'
   }),
   'gate.dayLogCsv': action<CsvOut>()({
-    name: 'gate.dayLogCsv',
     fn: 'admin',
     input: v.strictObject(logFilter),
     access: MANAGER_ROLES,
@@ -617,4 +571,4 @@ export const GATE_ACTIONS = {
     write: false,
     summary: '主管：导出当天门岗记录为 CSV'
   })
-} as const
+})

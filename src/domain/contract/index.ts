@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { ROLES, type Role } from '../roles'
-import { action, type ActionDef, type AnySchema } from './define'
+import { action, defineActions, type ActionDef, type AnySchema } from './define'
 
 export * from './define'
 export * from './core'
@@ -34,15 +34,9 @@ export interface SweepOut {
  * the authorization and bad-input tests read this object; the app's client reads only the
  * parts its package carries (src/stores/api.ts).
  */
-export const ACTIONS = {
-  ...CORE_ACTIONS,
-  ...STAFF_ACTIONS,
-  ...SCRIPTS_ACTIONS,
-  ...GATE_ACTIONS,
-  ...PATROL_ACTIONS,
-  ...WORK_ACTIONS,
+/** The timer's own action (the `cron` function answers nothing else). */
+export const CRON_ACTIONS = defineActions({
   'cron.sweep': action<SweepOut>()({
-    name: 'cron.sweep',
     fn: 'cron',
     input: v.strictObject({}),
     access: 'system',
@@ -50,6 +44,16 @@ export const ACTIONS = {
     write: false,
     summary: '定时清理：过期绑定码、旧的幂等记录'
   })
+})
+
+export const ACTIONS = {
+  ...CORE_ACTIONS,
+  ...STAFF_ACTIONS,
+  ...SCRIPTS_ACTIONS,
+  ...GATE_ACTIONS,
+  ...PATROL_ACTIONS,
+  ...WORK_ACTIONS,
+  ...CRON_ACTIONS
 } as const
 
 export type Actions = typeof ACTIONS

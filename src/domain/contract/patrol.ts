@@ -4,9 +4,9 @@
  */
 import * as v from 'valibot'
 import { MANAGER_ROLES, ROLES, type Role } from '../roles'
-import type { Evidence, Question, RoundStatus, ScanMethod } from '../patrol/model'
+import type { Checkpoint, Plan, Round, RoundStatus, Route, Scan } from '../patrol/model'
 import type { RoundEvaluation } from '../patrol/rules'
-import { action, clockTime, epochMs, id, optText, text, weekdays } from './define'
+import { action, defineActions, clockTime, epochMs, id, optText, text, weekdays } from './define'
 
 export const PATROL_ROLES: readonly Role[] = ['patrol', 'guard', 'supervisor', 'admin']
 
@@ -22,36 +22,28 @@ const questionSchema = () =>
     label: text(40),
     kind: v.picklist(['yesno', 'choice', 'number', 'note'] as const, '问题类型不正确'),
     options: v.optional(v.pipe(v.array(text(20)), v.maxLength(10))),
-    anomalyWhen: v.optional(v.strictObject({ equals: optText(20), min: v.optional(v.number()), max: v.optional(v.number()) }))
+    anomalyWhen: v.optional(
+      v.strictObject({ equals: optText(20), min: v.optional(v.number()), max: v.optional(v.number()) })
+    )
   })
 
-export interface CheckpointOut {
+export interface CheckpointOut extends Pick<
+  Checkpoint,
+  'name' | 'code' | 'position' | 'questions' | 'nfcTagId'
+> {
   id: string
-  name: string
+  /** building, floor and area in one line */
   place: string
-  code: string
   hasPosition: boolean
-  position?: { lat: number; lng: number; radiusM: number }
-  questions: Question[]
-  nfcTagId?: string
 }
-export interface RouteOut {
+export interface RouteOut extends Pick<Route, 'name' | 'checkpointIds' | 'ordered'> {
   id: string
-  name: string
-  checkpointIds: string[]
-  ordered: boolean
 }
-export interface PlanOut {
+export interface PlanOut extends Pick<
+  Plan,
+  'name' | 'routeId' | 'days' | 'start' | 'end' | 'everyMinutes' | 'minMinutes' | 'maxMinutes' | 'roles'
+> {
   id: string
-  name: string
-  routeId: string
-  days: number[]
-  start: string
-  end: string
-  everyMinutes: number
-  minMinutes: number
-  maxMinutes: number
-  roles: Role[]
 }
 export interface PatrolRefs {
   checkpoints: CheckpointOut[]
@@ -59,18 +51,20 @@ export interface PatrolRefs {
   plans: PlanOut[]
   at: number
 }
-export interface RoundOut {
+export interface RoundOut extends Pick<
+  Round,
+  | 'planId'
+  | 'routeId'
+  | 'slotStart'
+  | 'slotEnd'
+  | 'status'
+  | 'staffName'
+  | 'startedAt'
+  | 'endedAt'
+  | 'endReason'
+> {
   id: string
-  planId: string
   planName: string
-  routeId: string
-  slotStart: number
-  slotEnd: number
-  status: RoundStatus
-  staffName?: string
-  startedAt?: number
-  endedAt?: number
-  endReason?: string
   scannedIds: string[]
   evaluation: RoundEvaluation
 }
@@ -84,18 +78,20 @@ export interface RoundCard {
   state: 'due' | 'upcoming' | RoundStatus
   round?: RoundOut
 }
-export interface ScanOut {
+export interface ScanOut extends Pick<
+  Scan,
+  | 'roundId'
+  | 'checkpointId'
+  | 'checkpointName'
+  | 'method'
+  | 'deviceTime'
+  | 'serverTime'
+  | 'anomalies'
+  | 'outOfOrder'
+  | 'evidence'
+  | 'staffName'
+> {
   id: string
-  roundId: string
-  checkpointId: string
-  checkpointName: string
-  method: ScanMethod
-  deviceTime: number
-  serverTime: number
-  anomalies: string[]
-  outOfOrder: boolean
-  evidence: Evidence
-  staffName: string
 }
 export interface DayRound {
   planId: string
@@ -110,7 +106,16 @@ export interface DayRound {
 export interface PatrolDay {
   date: string
   plans: { planId: string; name: string; routeName: string; rounds: DayRound[] }[]
-  counts: { done: number; inProgress: number; late: number; missed: number; incomplete: number; coverage: number; anomalies: number; suspicious: number }
+  counts: {
+    done: number
+    inProgress: number
+    late: number
+    missed: number
+    incomplete: number
+    coverage: number
+    anomalies: number
+    suspicious: number
+  }
 }
 export interface RoundDetail {
   round: RoundOut
@@ -129,9 +134,8 @@ export interface QrSheetItem {
   qr: string
 }
 
-export const PATROL_ACTIONS = {
+export const PATROL_ACTIONS = defineActions({
   'patrol.refs': action<PatrolRefs>()({
-    name: 'patrol.refs',
     fn: 'staff',
     input: v.strictObject({}),
     access: PATROL_ROLES,
@@ -140,7 +144,6 @@ export const PATROL_ACTIONS = {
     summary: '巡更：巡更点、路线、计划（离线用）'
   }),
   'patrol.today': action<RoundCard[]>()({
-    name: 'patrol.today',
     fn: 'staff',
     input: v.strictObject({}),
     access: PATROL_ROLES,
@@ -149,7 +152,6 @@ export const PATROL_ACTIONS = {
     summary: '巡更：现在和接下来要巡的轮次'
   }),
   'patrol.start': action<RoundOut>()({
-    name: 'patrol.start',
     fn: 'staff',
     input: v.strictObject({ id: id(), planId: id(), slotStart: epochMs() }),
     access: PATROL_ROLES,
@@ -158,7 +160,6 @@ export const PATROL_ACTIONS = {
     summary: '巡更：开始一轮'
   }),
   'patrol.scan': action<ScanOut>()({
-    name: 'patrol.scan',
     fn: 'staff',
     input: v.strictObject({
       id: id(),
@@ -168,7 +169,10 @@ export const PATROL_ACTIONS = {
       value: text(120),
       position: v.optional(positionSchema()),
       answers: v.pipe(
-        v.record(v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,29}$/)), v.pipe(v.string(), v.maxLength(200, '最多 200 个字'))),
+        v.record(
+          v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,29}$/)),
+          v.pipe(v.string(), v.maxLength(200, '最多 200 个字'))
+        ),
         v.check((o) => Object.keys(o).length <= 20, '最多 20 项')
       )
     }),
@@ -178,7 +182,6 @@ export const PATROL_ACTIONS = {
     summary: '巡更：打点'
   }),
   'patrol.end': action<RoundOut>()({
-    name: 'patrol.end',
     fn: 'staff',
     input: v.strictObject({ roundId: id(), reason: optText(100) }),
     access: PATROL_ROLES,
@@ -187,7 +190,6 @@ export const PATROL_ACTIONS = {
     summary: '巡更：结束一轮'
   }),
   'patrol.checkpointSave': action<CheckpointOut>()({
-    name: 'patrol.checkpointSave',
     fn: 'admin',
     input: v.strictObject({
       id: id(),
@@ -211,7 +213,6 @@ export const PATROL_ACTIONS = {
     summary: '主管：新增或修改巡更点'
   }),
   'patrol.routeSave': action<RouteOut>()({
-    name: 'patrol.routeSave',
     fn: 'admin',
     input: v.strictObject({
       id: id(),
@@ -225,7 +226,6 @@ export const PATROL_ACTIONS = {
     summary: '主管：新增或修改巡更路线'
   }),
   'patrol.planSave': action<PlanOut>()({
-    name: 'patrol.planSave',
     fn: 'admin',
     input: v.strictObject({
       id: id(),
@@ -245,7 +245,6 @@ export const PATROL_ACTIONS = {
     summary: '主管：新增或修改巡更计划'
   }),
   'patrol.qrSheet': action<QrSheetItem[]>()({
-    name: 'patrol.qrSheet',
     fn: 'admin',
     input: v.strictObject({}),
     access: MANAGER_ROLES,
@@ -254,16 +253,16 @@ export const PATROL_ACTIONS = {
     summary: '主管：巡更点二维码（打印张贴）'
   }),
   'patrol.day': action<PatrolDay>()({
-    name: 'patrol.day',
     fn: 'admin',
-    input: v.strictObject({ date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')) }),
+    input: v.strictObject({
+      date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+    }),
     access: MANAGER_ROLES,
     scope: 'estate',
     write: false,
     summary: '主管：当天各计划的巡更情况'
   }),
   'patrol.round': action<RoundDetail>()({
-    name: 'patrol.round',
     fn: 'admin',
     input: v.strictObject({ roundId: id() }),
     access: MANAGER_ROLES,
@@ -272,12 +271,13 @@ export const PATROL_ACTIONS = {
     summary: '主管：一轮巡更的打点时间线'
   }),
   'patrol.week': action<PatrolWeek>()({
-    name: 'patrol.week',
     fn: 'admin',
-    input: v.strictObject({ endDate: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')) }),
+    input: v.strictObject({
+      endDate: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+    }),
     access: MANAGER_ROLES,
     scope: 'estate',
     write: false,
     summary: '主管：一周各路线的覆盖率'
   })
-} as const
+})

@@ -1,22 +1,15 @@
 /** Guided scripts (话术): recorded runs, read receipts and the supervisor's overview. */
 import * as v from 'valibot'
 import { MANAGER_ROLES, type Role } from '../roles'
-import { action, epochMs, id } from './define'
+import type { ScriptAck, ScriptRun } from '../entities'
+import { action, defineActions, epochMs, id } from './define'
 
 /** A finished guided-script run as the server stored it. */
-export interface ScriptRunOut {
+export interface ScriptRunOut extends Pick<ScriptRun, 'scriptId' | 'version' | 'outcome' | 'at'> {
   id: string
-  scriptId: string
-  version: number
-  outcome: string
-  at: number
 }
 /** A read receipt: the newest version of a script the person has confirmed reading. */
-export interface ScriptAckOut {
-  scriptId: string
-  version: number
-  at: number
-}
+export type ScriptAckOut = Pick<ScriptAck, 'scriptId' | 'version' | 'at'>
 export interface ScriptAckStatus {
   staffId: string
   name: string
@@ -24,20 +17,20 @@ export interface ScriptAckStatus {
   /** scripts for this person's roles whose current version they have not confirmed */
   outdated: { scriptId: string; title: string; version: number; ackedVersion?: number }[]
 }
-export interface ScriptRunItem {
+export interface ScriptRunItem extends Pick<
+  ScriptRun,
+  | 'staffId'
+  | 'staffName'
+  | 'scriptId'
+  | 'title'
+  | 'version'
+  | 'outcome'
+  | 'outcomeLabel'
+  | 'durationMs'
+  | 'at'
+> {
   id: string
-  staffId: string
-  staffName: string
-  scriptId: string
-  title: string
-  version: number
-  outcome: string
-  outcomeLabel: string
-  durationMs: number
-  /** server time the run was recorded */
-  at: number
 }
-
 /** Script, step and outcome ids of the script library ('gate.visitor', 'b.call', 'visitor.admitted'). */
 const scriptKey = (what: string) =>
   v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, `${what}格式不正确`))
@@ -63,9 +56,8 @@ const answersSchema = v.pipe(
   v.check((o) => Object.keys(o).length <= RUN_LIMITS.answers, `最多 ${RUN_LIMITS.answers} 项`)
 )
 
-export const SCRIPTS_ACTIONS = {
+export const SCRIPTS_ACTIONS = defineActions({
   'scripts.recordRun': action<ScriptRunOut>()({
-    name: 'scripts.recordRun',
     fn: 'staff',
     input: v.strictObject({
       id: id(),
@@ -93,7 +85,6 @@ export const SCRIPTS_ACTIONS = {
     summary: '话术：记录一次按话术完成的服务'
   }),
   'scripts.ack': action<ScriptAckOut>()({
-    name: 'scripts.ack',
     fn: 'staff',
     input: v.strictObject({ scriptId: scriptKey('话术编号'), version: scriptVersion() }),
     access: 'any',
@@ -102,7 +93,6 @@ export const SCRIPTS_ACTIONS = {
     summary: '话术：确认已阅读新版本'
   }),
   'scripts.myAcks': action<ScriptAckOut[]>()({
-    name: 'scripts.myAcks',
     fn: 'staff',
     input: v.strictObject({}),
     access: 'any',
@@ -111,7 +101,6 @@ export const SCRIPTS_ACTIONS = {
     summary: '话术：我确认过的版本'
   }),
   'scripts.ackStatus': action<ScriptAckStatus[]>()({
-    name: 'scripts.ackStatus',
     fn: 'staff',
     input: v.strictObject({}),
     access: MANAGER_ROLES,
@@ -120,7 +109,6 @@ export const SCRIPTS_ACTIONS = {
     summary: '话术：本小区员工未确认的新版本'
   }),
   'scripts.runs': action<ScriptRunItem[]>()({
-    name: 'scripts.runs',
     fn: 'staff',
     input: v.strictObject({}),
     access: MANAGER_ROLES,
@@ -128,4 +116,4 @@ export const SCRIPTS_ACTIONS = {
     write: false,
     summary: '话术：本小区最近的话术使用记录'
   })
-} as const
+})

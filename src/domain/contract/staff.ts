@@ -1,29 +1,24 @@
 /** The staff list and bind codes (the supervisor's staff page; gate and task boards read the list). */
 import * as v from 'valibot'
-import { ROLES, MANAGER_ROLES, type Role } from '../roles'
+import { ROLES, MANAGER_ROLES } from '../roles'
 import { CN_MOBILE } from '../privacy'
-import { action, id, text } from './define'
+import type { BindCode, Staff } from '../entities'
+import { action, defineActions, id, text } from './define'
 
-export interface StaffListItem {
+export interface StaffListItem extends Pick<Staff, 'name' | 'roles' | 'active'> {
   id: string
-  name: string
   /** masked: 138****5678 */
   phone: string
-  roles: Role[]
   bound: boolean
-  active: boolean
 }
-export interface BindCodeOut {
+export interface BindCodeOut extends Pick<BindCode, 'staffId' | 'expiresAt'> {
   code: string
-  staffId: string
-  expiresAt: number
 }
 
 const roleSchema = v.picklist(ROLES, '岗位不正确')
 
-export const STAFF_ACTIONS = {
+export const STAFF_ACTIONS = defineActions({
   'staff.list': action<StaffListItem[]>()({
-    name: 'staff.list',
     fn: 'admin',
     input: v.strictObject({}),
     access: MANAGER_ROLES,
@@ -32,7 +27,6 @@ export const STAFF_ACTIONS = {
     summary: '本小区员工名单'
   }),
   'staff.create': action<{ staff: StaffListItem; bindCode: BindCodeOut }>()({
-    name: 'staff.create',
     fn: 'admin',
     input: v.strictObject({
       name: text(20),
@@ -45,7 +39,6 @@ export const STAFF_ACTIONS = {
     summary: '新增员工并生成绑定码'
   }),
   'staff.bindCode': action<BindCodeOut>()({
-    name: 'staff.bindCode',
     fn: 'admin',
     input: v.strictObject({ staffId: id() }),
     access: MANAGER_ROLES,
@@ -53,4 +46,4 @@ export const STAFF_ACTIONS = {
     write: true,
     summary: '为员工重新生成绑定码'
   })
-} as const
+})

@@ -4,8 +4,9 @@
  */
 import * as v from 'valibot'
 import { MANAGER_ROLES, type Role } from '../roles'
-import { CATEGORIES, DEPTS, TASK_TYPES, type Dept, type HistoryEntry, type IncidentStatus, type Priority, type Severity, type TaskStatus, type TaskType } from '../work/model'
-import { action, clockTime, epochMs, id, optText, text, weekdays } from './define'
+import type { Doc } from '../entities'
+import { CATEGORIES, DEPTS, TASK_TYPES, type Dept, type Incident, type Task } from '../work/model'
+import { action, defineActions, clockTime, epochMs, id, optText, text, weekdays } from './define'
 
 /** Who calls owners back after a repair. */
 export const FOLLOW_UP_ROLES: readonly Role[] = ['service', 'housekeeper', 'supervisor', 'admin']
@@ -14,7 +15,10 @@ const photoIds = () => v.pipe(v.array(id()), v.maxLength(9, '最多9张照片'))
 const severity = () => v.picklist(['low', 'normal', 'high', 'urgent'] as const, '紧急程度不正确')
 const dept = () => v.picklist(DEPTS, '部门不正确')
 const checklist = () => v.pipe(v.array(text(40)), v.maxLength(20, '最多20项'))
-const position = () => v.optional(v.strictObject({ lat: v.number(), lng: v.number(), accuracyM: v.pipe(v.number(), v.minValue(0)) }))
+const position = () =>
+  v.optional(
+    v.strictObject({ lat: v.number(), lng: v.number(), accuracyM: v.pipe(v.number(), v.minValue(0)) })
+  )
 /** What a task and a recurring task's template both say about the work. */
 const taskFields = () => ({
   title: text(40),
@@ -27,53 +31,30 @@ const taskFields = () => ({
   dept: v.optional(dept())
 })
 
-export interface IncidentOut {
+/** An incident as people see it: the stored record without the server's own fields, and what is worked out from it. */
+export interface IncidentOut extends Omit<
+  Incident,
+  | keyof Doc
+  | 'estateId'
+  | 'checkpointId'
+  | 'position'
+  | 'reporterId'
+  | 'deviceAt'
+  | 'verifiedAt'
+  | 'escalatedAt'
+> {
   id: string
-  category: string
-  categoryLabel: string
-  severity: Severity
-  emergency: boolean
-  dept: Dept
-  status: IncidentStatus
-  place?: string
-  note?: string
-  photoIds: string[]
-  source: 'staff' | 'owner'
-  ownerRoom?: string
-  reporterName: string
-  reportedAt: number
-  dueAt: number
   overdue: boolean
-  taskId: string
-  assigneeName?: string
-  resolvedAt?: number
-  resolutionNote?: string
-  afterPhotoIds?: string[]
   /** where each after-photo is stored (cloud://… in WeChat cloud, local:… on our server), once it has been uploaded */
   afterPhotoFiles?: { id: string; fileId: string }[]
-  followUp?: { satisfied: boolean; note?: string; at: number; byName: string }
-  history: HistoryEntry[]
 }
-export interface TaskOut {
+/** A task as people see it: the stored record without the server's own fields, and whether it is late. */
+export interface TaskOut extends Omit<
+  Task,
+  keyof Doc | 'estateId' | 'templateId' | 'createdBy' | 'escalatedAt'
+> {
   id: string
-  title: string
-  type: TaskType
-  place?: string
-  checklist: { label: string; done: boolean }[]
-  dueAt: number
   overdue: boolean
-  priority: Priority
-  photoRequired: boolean
-  dept?: Dept
-  assigneeId?: string
-  assigneeName?: string
-  status: TaskStatus
-  incidentId?: string
-  createdByName: string
-  completedAt?: number
-  completionNote?: string
-  completionPhotoIds?: string[]
-  history: HistoryEntry[]
 }
 export interface WorkBoard {
   openIncidents: IncidentOut[]
@@ -84,9 +65,8 @@ export interface WorkBoard {
   perCategory: { days: string[]; categories: { key: string; label: string; counts: number[] }[] }
 }
 
-export const WORK_ACTIONS = {
+export const WORK_ACTIONS = defineActions({
   'work.report': action<IncidentOut>()({
-    name: 'work.report',
     fn: 'staff',
     input: v.strictObject({
       id: id(),
@@ -109,7 +89,6 @@ export const WORK_ACTIONS = {
     summary: '报事：一键上报'
   }),
   'work.reportMore': action<IncidentOut>()({
-    name: 'work.reportMore',
     fn: 'staff',
     input: v.strictObject({
       incidentId: id(),
@@ -125,7 +104,6 @@ export const WORK_ACTIONS = {
     summary: '报事：补充照片、说明、紧急程度'
   }),
   'work.myIncidents': action<IncidentOut[]>()({
-    name: 'work.myIncidents',
     fn: 'staff',
     input: v.strictObject({}),
     access: 'any',
@@ -134,7 +112,6 @@ export const WORK_ACTIONS = {
     summary: '报事：我报的事和处理结果'
   }),
   'work.incident': action<IncidentOut>()({
-    name: 'work.incident',
     fn: 'staff',
     input: v.strictObject({ incidentId: id() }),
     access: 'any',
@@ -143,7 +120,6 @@ export const WORK_ACTIONS = {
     summary: '报事：一条报事和它的经过'
   }),
   'work.tasks': action<TaskOut[]>()({
-    name: 'work.tasks',
     fn: 'staff',
     input: v.strictObject({}),
     access: 'any',
@@ -152,7 +128,6 @@ export const WORK_ACTIONS = {
     summary: '任务：我的任务和本部门可抢的单'
   }),
   'work.taskAct': action<TaskOut>()({
-    name: 'work.taskAct',
     fn: 'staff',
     input: v.strictObject({
       taskId: id(),
@@ -168,7 +143,6 @@ export const WORK_ACTIONS = {
     summary: '任务：抢单、接单、开始、完成、退回'
   }),
   'work.followUp': action<IncidentOut>()({
-    name: 'work.followUp',
     fn: 'staff',
     input: v.strictObject({ incidentId: id(), satisfied: v.boolean(), note: optText(200) }),
     access: FOLLOW_UP_ROLES,
@@ -177,7 +151,6 @@ export const WORK_ACTIONS = {
     summary: '回访：业主是否满意（不满意退回重做）'
   }),
   'work.followUps': action<IncidentOut[]>()({
-    name: 'work.followUps',
     fn: 'staff',
     input: v.strictObject({}),
     access: FOLLOW_UP_ROLES,
@@ -186,7 +159,6 @@ export const WORK_ACTIONS = {
     summary: '回访：已处理、等回访的业主报修'
   }),
   'work.taskCreate': action<TaskOut>()({
-    name: 'work.taskCreate',
     fn: 'admin',
     input: v.strictObject({ id: id(), ...taskFields(), dueAt: epochMs() }),
     access: MANAGER_ROLES,
@@ -195,7 +167,6 @@ export const WORK_ACTIONS = {
     summary: '主管：派任务（给人或部门抢单）'
   }),
   'work.taskReview': action<TaskOut>()({
-    name: 'work.taskReview',
     fn: 'admin',
     input: v.strictObject({
       taskId: id(),
@@ -209,7 +180,6 @@ export const WORK_ACTIONS = {
     summary: '主管：验收、退回、改派'
   }),
   'work.templateSave': action<{ id: string; title: string }>()({
-    name: 'work.templateSave',
     fn: 'admin',
     input: v.strictObject({
       id: id(),
@@ -224,7 +194,6 @@ export const WORK_ACTIONS = {
     summary: '主管：周期任务模板（每天/每周自动生成）'
   }),
   'work.board': action<WorkBoard>()({
-    name: 'work.board',
     fn: 'admin',
     input: v.strictObject({}),
     access: MANAGER_ROLES,
@@ -233,7 +202,6 @@ export const WORK_ACTIONS = {
     summary: '主管：未结报事、超时任务、各部门完成率、近14天报事分类'
   }),
   'work.allTasks': action<TaskOut[]>()({
-    name: 'work.allTasks',
     fn: 'admin',
     input: v.strictObject({}),
     access: MANAGER_ROLES,
@@ -241,4 +209,4 @@ export const WORK_ACTIONS = {
     write: false,
     summary: '主管：今天和未完成的全部任务'
   })
-} as const
+})
