@@ -19,7 +19,9 @@ const SYNC_TICK_MS = 10_000
 
 /** Wires the stores to the real services; tests build stores with fakes instead. */
 class RootStore {
-  readonly newId = createIdFactory({ now: () => Date.now(), random: Math.random })
+  /** The one clock: every store gets it injected (tests pass their own), pages read it through their area's model. */
+  readonly now = (): number => Date.now()
+  readonly newId = createIdFactory({ now: this.now, random: Math.random })
   readonly session: SessionStore
   readonly outbox: OutboxStore
   readonly photos: PhotoStore
@@ -28,7 +30,7 @@ class RootStore {
   private started = false
 
   constructor() {
-    this.session = new SessionStore({ storage, api: () => this.api, now: () => Date.now(), wxCode: wxLoginCode })
+    this.session = new SessionStore({ storage, api: () => this.api, now: this.now, wxCode: wxLoginCode })
     const authLost = () => {
       this.session.clear()
       void ui.relaunch('/pages/login/index')
@@ -37,15 +39,19 @@ class RootStore {
       transport,
       token: () => this.session.token,
       estateId: () => this.session.estate?.id,
-      now: () => Date.now(),
+      now: this.now,
       newId: this.newId,
       onAuthLost: authLost
     })
     this.outbox = new OutboxStore({
       storage,
       transport,
-      session: () => ({ staffId: this.session.staff?.id, token: this.session.token, estateId: this.session.estate?.id }),
-      now: () => Date.now(),
+      session: () => ({
+        staffId: this.session.staff?.id,
+        token: this.session.token,
+        estateId: this.session.estate?.id
+      }),
+      now: this.now,
       random: Math.random,
       newId: this.newId,
       onApplied: (e) => {
@@ -58,7 +64,7 @@ class RootStore {
       files: photoFiles,
       outbox: this.outbox,
       session: () => ({ staffId: this.session.staff?.id, token: this.session.token }),
-      now: () => Date.now(),
+      now: this.now,
       random: Math.random,
       newId: this.newId
     })
@@ -69,8 +75,8 @@ class RootStore {
       staffId: () => this.session.staff?.id,
       newId: this.newId
     })
-    // The scripts stores (src/pages/scripts/model) and the staff list (pages/supervisor/staffLib.ts)
-    // are made where they are used, in subpackages, so the main package does not carry them.
+    // Each subpackage makes its own stores in src/pages/<area>/model/index.ts, from these, so the
+    // main package does not carry them.
   }
 
   /** After launch: restore the session and the outbox, and keep syncing in the background. */
@@ -92,7 +98,7 @@ class RootStore {
     network.onForeground(kick)
     setInterval(() => {
       const due = this.outbox.dueAt
-      if (due !== undefined && due <= Date.now()) void this.outbox.sync()
+      if (due !== undefined && due <= this.now()) void this.outbox.sync()
       void this.photos.sync()
     }, SYNC_TICK_MS)
     // A new sign-in (or the same person again) lets waiting operations go.

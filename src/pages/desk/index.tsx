@@ -10,8 +10,8 @@ import { plateProblem, normalizePlate, formatPlate } from '../../domain/gate/pla
 import { localDate } from '../../domain/time'
 import { maskPhone } from '../../domain/privacy'
 import { ui } from '../../services/ui'
-import { desk } from './lib'
-import { PASS_WINDOWS, passWindow, windowText, type PassWindow } from './store'
+import { desk, now as clock } from './model'
+import { PASS_WINDOWS, passWindow, windowText, type PassWindow } from './model/desk'
 import './index.scss'
 import { Chips } from '../../components/Chips'
 import { Stepper } from '../../components/Stepper'
@@ -48,7 +48,7 @@ const Shown = observer(function Shown() {
       </View>
       <Text className="muted">
         {p
-          ? `请把6位通行码告诉访客，或让访客截图二维码；到门岗出示即可。有效：${windowText(p, Date.now())}`
+          ? `请把6位通行码告诉访客，或让访客截图二维码；到门岗出示即可。有效：${windowText(p, clock())}`
           : `放行条编号 ${code}，${g!.date} 当天有效。门岗扫码或输入编号核对物品。`}
       </Text>
       <Btn kind="ghost" onClick={() => void ui.setClipboard(code)}>
@@ -63,7 +63,7 @@ const Shown = observer(function Shown() {
 
 /** The window the chip means, spelled out, so nobody has to work it out. */
 function WindowText({ when }: { when: PassWindow }) {
-  const now = Date.now()
+  const now = clock()
   const w = passWindow(when, now)
   return <Text className="muted window-text">{`有效：${windowText(w, now)}`}</Text>
 }
@@ -97,7 +97,7 @@ const PassForm = observer(function PassForm() {
   const [problem, setProblem] = useState('')
   const [busy, setBusy] = useState(false)
   const submit = async () => {
-    const { validFrom, validTo } = passWindow(when, Date.now())
+    const { validFrom, validTo } = passWindow(when, clock())
     if (!name.trim()) return setProblem('请填写访客姓名')
     if (!room.trim()) return setProblem('请填写拜访的房号')
     if (plate && plateProblem(plate)) return setProblem(plateProblem(plate)!)
@@ -193,7 +193,7 @@ const GoodsForm = observer(function GoodsForm() {
     if (!signer.trim()) return setProblem('请填写授权签字人')
     setProblem('')
     setBusy(true)
-    const now = Date.now()
+    const now = clock()
     const id = await desk.issueGoods({
       holderKind: kind,
       holderName: name.trim(),
@@ -296,7 +296,7 @@ const GoodsForm = observer(function GoodsForm() {
 function DeskPage() {
   const [tab, setTab] = useState<'pass' | 'goods'>('pass')
   useDidShow(() => void desk.load())
-  const now = Date.now()
+  const now = clock()
   const confirmRevoke = async (kind: 'pass' | 'goods', id: string, what: string) => {
     if (!(await ui.confirm('作废', `作废后${what}不能再使用，确定作废吗？`, '作废'))) return
     const ok = kind === 'pass' ? await desk.revokePass(id) : await desk.revokeGoods(id)

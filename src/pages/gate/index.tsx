@@ -10,8 +10,8 @@ import { formatPlate } from '../../domain/gate/plates'
 import { ui } from '../../services/ui'
 import { rootStore } from '../../stores'
 import { Chips, Toggle } from './components/Toggle'
-import { gate, GATE_URLS } from './lib'
-import type { VehicleRow, VisitorRow } from './store'
+import { gate, GATE_URLS, now as clock } from './model'
+import type { VehicleRow, VisitorRow } from './model'
 import './gate.scss'
 
 function stayed(inAt: number | undefined, now: number): string {
@@ -94,7 +94,9 @@ const VehicleLine = observer(function VehicleLine({ x, now }: { x: VehicleRow; n
       {open && (
         <View className="card">
           {x.idDeposited && <Toggle label="已退还证件" on={idBack} onChange={setIdBack} />}
-          {x.icCardNo && <Toggle label={`已收回停车IC卡 ${x.icCardNo}`} on={cardBack} onChange={setCardBack} />}
+          {x.icCardNo && (
+            <Toggle label={`已收回停车IC卡 ${x.icCardNo}`} on={cardBack} onChange={setCardBack} />
+          )}
           <Btn
             onClick={() => {
               const extra = {
@@ -121,9 +123,15 @@ const VehicleLine = observer(function VehicleLine({ x, now }: { x: VehicleRow; n
 
 function handover(visitors: VisitorRow[], vehicles: VehicleRow[], gateName: string, now: number): string {
   const lines = [`${gateName}交班清单 ${localClock(now)}`, `园内访客 ${visitors.length} 位：`]
-  for (const v of visitors) lines.push(`- ${v.name}（${v.room ?? v.company ?? VISITOR_CASE_LABELS[v.case]}）${localClock(v.inAt)}进入${v.idDeposited ? '，押' + v.idDesc : ''}${v.cardNo ? '，来访卡' + v.cardNo : ''}`)
+  for (const v of visitors)
+    lines.push(
+      `- ${v.name}（${v.room ?? v.company ?? VISITOR_CASE_LABELS[v.case]}）${localClock(v.inAt)}进入${v.idDeposited ? '，押' + v.idDesc : ''}${v.cardNo ? '，来访卡' + v.cardNo : ''}`
+    )
   lines.push(`园内外来车辆 ${vehicles.length} 辆：`)
-  for (const x of vehicles) lines.push(`- ${formatPlate(x.plate)} ${x.inAt ? localClock(x.inAt) : ''}入场${x.icCardNo ? '，IC卡' + x.icCardNo : ''}`)
+  for (const x of vehicles)
+    lines.push(
+      `- ${formatPlate(x.plate)} ${x.inAt ? localClock(x.inAt) : ''}入场${x.icCardNo ? '，IC卡' + x.icCardNo : ''}`
+    )
   return lines.join('\n')
 }
 
@@ -133,7 +141,7 @@ function GateHome() {
     void gate.load()
   })
   usePullDownRefresh(() => void gate.load())
-  const now = Date.now()
+  const now = clock()
   const c = gate.counts
   const visitors = gate.visitorsInside
   const vehicles = gate.vehiclesInside
@@ -145,7 +153,11 @@ function GateHome() {
         <Text className="muted">{name}</Text>
       </View>
       {gate.gates.length > 1 && (
-        <Chips options={gate.gates.map((g) => ({ v: g, label: g }))} value={gate.gate} onPick={(g) => gate.chooseGate(g)} />
+        <Chips
+          options={gate.gates.map((g) => ({ v: g, label: g }))}
+          value={gate.gate}
+          onPick={(g) => gate.chooseGate(g)}
+        />
       )}
       <View className="counts">
         <View className={`count ${c.overstay ? 'count-alert' : ''}`}>
@@ -212,7 +224,10 @@ function GateHome() {
                 {l}
               </Text>
             ))}
-          <Btn kind="ghost" onClick={() => void ui.setClipboard(handover(visitors, vehicles, gate.gate, now))}>
+          <Btn
+            kind="ghost"
+            onClick={() => void ui.setClipboard(handover(visitors, vehicles, gate.gate, now))}
+          >
             复制交班清单
           </Btn>
         </View>

@@ -42,13 +42,17 @@ function HomePage() {
         <Text className="tag">{roleNames(session.staff.roles)}</Text>
         <DemoBadge show={session.isDemo} />
         <Text className="muted home-estate">
-          {session.estate?.name} · {formatDay(Date.now())}
+          {session.estate?.name} · {formatDay(rootStore.now())}
         </Text>
       </View>
 
       <SyncBar outbox={outbox} onOpen={() => void ui.tab('/pages/me/index')} />
 
-      <View className="report-btn" hoverClass="report-btn-hover" onClick={() => void ui.go('/pages/work/report/index')}>
+      <View
+        className="report-btn"
+        hoverClass="report-btn-hover"
+        onClick={() => void ui.go('/pages/work/report/index')}
+      >
         <Text className="report-btn-text">一键报事</Text>
         <Text className="report-btn-sub">漏水、灯坏、垃圾、可疑人员……点一下就上报</Text>
       </View>
@@ -67,7 +71,13 @@ function HomePage() {
               className={`inbox-row inbox-${x.kind}`}
               onClick={() => {
                 home.markRead([x.id])
-                void ui.go(x.kind === 'resolved' ? '/pages/work/report/index' : x.kind === 'emergency' || x.kind === 'escalated' ? '/pages/supervisor/work/index' : '/pages/work/tasks/index')
+                void ui.go(
+                  x.kind === 'resolved'
+                    ? '/pages/work/report/index'
+                    : x.kind === 'emergency' || x.kind === 'escalated'
+                      ? '/pages/supervisor/work/index'
+                      : '/pages/work/tasks/index'
+                )
               }}
             >
               <Text>{x.title}</Text>

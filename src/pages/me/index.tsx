@@ -22,7 +22,7 @@ function MePage() {
       return
     }
     void session.refreshProfile().then(() => {
-      if (!session.error) setSyncedAt(Date.now())
+      if (!session.error) setSyncedAt(rootStore.now())
     })
   })
 
@@ -75,13 +75,26 @@ function MePage() {
       <SyncPanel
         outbox={outbox}
         photos={photos}
-        serverNote={session.error ? `未连上服务器：${session.error}` : syncedAt ? `已与服务器同步 ${localClock(syncedAt)}` : '正在连接服务器…'}
+        serverNote={
+          session.error
+            ? `未连上服务器：${session.error}`
+            : syncedAt
+              ? `已与服务器同步 ${localClock(syncedAt)}`
+              : '正在连接服务器…'
+        }
       />
 
       <Btn kind="danger" onClick={signOut}>
         退出登录
       </Btn>
-      {confirming && <PendingDialog outbox={outbox} what="退出登录" onProceed={() => void leave()} onCancel={() => setConfirming(false)} />}
+      {confirming && (
+        <PendingDialog
+          outbox={outbox}
+          what="退出登录"
+          onProceed={() => void leave()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </View>
   )
 }

@@ -10,7 +10,7 @@ import { anomaliesOf } from '../../domain/patrol/rules'
 import { canScan, scanQr } from '../../services/scanner'
 import { canNfc, readNfcTag } from '../../services/nfc'
 import { ui } from '../../services/ui'
-import { patrol } from './lib'
+import { patrol, now as clock } from './model'
 import './index.scss'
 
 /** The point's questions: everything normal is one tap; a "no" is an anomaly. */
@@ -19,9 +19,15 @@ const PointForm = observer(function PointForm() {
   const [answers, setAnswers] = useState<Record<string, string>>({})
   const save = async (a: Record<string, string>) => {
     const anomalies = await patrol.record(a)
-    if (anomalies) void ui.toast(anomalies.length ? `已打点，记录异常 ${anomalies.length} 项` : '已打点', anomalies.length ? 'none' : 'success')
+    if (anomalies)
+      void ui.toast(
+        anomalies.length ? `已打点，记录异常 ${anomalies.length} 项` : '已打点',
+        anomalies.length ? 'none' : 'success'
+      )
   }
-  const allOk = Object.fromEntries(cp.questions.map((q) => [q.key, q.kind === 'yesno' ? 'yes' : (answers[q.key] ?? '')]))
+  const allOk = Object.fromEntries(
+    cp.questions.map((q) => [q.key, q.kind === 'yesno' ? 'yes' : (answers[q.key] ?? '')])
+  )
   return (
     <View className="card point-card">
       <Text className="card-title">{`${cp.name}${cp.place ? ' · ' + cp.place : ''}`}</Text>
@@ -35,7 +41,11 @@ const PointForm = observer(function PointForm() {
                 ['yes', '正常'],
                 ['no', '异常']
               ].map(([v, label]) => (
-                <View key={v} className={`chip ${(answers[q.key] ?? 'yes') === v ? (v === 'no' ? 'chip-bad' : 'chip-on') : ''}`} onClick={() => setAnswers({ ...answers, [q.key]: v })}>
+                <View
+                  key={v}
+                  className={`chip ${(answers[q.key] ?? 'yes') === v ? (v === 'no' ? 'chip-bad' : 'chip-on') : ''}`}
+                  onClick={() => setAnswers({ ...answers, [q.key]: v })}
+                >
                   {label}
                 </View>
               ))}
@@ -43,7 +53,11 @@ const PointForm = observer(function PointForm() {
           ) : q.kind === 'choice' ? (
             <View className="chips">
               {(q.options ?? []).map((o) => (
-                <View key={o} className={`chip ${answers[q.key] === o ? (q.anomalyWhen?.equals === o ? 'chip-bad' : 'chip-on') : ''}`} onClick={() => setAnswers({ ...answers, [q.key]: o })}>
+                <View
+                  key={o}
+                  className={`chip ${answers[q.key] === o ? (q.anomalyWhen?.equals === o ? 'chip-bad' : 'chip-on') : ''}`}
+                  onClick={() => setAnswers({ ...answers, [q.key]: o })}
+                >
                   {o}
                 </View>
               ))}
@@ -53,7 +67,11 @@ const PointForm = observer(function PointForm() {
               className="input"
               type={q.kind === 'number' ? 'digit' : 'text'}
               value={answers[q.key] ?? ''}
-              placeholder={q.kind === 'number' && q.anomalyWhen ? `${q.label}（正常 ${q.anomalyWhen.min ?? ''}–${q.anomalyWhen.max ?? ''}）` : q.label}
+              placeholder={
+                q.kind === 'number' && q.anomalyWhen
+                  ? `${q.label}（正常 ${q.anomalyWhen.min ?? ''}–${q.anomalyWhen.max ?? ''}）`
+                  : q.label
+              }
               onInput={(e) => setAnswers({ ...answers, [q.key]: e.detail.value })}
             />
           )}
@@ -86,7 +104,10 @@ const Walking = observer(function Walking() {
         <Text className="card-title">{`${a.planName} · ${a.routeName}`}</Text>
         <Text className="progress-text">{`已巡 ${done.length} / ${a.checkpointIds.length} 个点`}</Text>
         <View className="progress">
-          <View className="progress-bar" style={{ width: `${Math.round((done.length / Math.max(1, a.checkpointIds.length)) * 100)}%` }} />
+          <View
+            className="progress-bar"
+            style={{ width: `${Math.round((done.length / Math.max(1, a.checkpointIds.length)) * 100)}%` }}
+          />
         </View>
         {a.checkpointIds.map((id, i) => (
           <View key={id} className={`pt-row ${done.includes(id) ? 'pt-done' : id === next ? 'pt-next' : ''}`}>
@@ -98,7 +119,9 @@ const Walking = observer(function Walking() {
       </View>
       {patrol.anomaly && !patrol.point && (
         <View className="warn-box">
-          <Text style={{ display: 'block' }}>{`${patrol.anomaly.name}：${patrol.anomaly.lines.join('；')}`}</Text>
+          <Text
+            style={{ display: 'block' }}
+          >{`${patrol.anomaly.name}：${patrol.anomaly.lines.join('；')}`}</Text>
           {patrol.anomaly.reported ? (
             <Text style={{ display: 'block' }}>已转为报事，相关部门会处理</Text>
           ) : (
@@ -141,7 +164,13 @@ const Walking = observer(function Walking() {
             </Btn>
           )}
           <Text className="field-label">或输入巡更点牌子上的编号</Text>
-          <Input className="input code-input" value={code} maxlength={6} placeholder="巡更点编号" onInput={(e) => setCode(e.detail.value.toUpperCase())} />
+          <Input
+            className="input code-input"
+            value={code}
+            maxlength={6}
+            placeholder="巡更点编号"
+            onInput={(e) => setCode(e.detail.value.toUpperCase())}
+          />
           <Btn
             kind={canScan ? 'ghost' : 'primary'}
             disabled={code.trim().length < 4}
@@ -159,7 +188,13 @@ const Walking = observer(function Walking() {
           ending ? (
             <View className="card">
               <Text className="field-label">{`还有 ${a.checkpointIds.length - done.length} 个点没巡，提前结束的原因`}</Text>
-              <Input className="input" value={reason} maxlength={100} placeholder="原因" onInput={(e) => setReason(e.detail.value)} />
+              <Input
+                className="input"
+                value={reason}
+                maxlength={100}
+                placeholder="原因"
+                onInput={(e) => setReason(e.detail.value)}
+              />
               <Btn kind="danger" onClick={() => patrol.endRound(reason) && void ui.toast('本轮已结束')}>
                 确认结束本轮
               </Btn>
@@ -182,7 +217,7 @@ const Walking = observer(function Walking() {
 function PatrolEntry() {
   useDidShow(() => void patrol.load())
   usePullDownRefresh(() => void patrol.load())
-  const now = Date.now()
+  const now = clock()
   return (
     <View className="page">
       {patrol.note && <Text className="muted">{patrol.note}</Text>}
@@ -201,7 +236,9 @@ function PatrolEntry() {
               <View key={`${c.planId}-${c.slotStart}`} className={`card round-card round-${state}`}>
                 <Text className="card-title">{`${c.planName} · ${localClock(c.slotStart)}–${localClock(c.slotEnd)}`}</Text>
                 <Text className="muted">{`${c.routeName} · ${ROUND_STATUS_LABELS[state]}${c.round?.staffName ? ' · ' + c.round.staffName : ''}`}</Text>
-                {(c.state === 'due' || (c.state === 'upcoming' && c.slotStart - now < 30 * 60_000)) && <Btn onClick={() => patrol.startRound(c)}>开始巡更</Btn>}
+                {(c.state === 'due' || (c.state === 'upcoming' && c.slotStart - now < 30 * 60_000)) && (
+                  <Btn onClick={() => patrol.startRound(c)}>开始巡更</Btn>
+                )}
               </View>
             )
           })}

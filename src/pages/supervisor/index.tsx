@@ -7,16 +7,27 @@ import { ui } from '../../services/ui'
 import { roleNames } from '../../domain/roles'
 import { localClock, localDate } from '../../domain/time'
 import { AreaHeader } from '../../components/AreaHeader'
-import { gateAdmin } from './gateLib'
-import { patrolAdmin } from './patrolLib'
+import { gateAdmin, now as clock, patrolAdmin } from './model'
 import './index.scss'
 
 const MENU = [
   { title: '员工管理', desc: '新增员工、生成微信绑定码', url: '/pages/supervisor/staff/index' },
-  { title: '门岗日志', desc: '当天的访客、车辆、物品记录，可筛选、导出CSV', url: '/pages/supervisor/gatelog/index' },
+  {
+    title: '门岗日志',
+    desc: '当天的访客、车辆、物品记录，可筛选、导出CSV',
+    url: '/pages/supervisor/gatelog/index'
+  },
   { title: '门岗资料', desc: '黑名单、业主车辆、长期施工证', url: '/pages/supervisor/gaterefs/index' },
-  { title: '报事与任务', desc: '未结报事、超时任务、验收、派任务和周期任务', url: '/pages/supervisor/work/index' },
-  { title: '巡更情况', desc: '今天各轮巡更、漏巡迟到、打点可信度、近7天覆盖率', url: '/pages/supervisor/patrol/index' }
+  {
+    title: '报事与任务',
+    desc: '未结报事、超时任务、验收、派任务和周期任务',
+    url: '/pages/supervisor/work/index'
+  },
+  {
+    title: '巡更情况',
+    desc: '今天各轮巡更、漏巡迟到、打点可信度、近7天覆盖率',
+    url: '/pages/supervisor/patrol/index'
+  }
 ]
 
 function duration(ms: number): string {
@@ -27,7 +38,7 @@ function duration(ms: number): string {
 /** 话术确认情况: who has new script versions to confirm, and the latest runs. */
 const ScriptsOverview = observer(function ScriptsOverview() {
   const people = scripts.outdatedStaff
-  const today = localDate(Date.now())
+  const today = localDate(clock())
   return (
     <View className="card">
       <Text className="card-title sup-sub-first">话术确认情况</Text>

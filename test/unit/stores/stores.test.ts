@@ -1,7 +1,6 @@
 import { makeBackend, MemoryStorage, type Backend } from './backend'
 import { SessionStore } from '../../../src/stores/session'
 import { HomeStore } from '../../../src/stores/home'
-import { StaffAdminStore } from '../../../src/stores/staffAdmin'
 import { createApi } from '../../../src/stores/api'
 import { OutboxStore } from '../../../src/stores/outbox'
 import { createIdFactory } from '../../../src/domain/ids'
@@ -14,7 +13,12 @@ beforeEach(async () => {
 
 function session(storage = new MemoryStorage()) {
   const api = () => b.api({ token: s.token, estateId: s.estate?.id })
-  const s: SessionStore = new SessionStore({ storage, api, now: () => b.h.clock.now, wxCode: async () => undefined })
+  const s: SessionStore = new SessionStore({
+    storage,
+    api,
+    now: () => b.h.clock.now,
+    wxCode: async () => undefined
+  })
   return { s, storage, api }
 }
 
@@ -29,7 +33,12 @@ describe('SessionStore', () => {
     expect(s.areas.map((a) => a.key)).toEqual(['gate', 'patrol', 'scripts'])
     expect(s.isDemo).toBe(true)
 
-    const again = new SessionStore({ storage, api: () => b.api({}), now: () => b.h.clock.now, wxCode: async () => undefined })
+    const again = new SessionStore({
+      storage,
+      api: () => b.api({}),
+      now: () => b.h.clock.now,
+      wxCode: async () => undefined
+    })
     again.restore()
     expect(again.staff?.name).toBe('张卫国')
     expect(again.token).toBe(s.token)
@@ -38,7 +47,12 @@ describe('SessionStore', () => {
   it('does not restore an expired session', async () => {
     const { s, storage } = session()
     await s.signInDemo('demo-guard')
-    const later = new SessionStore({ storage, api: () => b.api({}), now: () => (s.expiresAt ?? 0) + 1, wxCode: async () => undefined })
+    const later = new SessionStore({
+      storage,
+      api: () => b.api({}),
+      now: () => (s.expiresAt ?? 0) + 1,
+      wxCode: async () => undefined
+    })
     later.restore()
     expect(later.signedIn).toBe(false)
     expect(storage.data.size).toBe(0)
@@ -91,7 +105,13 @@ describe('HomeStore', () => {
       random: () => 0.5,
       newId: createIdFactory({ now: () => b.h.clock.now, random: Math.random })
     })
-    const home = new HomeStore({ api, outbox, storage, staffId: () => s.staff?.id, newId: createIdFactory({ now: () => b.h.clock.now, random: Math.random }) })
+    const home = new HomeStore({
+      api,
+      outbox,
+      storage,
+      staffId: () => s.staff?.id,
+      newId: createIdFactory({ now: () => b.h.clock.now, random: Math.random })
+    })
     return { home, outbox, storage }
   }
 
@@ -157,55 +177,6 @@ describe('HomeStore', () => {
   })
 })
 
-describe('StaffAdminStore', () => {
-  async function admin(staffId = 'demo-supervisor') {
-    const { s, api } = session()
-    await s.signInDemo(staffId)
-    return new StaffAdminStore(api)
-  }
-
-  it('adds a person and gets a bind code; the list shows masked phones', async () => {
-    const st = await admin()
-    await st.load()
-    const n = st.list.length
-    st.setField('name', '陈小洁')
-    st.setField('phone', '13912345678')
-    st.toggleRole('cleaner')
-    expect(await st.create()).toBe(true)
-    expect(st.created?.bindCode.code).toMatch(/^\w{6,}$/)
-    expect(st.list).toHaveLength(n + 1)
-    expect(st.form).toEqual({ name: '', phone: '', roles: [] })
-    for (const p of st.list) expect(JSON.stringify(p)).not.toMatch(/1[3-9]\d{9}/)
-  })
-
-  it('checks the form before sending and marks each bad field', async () => {
-    const st = await admin()
-    const sent = b.calls.length
-    st.setField('name', '')
-    st.setField('phone', '12345')
-    expect(await st.create()).toBe(false)
-    expect(Object.keys(st.fieldErrors).sort()).toEqual(['name', 'phone', 'roles'])
-    expect(st.fieldErrors.phone).toContain('手机号')
-    expect(b.calls.length).toBe(sent)
-    st.setField('phone', '13912345678')
-    expect(st.fieldErrors.phone).toBeUndefined()
-  })
-
-  it('a guard cannot list staff: the server refuses', async () => {
-    const st = await admin('demo-guard')
-    await st.load()
-    expect(st.error).toMatch(/[\u4e00-\u9fa5]/)
-    expect(st.list).toEqual([])
-  })
-
-  it('toggling a role twice removes it', async () => {
-    const st = await admin()
-    st.toggleRole('guard')
-    st.toggleRole('guard')
-    expect(st.form.roles).toEqual([])
-  })
-})
-
 describe('api client', () => {
   it('adds an operation id and device time to writes, not to reads', async () => {
     const seen: unknown[] = []
@@ -228,7 +199,11 @@ describe('api client', () => {
   it('tells the session when the server says it has ended', async () => {
     const lost: string[] = []
     const api = createApi({
-      transport: async () => ({ ok: false as const, code: 'SESSION_EXPIRED' as const, message: '登录已过期，请重新登录' }),
+      transport: async () => ({
+        ok: false as const,
+        code: 'SESSION_EXPIRED' as const,
+        message: '登录已过期，请重新登录'
+      }),
       token: () => 't',
       estateId: () => 'e1',
       now: () => 1,

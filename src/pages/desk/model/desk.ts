@@ -4,14 +4,14 @@
  * server, so a pass shows its code and QR once it has synced.
  */
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { ActionName, GoodsPassOut, InputOf, PassOut } from '../../domain/contract'
-import { estateTime } from '../../domain/dates'
-import { dayStart } from '../../domain/time'
-import type { KeyValueStorage } from '../../services/storage'
-import type { Api } from '../../stores/api'
-import { loadActions, messageOf } from '../../stores/api'
-import type { OutboxStore } from '../../stores/outbox'
-import { GATE_ACTIONS } from '../../domain/contract/gate'
+import type { ActionName, GoodsPassOut, InputOf, PassOut } from '../../../domain/contract'
+import { estateTime } from '../../../domain/dates'
+import { dayStart } from '../../../domain/time'
+import type { KeyValueStorage } from '../../../services/storage'
+import type { Api } from '../../../stores/api'
+import { loadActions, messageOf } from '../../../stores/api'
+import type { OutboxStore } from '../../../stores/outbox'
+import { GATE_ACTIONS } from '../../../domain/contract/gate'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(GATE_ACTIONS)

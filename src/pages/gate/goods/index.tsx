@@ -11,10 +11,18 @@ import { ui } from '../../../services/ui'
 import { rootStore } from '../../../stores'
 import { CodeEntry } from '../components/CodeEntry'
 import { Chips, Toggle } from '../components/Toggle'
-import { gate } from '../lib'
+import { gate } from '../model'
 import '../gate.scss'
 
-const REASONS = ['物品与放行条不符', '签名无效', '没有管理中心印章', '签字人无此权限', '货车未开箱检查', '放行条日期不对', '没有放行条']
+const REASONS = [
+  '物品与放行条不符',
+  '签名无效',
+  '没有管理中心印章',
+  '签字人无此权限',
+  '货车未开箱检查',
+  '放行条日期不对',
+  '没有放行条'
+]
 const STATUS = { issued: '待出门', released: '已放行', refused: '已拒绝', revoked: '已作废' } as const
 
 /** Goods leaving: check the pass (or a paper slip) item by item, photo, then release or refuse. */
@@ -64,7 +72,9 @@ function GoodsPage() {
     }
   }
   const typedItems = (): GoodsItem[] =>
-    items.filter((i) => i.name.trim()).map((i) => ({ name: i.name.trim(), qty: Math.max(1, Math.floor(Number(i.qty) || 1)) }))
+    items
+      .filter((i) => i.name.trim())
+      .map((i) => ({ name: i.name.trim(), qty: Math.max(1, Math.floor(Number(i.qty) || 1)) }))
   const allOk = itemsMatch && signatureOk && stampOk && authorityOk && (!lorry || lorryOpened)
   const pass = found?.pass
   const finish = (result: 'released' | 'refused') => {
@@ -133,9 +143,27 @@ function GoodsPage() {
       {noPass && !pass && (
         <View className="card">
           <Text className="field-label">纸质放行条编号（没有就空着）</Text>
-          <Input className="input" value={slipNo} maxlength={30} placeholder="编号" onInput={(e) => setSlipNo(e.detail.value)} />
-          <Input className="input" value={holder} maxlength={20} placeholder="带出人姓名" onInput={(e) => setHolder(e.detail.value)} />
-          <Input className="input" value={room} maxlength={32} placeholder="房号" onInput={(e) => setRoom(e.detail.value)} />
+          <Input
+            className="input"
+            value={slipNo}
+            maxlength={30}
+            placeholder="编号"
+            onInput={(e) => setSlipNo(e.detail.value)}
+          />
+          <Input
+            className="input"
+            value={holder}
+            maxlength={20}
+            placeholder="带出人姓名"
+            onInput={(e) => setHolder(e.detail.value)}
+          />
+          <Input
+            className="input"
+            value={room}
+            maxlength={32}
+            placeholder="房号"
+            onInput={(e) => setRoom(e.detail.value)}
+          />
           <Text className="field-label">带出的物品和数量</Text>
           {items.map((it, k) => (
             <View key={k} className="row">
@@ -179,7 +207,13 @@ function GoodsPage() {
         <View className="card">
           <Text className="block-title">拒绝放行的原因</Text>
           <Chips options={REASONS.map((r) => ({ v: r, label: r }))} value={reason} onPick={setReason} />
-          <Input className="input" value={reason} maxlength={100} placeholder="其他原因" onInput={(e) => setReason(e.detail.value)} />
+          <Input
+            className="input"
+            value={reason}
+            maxlength={100}
+            placeholder="其他原因"
+            onInput={(e) => setReason(e.detail.value)}
+          />
           <Btn kind="danger" onClick={() => finish('refused')}>
             确认拒绝放行
           </Btn>

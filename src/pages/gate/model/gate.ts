@@ -13,19 +13,19 @@ import type {
   PassCheckOut,
   VehicleItem,
   VisitorItem
-} from '../../domain/contract'
-import { blockMatches, type BlockCandidate, type BlockMatch } from '../../domain/gate/block'
-import { describeId } from '../../domain/gate/idtypes'
-import { isOverstay } from '../../domain/gate/machines'
-import { normalizePlate } from '../../domain/gate/plates'
-import { maskPhone } from '../../domain/privacy'
-import type { OutboxEntry } from '../../domain/outbox'
-import type { KeyValueStorage } from '../../services/storage'
-import type { Api } from '../../stores/api'
-import { loadActions, messageOf } from '../../stores/api'
-import type { OutboxStore } from '../../stores/outbox'
-import { GATE_ACTIONS } from '../../domain/contract/gate'
-import { SCRIPTS_ACTIONS } from '../../domain/contract/scripts'
+} from '../../../domain/contract'
+import { blockMatches, type BlockCandidate, type BlockMatch } from '../../../domain/gate/block'
+import { describeId } from '../../../domain/gate/idtypes'
+import { isOverstay } from '../../../domain/gate/machines'
+import { normalizePlate } from '../../../domain/gate/plates'
+import { maskPhone } from '../../../domain/privacy'
+import type { OutboxEntry } from '../../../domain/outbox'
+import type { KeyValueStorage } from '../../../services/storage'
+import type { Api } from '../../../stores/api'
+import { loadActions, messageOf } from '../../../stores/api'
+import type { OutboxStore } from '../../../stores/outbox'
+import { GATE_ACTIONS } from '../../../domain/contract/gate'
+import { SCRIPTS_ACTIONS } from '../../../domain/contract/scripts'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(GATE_ACTIONS)
@@ -71,7 +71,8 @@ export class GateStore {
     // An operation reached the server (it left the outbox) or was refused there (another
     // guard was first): either way the board is stale.
     reaction(
-      () => this.deps.outbox.mine.filter((e) => e.action.startsWith('gate.') && e.status !== 'refused').length,
+      () =>
+        this.deps.outbox.mine.filter((e) => e.action.startsWith('gate.') && e.status !== 'refused').length,
       (n, before) => {
         if (n < before) void this.loadBoard()
       }
@@ -95,7 +96,12 @@ export class GateStore {
       runInAction(() => (this.refs = refs))
       this.deps.storage.set(refsKey(e), refs)
     } catch (err) {
-      runInAction(() => (this.note = this.refs ? `离线：使用 ${new Date(this.refs.at).toLocaleString()} 的资料` : messageOf(err)))
+      runInAction(
+        () =>
+          (this.note = this.refs
+            ? `离线：使用 ${new Date(this.refs.at).toLocaleString()} 的资料`
+            : messageOf(err))
+      )
     }
     await this.loadBoard()
     runInAction(() => (this.loading = false))
@@ -112,7 +118,10 @@ export class GateStore {
       })
       this.deps.storage.set(boardKey(e), board)
     } catch (err) {
-      runInAction(() => (this.note = this.board ? '网络不通：名单是上次同步的，新登记的记录已保存在手机上' : messageOf(err)))
+      runInAction(
+        () =>
+          (this.note = this.board ? '网络不通：名单是上次同步的，新登记的记录已保存在手机上' : messageOf(err))
+      )
     }
   }
 
@@ -174,7 +183,9 @@ export class GateStore {
         })
       } else if (e.action === 'gate.checkOut') rows.delete((e.input as { visitorId: string }).visitorId)
     }
-    return [...rows.values()].map((r) => ({ ...r, overstay: isOverstay(r.inAt, now, this.limitMs) })).sort((a, b) => a.inAt - b.inAt)
+    return [...rows.values()]
+      .map((r) => ({ ...r, overstay: isOverstay(r.inAt, now, this.limitMs) }))
+      .sort((a, b) => a.inAt - b.inAt)
   }
 
   get vehiclesInside(): VehicleRow[] {
@@ -203,7 +214,8 @@ export class GateStore {
         })
       } else if (e.action === 'gate.vehicleOut') {
         const i = e.input as InputOf<'gate.vehicleOut'>
-        for (const [id, r] of rows) if (id === i.visitId || r.plate === normalizePlate(i.plate)) rows.delete(id)
+        for (const [id, r] of rows)
+          if (id === i.visitId || r.plate === normalizePlate(i.plate)) rows.delete(id)
       }
     }
     return [...rows.values()]
@@ -214,7 +226,9 @@ export class GateStore {
   /** Today's counts with this phone's waiting records added. */
   get counts() {
     const c = this.board?.counts
-    const pendingIn = this.waitingOps.filter((e) => e.action === 'gate.checkIn' && (e.input as CheckInInput).result === 'admitted').length
+    const pendingIn = this.waitingOps.filter(
+      (e) => e.action === 'gate.checkIn' && (e.input as CheckInInput).result === 'admitted'
+    ).length
     const pendingOut = this.waitingOps.filter((e) => e.action === 'gate.checkOut').length
     const inside = this.visitorsInside
     return {
@@ -270,7 +284,12 @@ export class GateStore {
   }
 
   // ---- records (all through the outbox) ----
-  private save<A extends Parameters<OutboxStore['enqueue']>[0]>(action: A, input: InputOf<A>, record: string, summary: string): boolean {
+  private save<A extends Parameters<OutboxStore['enqueue']>[0]>(
+    action: A,
+    input: InputOf<A>,
+    record: string,
+    summary: string
+  ): boolean {
     this.error = ''
     try {
       this.deps.outbox.enqueue(action, input, { record, summary })
@@ -303,19 +322,43 @@ export class GateStore {
   vehicleIn(input: Omit<VehicleInInput, 'id' | 'gate'>): string | undefined {
     const id = this.deps.newId()
     const plate = normalizePlate(input.plate)
-    const ok = this.save('gate.vehicleIn', { ...input, id, gate: this.gate, plate } as VehicleInInput, `vehicle:${plate}`, `车辆入场：${plate}`)
+    const ok = this.save(
+      'gate.vehicleIn',
+      { ...input, id, gate: this.gate, plate } as VehicleInInput,
+      `vehicle:${plate}`,
+      `车辆入场：${plate}`
+    )
     return ok ? id : undefined
   }
 
-  vehicleOut(plate: string, extra: { visitId?: string; idReturned?: boolean; cardCollected?: boolean; driver?: string; passengers?: string } = {}): boolean {
+  vehicleOut(
+    plate: string,
+    extra: {
+      visitId?: string
+      idReturned?: boolean
+      cardCollected?: boolean
+      driver?: string
+      passengers?: string
+    } = {}
+  ): boolean {
     const p = normalizePlate(plate)
-    return this.save('gate.vehicleOut', { id: this.deps.newId(), gate: this.gate, plate: p, ...extra }, `vehicle:${p}`, `车辆出场：${p}`)
+    return this.save(
+      'gate.vehicleOut',
+      { id: this.deps.newId(), gate: this.gate, plate: p, ...extra },
+      `vehicle:${p}`,
+      `车辆出场：${p}`
+    )
   }
 
   goodsCheck(input: Omit<InputOf<'gate.goodsCheck'>, 'id' | 'gate'>): boolean {
     const id = this.deps.newId()
     const what = input.result === 'released' ? '物品放行' : '物品拒绝放行'
-    return this.save('gate.goodsCheck', { ...input, id, gate: this.gate }, `goods:${input.passId ?? id}`, `${what}：${input.holderName ?? input.slipNo ?? '无放行条'}`)
+    return this.save(
+      'gate.goodsCheck',
+      { ...input, id, gate: this.gate },
+      `goods:${input.passId ?? id}`,
+      `${what}：${input.holderName ?? input.slipNo ?? '无放行条'}`
+    )
   }
 
   // ---- lookups (need the network) ----

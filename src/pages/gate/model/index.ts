@@ -1,7 +1,13 @@
-/** The gate subpackage's store, wired to the app's services; only gate pages import it. */
-import { rootStore } from '../../stores'
-import { storage } from '../../services/storage'
-import { GateStore } from './store'
+/**
+ * The gate subpackage's one place that makes its store: the class (./gate.ts) takes its services
+ * and clock injected, and this wires them to the app's. Only gate pages import it.
+ */
+import { rootStore } from '../../../stores'
+import { storage } from '../../../services/storage'
+import { GateStore } from './gate'
+
+/** The clock the store reads: pages take the time from here, never from Date.now(). */
+export const now = rootStore.now
 
 export const gate = new GateStore({
   api: () => rootStore.api,
@@ -10,7 +16,7 @@ export const gate = new GateStore({
   estateId: () => rootStore.session.estate?.id,
   staffName: () => rootStore.session.staff?.name,
   shiftPost: () => rootStore.home.shift?.post,
-  now: () => Date.now(),
+  now,
   newId: rootStore.newId
 })
 
@@ -21,3 +27,5 @@ export const GATE_URLS = {
   vehicle: '/pages/gate/vehicle/index',
   goods: '/pages/gate/goods/index'
 }
+
+export type { VehicleRow, VisitorRow } from './gate'

@@ -8,7 +8,7 @@ import { formatWhen } from '../../../domain/dates'
 import { formatPlate } from '../../../domain/gate/plates'
 import { ui } from '../../../services/ui'
 import { CodeEntry } from '../components/CodeEntry'
-import { gate } from '../lib'
+import { gate, now as clock } from '../model'
 import '../gate.scss'
 
 const STATUS = { active: '有效', used: '已使用', revoked: '已作废' } as const
@@ -18,7 +18,7 @@ function PassPage() {
   const [found, setFound] = useState<PassCheckOut | undefined>(undefined)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  const now = Date.now()
+  const now = clock()
   const lookup = async (code: string) => {
     setBusy(true)
     setFound(undefined)

@@ -14,7 +14,7 @@ import { ScriptRunner, ScriptRunModel } from '../../../components/ScriptRunner'
 import { PlateKeypad } from '../components/PlateKeypad'
 import { IdInput } from '../components/IdInput'
 import { Toggle } from '../components/Toggle'
-import { gate } from '../lib'
+import { gate, now } from '../model'
 import '../gate.scss'
 
 /** The outside vehicle's record after the script: ID and IC card when they were handed over. */
@@ -56,7 +56,13 @@ function OutsideForm({ run, onDone }: { run: RunState; onDone: () => void }) {
       {v.icCardIssued && (
         <View className="field">
           <Text className="field-label">停车IC卡号</Text>
-          <Input className="input" value={card} maxlength={20} placeholder="IC卡号" onInput={(e) => setCard(e.detail.value)} />
+          <Input
+            className="input"
+            value={card}
+            maxlength={20}
+            placeholder="IC卡号"
+            onInput={(e) => setCard(e.detail.value)}
+          />
         </View>
       )}
       {problem && <Text className="error-text">{problem}</Text>}
@@ -74,7 +80,9 @@ function VehiclePage() {
   const [idBack, setIdBack] = useState(true)
   const [cardBack, setCardBack] = useState(true)
   const runner = useMemo(
-    () => script && new ScriptRunModel(gateVehicle, { now: () => Date.now(), context: () => ({ gate: gate.gate }), onEnd: setEnded }, script),
+    () =>
+      script &&
+      new ScriptRunModel(gateVehicle, { now, context: () => ({ gate: gate.gate }), onEnd: setEnded }, script),
     [script]
   )
   useLoad(() => {
@@ -96,7 +104,12 @@ function VehiclePage() {
     reset()
   }
 
-  if (ended) return <View className="page"><OutsideForm run={ended} onDone={reset} /></View>
+  if (ended)
+    return (
+      <View className="page">
+        <OutsideForm run={ended} onDone={reset} />
+      </View>
+    )
   if (runner)
     return (
       <View className="page">
@@ -114,11 +127,33 @@ function VehiclePage() {
       {valid && owner && (
         <View className="card">
           <Text className="card-title">{`业主车辆 · ${owner.room}${owner.ownerName ? ' ' + owner.ownerName : ''}`}</Text>
-          <Input className="input" value={driver} maxlength={20} placeholder="驾驶人（可不填）" onInput={(e) => setDriver(e.detail.value)} />
-          <Input className="input" value={passengers} maxlength={60} placeholder="随行人（可不填）" onInput={(e) => setPassengers(e.detail.value)} />
+          <Input
+            className="input"
+            value={driver}
+            maxlength={20}
+            placeholder="驾驶人（可不填）"
+            onInput={(e) => setDriver(e.detail.value)}
+          />
+          <Input
+            className="input"
+            value={passengers}
+            maxlength={60}
+            placeholder="随行人（可不填）"
+            onInput={(e) => setPassengers(e.detail.value)}
+          />
           <Btn
             onClick={() => {
-              if (gate.vehicleIn({ plate, case: 'owner', driver: driver.trim() || undefined, passengers: passengers.trim() || undefined, idDeposited: false, result: 'admitted' })) done('已登记入场')
+              if (
+                gate.vehicleIn({
+                  plate,
+                  case: 'owner',
+                  driver: driver.trim() || undefined,
+                  passengers: passengers.trim() || undefined,
+                  idDeposited: false,
+                  result: 'admitted'
+                })
+              )
+                done('已登记入场')
             }}
           >
             业主车入场
@@ -126,7 +161,13 @@ function VehiclePage() {
           <Btn
             kind="ghost"
             onClick={() => {
-              if (gate.vehicleOut(plate, { driver: driver.trim() || undefined, passengers: passengers.trim() || undefined })) done('已登记出场')
+              if (
+                gate.vehicleOut(plate, {
+                  driver: driver.trim() || undefined,
+                  passengers: passengers.trim() || undefined
+                })
+              )
+                done('已登记出场')
             }}
           >
             业主车出场
@@ -137,7 +178,9 @@ function VehiclePage() {
         <View className="card">
           <Text className="card-title">{`外来车辆在园内 · ${VEHICLE_CASE_LABELS[inside.case]}`}</Text>
           {inside.idDeposited && <Toggle label="已退还证件" on={idBack} onChange={setIdBack} />}
-          {inside.icCardNo && <Toggle label={`已收回停车IC卡 ${inside.icCardNo}`} on={cardBack} onChange={setCardBack} />}
+          {inside.icCardNo && (
+            <Toggle label={`已收回停车IC卡 ${inside.icCardNo}`} on={cardBack} onChange={setCardBack} />
+          )}
           <Btn
             onClick={() => {
               const ok = gate.vehicleOut(plate, {
@@ -157,9 +200,9 @@ function VehiclePage() {
           <Text className="muted">这辆车没有登记为业主车辆</Text>
           <Btn
             onClick={() => {
-              const now = Date.now()
+              const t = now()
               // The guard already knows it is an outside vehicle: start at "示意停车,询问来意".
-              setScript(answer(choose(gateVehicle, start(gateVehicle, now), 1, now), 'plate', plate))
+              setScript(answer(choose(gateVehicle, start(gateVehicle, t), 1, t), 'plate', plate))
             }}
           >
             外来车辆入场（按话术）

@@ -19,14 +19,22 @@ import { Stepper } from '../../../components/Stepper'
 import { PlateKeypad } from '../components/PlateKeypad'
 import { IdInput } from '../components/IdInput'
 import { Chips, Toggle } from '../components/Toggle'
-import { gate } from '../lib'
+import { gate, now } from '../model'
 import { buildCheckIn, findPermit } from '../visitorForm'
 import '../gate.scss'
 
 const RESULT_WORDS = { admitted: '放行进入', refused: '未放行', redirected: '已指引到会所' } as const
 
 /** After the script: what it did not ask. The script's answers are already in `s`. */
-const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: VisitorFromScript; run: RunState; onRestart: () => void }) {
+const RecordForm = observer(function RecordForm({
+  s,
+  run,
+  onRestart
+}: {
+  s: VisitorFromScript
+  run: RunState
+  onRestart: () => void
+}) {
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [idType, setIdType] = useState<IdType>(s.idDeposited ? 'idcard' : 'none')
@@ -47,7 +55,27 @@ const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: Visi
   const admitted = s.result === 'admitted'
 
   const build = () => {
-    const r = buildCheckIn(s, { name, phone, idType, idNo, cardNo, people, byCar, plate, room, company, contact, days: Number(days), permitNo, reason }, gate.refs, Date.now())
+    const r = buildCheckIn(
+      s,
+      {
+        name,
+        phone,
+        idType,
+        idNo,
+        cardNo,
+        people,
+        byCar,
+        plate,
+        room,
+        company,
+        contact,
+        days: Number(days),
+        permitNo,
+        reason
+      },
+      gate.refs,
+      now()
+    )
     return 'problem' in r ? r.problem : r
   }
 
@@ -57,11 +85,17 @@ const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: Visi
     setProblem('')
     if (!override && admitted) {
       setBusy(true)
-      const found = await gate.blockHits({ name: input.name, phone: input.phone, idLast4: input.idDoc.last4, idHash: input.idDoc.hash, plate: input.plate })
+      const found = await gate.blockHits({
+        name: input.name,
+        phone: input.phone,
+        idLast4: input.idDoc.last4,
+        idHash: input.idDoc.hash,
+        plate: input.plate
+      })
       setBusy(false)
       if (found.length) return setHits(found)
     }
-    const recordRun = runRecord(gateVisitor, run, Date.now(), rootStore.newId())
+    const recordRun = runRecord(gateVisitor, run, now(), rootStore.newId())
     if (gate.checkIn(input, recordRun)) {
       void ui.toast(admitted ? '已登记进入' : '已记录', 'success')
       void ui.back()
@@ -70,24 +104,47 @@ const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: Visi
 
   const permits = gate.refs?.permits ?? []
   const chosenPermit = findPermit(gate.refs, permitNo)
-  const permitNow = chosenPermit && permitProblem(chosenPermit, Date.now())
+  const permitNow = chosenPermit && permitProblem(chosenPermit, now())
   return (
     <View>
-      <View className={admitted ? 'ok-box' : 'warn-box'}>{`${VISITOR_CASE_LABELS[s.case]} · ${RESULT_WORDS[s.result]}${s.reason ? '：' + s.reason : ''}`}</View>
+      <View
+        className={admitted ? 'ok-box' : 'warn-box'}
+      >{`${VISITOR_CASE_LABELS[s.case]} · ${RESULT_WORDS[s.result]}${s.reason ? '：' + s.reason : ''}`}</View>
       <View className="card">
         <View className="field">
           <Text className="field-label">来访人姓名</Text>
-          <Input className="input" value={name} maxlength={20} placeholder="姓名" onInput={(e) => setName(e.detail.value)} />
+          <Input
+            className="input"
+            value={name}
+            maxlength={20}
+            placeholder="姓名"
+            onInput={(e) => setName(e.detail.value)}
+          />
         </View>
         <View className="field">
           <Text className="field-label">手机号（可不填）</Text>
-          <Input className="input" type="number" value={phone} maxlength={13} placeholder="手机号" onInput={(e) => setPhone(e.detail.value)} />
+          <Input
+            className="input"
+            type="number"
+            value={phone}
+            maxlength={13}
+            placeholder="手机号"
+            onInput={(e) => setPhone(e.detail.value)}
+          />
         </View>
-        {(admitted || s.idDeposited) && <IdInput type={idType} number={idNo} onType={setIdType} onNumber={setIdNo} />}
+        {(admitted || s.idDeposited) && (
+          <IdInput type={idType} number={idNo} onType={setIdType} onNumber={setIdNo} />
+        )}
         {s.cardIssued && (
           <View className="field">
             <Text className="field-label">{s.case === 'E' ? '临时施工出入证号' : '来访卡号'}</Text>
-            <Input className="input" value={cardNo} maxlength={20} placeholder="卡号" onInput={(e) => setCardNo(e.detail.value)} />
+            <Input
+              className="input"
+              value={cardNo}
+              maxlength={20}
+              placeholder="卡号"
+              onInput={(e) => setCardNo(e.detail.value)}
+            />
           </View>
         )}
         {admitted && (
@@ -99,27 +156,63 @@ const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: Visi
         {(s.case === 'B' || s.case === 'E') && (
           <View className="field">
             <Text className="field-label">{s.case === 'B' ? '来访房号' : '施工房号'}</Text>
-            <Input className="input" value={room} maxlength={32} placeholder="如 1-1-101" onInput={(e) => setRoom(e.detail.value)} />
+            <Input
+              className="input"
+              value={room}
+              maxlength={32}
+              placeholder="如 1-1-101"
+              onInput={(e) => setRoom(e.detail.value)}
+            />
           </View>
         )}
         {s.case === 'A' && (
           <View className="field">
             <Text className="field-label">来访单位 / 被访人</Text>
-            <Input className="input" value={company} maxlength={40} placeholder="单位或部门" onInput={(e) => setCompany(e.detail.value)} />
-            <Input className="input" value={contact} maxlength={20} placeholder="被访人" onInput={(e) => setContact(e.detail.value)} />
+            <Input
+              className="input"
+              value={company}
+              maxlength={40}
+              placeholder="单位或部门"
+              onInput={(e) => setCompany(e.detail.value)}
+            />
+            <Input
+              className="input"
+              value={contact}
+              maxlength={20}
+              placeholder="被访人"
+              onInput={(e) => setContact(e.detail.value)}
+            />
           </View>
         )}
         {s.case === 'E' && s.constructionKind === 'temporary' && admitted && (
           <View className="field">
             <Text className="field-label">临时施工证有效天数（最长3天）</Text>
-            <Chips options={[{ v: '1', label: '1天' }, { v: '2', label: '2天' }, { v: '3', label: '3天' }]} value={days} onPick={setDays} />
+            <Chips
+              options={[
+                { v: '1', label: '1天' },
+                { v: '2', label: '2天' },
+                { v: '3', label: '3天' }
+              ]}
+              value={days}
+              onPick={setDays}
+            />
           </View>
         )}
         {s.case === 'E' && s.constructionKind === 'longTerm' && admitted && (
           <View className="field">
             <Text className="field-label">施工许可证编号</Text>
-            <Chips options={permits.map((p) => ({ v: p.no, label: `${p.no} ${p.holderName}` }))} value={permitNo} onPick={setPermitNo} />
-            <Input className="input" value={permitNo} maxlength={30} placeholder="编号" onInput={(e) => setPermitNo(e.detail.value)} />
+            <Chips
+              options={permits.map((p) => ({ v: p.no, label: `${p.no} ${p.holderName}` }))}
+              value={permitNo}
+              onPick={setPermitNo}
+            />
+            <Input
+              className="input"
+              value={permitNo}
+              maxlength={30}
+              placeholder="编号"
+              onInput={(e) => setPermitNo(e.detail.value)}
+            />
             {chosenPermit && (
               <Text className={permitNow ? 'error-text' : 'muted'}>
                 {`持证人 ${chosenPermit.holderName}（证件 ····${chosenPermit.idLast4}）${chosenPermit.company ? ' · ' + chosenPermit.company : ''} · ${chosenPermit.room} · ${localDate(chosenPermit.validFrom)} 至 ${localDate(chosenPermit.validTo)}${permitNow ? ' · ' + permitNow : ''}`}
@@ -132,14 +225,22 @@ const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: Visi
         {!admitted && (
           <View className="field">
             <Text className="field-label">{s.result === 'refused' ? '原因' : '备注（可不填）'}</Text>
-            <Input className="input" value={reason} maxlength={100} onInput={(e) => setReason(e.detail.value)} />
+            <Input
+              className="input"
+              value={reason}
+              maxlength={100}
+              onInput={(e) => setReason(e.detail.value)}
+            />
           </View>
         )}
       </View>
       {hits && hits.length > 0 && (
         <View className="warn-box">
           {hits.map((h) => (
-            <Text key={h.entryId} style={{ display: 'block' }}>{`⚠ 黑名单（${h.matchedBy}相符）：${h.reason}`}</Text>
+            <Text
+              key={h.entryId}
+              style={{ display: 'block' }}
+            >{`⚠ 黑名单（${h.matchedBy}相符）：${h.reason}`}</Text>
           ))}
         </View>
       )}
@@ -165,7 +266,8 @@ const RecordForm = observer(function RecordForm({ s, run, onRestart }: { s: Visi
 
 function VisitorPage() {
   const [run, setRun] = useState<RunState | undefined>(undefined)
-  const newRunner = () => new ScriptRunModel(gateVisitor, { now: () => Date.now(), context: () => ({ gate: gate.gate }), onEnd: setRun })
+  const newRunner = () =>
+    new ScriptRunModel(gateVisitor, { now, context: () => ({ gate: gate.gate }), onEnd: setRun })
   const [runner, setRunner] = useState(newRunner)
   useLoad(() => {
     if (!gate.refs) void gate.load()

@@ -4,15 +4,15 @@
  * order) so the person sees why at once, offline too; the server checks it again.
  */
 import { makeAutoObservable, reaction, runInAction } from 'mobx'
-import type { CheckpointOut, InputOf, PatrolRefs, RoundCard } from '../../domain/contract'
-import { acceptScan, anomaliesOf, parseCheckpointQr } from '../../domain/patrol/rules'
-import type { ScanMethod } from '../../domain/patrol/model'
-import type { KeyValueStorage } from '../../services/storage'
-import type { Api } from '../../stores/api'
-import { loadActions, messageOf } from '../../stores/api'
-import type { OutboxStore } from '../../stores/outbox'
-import { PATROL_ACTIONS } from '../../domain/contract/patrol'
-import { WORK_ACTIONS } from '../../domain/contract/work'
+import type { CheckpointOut, InputOf, PatrolRefs, RoundCard } from '../../../domain/contract'
+import { acceptScan, anomaliesOf, parseCheckpointQr } from '../../../domain/patrol/rules'
+import type { ScanMethod } from '../../../domain/patrol/model'
+import type { KeyValueStorage } from '../../../services/storage'
+import type { Api } from '../../../stores/api'
+import { loadActions, messageOf } from '../../../stores/api'
+import type { OutboxStore } from '../../../stores/outbox'
+import { PATROL_ACTIONS } from '../../../domain/contract/patrol'
+import { WORK_ACTIONS } from '../../../domain/contract/work'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(PATROL_ACTIONS)
@@ -71,7 +71,10 @@ export class PatrolStore {
     if (!this.refs) this.refs = this.deps.storage.get<PatrolRefs>(this.key('refs'))
     if (!this.cards.length) this.cards = this.deps.storage.get<RoundCard[]>(this.key('cards')) ?? []
     try {
-      const [refs, cards] = await Promise.all([this.deps.api()('patrol.refs', {}), this.deps.api()('patrol.today', {})])
+      const [refs, cards] = await Promise.all([
+        this.deps.api()('patrol.refs', {}),
+        this.deps.api()('patrol.today', {})
+      ])
       runInAction(() => {
         this.refs = refs
         this.cards = cards
@@ -80,7 +83,9 @@ export class PatrolStore {
       this.deps.storage.set(this.key('refs'), refs)
       this.deps.storage.set(this.key('cards'), cards)
     } catch (e) {
-      runInAction(() => (this.note = this.refs ? '网络不通：显示上次同步的计划，打点先保存在手机上' : messageOf(e)))
+      runInAction(
+        () => (this.note = this.refs ? '网络不通：显示上次同步的计划，打点先保存在手机上' : messageOf(e))
+      )
     }
   }
 
@@ -90,7 +95,9 @@ export class PatrolStore {
 
   /** The round being walked: on the server, or started on this phone and not yet sent. */
   get active(): ActiveRound | undefined {
-    const ended = new Set(this.ops.filter((e) => e.action === 'patrol.end').map((e) => (e.input as { roundId: string }).roundId))
+    const ended = new Set(
+      this.ops.filter((e) => e.action === 'patrol.end').map((e) => (e.input as { roundId: string }).roundId)
+    )
     const route = (id: string) => this.refs?.routes.find((r) => r.id === id)
     const plan = (id: string) => this.refs?.plans.find((p) => p.id === id)
     for (const e of this.ops) {
@@ -100,12 +107,31 @@ export class PatrolStore {
       const p = plan(i.planId)
       const r = p && route(p.routeId)
       const card = this.cards.find((c) => c.planId === i.planId && c.slotStart === i.slotStart)
-      if (p && r) return { id: i.id, planId: p.id, planName: p.name, routeName: r.name, checkpointIds: r.checkpointIds, ordered: r.ordered, slotEnd: card?.slotEnd ?? i.slotStart, pending: true }
+      if (p && r)
+        return {
+          id: i.id,
+          planId: p.id,
+          planName: p.name,
+          routeName: r.name,
+          checkpointIds: r.checkpointIds,
+          ordered: r.ordered,
+          slotEnd: card?.slotEnd ?? i.slotStart,
+          pending: true
+        }
     }
     const c = this.cards.find((x) => x.round?.status === 'inProgress' && !ended.has(x.round.id))
     const r = c && route(c.round!.routeId)
     if (!c || !r) return undefined
-    return { id: c.round!.id, planId: c.planId, planName: c.planName, routeName: r.name, checkpointIds: r.checkpointIds, ordered: r.ordered, slotEnd: c.slotEnd, pending: false }
+    return {
+      id: c.round!.id,
+      planId: c.planId,
+      planName: c.planName,
+      routeName: r.name,
+      checkpointIds: r.checkpointIds,
+      ordered: r.ordered,
+      slotEnd: c.slotEnd,
+      pending: false
+    }
   }
 
   /** Points done in the active round: the server's and this phone's waiting scans. */
@@ -114,7 +140,12 @@ export class PatrolStore {
     if (!a) return []
     const server = this.cards.find((c) => c.round?.id === a.id)?.round?.scannedIds ?? []
     const mine = this.ops
-      .filter((e) => e.action === 'patrol.scan' && e.status !== 'refused' && (e.input as { roundId: string }).roundId === a.id)
+      .filter(
+        (e) =>
+          e.action === 'patrol.scan' &&
+          e.status !== 'refused' &&
+          (e.input as { roundId: string }).roundId === a.id
+      )
       .map((e) => this.pointOf(e.input as InputOf<'patrol.scan'>)?.id ?? '')
     return [...new Set([...server, ...mine.filter(Boolean)])]
   }
@@ -139,7 +170,12 @@ export class PatrolStore {
     return a?.checkpointIds.find((id) => !this.scanned.includes(id))
   }
 
-  private save<A extends 'patrol.start' | 'patrol.scan' | 'patrol.end'>(action: A, input: InputOf<A>, record: string, summary: string): boolean {
+  private save<A extends 'patrol.start' | 'patrol.scan' | 'patrol.end'>(
+    action: A,
+    input: InputOf<A>,
+    record: string,
+    summary: string
+  ): boolean {
     this.error = ''
     try {
       this.deps.outbox.enqueue(action, input, { record, summary })
@@ -153,7 +189,12 @@ export class PatrolStore {
 
   startRound(card: RoundCard): boolean {
     const id = this.deps.newId()
-    return this.save('patrol.start', { id, planId: card.planId, slotStart: card.slotStart }, `round:${id}`, `开始巡更：${card.planName}`)
+    return this.save(
+      'patrol.start',
+      { id, planId: card.planId, slotStart: card.slotStart },
+      `round:${id}`,
+      `开始巡更：${card.planName}`
+    )
   }
 
   /** Identify the point from what was scanned or typed; explain at once when it does not fit. */
@@ -175,8 +216,16 @@ export class PatrolStore {
       cp = this.refs.checkpoints.find((c) => c.nfcTagId === raw)
       if (!cp) return this.fail('这个 NFC 标签没有登记为巡更点')
     }
-    const other = this.refs.routes.find((r) => r.checkpointIds.includes(cp!.id) && r.name !== a.routeName)?.name
-    const v = acceptScan({ name: a.routeName, checkpointIds: a.checkpointIds, ordered: a.ordered }, this.scanned, cp.id, (id) => this.name(id), other)
+    const other = this.refs.routes.find(
+      (r) => r.checkpointIds.includes(cp!.id) && r.name !== a.routeName
+    )?.name
+    const v = acceptScan(
+      { name: a.routeName, checkpointIds: a.checkpointIds, ordered: a.ordered },
+      this.scanned,
+      cp.id,
+      (id) => this.name(id),
+      other
+    )
     if (!v.ok) return this.fail(v.reason)
     if (v.outOfOrder && v.note) this.hint = v.note
     this.point = cp
@@ -204,14 +253,23 @@ export class PatrolStore {
     const anomalies = anomaliesOf(cp.questions, answers)
     const ok = this.save(
       'patrol.scan',
-      { id: this.deps.newId(), roundId: a.id, method: this.pointMethod, value: this.pointValue, position, answers },
+      {
+        id: this.deps.newId(),
+        roundId: a.id,
+        method: this.pointMethod,
+        value: this.pointValue,
+        position,
+        answers
+      },
       `round:${a.id}`,
       `巡更打点：${cp.name}`
     )
     if (!ok) return undefined
     runInAction(() => {
       this.point = undefined
-      this.anomaly = anomalies.length ? { checkpointId: cp.id, name: cp.name, lines: anomalies, reported: false } : undefined
+      this.anomaly = anomalies.length
+        ? { checkpointId: cp.id, name: cp.name, lines: anomalies, reported: false }
+        : undefined
     })
     return anomalies
   }
@@ -222,7 +280,17 @@ export class PatrolStore {
     if (!a || a.reported) return false
     const id = this.deps.newId()
     try {
-      this.deps.outbox.enqueue('work.report', { id, category, place: a.name, checkpointId: a.checkpointId, note: `巡更发现：${a.lines.join('；')}` }, { record: `incident:${id}`, summary: `报事：${a.name}异常` })
+      this.deps.outbox.enqueue(
+        'work.report',
+        {
+          id,
+          category,
+          place: a.name,
+          checkpointId: a.checkpointId,
+          note: `巡更发现：${a.lines.join('；')}`
+        },
+        { record: `incident:${id}`, summary: `报事：${a.name}异常` }
+      )
       void this.deps.outbox.sync()
       this.anomaly = { ...a, reported: true }
       return true
@@ -239,7 +307,13 @@ export class PatrolStore {
     const a = this.active
     if (!a) return false
     const missing = a.checkpointIds.filter((id) => !this.scanned.includes(id))
-    if (missing.length && !reason?.trim()) return this.fail(`还有 ${missing.length} 个点没巡，提前结束请写明原因`)
-    return this.save('patrol.end', { roundId: a.id, reason: reason?.trim() || undefined }, `round:${a.id}`, `结束巡更：${a.planName}`)
+    if (missing.length && !reason?.trim())
+      return this.fail(`还有 ${missing.length} 个点没巡，提前结束请写明原因`)
+    return this.save(
+      'patrol.end',
+      { roundId: a.id, reason: reason?.trim() || undefined },
+      `round:${a.id}`,
+      `结束巡更：${a.planName}`
+    )
   }
 }

@@ -4,8 +4,7 @@ import { useDidShow, useReachBottom } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { localClock, localDate } from '../../../domain/time'
 import { ui } from '../../../services/ui'
-import { gateAdmin as g } from '../gateLib'
-import { SHIFTS } from '../gateStore'
+import { gateAdmin as g, now as clock, SHIFTS } from '../model'
 import '../index.scss'
 import '../gate.scss'
 import { Chips } from '../../../components/Chips'
@@ -47,7 +46,7 @@ function GateLogPage() {
           <Picker
             mode="date"
             value={g.date}
-            end={localDate(Date.now())}
+            end={localDate(clock())}
             onChange={(e) => g.setDate(String(e.detail.value))}
           >
             <Text className="day-text">{g.isToday ? `今天 ${g.date}` : g.date}</Text>

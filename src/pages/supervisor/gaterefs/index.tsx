@@ -6,7 +6,7 @@ import { Btn } from '../../../components/Btn'
 import { formatPlate, normalizePlate, plateProblem } from '../../../domain/gate/plates'
 import { localDate } from '../../../domain/time'
 import { ui } from '../../../services/ui'
-import { gateAdmin as g } from '../gateLib'
+import { gateAdmin as g, now as clock } from '../model'
 import '../index.scss'
 import '../gate.scss'
 
@@ -203,7 +203,7 @@ const Permits = observer(function Permits() {
   const [last4, setLast4] = useState('')
   const [company, setCompany] = useState('')
   const [room, setRoom] = useState('')
-  const today = localDate(Date.now())
+  const today = localDate(clock())
   const [from, setFrom] = useState(today)
   const [to, setTo] = useState(plusDays(today, 30))
   const [problem, setProblem] = useState('')
@@ -290,7 +290,10 @@ const Permits = observer(function Permits() {
               className={p.problem ? 'error-text' : 'muted'}
             >{`${p.company} · ${p.room} · ${localDate(p.validFrom)} 至 ${localDate(p.validTo)}${p.problem ? ' · ' + p.problem : ''}`}</Text>
           </View>
-          <Text className="ref-del" onClick={() => void confirmThen(`注销施工证 ${p.no}`, () => g.removePermit(p.id))}>
+          <Text
+            className="ref-del"
+            onClick={() => void confirmThen(`注销施工证 ${p.no}`, () => g.removePermit(p.id))}
+          >
             注销
           </Text>
         </View>

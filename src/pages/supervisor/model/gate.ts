@@ -3,15 +3,15 @@
  * its CSV, and the reference lists guards work from (block list, owner cars, permits).
  */
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { GateBoard, GateLogItem, GateRefs, InputOf, StaffListItem } from '../../domain/contract'
-import type { GateLogType } from '../../domain/gate/entities'
-import { hashIdNumber, idCardProblem } from '../../domain/gate/idcard'
-import { localDate } from '../../domain/time'
-import type { Api } from '../../stores/api'
-import { loadActions, messageOf } from '../../stores/api'
-import type { OutboxStore } from '../../stores/outbox'
-import { GATE_ACTIONS } from '../../domain/contract/gate'
-import { STAFF_ACTIONS } from '../../domain/contract/staff'
+import type { GateBoard, GateLogItem, GateRefs, InputOf, StaffListItem } from '../../../domain/contract'
+import type { GateLogType } from '../../../domain/gate/entities'
+import { hashIdNumber, idCardProblem } from '../../../domain/gate/idcard'
+import { localDate } from '../../../domain/time'
+import type { Api } from '../../../stores/api'
+import { loadActions, messageOf } from '../../../stores/api'
+import type { OutboxStore } from '../../../stores/outbox'
+import { GATE_ACTIONS } from '../../../domain/contract/gate'
+import { STAFF_ACTIONS } from '../../../domain/contract/staff'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(GATE_ACTIONS)
@@ -214,7 +214,10 @@ export class GateAdminStore {
       | 'gate.permitRemove'
   >(action: A, input: InputOf<A>, summary: string): Promise<boolean> {
     this.error = ''
-    const r = await this.deps.outbox.submit(action, input, { record: `gateref:${this.deps.newId()}`, summary })
+    const r = await this.deps.outbox.submit(action, input, {
+      record: `gateref:${this.deps.newId()}`,
+      summary
+    })
     // Refused while the form is still filled in: say why there and keep nothing in the queue.
     if (r.status === 'refused' && r.opId) this.deps.outbox.discard(r.opId)
     if (r.status !== 'refused' || r.opId) await this.loadRefs()

@@ -1,12 +1,19 @@
 /** The supervisor's patrol views: the day by plan, a round's timeline, the week's coverage, the QR sheet, and setup. */
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { InputOf, PatrolDay, PatrolRefs, PatrolWeek, QrSheetItem, RoundDetail } from '../../domain/contract'
-import { localDate } from '../../domain/time'
-import type { Role } from '../../domain/roles'
-import type { Api } from '../../stores/api'
-import { loadActions, messageOf } from '../../stores/api'
-import type { OutboxStore } from '../../stores/outbox'
-import { PATROL_ACTIONS } from '../../domain/contract/patrol'
+import type {
+  InputOf,
+  PatrolDay,
+  PatrolRefs,
+  PatrolWeek,
+  QrSheetItem,
+  RoundDetail
+} from '../../../domain/contract'
+import { localDate } from '../../../domain/time'
+import type { Role } from '../../../domain/roles'
+import type { Api } from '../../../stores/api'
+import { loadActions, messageOf } from '../../../stores/api'
+import type { OutboxStore } from '../../../stores/outbox'
+import { PATROL_ACTIONS } from '../../../domain/contract/patrol'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(PATROL_ACTIONS)
@@ -83,9 +90,16 @@ export class PatrolAdminStore {
     runInAction(() => (this.refs = r))
   }
 
-  private async save<A extends 'patrol.checkpointSave' | 'patrol.routeSave' | 'patrol.planSave'>(action: A, input: InputOf<A>, summary: string): Promise<boolean> {
+  private async save<A extends 'patrol.checkpointSave' | 'patrol.routeSave' | 'patrol.planSave'>(
+    action: A,
+    input: InputOf<A>,
+    summary: string
+  ): Promise<boolean> {
     this.error = ''
-    const r = await this.deps.outbox.submit(action, input, { record: `patrolsetup:${(input as { id: string }).id}`, summary })
+    const r = await this.deps.outbox.submit(action, input, {
+      record: `patrolsetup:${(input as { id: string }).id}`,
+      summary
+    })
     if (r.status === 'refused' && !r.opId) {
       this.error = r.message
       return false
@@ -115,7 +129,13 @@ export class PatrolAdminStore {
       ? f.kind === 'number'
         ? { key: 'q1', label: q, kind: 'number' as const, anomalyWhen: { min: f.min, max: f.max } }
         : f.kind === 'choice'
-          ? { key: 'q1', label: q, kind: 'choice' as const, options: f.options, anomalyWhen: f.bad ? { equals: f.bad } : undefined }
+          ? {
+              key: 'q1',
+              label: q,
+              kind: 'choice' as const,
+              options: f.options,
+              anomalyWhen: f.bad ? { equals: f.bad } : undefined
+            }
           : { key: 'q1', label: q, kind: f.kind }
       : undefined
     return this.save(
@@ -134,9 +154,27 @@ export class PatrolAdminStore {
     )
   }
   addRoute(name: string, checkpointIds: string[], ordered: boolean): Promise<boolean> {
-    return this.save('patrol.routeSave', { id: this.deps.newId(), name: name.trim(), checkpointIds, ordered }, `巡更路线：${name}`)
+    return this.save(
+      'patrol.routeSave',
+      { id: this.deps.newId(), name: name.trim(), checkpointIds, ordered },
+      `巡更路线：${name}`
+    )
   }
-  addPlan(f: { name: string; routeId: string; days: number[]; start: string; end: string; everyMinutes: number; minMinutes: number; maxMinutes: number; roles: Role[] }): Promise<boolean> {
-    return this.save('patrol.planSave', { id: this.deps.newId(), ...f, name: f.name.trim() }, `巡更计划：${f.name}`)
+  addPlan(f: {
+    name: string
+    routeId: string
+    days: number[]
+    start: string
+    end: string
+    everyMinutes: number
+    minMinutes: number
+    maxMinutes: number
+    roles: Role[]
+  }): Promise<boolean> {
+    return this.save(
+      'patrol.planSave',
+      { id: this.deps.newId(), ...f, name: f.name.trim() },
+      `巡更计划：${f.name}`
+    )
   }
 }

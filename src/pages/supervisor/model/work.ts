@@ -1,11 +1,11 @@
 /** The supervisor's side of incidents and tasks: the board, review, and new (or recurring) tasks. */
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { InputOf, StaffListItem, TaskOut, WorkBoard } from '../../domain/contract'
-import type { Api } from '../../stores/api'
-import { loadActions, messageOf } from '../../stores/api'
-import type { OutboxStore } from '../../stores/outbox'
-import { STAFF_ACTIONS } from '../../domain/contract/staff'
-import { WORK_ACTIONS } from '../../domain/contract/work'
+import type { InputOf, StaffListItem, TaskOut, WorkBoard } from '../../../domain/contract'
+import type { Api } from '../../../stores/api'
+import { loadActions, messageOf } from '../../../stores/api'
+import type { OutboxStore } from '../../../stores/outbox'
+import { STAFF_ACTIONS } from '../../../domain/contract/staff'
+import { WORK_ACTIONS } from '../../../domain/contract/work'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(WORK_ACTIONS)
@@ -32,7 +32,11 @@ export class WorkAdminStore {
   async load(): Promise<void> {
     this.error = ''
     try {
-      const [board, tasks, staff] = await Promise.all([this.deps.api()('work.board', {}), this.deps.api()('work.allTasks', {}), this.deps.api()('staff.list', {})])
+      const [board, tasks, staff] = await Promise.all([
+        this.deps.api()('work.board', {}),
+        this.deps.api()('work.allTasks', {}),
+        this.deps.api()('staff.list', {})
+      ])
       runInAction(() => {
         this.board = board
         this.tasks = tasks
@@ -47,9 +51,16 @@ export class WorkAdminStore {
     return this.tasks.filter((t) => t.status === 'done')
   }
 
-  private async save<A extends 'work.taskCreate' | 'work.taskReview' | 'work.templateSave'>(action: A, input: InputOf<A>, summary: string): Promise<boolean> {
+  private async save<A extends 'work.taskCreate' | 'work.taskReview' | 'work.templateSave'>(
+    action: A,
+    input: InputOf<A>,
+    summary: string
+  ): Promise<boolean> {
     this.error = ''
-    const r = await this.deps.outbox.submit(action, input, { record: `worksup:${this.deps.newId()}`, summary })
+    const r = await this.deps.outbox.submit(action, input, {
+      record: `worksup:${this.deps.newId()}`,
+      summary
+    })
     if (r.status === 'refused' && !r.opId) {
       this.error = r.message
       return false
@@ -69,6 +80,10 @@ export class WorkAdminStore {
     return this.save('work.taskReview', { taskId: t.id, act: 'assign', assigneeId }, `改派：${t.title}`)
   }
   review(t: TaskOut, act: 'close' | 'reject', reason?: string): Promise<boolean> {
-    return this.save('work.taskReview', { taskId: t.id, act, reason: reason?.trim() || undefined }, `${act === 'close' ? '验收' : '退回'}：${t.title}`)
+    return this.save(
+      'work.taskReview',
+      { taskId: t.id, act, reason: reason?.trim() || undefined },
+      `${act === 'close' ? '验收' : '退回'}：${t.title}`
+    )
   }
 }

@@ -5,7 +5,7 @@ import { Btn } from '../../../components/Btn'
 import { localClock } from '../../../domain/time'
 import { EVIDENCE_LABELS, METHOD_LABELS, ROUND_STATUS_LABELS } from '../../../domain/patrol/model'
 import { ui } from '../../../services/ui'
-import { patrolAdmin as p } from '../patrolLib'
+import { patrolAdmin as p } from '../model'
 import '../index.scss'
 
 const TONE: Record<string, string> = {

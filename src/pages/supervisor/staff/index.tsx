@@ -7,7 +7,7 @@ import { rootStore } from '../../../stores'
 import { ROLES, ROLE_LABELS, roleNames } from '../../../domain/roles'
 import { localClock, localDate } from '../../../domain/time'
 import { ui } from '../../../services/ui'
-import { staffAdmin } from '../staffLib'
+import { staffAdmin } from '../model'
 import '../index.scss'
 
 function StaffPage() {
@@ -39,7 +39,12 @@ function StaffPage() {
         <Text className="card-title">新增员工</Text>
         <View className="field">
           <Text className="field-label">姓名</Text>
-          <Input className="input" value={s.form.name} placeholder="员工姓名" onInput={(e) => s.setField('name', e.detail.value)} />
+          <Input
+            className="input"
+            value={s.form.name}
+            placeholder="员工姓名"
+            onInput={(e) => s.setField('name', e.detail.value)}
+          />
           {s.fieldErrors.name && <Text className="error-text">{s.fieldErrors.name}</Text>}
         </View>
         <View className="field">
@@ -57,7 +62,11 @@ function StaffPage() {
         <Text className="field-label">岗位（可多选）</Text>
         <View className="role-pick">
           {roles.map((r) => (
-            <View key={r} className={`role-chip ${s.form.roles.includes(r) ? 'role-chip-on' : ''}`} onClick={() => s.toggleRole(r)}>
+            <View
+              key={r}
+              className={`role-chip ${s.form.roles.includes(r) ? 'role-chip-on' : ''}`}
+              onClick={() => s.toggleRole(r)}
+            >
               {ROLE_LABELS[r]}
             </View>
           ))}

@@ -4,14 +4,23 @@ import { Input, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import type { TaskOut } from '../../../domain/contract'
-import { DEPT_LABELS, DEPTS, INCIDENT_STATUS_LABELS, SEVERITY_LABELS, TASK_TYPES, TASK_TYPE_LABELS, type Dept, type TaskType } from '../../../domain/work/model'
+import {
+  DEPT_LABELS,
+  DEPTS,
+  INCIDENT_STATUS_LABELS,
+  SEVERITY_LABELS,
+  TASK_TYPES,
+  TASK_TYPE_LABELS,
+  type Dept,
+  type TaskType
+} from '../../../domain/work/model'
 import { formatAgo, formatWhen } from '../../../domain/dates'
 import { ROLE_LABELS } from '../../../domain/roles'
 import { dueFromChoice, repeatDays, splitList, type DueChoice, type Repeat } from '../../../domain/work/rules'
 import { weekday } from '../../../domain/time'
 import { ui } from '../../../services/ui'
 import { askSubscribe } from '../../../services/subscribe'
-import { workAdmin as w } from '../workLib'
+import { workAdmin as w, now as clock } from '../model'
 import '../index.scss'
 import { Chips } from '../../../components/Chips'
 
@@ -20,10 +29,20 @@ const Review = observer(function Review({ t }: { t: TaskOut }) {
   return (
     <View className="sup-row">
       <Text className="sup-row-title">{`${t.title} · ${t.assigneeName ?? ''}`}</Text>
-      {t.completionNote && <Text className="muted">{`说明：${t.completionNote}${t.completionPhotoIds?.length ? ` · 照片${t.completionPhotoIds.length}张` : ''}`}</Text>}
+      {t.completionNote && (
+        <Text className="muted">{`说明：${t.completionNote}${t.completionPhotoIds?.length ? ` · 照片${t.completionPhotoIds.length}张` : ''}`}</Text>
+      )}
       <Btn onClick={() => void w.review(t, 'close')}>验收通过</Btn>
-      <Input className="input" value={reason} placeholder="不通过的原因" onInput={(e) => setReason(e.detail.value)} />
-      <Btn kind="danger" onClick={() => (reason.trim() ? void w.review(t, 'reject', reason) : void ui.toast('请写明原因'))}>
+      <Input
+        className="input"
+        value={reason}
+        placeholder="不通过的原因"
+        onInput={(e) => setReason(e.detail.value)}
+      />
+      <Btn
+        kind="danger"
+        onClick={() => (reason.trim() ? void w.review(t, 'reject', reason) : void ui.toast('请写明原因'))}
+      >
         验收不通过
       </Btn>
     </View>
@@ -36,15 +55,23 @@ const Overdue = observer(function Overdue({ t, now }: { t: TaskOut; now: number 
   const people = w.staff.filter((s) => s.id !== t.assigneeId && !s.roles.includes('admin'))
   return (
     <View className="sup-row tone-bad">
-      <Text className="sup-row-title" onClick={() => setOpen(!open)}>{`${t.title} · ${t.assigneeName ?? (t.dept ? DEPT_LABELS[t.dept] + '抢单池' : '')}`}</Text>
+      <Text
+        className="sup-row-title"
+        onClick={() => setOpen(!open)}
+      >{`${t.title} · ${t.assigneeName ?? (t.dept ? DEPT_LABELS[t.dept] + '抢单池' : '')}`}</Text>
       <Text className="muted">{`应在 ${formatWhen(t.dueAt, now)} 前完成 · 点任务名改派`}</Text>
-      {open && <Chips options={people.map((s) => ({ v: s.id, label: `改派给${s.name}` }))} onPick={(id) => void w.reassign(t, id).then((ok) => ok && setOpen(false))} />}
+      {open && (
+        <Chips
+          options={people.map((s) => ({ v: s.id, label: `改派给${s.name}` }))}
+          onPick={(id) => void w.reassign(t, id).then((ok) => ok && setOpen(false))}
+        />
+      )}
     </View>
   )
 })
 
 const NewTask = observer(function NewTask() {
-  const now = Date.now()
+  const now = clock()
   const [title, setTitle] = useState('')
   const [type, setType] = useState<TaskType>('cleaning')
   const [place, setPlace] = useState('')
@@ -86,13 +113,41 @@ const NewTask = observer(function NewTask() {
   return (
     <View className="card">
       <Text className="card-title">派任务</Text>
-      <Input className="input" value={title} maxlength={40} placeholder="任务，如 1栋大堂保洁" onInput={(e) => setTitle(e.detail.value)} />
-      <Chips options={TASK_TYPES.map((t) => ({ v: t, label: TASK_TYPE_LABELS[t] }))} value={type} onPick={setType} />
-      <Input className="input" value={place} maxlength={40} placeholder="地点" onInput={(e) => setPlace(e.detail.value)} />
-      <Input className="input" value={checklist} maxlength={300} placeholder="检查项，用逗号分开（可不填）" onInput={(e) => setChecklist(e.detail.value)} />
+      <Input
+        className="input"
+        value={title}
+        maxlength={40}
+        placeholder="任务，如 1栋大堂保洁"
+        onInput={(e) => setTitle(e.detail.value)}
+      />
+      <Chips
+        options={TASK_TYPES.map((t) => ({ v: t, label: TASK_TYPE_LABELS[t] }))}
+        value={type}
+        onPick={setType}
+      />
+      <Input
+        className="input"
+        value={place}
+        maxlength={40}
+        placeholder="地点"
+        onInput={(e) => setPlace(e.detail.value)}
+      />
+      <Input
+        className="input"
+        value={checklist}
+        maxlength={300}
+        placeholder="检查项，用逗号分开（可不填）"
+        onInput={(e) => setChecklist(e.detail.value)}
+      />
       <Text className="field-label">派给</Text>
       <Chips
-        options={[...DEPTS.map((d) => ({ v: d as string, label: `${DEPT_LABELS[d]}（抢单）` })), ...people.map((s) => ({ v: s.id, label: `${s.name}·${s.roles.map((r) => ROLE_LABELS[r]).join('')}` }))]}
+        options={[
+          ...DEPTS.map((d) => ({ v: d as string, label: `${DEPT_LABELS[d]}（抢单）` })),
+          ...people.map((s) => ({
+            v: s.id,
+            label: `${s.name}·${s.roles.map((r) => ROLE_LABELS[r]).join('')}`
+          }))
+        ]}
         value={to}
         onPick={setTo}
       />
@@ -118,7 +173,12 @@ const NewTask = observer(function NewTask() {
           onPick={setDue}
         />
       ) : (
-        <Input className="input" value={time} placeholder="每次开始时间 HH:mm" onInput={(e) => setTime(e.detail.value)} />
+        <Input
+          className="input"
+          value={time}
+          placeholder="每次开始时间 HH:mm"
+          onInput={(e) => setTime(e.detail.value)}
+        />
       )}
       <Chips
         options={[
@@ -141,7 +201,7 @@ const NewTask = observer(function NewTask() {
 function WorkBoardPage() {
   useDidShow(() => void w.load())
   const b = w.board
-  const now = Date.now()
+  const now = clock()
   const max = Math.max(1, ...(b?.perCategory.categories.flatMap((c) => c.counts) ?? [1]))
   return (
     <View className="page">
@@ -181,7 +241,10 @@ function WorkBoardPage() {
             <View key={c.dept} className="bar-row">
               <Text className="bar-label">{c.label}</Text>
               <View className="bar-track">
-                <View className="bar-fill" style={{ width: `${c.total ? Math.round((c.done / c.total) * 100) : 0}%` }} />
+                <View
+                  className="bar-fill"
+                  style={{ width: `${c.total ? Math.round((c.done / c.total) * 100) : 0}%` }}
+                />
               </View>
               <Text className="bar-n">{c.total ? `${c.done}/${c.total}` : '—'}</Text>
             </View>
@@ -197,7 +260,10 @@ function WorkBoardPage() {
               <View className="chart chart-small">
                 {c.counts.map((n, k) => (
                   <View key={k} className="chart-col">
-                    <View className="chart-bar" style={{ height: ui.px(Math.max(2, Math.round((n / max) * 80))) }} />
+                    <View
+                      className="chart-bar"
+                      style={{ height: ui.px(Math.max(2, Math.round((n / max) * 80))) }}
+                    />
                   </View>
                 ))}
               </View>

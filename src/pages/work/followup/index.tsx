@@ -5,7 +5,7 @@ import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { formatWhen } from '../../../domain/dates'
 import type { IncidentOut } from '../../../domain/contract'
-import { work } from '../lib'
+import { work, now as clock } from '../model'
 import '../index.scss'
 
 const Row = observer(function Row({ i }: { i: IncidentOut }) {
@@ -13,8 +13,13 @@ const Row = observer(function Row({ i }: { i: IncidentOut }) {
   return (
     <View className="fu-row">
       <Text className="rep-title">{`${i.ownerRoom ?? ''} · ${i.categoryLabel}${i.note ? '：' + i.note : ''}`}</Text>
-      <Text className="muted">{`处理于 ${i.resolvedAt ? formatWhen(i.resolvedAt, Date.now()) : ''}${i.resolutionNote ? ' · ' + i.resolutionNote : ''}`}</Text>
-      <Input className="input" value={note} placeholder="回访记录（可不填）" onInput={(e) => setNote(e.detail.value)} />
+      <Text className="muted">{`处理于 ${i.resolvedAt ? formatWhen(i.resolvedAt, clock()) : ''}${i.resolutionNote ? ' · ' + i.resolutionNote : ''}`}</Text>
+      <Input
+        className="input"
+        value={note}
+        placeholder="回访记录（可不填）"
+        onInput={(e) => setNote(e.detail.value)}
+      />
       <Btn onClick={() => work.followUp(i, true, note)}>业主满意</Btn>
       <Btn kind="danger" onClick={() => work.followUp(i, false, note)}>
         不满意，退回重做

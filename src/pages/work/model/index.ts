@@ -1,7 +1,14 @@
-import { rootStore } from '../../stores'
-import { storage } from '../../services/storage'
-import { currentPosition } from '../../services/location'
-import { WorkStore } from './store'
+/**
+ * The work subpackage's one place that makes its store: the class (./work.ts) takes its services
+ * and clock injected, and this wires them to the app's.
+ */
+import { rootStore } from '../../../stores'
+import { storage } from '../../../services/storage'
+import { currentPosition } from '../../../services/location'
+import { WorkStore } from './work'
+
+/** The clock the store reads: pages take the time from here, never from Date.now(). */
+export const now = rootStore.now
 
 export const work = new WorkStore({
   api: () => rootStore.api,
@@ -9,7 +16,7 @@ export const work = new WorkStore({
   storage,
   estateId: () => rootStore.session.estate?.id,
   staffId: () => rootStore.session.staff?.id,
-  now: () => Date.now(),
+  now,
   newId: rootStore.newId,
   place: () => rootStore.home.shift?.post,
   position: () => currentPosition()

@@ -4,14 +4,14 @@
  * Task steps go the same way; lists show the server's state with waiting steps laid over.
  */
 import { makeAutoObservable, reaction, runInAction } from 'mobx'
-import type { IncidentOut, InputOf, TaskOut } from '../../domain/contract'
-import { categoryOf, type Category } from '../../domain/work/model'
-import { taskMove, type TaskAct } from '../../domain/work/rules'
-import type { KeyValueStorage } from '../../services/storage'
-import type { Api } from '../../stores/api'
-import { loadActions, messageOf } from '../../stores/api'
-import type { OutboxStore } from '../../stores/outbox'
-import { WORK_ACTIONS } from '../../domain/contract/work'
+import type { IncidentOut, InputOf, TaskOut } from '../../../domain/contract'
+import { categoryOf, type Category } from '../../../domain/work/model'
+import { taskMove, type TaskAct } from '../../../domain/work/rules'
+import type { KeyValueStorage } from '../../../services/storage'
+import type { Api } from '../../../stores/api'
+import { loadActions, messageOf } from '../../../stores/api'
+import type { OutboxStore } from '../../../stores/outbox'
+import { WORK_ACTIONS } from '../../../domain/contract/work'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(WORK_ACTIONS)
@@ -65,7 +65,10 @@ export class WorkStore {
     if (!this.mine.length) this.mine = this.deps.storage.get<IncidentOut[]>(this.key('mine')) ?? []
     if (!this.tasks.length) this.tasks = this.deps.storage.get<TaskOut[]>(this.key('tasks')) ?? []
     try {
-      const [mine, tasks] = await Promise.all([this.deps.api()('work.myIncidents', {}), this.deps.api()('work.tasks', {})])
+      const [mine, tasks] = await Promise.all([
+        this.deps.api()('work.myIncidents', {}),
+        this.deps.api()('work.tasks', {})
+      ])
       runInAction(() => {
         this.mine = mine
         this.tasks = tasks
@@ -92,7 +95,8 @@ export class WorkStore {
       const c = categoryOf(i.category)
       if (c) out.push({ id: i.id, category: c, at: e.deviceTime, pending: true })
     }
-    for (const m of this.mine) out.push({ id: m.id, category: categoryOf(m.category)!, at: m.reportedAt, pending: false, server: m })
+    for (const m of this.mine)
+      out.push({ id: m.id, category: categoryOf(m.category)!, at: m.reportedAt, pending: false, server: m })
     return out
   }
 
@@ -105,7 +109,11 @@ export class WorkStore {
     const id = this.deps.newId()
     this.error = ''
     try {
-      this.deps.outbox.enqueue('work.report', { id, category, place: this.deps.place() }, { record: `incident:${id}`, summary: `报事：${cat.label}` })
+      this.deps.outbox.enqueue(
+        'work.report',
+        { id, category, place: this.deps.place() },
+        { record: `incident:${id}`, summary: `报事：${cat.label}` }
+      )
     } catch (e) {
       this.error = messageOf(e)
       return undefined
@@ -117,7 +125,11 @@ export class WorkStore {
     void this.deps.position().then((position) => {
       if (!position) return
       try {
-        this.deps.outbox.enqueue('work.reportMore', { incidentId: id, position }, { record: `incident:${id}`, summary: `报事定位：${cat.label}` })
+        this.deps.outbox.enqueue(
+          'work.reportMore',
+          { incidentId: id, position },
+          { record: `incident:${id}`, summary: `报事定位：${cat.label}` }
+        )
         void this.deps.outbox.sync()
       } catch {
         // the report is recorded; its position is a nicety
@@ -126,13 +138,27 @@ export class WorkStore {
     return id
   }
 
-  addExtras(extra: { note?: string; photoIds?: string[]; severity?: 'low' | 'normal' | 'high' | 'urgent'; place?: string }): boolean {
+  addExtras(extra: {
+    note?: string
+    photoIds?: string[]
+    severity?: 'low' | 'normal' | 'high' | 'urgent'
+    place?: string
+  }): boolean {
     const last = this.last
     if (!last) return false
-    const input = { incidentId: last.id, note: extra.note?.trim() || undefined, photoIds: extra.photoIds?.length ? extra.photoIds : undefined, severity: extra.severity, place: extra.place?.trim() || undefined }
+    const input = {
+      incidentId: last.id,
+      note: extra.note?.trim() || undefined,
+      photoIds: extra.photoIds?.length ? extra.photoIds : undefined,
+      severity: extra.severity,
+      place: extra.place?.trim() || undefined
+    }
     if (!input.note && !input.photoIds && !input.severity && !input.place) return true
     try {
-      this.deps.outbox.enqueue('work.reportMore', input, { record: `incident:${last.id}`, summary: `补充报事：${last.category.label}` })
+      this.deps.outbox.enqueue('work.reportMore', input, {
+        record: `incident:${last.id}`,
+        summary: `补充报事：${last.category.label}`
+      })
       void this.deps.outbox.sync()
       return true
     } catch (e) {
@@ -148,7 +174,12 @@ export class WorkStore {
       let status = t.status
       let pending = false
       for (const e of this.ops) {
-        if (e.action !== 'work.taskAct' || (e.input as { taskId: string }).taskId !== t.id || e.status === 'refused') continue
+        if (
+          e.action !== 'work.taskAct' ||
+          (e.input as { taskId: string }).taskId !== t.id ||
+          e.status === 'refused'
+        )
+          continue
         const m = taskMove((e.input as { act: TaskAct }).act, status)
         if (m.ok) status = m.to
         pending = true
@@ -157,7 +188,11 @@ export class WorkStore {
     })
   }
 
-  act(t: TaskOut, act: 'grab' | 'accept' | 'start' | 'complete' | 'handBack', extra: { checklist?: boolean[]; note?: string; photoIds?: string[]; reason?: string } = {}): boolean {
+  act(
+    t: TaskOut,
+    act: 'grab' | 'accept' | 'start' | 'complete' | 'handBack',
+    extra: { checklist?: boolean[]; note?: string; photoIds?: string[]; reason?: string } = {}
+  ): boolean {
     this.error = ''
     if (act === 'complete' && t.photoRequired && !extra.photoIds?.length) {
       this.error = '这个任务要拍完成后的照片'
@@ -172,7 +207,11 @@ export class WorkStore {
       return false
     }
     try {
-      this.deps.outbox.enqueue('work.taskAct', { taskId: t.id, act, ...extra }, { record: `task:${t.id}`, summary: `${t.title}` })
+      this.deps.outbox.enqueue(
+        'work.taskAct',
+        { taskId: t.id, act, ...extra },
+        { record: `task:${t.id}`, summary: `${t.title}` }
+      )
       void this.deps.outbox.sync()
       return true
     } catch (e) {
@@ -192,7 +231,11 @@ export class WorkStore {
   }
   followUp(i: IncidentOut, satisfied: boolean, note: string): boolean {
     try {
-      this.deps.outbox.enqueue('work.followUp', { incidentId: i.id, satisfied, note: note.trim() || undefined }, { record: `incident:${i.id}`, summary: `回访：${i.categoryLabel}` })
+      this.deps.outbox.enqueue(
+        'work.followUp',
+        { incidentId: i.id, satisfied, note: note.trim() || undefined },
+        { record: `incident:${i.id}`, summary: `回访：${i.categoryLabel}` }
+      )
       void this.deps.outbox.sync()
       this.followUps = this.followUps.filter((x) => x.id !== i.id)
       return true

@@ -4,13 +4,18 @@ import { Image, Input, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
-import { CATEGORIES, INCIDENT_STATUS_LABELS, SEVERITY_LABELS, type Severity } from '../../../domain/work/model'
+import {
+  CATEGORIES,
+  INCIDENT_STATUS_LABELS,
+  SEVERITY_LABELS,
+  type Severity
+} from '../../../domain/work/model'
 import { formatWhen } from '../../../domain/dates'
 import { serverPhotoUrl, takePhoto } from '../../../services/files'
 import { ui } from '../../../services/ui'
 import { askSubscribe } from '../../../services/subscribe'
 import { rootStore } from '../../../stores'
-import { work } from '../lib'
+import { work, now as clock } from '../model'
 import '../index.scss'
 
 /** After the tap: optional extras, never required. */
@@ -46,10 +51,20 @@ const Extras = observer(function Extras() {
         <Btn kind="ghost" onClick={() => void photo()}>
           {photos.length ? `再拍一张（已拍 ${photos.length} 张）` : '拍照'}
         </Btn>
-        <Input className="input" value={note} maxlength={300} placeholder="说明（可用语音输入）" onInput={(e) => setNote(e.detail.value)} />
+        <Input
+          className="input"
+          value={note}
+          maxlength={300}
+          placeholder="说明（可用语音输入）"
+          onInput={(e) => setNote(e.detail.value)}
+        />
         <View className="chips">
           {(['low', 'normal', 'high', 'urgent'] as const).map((s) => (
-            <View key={s} className={`chip ${severity === s ? 'chip-on' : ''}`} onClick={() => setSeverity(severity === s ? undefined : s)}>
+            <View
+              key={s}
+              className={`chip ${severity === s ? 'chip-on' : ''}`}
+              onClick={() => setSeverity(severity === s ? undefined : s)}
+            >
               {SEVERITY_LABELS[s]}
             </View>
           ))}
@@ -63,17 +78,27 @@ const Extras = observer(function Extras() {
 function ReportPage() {
   useDidShow(() => void work.load())
   const token = rootStore.session.token
-  const now = Date.now()
-  if (work.last) return <View className="page"><Extras /></View>
+  const now = clock()
+  if (work.last)
+    return (
+      <View className="page">
+        <Extras />
+      </View>
+    )
   return (
     <View className="page">
       <Text className="muted">点一下就上报，自动带上时间、地点和上报人</Text>
       <View className="cat-grid">
         {CATEGORIES.map((c) => (
-          <View key={c.key} className={`cat ${c.emergency ? 'cat-emergency' : ''}`} hoverClass="cat-hover" onClick={() => {
+          <View
+            key={c.key}
+            className={`cat ${c.emergency ? 'cat-emergency' : ''}`}
+            hoverClass="cat-hover"
+            onClick={() => {
               askSubscribe()
               work.report(c.key)
-            }}>
+            }}
+          >
             <Text className="cat-icon">{c.icon}</Text>
             <Text className="cat-label">{c.label}</Text>
           </View>
@@ -89,12 +114,16 @@ function ReportPage() {
             {r.pending ? (
               <Text className="tag tag-warn">待上传</Text>
             ) : (
-              <Text className={`tag ${r.server!.status === 'resolved' || r.server!.status === 'verified' ? 'tag-ok' : ''}`}>
+              <Text
+                className={`tag ${r.server!.status === 'resolved' || r.server!.status === 'verified' ? 'tag-ok' : ''}`}
+              >
                 {INCIDENT_STATUS_LABELS[r.server!.status]}
                 {r.server!.assigneeName ? ` · ${r.server!.assigneeName}` : ''}
               </Text>
             )}
-            {r.server?.resolutionNote && <Text className="muted">{`处理说明：${r.server.resolutionNote}`}</Text>}
+            {r.server?.resolutionNote && (
+              <Text className="muted">{`处理说明：${r.server.resolutionNote}`}</Text>
+            )}
             {r.server?.afterPhotoIds?.map((p) => {
               const url = serverPhotoUrl(p, token, r.server?.afterPhotoFiles?.find((f) => f.id === p)?.fileId)
               return url ? <Image key={p} className="after-photo" src={url} mode="aspectFill" /> : null

@@ -5,13 +5,18 @@ import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import type { TaskOut } from '../../../domain/contract'
-import { PRIORITY_LABELS, TASK_STATUS_LABELS, TASK_TYPE_LABELS, DEPT_LABELS } from '../../../domain/work/model'
+import {
+  PRIORITY_LABELS,
+  TASK_STATUS_LABELS,
+  TASK_TYPE_LABELS,
+  DEPT_LABELS
+} from '../../../domain/work/model'
 import { formatWhen } from '../../../domain/dates'
 import { takePhoto } from '../../../services/files'
 import { ui } from '../../../services/ui'
 import { askSubscribe } from '../../../services/subscribe'
 import { rootStore } from '../../../stores'
-import { work } from '../lib'
+import { work, now as clock } from '../model'
 import '../index.scss'
 
 type Row = TaskOut & { pending: boolean }
@@ -43,7 +48,9 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
           {`${TASK_TYPE_LABELS[t.type]} · ${t.place ?? ''} · ${formatWhen(t.dueAt, now)} 前 · 优先级${PRIORITY_LABELS[t.priority]}${t.overdue ? ' · 已超时' : ''}`}
         </Text>
         <Text className={`tag ${t.status === 'open' ? 'tag-warn' : ''}`}>
-          {t.status === 'open' && t.dept ? `${DEPT_LABELS[t.dept]}·${TASK_STATUS_LABELS.open}` : TASK_STATUS_LABELS[t.status]}
+          {t.status === 'open' && t.dept
+            ? `${DEPT_LABELS[t.dept]}·${TASK_STATUS_LABELS.open}`
+            : TASK_STATUS_LABELS[t.status]}
         </Text>
         {t.pending && <Text className="tag tag-warn">待上传</Text>}
       </View>
@@ -67,11 +74,17 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
           接单
         </Btn>
       )}
-      {mine && t.status === 'accepted' && <Btn onClick={() => done(work.act(t, 'start'), '已开始')}>开始</Btn>}
+      {mine && t.status === 'accepted' && (
+        <Btn onClick={() => done(work.act(t, 'start'), '已开始')}>开始</Btn>
+      )}
       {mine && (t.status === 'accepted' || t.status === 'inProgress') && (
         <View>
           {t.checklist.map((c, k) => (
-            <View key={c.label} className="toggle" onClick={() => setTicks(ticks.map((x, j) => (j === k ? !x : x)))}>
+            <View
+              key={c.label}
+              className="toggle"
+              onClick={() => setTicks(ticks.map((x, j) => (j === k ? !x : x)))}
+            >
               <Text>{`${ticks[k] ? '☑' : '☐'} ${c.label}`}</Text>
             </View>
           ))}
@@ -82,20 +95,48 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
           ) : (
             <View>
               <Btn kind="ghost" onClick={() => void photo()}>
-                {photos.length ? `再拍一张（已拍 ${photos.length} 张）` : t.photoRequired ? '拍完成后的照片（必须）' : '拍照（可不拍）'}
+                {photos.length
+                  ? `再拍一张（已拍 ${photos.length} 张）`
+                  : t.photoRequired
+                    ? '拍完成后的照片（必须）'
+                    : '拍照（可不拍）'}
               </Btn>
-              <Input className="input" value={note} maxlength={300} placeholder="处理说明" onInput={(e) => setNote(e.detail.value)} />
-              <Btn onClick={() => done(work.act(t, 'complete', { checklist: t.checklist.length ? ticks : undefined, note: note.trim() || undefined, photoIds: photos.length ? photos : undefined }), '已完成')}>
+              <Input
+                className="input"
+                value={note}
+                maxlength={300}
+                placeholder="处理说明"
+                onInput={(e) => setNote(e.detail.value)}
+              />
+              <Btn
+                onClick={() =>
+                  done(
+                    work.act(t, 'complete', {
+                      checklist: t.checklist.length ? ticks : undefined,
+                      note: note.trim() || undefined,
+                      photoIds: photos.length ? photos : undefined
+                    }),
+                    '已完成'
+                  )
+                }
+              >
                 确认完成
               </Btn>
             </View>
           )}
         </View>
       )}
-      {mine && ['assigned', 'accepted', 'inProgress'].includes(t.status) &&
+      {mine &&
+        ['assigned', 'accepted', 'inProgress'].includes(t.status) &&
         (handing ? (
           <View>
-            <Input className="input" value={reason} maxlength={100} placeholder="退回原因" onInput={(e) => setReason(e.detail.value)} />
+            <Input
+              className="input"
+              value={reason}
+              maxlength={100}
+              placeholder="退回原因"
+              onInput={(e) => setReason(e.detail.value)}
+            />
             <Btn kind="danger" onClick={() => done(work.act(t, 'handBack', { reason }), '已退回')}>
               确认退回
             </Btn>
@@ -114,7 +155,7 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
 function TasksPage() {
   useDidShow(() => void work.load())
   usePullDownRefresh(() => void work.load())
-  const now = Date.now()
+  const now = clock()
   const roles = rootStore.session.staff?.roles ?? []
   const list = work.myTasks
   return (

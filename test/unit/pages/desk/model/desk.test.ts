@@ -3,12 +3,12 @@
  * through the outbox, get their code from the server, wait on the phone when offline, and a
  * refusal says why instead of leaving a pass that never gets a code.
  */
-import { makeBackend, MemoryStorage, type Backend } from './backend'
-import { OutboxStore } from '../../../src/stores/outbox'
-import { DeskStore, passWindow, windowText } from '../../../src/pages/desk/store'
-import { createIdFactory } from '../../../src/domain/ids'
-import { qrText, parseQr } from '../../../src/domain/gate/qr'
-import { T0 } from '../../cloud/harness'
+import { makeBackend, MemoryStorage, type Backend } from '../../../stores/backend'
+import { OutboxStore } from '../../../../../src/stores/outbox'
+import { DeskStore, passWindow, windowText } from '../../../../../src/pages/desk/model/desk'
+import { createIdFactory } from '../../../../../src/domain/ids'
+import { qrText, parseQr } from '../../../../../src/domain/gate/qr'
+import { T0 } from '../../../../cloud/harness'
 
 const HOUR = 3600_000
 let b: Backend

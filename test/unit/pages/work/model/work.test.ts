@@ -1,14 +1,18 @@
-import { makeBackend, MemoryStorage, type Backend } from './backend'
-import { OutboxStore } from '../../../src/stores/outbox'
-import { WorkStore } from '../../../src/pages/work/store'
-import { createIdFactory } from '../../../src/domain/ids'
+import { makeBackend, MemoryStorage, type Backend } from '../../../stores/backend'
+import { OutboxStore } from '../../../../../src/stores/outbox'
+import { WorkStore } from '../../../../../src/pages/work/model/work'
+import { createIdFactory } from '../../../../../src/domain/ids'
 
 let b: Backend
 const tokens: Record<string, string> = {}
 beforeEach(async () => {
   b = await makeBackend()
   for (const who of ['demo-guard', 'demo-engineer']) {
-    const env = await b.h.rt.call('auth', { action: 'auth.demoLogin', input: { staffId: who } }, { kind: 'none' })
+    const env = await b.h.rt.call(
+      'auth',
+      { action: 'auth.demoLogin', input: { staffId: who } },
+      { kind: 'none' }
+    )
     if (!env.ok) throw new Error(env.message)
     tokens[who] = (env.data as { token: string }).token
   }
@@ -17,7 +21,14 @@ beforeEach(async () => {
 function phone(who: string, storage = new MemoryStorage()) {
   const session = { token: tokens[who], estateId: 'demo-estate' }
   const newId = createIdFactory({ now: () => b.h.clock.now, random: Math.random })
-  const outbox = new OutboxStore({ storage, transport: b.transport, session: () => ({ staffId: who, ...session }), now: () => b.h.clock.now, random: () => 0.5, newId })
+  const outbox = new OutboxStore({
+    storage,
+    transport: b.transport,
+    session: () => ({ staffId: who, ...session }),
+    now: () => b.h.clock.now,
+    random: () => 0.5,
+    newId
+  })
   outbox.load()
   const work = new WorkStore({
     api: () => b.api(session),
@@ -44,7 +55,13 @@ describe('WorkStore', () => {
     b.online = true
     await g.outbox.sync({ force: true })
     expect(await b.h.rt.store.count('incidents')).toBe(1)
-    const inc = await b.h.rt.store.get<{ _id: string; _v: number; place: string; note: string; severity: string }>('incidents', id)
+    const inc = await b.h.rt.store.get<{
+      _id: string
+      _v: number
+      place: string
+      note: string
+      severity: string
+    }>('incidents', id)
     expect(inc).toMatchObject({ place: '东门岗', note: '天花板滴水', severity: 'urgent' })
 
     const e = phone('demo-engineer')
@@ -62,6 +79,10 @@ describe('WorkStore', () => {
     b.online = true
     await e.outbox.sync({ force: true })
     await g.work.load()
-    expect(g.work.reports[0].server).toMatchObject({ status: 'resolved', assigneeName: '钱工', resolutionNote: '换了接头' })
+    expect(g.work.reports[0].server).toMatchObject({
+      status: 'resolved',
+      assigneeName: '钱工',
+      resolutionNote: '换了接头'
+    })
   })
 })

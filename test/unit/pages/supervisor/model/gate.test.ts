@@ -3,14 +3,14 @@
  * (day, time range, type), paging and CSV; overstaying visitors; the reference lists, where a
  * whole ID number never leaves the phone and a refusal is told to the form that caused it.
  */
-import { makeBackend, MemoryStorage, type Backend } from './backend'
-import { OutboxStore } from '../../../src/stores/outbox'
-import { GateAdminStore } from '../../../src/pages/supervisor/gateStore'
-import { createIdFactory } from '../../../src/domain/ids'
-import { hashIdNumber } from '../../../src/domain/gate/idcard'
-import type { Api } from '../../../src/stores/api'
-import type { Transport } from '../../../src/services/transport'
-import { T0 } from '../../cloud/harness'
+import { makeBackend, MemoryStorage, type Backend } from '../../../stores/backend'
+import { OutboxStore } from '../../../../../src/stores/outbox'
+import { GateAdminStore } from '../../../../../src/pages/supervisor/model/gate'
+import { createIdFactory } from '../../../../../src/domain/ids'
+import { hashIdNumber } from '../../../../../src/domain/gate/idcard'
+import type { Api } from '../../../../../src/stores/api'
+import type { Transport } from '../../../../../src/services/transport'
+import { T0 } from '../../../../cloud/harness'
 
 let b: Backend
 const tokens: Record<string, string> = {}

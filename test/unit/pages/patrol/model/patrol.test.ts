@@ -1,13 +1,17 @@
-import { makeBackend, MemoryStorage, type Backend } from './backend'
-import { OutboxStore } from '../../../src/stores/outbox'
-import { PatrolStore } from '../../../src/pages/patrol/store'
-import { createIdFactory } from '../../../src/domain/ids'
+import { makeBackend, MemoryStorage, type Backend } from '../../../stores/backend'
+import { OutboxStore } from '../../../../../src/stores/outbox'
+import { PatrolStore } from '../../../../../src/pages/patrol/model/patrol'
+import { createIdFactory } from '../../../../../src/domain/ids'
 
 let b: Backend
 let token: string
 beforeEach(async () => {
   b = await makeBackend()
-  const env = await b.h.rt.call('auth', { action: 'auth.demoLogin', input: { staffId: 'demo-patrol' } }, { kind: 'none' })
+  const env = await b.h.rt.call(
+    'auth',
+    { action: 'auth.demoLogin', input: { staffId: 'demo-patrol' } },
+    { kind: 'none' }
+  )
   if (!env.ok) throw new Error(env.message)
   token = (env.data as { token: string }).token
 })
@@ -15,7 +19,14 @@ beforeEach(async () => {
 function phone(storage = new MemoryStorage()) {
   const session = { token, estateId: 'demo-estate' }
   const newId = createIdFactory({ now: () => b.h.clock.now, random: Math.random })
-  const outbox = new OutboxStore({ storage, transport: b.transport, session: () => ({ staffId: 'demo-patrol', ...session }), now: () => b.h.clock.now, random: () => 0.5, newId })
+  const outbox = new OutboxStore({
+    storage,
+    transport: b.transport,
+    session: () => ({ staffId: 'demo-patrol', ...session }),
+    now: () => b.h.clock.now,
+    random: () => 0.5,
+    newId
+  })
   outbox.load()
   const patrol = new PatrolStore({
     api: () => b.api(session),
@@ -68,11 +79,17 @@ describe('PatrolStore', () => {
 
     b.online = true
     await again.outbox.sync({ force: true })
-    const rounds = (await b.h.rt.store.find('rounds', { where: { staffId: 'demo-patrol' } })).items as unknown as { status: string; endReason: string }[]
+    const rounds = (await b.h.rt.store.find('rounds', { where: { staffId: 'demo-patrol' } }))
+      .items as unknown as { status: string; endReason: string }[]
     expect(rounds).toMatchObject([{ status: 'abandoned', endReason: '下雨，先回岗亭' }])
     expect(await b.h.rt.store.count('scans')).toBe(2)
-    const inc = (await b.h.rt.store.find('incidents', { where: { reporterId: 'demo-patrol' } })).items[0] as unknown as { place: string; note: string; checkpointId: string }
-    expect(inc).toMatchObject({ place: '消防泵房', note: '巡更发现：消防设施是否正常：否', checkpointId: 'demo-cp-3' })
+    const inc = (await b.h.rt.store.find('incidents', { where: { reporterId: 'demo-patrol' } }))
+      .items[0] as unknown as { place: string; note: string; checkpointId: string }
+    expect(inc).toMatchObject({
+      place: '消防泵房',
+      note: '巡更发现：消防设施是否正常：否',
+      checkpointId: 'demo-cp-3'
+    })
     expect(again.outbox.mine).toEqual([])
   })
 })

@@ -1,17 +1,21 @@
-import { makeBackend, MemoryStorage, type Backend } from './backend'
-import { OutboxStore } from '../../../src/stores/outbox'
-import { GateStore } from '../../../src/pages/gate/store'
-import { DeskStore } from '../../../src/pages/desk/store'
-import { GateAdminStore } from '../../../src/pages/supervisor/gateStore'
-import { createIdFactory } from '../../../src/domain/ids'
-import type { Visitor } from '../../../src/domain/gate/entities'
+import { makeBackend, MemoryStorage, type Backend } from '../../../stores/backend'
+import { OutboxStore } from '../../../../../src/stores/outbox'
+import { GateStore } from '../../../../../src/pages/gate/model/gate'
+import { DeskStore } from '../../../../../src/pages/desk/model/desk'
+import { GateAdminStore } from '../../../../../src/pages/supervisor/model/gate'
+import { createIdFactory } from '../../../../../src/domain/ids'
+import type { Visitor } from '../../../../../src/domain/gate/entities'
 
 let b: Backend
 const tokens: Record<string, string> = {}
 beforeEach(async () => {
   b = await makeBackend()
   for (const who of ['demo-guard', 'demo-service', 'demo-supervisor']) {
-    const env = await b.h.rt.call('auth', { action: 'auth.demoLogin', input: { staffId: who } }, { kind: 'none' })
+    const env = await b.h.rt.call(
+      'auth',
+      { action: 'auth.demoLogin', input: { staffId: who } },
+      { kind: 'none' }
+    )
     if (!env.ok) throw new Error(env.message)
     tokens[who] = (env.data as { token: string }).token
   }
@@ -29,12 +33,29 @@ function phone(who = 'demo-guard', storage = new MemoryStorage(), post?: string)
     newId
   })
   outbox.load()
-  const deps = { api: () => b.api(session), outbox, storage, estateId: () => 'demo-estate', now: () => b.h.clock.now, newId }
+  const deps = {
+    api: () => b.api(session),
+    outbox,
+    storage,
+    estateId: () => 'demo-estate',
+    now: () => b.h.clock.now,
+    newId
+  }
   const gate = new GateStore({ ...deps, staffName: () => '张卫国', shiftPost: () => post })
   return { outbox, gate, storage, deps }
 }
 
-const guest = { source: 'walkin' as const, case: 'B' as const, name: '王小明', phone: '13912345678', idDoc: { type: 'none' as const, last4: '' }, idDeposited: false, people: 1, room: '1-1-101', result: 'admitted' as const }
+const guest = {
+  source: 'walkin' as const,
+  case: 'B' as const,
+  name: '王小明',
+  phone: '13912345678',
+  idDoc: { type: 'none' as const, last4: '' },
+  idDeposited: false,
+  people: 1,
+  room: '1-1-101',
+  result: 'admitted' as const
+}
 const stored = (id: string) => b.h.rt.store.get<Visitor & { [k: string]: unknown }>('visitors', id)
 
 describe('GateStore', () => {
@@ -46,7 +67,9 @@ describe('GateStore', () => {
     expect(p1.gate.refs?.ownerVehicles.length).toBe(2)
     b.online = false
     const id = p1.gate.checkIn(guest)!
-    expect(p1.gate.visitorsInside).toMatchObject([{ id, name: '王小明', phone: '139****5678', pending: true, gate: '南门' }])
+    expect(p1.gate.visitorsInside).toMatchObject([
+      { id, name: '王小明', phone: '139****5678', pending: true, gate: '南门' }
+    ])
     expect(p1.gate.counts).toMatchObject({ visitorsIn: 1, insideNow: 1 })
     await p1.outbox.sync()
     expect(await stored(id)).toBeNull()
@@ -81,7 +104,14 @@ describe('GateStore', () => {
     await a.outbox.sync()
     await a.gate.loadBoard()
     const row = a.gate.visitorsInside[0]
-    ok(await b.h.as('demo-supervisor', 'gate.checkOut', { visitorId: id, gate: '东门', idReturned: false, cardCollected: false }))
+    ok(
+      await b.h.as('demo-supervisor', 'gate.checkOut', {
+        visitorId: id,
+        gate: '东门',
+        idReturned: false,
+        cardCollected: false
+      })
+    )
     a.gate.checkOut(row, false, false)
     await a.outbox.sync()
     expect(a.gate.refused).toHaveLength(1)
@@ -96,7 +126,13 @@ describe('GateStore', () => {
     const { gate, outbox } = phone()
     await gate.load()
     b.online = false
-    const id = gate.checkIn({ ...guest, case: 'E', name: '钱师傅', room: '3-2-501', construction: { kind: 'longTerm', permitNo: 'SG-NONE' } })!
+    const id = gate.checkIn({
+      ...guest,
+      case: 'E',
+      name: '钱师傅',
+      room: '3-2-501',
+      construction: { kind: 'longTerm', permitNo: 'SG-NONE' }
+    })!
     expect(gate.visitorsInside.map((v) => [v.id, v.pending])).toEqual([[id, true]])
     expect(gate.counts).toMatchObject({ visitorsIn: 1, insideNow: 1 })
     b.online = true
@@ -113,11 +149,20 @@ describe('GateStore', () => {
     expect(gate.gate).toBe('东门')
     gate.chooseGate('南门')
     expect(gate.gate).toBe('南门')
-    expect(gate.localBlockHits({ phone: '13700001111' })[0]).toMatchObject({ matchedBy: '手机号', reason: '多次冒充快递员进入小区' })
+    expect(gate.localBlockHits({ phone: '13700001111' })[0]).toMatchObject({
+      matchedBy: '手机号',
+      reason: '多次冒充快递员进入小区'
+    })
     expect(gate.localBlockHits({ plate: '粤a66666' })[0]).toMatchObject({ matchedBy: '车牌' })
     expect(gate.ownerCar('粤b12345')?.room).toBe('1-1-101')
     b.online = false
-    gate.vehicleIn({ plate: '粤B88888', case: 'business', idDeposited: true, icCardNo: 'IC-1', result: 'admitted' })
+    gate.vehicleIn({
+      plate: '粤B88888',
+      case: 'business',
+      idDeposited: true,
+      icCardNo: 'IC-1',
+      result: 'admitted'
+    })
     gate.vehicleIn({ plate: '粤B12345', case: 'owner', idDeposited: false, result: 'admitted' })
     expect(gate.vehiclesInside.map((x) => [x.plate, x.pending])).toEqual([['粤B88888', true]])
     gate.vehicleOut('粤B88888', { idReturned: true, cardCollected: true })
@@ -132,11 +177,24 @@ describe('DeskStore', () => {
     const { deps } = phone('demo-service')
     const desk = new DeskStore(deps)
     const now = b.h.clock.now
-    const id = await desk.createPass({ visitorName: '钱七', room: '2-1-302', people: 1, validFrom: now, validTo: now + 3600_000 })
+    const id = await desk.createPass({
+      visitorName: '钱七',
+      room: '2-1-302',
+      people: 1,
+      validFrom: now,
+      validTo: now + 3600_000
+    })
     expect(desk.shownPass?.id).toBe(id)
     expect(desk.shownPass?.code).toMatch(/^\d{6}$/)
     b.online = false
-    const id2 = await desk.issueGoods({ holderKind: 'owner', holderName: '陈先生', room: '1-1-101', items: [{ name: '沙发', qty: 1 }], signer: '陈先生', date: '2026-11-23' })
+    const id2 = await desk.issueGoods({
+      holderKind: 'owner',
+      holderName: '陈先生',
+      room: '1-1-101',
+      items: [{ name: '沙发', qty: 1 }],
+      signer: '陈先生',
+      date: '2026-11-23'
+    })
     expect(id2).toBeDefined()
     expect(desk.shownGoods).toBeUndefined()
     expect(desk.pendingGoods.map((g) => g.holderName)).toEqual(['陈先生'])
@@ -155,8 +213,14 @@ describe('GateAdminStore', () => {
   it('filters the day log, pages it, exports CSV, and keeps the block list', async () => {
     const { deps } = phone('demo-supervisor')
     const files: { name: string; text: string }[] = []
-    const admin = new GateAdminStore({ ...deps, exportText: async (name, text) => void files.push({ name, text }) })
-    for (let i = 0; i < 55; i++) ok(await b.h.as('demo-guard', 'gate.checkIn', { ...guest, id: `lg${i}`, gate: i % 2 ? '东门' : '南门' }))
+    const admin = new GateAdminStore({
+      ...deps,
+      exportText: async (name, text) => void files.push({ name, text })
+    })
+    for (let i = 0; i < 55; i++)
+      ok(
+        await b.h.as('demo-guard', 'gate.checkIn', { ...guest, id: `lg${i}`, gate: i % 2 ? '东门' : '南门' })
+      )
     await admin.loadRefs()
     expect(admin.guards.map((g) => g.name)).toEqual(['张卫国'])
     await admin.loadLog()
@@ -177,9 +241,19 @@ describe('GateAdminStore', () => {
     expect(files[0].text.split('\r\n').filter(Boolean)).toHaveLength(29)
     expect(admin.message).toBe('已导出 28 条')
 
-    expect(admin.addBlockPerson({ name: '', phone: '', idNumber: '123', idLast4: '', reason: 'x' })).toBe(false)
+    expect(admin.addBlockPerson({ name: '', phone: '', idNumber: '123', idLast4: '', reason: 'x' })).toBe(
+      false
+    )
     expect(admin.error).toMatch(/18位/)
-    expect(await admin.addBlockPerson({ name: '赵某', phone: '', idNumber: '11010519491231002X', idLast4: '', reason: '打架' })).toBe(true)
+    expect(
+      await admin.addBlockPerson({
+        name: '赵某',
+        phone: '',
+        idNumber: '11010519491231002X',
+        idLast4: '',
+        reason: '打架'
+      })
+    ).toBe(true)
     const entry = admin.refs?.blocklist.find((x) => x.name === '赵某')
     expect(entry).toMatchObject({ idLast4: '002X', hasIdHash: true })
     expect(await admin.saveOwnerVehicle('粤B12345', '3-1-101', '')).toBe(false)
