@@ -11,6 +11,9 @@ import { ACTIONS } from '../../src/domain/contract'
 import type { Envelope } from '../../src/domain/errors'
 import type { Estate, Staff } from '../../src/domain/entities'
 import type { Role } from '../../src/domain/roles'
+import { makeCaller, staffIdOf, type Caller, type CallOptions, type RawCall, type Who } from '../kit/caller'
+
+export { Refused, type Caller, type CallOptions, type Who } from '../kit/caller'
 
 export { DEMO_ESTATE_ID }
 export const T0 = Date.UTC(2026, 10, 23, 1, 0, 0) // 09:00 in China
@@ -99,12 +102,17 @@ export interface Harness {
   db: DataPort
   clock: { now: number }
   logs: unknown[]
-  /** Call an action as a staff member (identified by OPENID, as in WeChat). */
+  /**
+   * A typed caller for a person (a role names the demo person: `'guard'` → `demo-guard`):
+   * `h.as('guard').call('gate.checkIn', input)` answers the output type, `.try(…)` the envelope.
+   */
+  as(who: Who): Caller
+  /** Call an action as a staff member (identified by OPENID, as in WeChat); the envelope, untyped. */
   as<A extends ActionName>(
     staffId: string,
     action: A,
     input: InputOf<A> | Record<string, unknown>,
-    extra?: { estateId?: string; op?: { id: string; deviceTime: number }; sentAt?: number }
+    extra?: CallOptions
   ): Promise<Envelope<unknown>>
   raw(fn: string, req: Record<string, unknown>, identity: Identity): Promise<Envelope<unknown>>
   addStaff(id: string, roles: Role[], estateIds?: string[]): Promise<Staff>
@@ -144,25 +152,27 @@ export async function makeHarness(opts: Partial<ServerConfig> = {}): Promise<Har
   }
   const store = env ? (await sharedEngine()).env(env) : undefined
   const rt = createRuntime(db, config)
+  const send: RawCall = (who, action, input, extra) => {
+    const def = ACTIONS[action]
+    return rt.call(
+      def.fn,
+      {
+        action,
+        input,
+        estateId: extra.estateId ?? (def.scope === 'estate' ? DEMO_ESTATE_ID : undefined),
+        op: extra.op ?? (def.write ? h.opSeq() : undefined),
+        sentAt: extra.sentAt ?? clock.now
+      },
+      { kind: 'openid', openid: `oid-${staffIdOf(who)}` }
+    )
+  }
   const h: Harness = {
     rt,
     db,
     clock,
     logs,
-    as(staffId, action, input, extra = {}) {
-      const def = ACTIONS[action]
-      return rt.call(
-        def.fn,
-        {
-          action,
-          input,
-          estateId: extra.estateId ?? (def.scope === 'estate' ? DEMO_ESTATE_ID : undefined),
-          op: extra.op ?? (def.write ? h.opSeq() : undefined),
-          sentAt: extra.sentAt ?? clock.now
-        },
-        { kind: 'openid', openid: `oid-${staffId}` }
-      )
-    },
+    as: ((who: Who, action?: ActionName, input?: unknown, extra?: CallOptions) =>
+      action === undefined ? makeCaller(send, who) : send(who, action, input, extra ?? {})) as Harness['as'],
     raw(fn, req, identity) {
       return rt.call(fn, req, identity)
     },

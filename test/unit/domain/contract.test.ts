@@ -13,6 +13,7 @@ import { PATROL_ACTIONS } from '../../../src/domain/contract/patrol'
 import { WORK_ACTIONS } from '../../../src/domain/contract/work'
 import { defineActions, action } from '../../../src/domain/contract/define'
 import * as v from 'valibot'
+import { FIELD_LABELS } from '../../../src/domain/validation'
 
 /** Compile-time equality: `Expect<Equal<A, B>>` fails typecheck unless A and B are the same type. */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
@@ -40,6 +41,16 @@ describe('the contract', () => {
     expect(new Set(keys).size).toBe(keys.length)
     expect(isActionName('cron.sweep')).toBe(true)
     expect(isActionName('toString')).toBe(false)
+  })
+
+  it('every input field has a Chinese label, so a refusal never shows a field’s code name', () => {
+    const missing: string[] = []
+    for (const name of ACTION_NAMES) {
+      const input = ACTIONS[name].input as unknown as { entries?: Record<string, unknown> }
+      for (const key of Object.keys(input.entries ?? {}))
+        if (!FIELD_LABELS[key]) missing.push(`${name}.${key}`)
+    }
+    expect(missing).toEqual([])
   })
 
   it('defineActions copies the key and leaves the spec as written', () => {
