@@ -69,7 +69,7 @@ describe('work.report', () => {
       'work.report',
       { id: uid('b'), category: 'aliens' },
       'INVALID_INPUT',
-      /类别不正确/
+      '填写的内容有误：类别：不在可选范围内'
     )
     await expectRefused(
       h,
@@ -213,7 +213,7 @@ describe('work.reportMore', () => {
       'work.reportMore',
       { incidentId: i.id, severity: 'extreme' },
       'INVALID_INPUT',
-      /紧急程度不正确/
+      '填写的内容有误：紧急程度：不在可选范围内'
     )
     await expectRefused(
       h,
