@@ -2,7 +2,16 @@
  * Patrol rules, pure and with time passed in: which scan a round accepts, how far a scan can
  * be trusted (evidence), and how a round measures up to its plan.
  */
-import type { Checkpoint, Evidence, EvidenceLevel, Plan, Position, Question, Route, ScanMethod } from './model'
+import type {
+  Checkpoint,
+  Evidence,
+  EvidenceLevel,
+  Plan,
+  Position,
+  Question,
+  Route,
+  ScanMethod
+} from './model'
 
 // ---- QR tokens and typed codes ----
 /** A checkpoint's QR carries `GWT-C:<checkpointId>.<signature>`; the server signs and checks it. */
@@ -33,7 +42,8 @@ export function anomaliesOf(questions: readonly Question[], answers: Record<stri
     else if (q.kind === 'choice' && w?.equals !== undefined && a === w.equals) out.push(`${q.label}：${a}`)
     else if (q.kind === 'number') {
       const n = Number(a)
-      if (Number.isFinite(n) && ((w?.min !== undefined && n < w.min) || (w?.max !== undefined && n > w.max))) out.push(`${q.label}：${a}`)
+      if (Number.isFinite(n) && ((w?.min !== undefined && n < w.min) || (w?.max !== undefined && n > w.max)))
+        out.push(`${q.label}：${a}`)
     } else if (q.kind === 'note' && w?.equals === 'any') out.push(`${q.label}：${a}`)
   }
   return out
@@ -53,12 +63,23 @@ export function acceptScan(
 ): ScanVerdict {
   const name = names(checkpointId) ?? '这个巡更点'
   if (!route.checkpointIds.includes(checkpointId))
-    return { ok: false, code: 'WRONG_POINT', reason: otherRoute ? `「${name}」属于「${otherRoute}」，不在本路线「${route.name}」上` : `「${name}」不在本路线「${route.name}」上` }
-  if (scanned.includes(checkpointId)) return { ok: false, code: 'REPEAT', reason: `「${name}」本轮已经打过点了` }
+    return {
+      ok: false,
+      code: 'WRONG_POINT',
+      reason: otherRoute
+        ? `「${name}」属于「${otherRoute}」，不在本路线「${route.name}」上`
+        : `「${name}」不在本路线「${route.name}」上`
+    }
+  if (scanned.includes(checkpointId))
+    return { ok: false, code: 'REPEAT', reason: `「${name}」本轮已经打过点了` }
   if (!route.ordered) return { ok: true, outOfOrder: false }
   const expected = route.checkpointIds.find((id) => !scanned.includes(id))
   if (expected === checkpointId) return { ok: true, outOfOrder: false }
-  return { ok: true, outOfOrder: true, note: `按顺序应先到「${names(expected ?? '') ?? '上一个点'}」，已记录为顺序不符` }
+  return {
+    ok: true,
+    outOfOrder: true,
+    note: `按顺序应先到「${names(expected ?? '') ?? '上一个点'}」，已记录为顺序不符`
+  }
 }
 
 // ---- evidence ----
@@ -90,9 +111,15 @@ export interface PrevScan {
 }
 
 /** How far a scan can be trusted, with its reasons in Chinese. Suspicious scans are flagged, never refused. */
-export function rateEvidence(scan: ScanFacts, point: Pick<Checkpoint, 'position'>, prev?: PrevScan): Evidence {
+export function rateEvidence(
+  scan: ScanFacts,
+  point: Pick<Checkpoint, 'position'>,
+  prev?: PrevScan
+): Evidence {
   let score = scan.method === 'nfc' ? 90 : scan.method === 'qr' ? 75 : 40
-  const reasons: string[] = [scan.method === 'nfc' ? 'NFC 标签' : scan.method === 'qr' ? '现场扫码' : '手输编号（无法证明到场）']
+  const reasons: string[] = [
+    scan.method === 'nfc' ? 'NFC 标签' : scan.method === 'qr' ? '现场扫码' : '手输编号（无法证明到场）'
+  ]
   let suspicious = false
   const p = scan.position
   if (point.position) {
@@ -121,7 +148,10 @@ export function rateEvidence(scan: ScanFacts, point: Pick<Checkpoint, 'position'
   }
   if (prev?.position && p) {
     const moved = distanceM(prev.position, p)
-    const apart = prev.checkpointPosition && point.position ? distanceM(prev.checkpointPosition, point.position) : undefined
+    const apart =
+      prev.checkpointPosition && point.position
+        ? distanceM(prev.checkpointPosition, point.position)
+        : undefined
     if (moved < 0.5 && apart !== undefined && apart > 20) {
       suspicious = true
       reasons.push('与上一个点的定位完全相同，疑似模拟定位')
@@ -142,7 +172,13 @@ export function rateEvidence(scan: ScanFacts, point: Pick<Checkpoint, 'position'
     reasons.push(`手机时间比服务器快 ${Math.round(skew / 60_000)} 分钟`)
   }
   score = Math.max(0, Math.min(100, score - (suspicious ? 30 : 0)))
-  const level: EvidenceLevel = suspicious ? 'suspicious' : score >= 80 ? 'strong' : score >= 60 ? 'ok' : 'weak'
+  const level: EvidenceLevel = suspicious
+    ? 'suspicious'
+    : score >= 80
+      ? 'strong'
+      : score >= 60
+        ? 'ok'
+        : 'weak'
   return { level, score, reasons }
 }
 
@@ -180,6 +216,28 @@ export interface RoundEvaluation {
 /** Minutes after the slot opens before a start counts as late. */
 export const LATE_GRACE_MIN = 15
 
+// ---- starting a round ----
+/** A round may be started at most this many minutes before its slot opens. */
+export const EARLY_START_MIN = 30
+
+/** Whether a round of the slot opening at `slotStart` may be started at `at` (at most 30 minutes early). */
+export function canStartRound(slotStart: number, at: number): boolean {
+  return at >= slotStart - EARLY_START_MIN * 60_000
+}
+
+/** How a card of today's rounds reads: a due round not started past the grace period is late. */
+export function roundCardState<S extends string>(
+  card: { state: S | 'due' | 'upcoming'; slotStart: number },
+  now: number
+): S | 'due' | 'upcoming' | 'late' {
+  return card.state === 'due' && now > card.slotStart + LATE_GRACE_MIN * 60_000 ? 'late' : card.state
+}
+
+/** Whether a card offers 开始巡更: due, or coming up and within the early-start window. */
+export function cardStartable(card: { state: string; slotStart: number }, now: number): boolean {
+  return card.state === 'due' || (card.state === 'upcoming' && canStartRound(card.slotStart, now))
+}
+
 export function evaluateRound(
   plan: Pick<Plan, 'minMinutes' | 'maxMinutes'>,
   route: Pick<Route, 'checkpointIds'>,
@@ -193,10 +251,17 @@ export function evaluateRound(
   const expected = route.checkpointIds.length
   const scanned = expected - missedIds.length
   const started = round.startedAt ?? scans[0]?.deviceTime
-  const ended = round.endedAt ?? (round.status === 'inProgress' ? undefined : scans[scans.length - 1]?.deviceTime)
+  const ended =
+    round.endedAt ?? (round.status === 'inProgress' ? undefined : scans[scans.length - 1]?.deviceTime)
   const minutes = started !== undefined && ended !== undefined ? (ended - started) / 60_000 : undefined
-  const lateStart = started !== undefined ? started > round.slotStart + LATE_GRACE_MIN * 60_000 : now > round.slotStart + LATE_GRACE_MIN * 60_000
-  const overrun = minutes !== undefined ? minutes > plan.maxMinutes : started !== undefined && (now - started) / 60_000 > plan.maxMinutes
+  const lateStart =
+    started !== undefined
+      ? started > round.slotStart + LATE_GRACE_MIN * 60_000
+      : now > round.slotStart + LATE_GRACE_MIN * 60_000
+  const overrun =
+    minutes !== undefined
+      ? minutes > plan.maxMinutes
+      : started !== undefined && (now - started) / 60_000 > plan.maxMinutes
   const tooFast = minutes !== undefined && scanned > 1 && minutes < plan.minMinutes
   const closed = round.status !== 'inProgress' || now >= round.slotEnd
   const incomplete = closed && missedIds.length > 0
@@ -206,7 +271,8 @@ export function evaluateRound(
   const flags: string[] = []
   if (round.status === 'missed') flags.push('漏巡')
   if (lateStart && round.status !== 'missed') flags.push('迟到开始')
-  if (incomplete && round.status !== 'missed') flags.push(`漏点 ${missedIds.length} 个：${missedIds.map(names).join('、')}`)
+  if (incomplete && round.status !== 'missed')
+    flags.push(`漏点 ${missedIds.length} 个：${missedIds.map(names).join('、')}`)
   if (outOfOrder) flags.push(`顺序不符 ${outOfOrder} 次`)
   if (tooFast) flags.push(`用时 ${Math.round(minutes!)} 分钟，少于计划的 ${plan.minMinutes} 分钟`)
   if (overrun) flags.push(`超时（计划 ${plan.maxMinutes} 分钟内）`)

@@ -6,6 +6,12 @@ import type { IncidentStatus, Task, TaskStatus } from './model'
 import { TASK_STATUS_LABELS } from './model'
 import { dayStart, weekday } from '../time'
 
+/** A task still to be done: not yet done (waiting for review) or closed. */
+export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['open', 'assigned', 'accepted', 'inProgress']
+export function isOpenTask(status: TaskStatus): boolean {
+  return OPEN_TASK_STATUSES.includes(status)
+}
+
 export type TaskAct = 'grab' | 'accept' | 'start' | 'complete' | 'handBack' | 'assign' | 'reject' | 'close'
 export const TASK_ACT_LABELS: Record<TaskAct, string> = {
   grab: '抢单',
@@ -30,12 +36,20 @@ export const TASK_MOVES: Record<TaskAct, Move> = {
   start: { from: ['accepted'], to: 'inProgress', who: 'assignee' },
   complete: { from: ['accepted', 'inProgress'], to: 'done', who: 'assignee' },
   handBack: { from: ['assigned', 'accepted', 'inProgress'], to: 'open', who: 'assignee' },
-  assign: { from: ['open', 'assigned', 'accepted', 'inProgress'], to: 'assigned', who: 'supervisor' },
+  assign: { from: OPEN_TASK_STATUSES, to: 'assigned', who: 'supervisor' },
   reject: { from: ['done'], to: 'inProgress', who: 'supervisor' },
   close: { from: ['done'], to: 'closed', who: 'supervisor' }
 }
 
-export function taskMove(act: TaskAct, status: TaskStatus): { ok: true; to: TaskStatus } | { ok: false; reason: string } {
+/** Whether a task in this state can take the step (who may take it is the server's check). */
+export function taskCan(act: TaskAct, status: TaskStatus): boolean {
+  return TASK_MOVES[act].from.includes(status)
+}
+
+export function taskMove(
+  act: TaskAct,
+  status: TaskStatus
+): { ok: true; to: TaskStatus } | { ok: false; reason: string } {
   const m = TASK_MOVES[act]
   if (m.from.includes(status)) return { ok: true, to: m.to }
   return { ok: false, reason: `这个任务${TASK_STATUS_LABELS[status]}，不能${TASK_ACT_LABELS[act]}` }
@@ -59,15 +73,19 @@ export function incidentFor(task: TaskStatus): IncidentStatus {
 }
 
 /** Today's list: overdue first, then by due time; finished ones last. */
-export function sortTasks<T extends Pick<Task, 'dueAt' | 'status' | 'priority'>>(tasks: readonly T[], now: number): T[] {
-  const finished = (t: T) => t.status === 'done' || t.status === 'closed'
-  const rank = (t: T) => (finished(t) ? 2 : t.dueAt < now ? 0 : 1)
+export function sortTasks<T extends Pick<Task, 'dueAt' | 'status' | 'priority'>>(
+  tasks: readonly T[],
+  now: number
+): T[] {
+  const rank = (t: T) => (!isOpenTask(t.status) ? 2 : t.dueAt < now ? 0 : 1)
   const prio = { high: 0, normal: 1, low: 2 }
-  return [...tasks].sort((a, b) => rank(a) - rank(b) || a.dueAt - b.dueAt || prio[a.priority] - prio[b.priority])
+  return [...tasks].sort(
+    (a, b) => rank(a) - rank(b) || a.dueAt - b.dueAt || prio[a.priority] - prio[b.priority]
+  )
 }
 
 export function isOverdue(t: Pick<Task, 'dueAt' | 'status'>, now: number): boolean {
-  return t.status !== 'done' && t.status !== 'closed' && t.dueAt < now
+  return isOpenTask(t.status) && t.dueAt < now
 }
 
 /** A list typed in one box: one item per line, or separated by ，、 or commas. */
@@ -93,4 +111,3 @@ export function repeatDays(repeat: Repeat, now: number): number[] {
   if (repeat === 'weekdays') return [1, 2, 3, 4, 5]
   return [weekday(now)]
 }
-

@@ -6,17 +6,22 @@ import { Btn } from '../../components/Btn'
 import { PrivacyDialog } from '../../components/PrivacyDialog'
 import { QrCode } from '../../components/QrCode'
 import { qrText } from '../../domain/gate/qr'
-import { plateProblem, normalizePlate, formatPlate } from '../../domain/gate/plates'
-import { localDate } from '../../domain/time'
+import { formatPlate } from '../../domain/gate/plates'
 import { maskPhone } from '../../domain/privacy'
 import { ui } from '../../services/ui'
 import { desk, now as clock } from './model'
-import { PASS_WINDOWS, passWindow, windowText, type PassWindow } from './model/desk'
+import {
+  goodsFormInput,
+  PASS_WINDOWS,
+  passFormInput,
+  passWindow,
+  windowText,
+  type PassWindow
+} from '../../domain/gate/desk'
 import './index.scss'
 import { Chips } from '../../components/Chips'
 import { Stepper } from '../../components/Stepper'
 
-const DAY = 86_400_000
 const PASS_STATUS = { active: '有效', used: '已使用', revoked: '已作废' } as const
 const GOODS_STATUS = { issued: '待出门', released: '已放行', refused: '已拒绝', revoked: '已作废' } as const
 
@@ -97,22 +102,11 @@ const PassForm = observer(function PassForm() {
   const [problem, setProblem] = useState('')
   const [busy, setBusy] = useState(false)
   const submit = async () => {
-    const { validFrom, validTo } = passWindow(when, clock())
-    if (!name.trim()) return setProblem('请填写访客姓名')
-    if (!room.trim()) return setProblem('请填写拜访的房号')
-    if (plate && plateProblem(plate)) return setProblem(plateProblem(plate)!)
+    const r = passFormInput({ name, phone, room, people, plate, when, note }, clock())
+    if (!r.ok) return setProblem(r.problem)
     setProblem('')
     setBusy(true)
-    const id = await desk.createPass({
-      visitorName: name.trim(),
-      visitorPhone: phone.trim() || undefined,
-      room: room.trim(),
-      people,
-      plate: plate ? normalizePlate(plate) : undefined,
-      validFrom,
-      validTo,
-      note: note.trim() || undefined
-    })
+    const id = await desk.createPass(r.input)
     setBusy(false)
     if (id) {
       setName('')
@@ -186,23 +180,11 @@ const GoodsForm = observer(function GoodsForm() {
   const [problem, setProblem] = useState('')
   const [busy, setBusy] = useState(false)
   const submit = async () => {
-    const list = items.filter((i) => i.name.trim()).map((i) => ({ name: i.name.trim(), qty: i.qty }))
-    if (!name.trim()) return setProblem('请填写业主或施工单位')
-    if (!room.trim()) return setProblem('请填写房号')
-    if (!list.length) return setProblem('请填写至少一种物品')
-    if (!signer.trim()) return setProblem('请填写授权签字人')
+    const r = goodsFormInput({ kind, name, room, items, signer, day, note }, clock())
+    if (!r.ok) return setProblem(r.problem)
     setProblem('')
     setBusy(true)
-    const now = clock()
-    const id = await desk.issueGoods({
-      holderKind: kind,
-      holderName: name.trim(),
-      room: room.trim(),
-      items: list,
-      signer: signer.trim(),
-      date: localDate(day === 'today' ? now : now + DAY),
-      note: note.trim() || undefined
-    })
+    const id = await desk.issueGoods(r.input)
     setBusy(false)
     if (id) {
       setName('')

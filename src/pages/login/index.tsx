@@ -52,7 +52,13 @@ function LoginPage() {
           {needBind && (
             <View>
               <Text className="muted">第一次使用：请输入主管给您的8位绑定码</Text>
-              <Input className="input" value={code} maxlength={8} placeholder="绑定码" onInput={(e) => setCode(e.detail.value)} />
+              <Input
+                className="input"
+                value={code}
+                maxlength={8}
+                placeholder="绑定码"
+                onInput={(e) => setCode(e.detail.value)}
+              />
               <Btn kind="ghost" onClick={bind} disabled={code.trim().length !== 8}>
                 绑定并登录
               </Btn>
@@ -68,7 +74,13 @@ function LoginPage() {
             <Text>演示登录：点一位员工即可进入</Text>
           </View>
           {session.demoAccounts.map((a) => (
-            <Btn key={a.staffId} kind="ghost" className="demo-btn" disabled={session.busy} onClick={() => demo(a.staffId)}>
+            <Btn
+              key={a.staffId}
+              kind="ghost"
+              className="demo-btn"
+              disabled={session.busy}
+              onClick={() => demo(a.staffId)}
+            >
               {a.name} · {roleNames(a.roles)}
             </Btn>
           ))}

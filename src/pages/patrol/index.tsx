@@ -6,6 +6,7 @@ import { Btn } from '../../components/Btn'
 import { PrivacyDialog } from '../../components/PrivacyDialog'
 import { localClock } from '../../domain/time'
 import { ROUND_STATUS_LABELS } from '../../domain/patrol/model'
+import { cardStartable, roundCardState } from '../../domain/patrol/rules'
 import { anomaliesOf } from '../../domain/patrol/rules'
 import { canScan, scanQr } from '../../services/scanner'
 import { canNfc, readNfcTag } from '../../services/nfc'
@@ -231,14 +232,12 @@ function PatrolEntry() {
             </View>
           )}
           {patrol.cards.map((c) => {
-            const state = c.state === 'due' && now > c.slotStart + 15 * 60_000 ? 'late' : c.state
+            const state = roundCardState(c, now)
             return (
               <View key={`${c.planId}-${c.slotStart}`} className={`card round-card round-${state}`}>
                 <Text className="card-title">{`${c.planName} · ${localClock(c.slotStart)}–${localClock(c.slotEnd)}`}</Text>
                 <Text className="muted">{`${c.routeName} · ${ROUND_STATUS_LABELS[state]}${c.round?.staffName ? ' · ' + c.round.staffName : ''}`}</Text>
-                {(c.state === 'due' || (c.state === 'upcoming' && c.slotStart - now < 30 * 60_000)) && (
-                  <Btn onClick={() => patrol.startRound(c)}>开始巡更</Btn>
-                )}
+                {cardStartable(c, now) && <Btn onClick={() => patrol.startRound(c)}>开始巡更</Btn>}
               </View>
             )
           })}

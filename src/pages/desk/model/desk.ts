@@ -5,8 +5,6 @@
  */
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ActionName, GoodsPassOut, InputOf, PassOut } from '../../../domain/contract'
-import { estateTime } from '../../../domain/dates'
-import { dayStart } from '../../../domain/time'
 import type { KeyValueStorage } from '../../../services/storage'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
@@ -27,34 +25,6 @@ export interface DeskDeps {
 
 type PassInput = Omit<InputOf<'gate.passCreate'>, 'id'>
 type GoodsInput = Omit<InputOf<'gate.goodsIssue'>, 'id'>
-
-const DAY = 86_400_000
-
-/** The quick choices for a pass's window, in estate time. */
-export type PassWindow = 'today' | 'tomorrow' | 'three'
-export const PASS_WINDOWS: { v: PassWindow; label: string }[] = [
-  { v: 'today', label: '今天' },
-  { v: 'tomorrow', label: '明天' },
-  { v: 'three', label: '3天内' }
-]
-/** today: now → 23:59; tomorrow: all of tomorrow; three: now → the end of the day after tomorrow. */
-export function passWindow(w: PassWindow, now: number): { validFrom: number; validTo: number } {
-  const d0 = dayStart(now)
-  if (w === 'tomorrow') return { validFrom: d0 + DAY, validTo: d0 + 2 * DAY - 1 }
-  return { validFrom: now, validTo: d0 + (w === 'three' ? 3 : 1) * DAY - 1 }
-}
-
-const NEAR_DAYS: Record<number, string> = { [-1]: '昨天', 0: '今天', 1: '明天', 2: '后天' }
-/** 今天 18:53 / 明天 00:00 / 11月26日 23:59: a time either side of now, with its day always said. */
-export function whenText(t: number, now: number): string {
-  const d = estateTime(t)
-  const days = Math.round((dayStart(t) - dayStart(now)) / DAY)
-  return `${NEAR_DAYS[days] ?? d.format('M月D日')} ${d.format('HH:mm')}`
-}
-/** A pass's window as the desk reads it to the visitor. */
-export function windowText(w: { validFrom: number; validTo: number }, now: number): string {
-  return `${whenText(w.validFrom, now)} 至 ${whenText(w.validTo, now)}`
-}
 
 /** A record made on this phone that the server has not taken yet: what was typed, and its queue entry. */
 export type Waiting<T> = T & {

@@ -5,7 +5,17 @@ import { parseQr, type QrKind } from '../../../domain/gate/qr'
 import { canScan, scanQr } from '../../../services/scanner'
 
 /** Scan the pass's QR code (camera only) or type its six digits; both end in `onCode`. */
-export function CodeEntry({ kind, label, onCode, busy }: { kind: QrKind; label: string; onCode: (code: string) => void; busy?: boolean }) {
+export function CodeEntry({
+  kind,
+  label,
+  onCode,
+  busy
+}: {
+  kind: QrKind
+  label: string
+  onCode: (code: string) => void
+  busy?: boolean
+}) {
   const [text, setText] = useState('')
   const [problem, setProblem] = useState('')
   const take = (raw: string) => {
@@ -40,7 +50,12 @@ export function CodeEntry({ kind, label, onCode, busy }: { kind: QrKind; label: 
         }}
       />
       {problem && <Text className="error-text">{problem}</Text>}
-      <Btn kind={canScan ? 'ghost' : 'primary'} loading={busy} disabled={text.length !== 6} onClick={() => take(text)}>
+      <Btn
+        kind={canScan ? 'ghost' : 'primary'}
+        loading={busy}
+        disabled={text.length !== 6}
+        onClick={() => take(text)}
+      >
         查询
       </Btn>
     </View>

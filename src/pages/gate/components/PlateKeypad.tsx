@@ -20,7 +20,9 @@ export function PlateKeypad({ value, onChange }: { value: string; onChange: (pla
     <View className="plate-pad">
       <View className={`plate-show ${problem ? 'plate-bad' : value.length >= 7 ? 'plate-ok' : ''}`}>
         <Text className="plate-text">{value ? formatPlate(value) : '请输入车牌'}</Text>
-        {value.length >= 7 && !problem && <Text className="plate-kind">{value.length === 8 ? '新能源' : '普通'}</Text>}
+        {value.length >= 7 && !problem && (
+          <Text className="plate-kind">{value.length === 8 ? '新能源' : '普通'}</Text>
+        )}
       </View>
       {problem && <Text className="error-text">{problem}</Text>}
       {needProvince ? (
@@ -43,7 +45,11 @@ export function PlateKeypad({ value, onChange }: { value: string; onChange: (pla
               {k}
             </View>
           ))}
-          <View className="key key-wide key-del" hoverClass="key-hover" onClick={() => onChange(value.slice(0, -1))}>
+          <View
+            className="key key-wide key-del"
+            hoverClass="key-hover"
+            onClick={() => onChange(value.slice(0, -1))}
+          >
             删除
           </View>
           <View className="key key-wide key-del" hoverClass="key-hover" onClick={() => onChange('')}>

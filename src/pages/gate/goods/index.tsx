@@ -6,6 +6,7 @@ import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import type { GoodsPassCheckOut } from '../../../domain/contract'
 import type { GoodsItem } from '../../../domain/gate/entities'
+import { goodsCheckProblem, goodsReleaseProblems } from '../../../domain/gate/goods'
 import { takePhoto } from '../../../services/files'
 import { ui } from '../../../services/ui'
 import { rootStore } from '../../../stores'
@@ -75,12 +76,11 @@ function GoodsPage() {
     items
       .filter((i) => i.name.trim())
       .map((i) => ({ name: i.name.trim(), qty: Math.max(1, Math.floor(Number(i.qty) || 1)) }))
-  const allOk = itemsMatch && signatureOk && stampOk && authorityOk && (!lorry || lorryOpened)
   const pass = found?.pass
   const finish = (result: 'released' | 'refused') => {
     const list = pass ? pass.items : typedItems()
-    if (!list.length) return setProblem('请填写带出的物品')
-    if (result === 'refused' && !reason.trim()) return setProblem('请选择或填写拒绝放行的原因')
+    const p = goodsCheckProblem(result, list.length, reason)
+    if (p) return setProblem(p)
     const ok = gate.goodsCheck({
       passId: pass?.id,
       slipNo: pass ? undefined : slipNo.trim() || undefined,
@@ -104,7 +104,18 @@ function GoodsPage() {
   }
 
   const checking = !!pass || noPass
-  const canRelease = allOk && (pass ? !found?.problem : !!slipNo.trim())
+  const canRelease =
+    !found?.problem &&
+    goodsReleaseProblems({
+      passId: pass?.id,
+      slipNo: pass ? undefined : slipNo.trim() || undefined,
+      itemsMatch,
+      signatureOk,
+      stampOk,
+      authorityOk,
+      lorry,
+      lorryOpened
+    }).length === 0
   return (
     <View className="page">
       {!checking && (

@@ -3,17 +3,13 @@ import { observer } from 'mobx-react-lite'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
-import { formatPlate, normalizePlate, plateProblem } from '../../../domain/gate/plates'
+import { formatPlate, normalizePlate } from '../../../domain/gate/plates'
+import { blockFormProblem, ownerCarProblem, permitFormProblem, plusDays } from '../../../domain/gate/refs'
 import { localDate } from '../../../domain/time'
 import { ui } from '../../../services/ui'
 import { gateAdmin as g, now as clock } from '../model'
 import '../index.scss'
 import '../gate.scss'
-
-/** YYYY-MM-DD n days later (estate dates). */
-function plusDays(date: string, n: number): string {
-  return localDate(Date.parse(`${date}T12:00:00+08:00`) + n * 86_400_000)
-}
 
 async function confirmThen(what: string, run: () => Promise<boolean>) {
   if ((await ui.confirm('删除', `确定${what}吗？`, '删除')) && !(await run())) void ui.toast(g.takeError())
@@ -29,20 +25,16 @@ const BlockList = observer(function BlockList() {
   const [reason, setReason] = useState('')
   const [problem, setProblem] = useState('')
   const add = async () => {
-    if (!reason.trim()) return setProblem('请写明原因')
+    const bad = blockFormProblem({ kind, name, phone, idNumber, idLast4, plate, reason })
+    if (bad) return setProblem(bad)
+    setProblem('')
     if (kind === 'plate') {
-      const p = normalizePlate(plate)
-      if (plateProblem(p)) return setProblem(plateProblem(p)!)
-      setProblem('')
-      if (await g.addBlockPlate(p, reason)) {
+      if (await g.addBlockPlate(normalizePlate(plate), reason)) {
         setPlate('')
         setReason('')
       } else setProblem(g.takeError())
       return
     }
-    if (!name.trim() && !phone.trim() && !idNumber.trim() && !idLast4.trim())
-      return setProblem('姓名、手机号、证件号至少填一项')
-    setProblem('')
     const r = g.addBlockPerson({ name, phone, idNumber, idLast4, reason })
     if (r && (await r)) {
       setName('')
@@ -143,11 +135,10 @@ const OwnerCars = observer(function OwnerCars() {
   const [owner, setOwner] = useState('')
   const [problem, setProblem] = useState('')
   const add = async () => {
-    const p = normalizePlate(plate)
-    if (plateProblem(p)) return setProblem(plateProblem(p)!)
-    if (!room.trim()) return setProblem('请填写房号')
+    const bad = ownerCarProblem(plate, room)
+    if (bad) return setProblem(bad)
     setProblem('')
-    if (await g.saveOwnerVehicle(p, room, owner)) {
+    if (await g.saveOwnerVehicle(normalizePlate(plate), room, owner)) {
       setPlate('')
       setRoom('')
       setOwner('')
@@ -208,9 +199,8 @@ const Permits = observer(function Permits() {
   const [to, setTo] = useState(plusDays(today, 30))
   const [problem, setProblem] = useState('')
   const add = async () => {
-    if (!no.trim() || !holder.trim() || !company.trim() || !room.trim())
-      return setProblem('编号、持证人、施工单位、房号都要填写')
-    if (!/^[0-9A-Za-z]{4}$/.test(last4.trim())) return setProblem('证件号后四位应为4位')
+    const bad = permitFormProblem({ no, holderName: holder, idLast4: last4, company, room })
+    if (bad) return setProblem(bad)
     setProblem('')
     const r = g.savePermit({ no, holderName: holder, idLast4: last4, company, room, from, to })
     if (r && (await r)) {

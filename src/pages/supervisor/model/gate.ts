@@ -6,6 +6,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { GateBoard, GateLogItem, GateRefs, InputOf, StaffListItem } from '../../../domain/contract'
 import type { GateLogType } from '../../../domain/gate/entities'
 import { hashIdNumber, idCardProblem } from '../../../domain/gate/idcard'
+import { permitWindow } from '../../../domain/gate/refs'
 import { localDate } from '../../../domain/time'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
@@ -304,20 +305,12 @@ export class GateAdminStore {
     from: string
     to: string
   }): Promise<boolean> | false {
-    const validFrom = Date.parse(`${f.from}T00:00:00+08:00`)
-    const validTo = Date.parse(`${f.to}T00:00:00+08:00`) + DAY - 1
-    if (Number.isNaN(validFrom) || Number.isNaN(validTo)) {
-      this.error = '请选择有效期'
+    const w = permitWindow(f.from, f.to, localDate(this.deps.now()))
+    if (!w.ok) {
+      this.error = w.problem
       return false
     }
-    if (validTo < validFrom) {
-      this.error = '有效期：结束日期应不早于开始日期'
-      return false
-    }
-    if (f.to < localDate(this.deps.now())) {
-      this.error = '有效期已经过去了'
-      return false
-    }
+    const { validFrom, validTo } = w
     return this.save(
       'gate.permitSave',
       {

@@ -11,6 +11,7 @@ import {
   TASK_TYPE_LABELS,
   DEPT_LABELS
 } from '../../../domain/work/model'
+import { taskCan } from '../../../domain/work/rules'
 import { formatWhen } from '../../../domain/dates'
 import { takePhoto } from '../../../services/files'
 import { ui } from '../../../services/ui'
@@ -54,7 +55,7 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
         </Text>
         {t.pending && <Text className="tag tag-warn">待上传</Text>}
       </View>
-      {t.status === 'open' && (
+      {taskCan('grab', t.status) && (
         <Btn
           onClick={() => {
             askSubscribe()
@@ -64,7 +65,7 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
           抢单
         </Btn>
       )}
-      {mine && t.status === 'assigned' && (
+      {mine && taskCan('accept', t.status) && (
         <Btn
           onClick={() => {
             askSubscribe()
@@ -74,10 +75,10 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
           接单
         </Btn>
       )}
-      {mine && t.status === 'accepted' && (
+      {mine && taskCan('start', t.status) && (
         <Btn onClick={() => done(work.act(t, 'start'), '已开始')}>开始</Btn>
       )}
-      {mine && (t.status === 'accepted' || t.status === 'inProgress') && (
+      {mine && taskCan('complete', t.status) && (
         <View>
           {t.checklist.map((c, k) => (
             <View
@@ -127,7 +128,7 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
         </View>
       )}
       {mine &&
-        ['assigned', 'accepted', 'inProgress'].includes(t.status) &&
+        taskCan('handBack', t.status) &&
         (handing ? (
           <View>
             <Input

@@ -5,7 +5,8 @@
  */
 import { makeBackend, MemoryStorage, type Backend } from '../../../stores/backend'
 import { OutboxStore } from '../../../../../src/stores/outbox'
-import { DeskStore, passWindow, windowText } from '../../../../../src/pages/desk/model/desk'
+import { DeskStore } from '../../../../../src/pages/desk/model/desk'
+import { passWindow } from '../../../../../src/domain/gate/desk'
 import { createIdFactory } from '../../../../../src/domain/ids'
 import { qrText, parseQr } from '../../../../../src/domain/gate/qr'
 import { T0 } from '../../../../cloud/harness'
@@ -72,36 +73,6 @@ const slip = {
   signer: '周主管',
   date: '2026-11-23'
 }
-
-describe('passWindow (estate time, China +08:00)', () => {
-  it('today runs from now to 23:59:59, tomorrow is all of tomorrow, 3天内 ends the day after tomorrow', () => {
-    // T0 is 2026-11-23 09:00 in China
-    expect(passWindow('today', T0)).toEqual({
-      validFrom: T0,
-      validTo: Date.parse('2026-11-23T23:59:59.999+08:00')
-    })
-    expect(passWindow('tomorrow', T0)).toEqual({
-      validFrom: Date.parse('2026-11-24T00:00:00+08:00'),
-      validTo: Date.parse('2026-11-24T23:59:59.999+08:00')
-    })
-    expect(passWindow('three', T0)).toEqual({
-      validFrom: T0,
-      validTo: Date.parse('2026-11-25T23:59:59.999+08:00')
-    })
-    // 23:30 UTC is already the next day in China
-    const late = Date.parse('2026-11-23T23:30:00Z')
-    expect(passWindow('today', late).validTo).toBe(Date.parse('2026-11-24T23:59:59.999+08:00'))
-  })
-
-  it('reads the window out with its days, in the future as well as the past', () => {
-    expect(windowText(passWindow('today', T0), T0)).toBe('今天 09:00 至 今天 23:59')
-    expect(windowText(passWindow('tomorrow', T0), T0)).toBe('明天 00:00 至 明天 23:59')
-    expect(windowText(passWindow('three', T0), T0)).toBe('今天 09:00 至 后天 23:59')
-    const later = T0 + 4 * 86_400_000
-    expect(windowText(passWindow('today', T0), later)).toBe('11月23日 09:00 至 11月23日 23:59')
-    expect(windowText(passWindow('tomorrow', T0), T0 + 86_400_000)).toBe('今天 00:00 至 今天 23:59')
-  })
-})
 
 describe('DeskStore', () => {
   it('a pass gets its six-digit code from the server and the QR text a guard scans', async () => {

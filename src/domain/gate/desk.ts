@@ -1,0 +1,117 @@
+/**
+ * The front desk's rules, pure with time passed in: a pass's validity window and how it is read
+ * out, and the pass and goods-pass forms as typed (what is missing, and the input they make).
+ */
+import { estateTime } from '../dates'
+import { dayStart, localDate } from '../time'
+import { normalizePlate, plateProblem } from './plates'
+
+const DAY = 86_400_000
+
+/** The quick choices for a pass's window, in estate time. */
+export type PassWindow = 'today' | 'tomorrow' | 'three'
+export const PASS_WINDOWS: { v: PassWindow; label: string }[] = [
+  { v: 'today', label: '今天' },
+  { v: 'tomorrow', label: '明天' },
+  { v: 'three', label: '3天内' }
+]
+/** today: now → 23:59; tomorrow: all of tomorrow; three: now → the end of the day after tomorrow. */
+export function passWindow(w: PassWindow, now: number): { validFrom: number; validTo: number } {
+  const d0 = dayStart(now)
+  if (w === 'tomorrow') return { validFrom: d0 + DAY, validTo: d0 + 2 * DAY - 1 }
+  return { validFrom: now, validTo: d0 + (w === 'three' ? 3 : 1) * DAY - 1 }
+}
+
+const NEAR_DAYS: Record<number, string> = { [-1]: '昨天', 0: '今天', 1: '明天', 2: '后天' }
+/** 今天 18:53 / 明天 00:00 / 11月26日 23:59: a time either side of now, with its day always said. */
+export function whenText(t: number, now: number): string {
+  const d = estateTime(t)
+  const days = Math.round((dayStart(t) - dayStart(now)) / DAY)
+  return `${NEAR_DAYS[days] ?? d.format('M月D日')} ${d.format('HH:mm')}`
+}
+/** A pass's window as the desk reads it to the visitor. */
+export function windowText(w: { validFrom: number; validTo: number }, now: number): string {
+  return `${whenText(w.validFrom, now)} 至 ${whenText(w.validTo, now)}`
+}
+
+/** What a form makes: the input to send, or the first problem to show (in Chinese). */
+export type FormResult<T> = { ok: true; input: T } | { ok: false; problem: string }
+
+export interface PassForm {
+  name: string
+  phone: string
+  room: string
+  people: number
+  plate: string
+  when: PassWindow
+  note: string
+}
+export interface PassFormInput {
+  visitorName: string
+  visitorPhone?: string
+  room: string
+  people: number
+  plate?: string
+  validFrom: number
+  validTo: number
+  note?: string
+}
+/** A visitor pass as typed at the desk: name and room are needed, a plate must be a plate. */
+export function passFormInput(f: PassForm, now: number): FormResult<PassFormInput> {
+  if (!f.name.trim()) return { ok: false, problem: '请填写访客姓名' }
+  if (!f.room.trim()) return { ok: false, problem: '请填写拜访的房号' }
+  const plate = f.plate ? plateProblem(f.plate) : undefined
+  if (plate) return { ok: false, problem: plate }
+  return {
+    ok: true,
+    input: {
+      visitorName: f.name.trim(),
+      visitorPhone: f.phone.trim() || undefined,
+      room: f.room.trim(),
+      people: f.people,
+      plate: f.plate ? normalizePlate(f.plate) : undefined,
+      ...passWindow(f.when, now),
+      note: f.note.trim() || undefined
+    }
+  }
+}
+
+export interface GoodsForm {
+  kind: 'owner' | 'contractor'
+  name: string
+  room: string
+  items: { name: string; qty: number }[]
+  signer: string
+  day: 'today' | 'tomorrow'
+  note: string
+}
+export interface GoodsFormInput {
+  holderKind: 'owner' | 'contractor'
+  holderName: string
+  room: string
+  items: { name: string; qty: number }[]
+  signer: string
+  /** the estate date it may leave on */
+  date: string
+  note?: string
+}
+/** A goods release pass as typed: holder, room, at least one item and who signed; blank item lines are dropped. */
+export function goodsFormInput(f: GoodsForm, now: number): FormResult<GoodsFormInput> {
+  const items = f.items.filter((i) => i.name.trim()).map((i) => ({ name: i.name.trim(), qty: i.qty }))
+  if (!f.name.trim()) return { ok: false, problem: '请填写业主或施工单位' }
+  if (!f.room.trim()) return { ok: false, problem: '请填写房号' }
+  if (!items.length) return { ok: false, problem: '请填写至少一种物品' }
+  if (!f.signer.trim()) return { ok: false, problem: '请填写授权签字人' }
+  return {
+    ok: true,
+    input: {
+      holderKind: f.kind,
+      holderName: f.name.trim(),
+      room: f.room.trim(),
+      items,
+      signer: f.signer.trim(),
+      date: localDate(f.day === 'today' ? now : now + DAY),
+      note: f.note.trim() || undefined
+    }
+  }
+}
