@@ -8,7 +8,12 @@ beforeEach(async () => {
   h = await makeHarness()
 })
 
-const base = { type: 'cleaning', checklist: [], priority: 'normal', photoRequired: false } as const
+const base = {
+  type: 'cleaning' as const,
+  checklist: [] as string[],
+  priority: 'normal' as const,
+  photoRequired: false
+}
 
 describe('work.taskCreate', () => {
   it('to a person (told) or to a department’s pool (everyone in it told)', async () => {
