@@ -4,7 +4,11 @@
  * the machine's zone.
  */
 export const CHINA_OFFSET_MIN = 480
-const DAY = 86400000
+/** The China offset in milliseconds (UTC+8). */
+export const CHINA_OFFSET_MS = CHINA_OFFSET_MIN * 60_000
+/** One day in milliseconds. */
+export const DAY_MS = 86_400_000
+const DAY = DAY_MS
 
 export function dayStart(now: number, offsetMin = CHINA_OFFSET_MIN): number {
   const off = offsetMin * 60000
@@ -29,4 +33,9 @@ export function localClock(now: number, offsetMin = CHINA_OFFSET_MIN): string {
 /** Day of the week (0 = Sunday) of an instant in estate time. */
 export function weekday(now: number, offsetMin = CHINA_OFFSET_MIN): number {
   return new Date(now + offsetMin * 60000).getUTCDay()
+}
+
+/** The instant the estate's local day 'YYYY-MM-DD' begins; NaN for a string that is no date. */
+export function startOfLocalDate(date: string, offsetMin = CHINA_OFFSET_MIN): number {
+  return Date.parse(`${date}T00:00:00Z`) - offsetMin * 60000
 }

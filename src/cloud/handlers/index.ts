@@ -1,11 +1,10 @@
 import type { ActionName } from '../../domain/contract'
 import { defineHandlers, mergeHandlers, type HandlerMap } from '../kit'
 import { FILES_HANDLERS } from '../files'
+import { GATE_HANDLERS } from '../gate'
 import { SCRIPTS_HANDLERS } from '../scripts'
 import { STAFF_HANDLERS } from '../staff'
 import * as cron from './cron'
-import * as gate from './gate'
-import * as gateAdmin from './gateAdmin'
 import * as patrol from './patrol'
 import * as work from './work'
 
@@ -13,31 +12,6 @@ export type { Handler } from '../kit'
 
 /** The areas not moved to `src/cloud/<area>/index.ts` yet. */
 const NOT_MOVED = defineHandlers({
-  'gate.refs': gate.refs,
-  'gate.board': gate.board,
-  'gate.blockCheck': gate.blockCheck,
-  'gate.checkIn': gate.checkIn,
-  'gate.checkOut': gate.checkOut,
-  'gate.visitor': gate.visitor,
-  'gate.passCheck': gate.passCheck,
-  'gate.vehicleIn': gate.vehicleIn,
-  'gate.vehicleOut': gate.vehicleOut,
-  'gate.goodsPassCheck': gate.goodsPassCheck,
-  'gate.goodsCheck': gate.goodsCheck,
-  'gate.passCreate': gateAdmin.passCreate,
-  'gate.passRevoke': gateAdmin.passRevoke,
-  'gate.passes': gateAdmin.passes,
-  'gate.goodsIssue': gateAdmin.goodsIssue,
-  'gate.goodsRevoke': gateAdmin.goodsRevoke,
-  'gate.goodsPasses': gateAdmin.goodsPasses,
-  'gate.blockSave': gateAdmin.blockSave,
-  'gate.blockRemove': gateAdmin.blockRemove,
-  'gate.ownerVehicleSave': gateAdmin.ownerVehicleSave,
-  'gate.ownerVehicleRemove': gateAdmin.ownerVehicleRemove,
-  'gate.permitSave': gateAdmin.permitSave,
-  'gate.permitRemove': gateAdmin.permitRemove,
-  'gate.dayLog': gateAdmin.dayLog,
-  'gate.dayLogCsv': gateAdmin.dayLogCsv,
   'patrol.refs': patrol.refs,
   'patrol.today': patrol.today,
   'patrol.start': patrol.start,
@@ -76,5 +50,6 @@ export const HANDLERS: HandlerMap<ActionName> = mergeHandlers(
   STAFF_HANDLERS,
   SCRIPTS_HANDLERS,
   FILES_HANDLERS,
+  GATE_HANDLERS,
   NOT_MOVED
 )

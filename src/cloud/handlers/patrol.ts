@@ -29,7 +29,7 @@ import type { Estate } from '../../domain/entities'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import type { D } from './common'
 import { DuplicateKeyError, type DataPort, type Where } from '../data/port'
-import { badInput, eventTime } from './gateCommon'
+import { badInput, eventTime } from '../kit'
 
 const DAY = 86_400_000
 const CHINA_OFFSET = 8 * 3600_000

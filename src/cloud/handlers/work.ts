@@ -27,7 +27,7 @@ import { dayStart, localDate } from '../../domain/time'
 import { minutesOf, weekday } from '../../domain/patrol/slots'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import type { D } from './common'
-import { badInput, eventTime } from './gateCommon'
+import { badInput, eventTime } from '../kit'
 
 const DAY = 86_400_000
 

@@ -15,6 +15,8 @@
  *   runs a function in a transaction of its own with a repository over it (sign-in, binding).
  *   Area repos extend `Repo` with named queries (`new StaffRepo(ctx).ofEstate(id)`).
  * - `inEstate(doc, estateId)` for documents read another way (several at once).
+ * - `badInput(field, message)`, `check(problem)` (a domain rule's `{ field, message }`) and
+ *   `eventTime(ctx)` (the phone's time of a record, unless its clock is off).
  */
 export {
   coll,
@@ -29,3 +31,4 @@ export {
   type Stored
 } from './repo'
 export { defineHandlers, mergeHandlers, type Handler, type HandlerMap } from './handlers'
+export { badInput, check, eventTime } from './input'

@@ -6,9 +6,9 @@ import { postsFor } from '../../domain/areas'
 import { localDate } from '../../domain/time'
 import { estateBrief } from '../../domain/staff/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
-import { todayCounts } from '../handlers/gate'
+import { todayCounts } from '../gate'
+import { overstayLimitMs } from '../../domain/gate/rules'
 import { alertsToday, today as patrolToday } from '../handlers/patrol'
-import { overstayMs } from '../handlers/gateCommon'
 import { StaffRepo } from './repo'
 
 /** Today's work for the caller's roles; later areas add their own cards here. */
@@ -18,12 +18,11 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
   const repo = new StaffRepo(ctx)
   const manager = hasAnyRole(staff.roles, MANAGER_ROLES)
   const gateWork = hasAnyRole(staff.roles, GATE_ROLES)
-  const limit = overstayMs(estate)
   // every card's reads at once: one round trip (two where a card pages)
   const [open, gates, counts, rounds, work, alerts] = await Promise.all([
     repo.openShift(staff._id, estate._id),
     repo.gateNames(estate._id),
-    gateWork ? todayCounts(ctx, estate._id, limit) : undefined,
+    gateWork ? todayCounts(ctx, estate) : undefined,
     staff.roles.includes('patrol') ? patrolToday({}, ctx) : undefined,
     manager ? repo.managerCounts(estate._id) : undefined,
     manager ? alertsToday(ctx, estate) : undefined
@@ -38,7 +37,7 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
     if (c.overstay > 0)
       cards.unshift({
         key: 'overstay',
-        title: `超过${limit / 3600_000}小时未离开`,
+        title: `超过${overstayLimitMs(estate.settings) / 3600_000}小时未离开`,
         value: c.overstay,
         unit: '人',
         tone: 'alert'

@@ -1,0 +1,100 @@
+/**
+ * Goods leaving the estate: the guard finds the release slip by its code and checks the goods
+ * against it (the checklist is `goodsReleaseProblems` in the domain); the slip is used once.
+ */
+import { AppError } from '../../domain/errors'
+import type { GoodsCheckOut, GoodsPassCheckOut, ParsedInputOf } from '../../domain/contract'
+import { GOODS_PASS, step } from '../../domain/gate/machines'
+import type { GoodsCheck, GoodsPass } from '../../domain/gate/entities'
+import { goodsCheckProblem, goodsPassProblem } from '../../domain/gate/rules'
+import { requireCaller, requireEstate, type Ctx } from '../context'
+import { check, eventTime, type New } from '../kit'
+import { goodsDetail, goodsPassOut } from './out'
+import { GateRepo, GOODS_CHECKS, GOODS_PASSES } from './repo'
+
+export async function goodsPassCheck(input: { code: string }, ctx: Ctx): Promise<GoodsPassCheckOut> {
+  const estate = requireEstate(ctx)
+  const pass = await new GateRepo(ctx).goodsPassByCode(estate._id, input.code)
+  if (!pass) throw new AppError('NOT_FOUND', '没有这个编号的放行条，请核对；纸质放行条请按“无系统放行条”登记')
+  return { pass: goodsPassOut(pass), problem: goodsPassProblem(pass, estate._id, ctx.now) }
+}
+
+export async function goodsCheck(input: ParsedInputOf<'gate.goodsCheck'>, ctx: Ctx): Promise<GoodsCheckOut> {
+  const estate = requireEstate(ctx)
+  const { staff } = requireCaller(ctx)
+  const repo = new GateRepo(ctx)
+  const at = eventTime(ctx)
+  if (await repo.get(GOODS_CHECKS, input.id)) throw new AppError('DUPLICATE', '这次物品检查已经登记过了')
+  check(goodsCheckProblem(input))
+  let pass: GoodsPass | null = null
+  if (input.passId) {
+    pass = await repo.getInEstate(GOODS_PASSES, input.passId, '没有找到这张放行条')
+    const t = step(input.result === 'released' ? GOODS_PASS.release : GOODS_PASS.refuse, pass.status)
+    if (!t.ok) throw new AppError('CONFLICT', t.reason)
+    const problem = goodsPassProblem(pass, estate._id, at)
+    if (problem && input.result === 'released') throw new AppError('PASS_INVALID', problem)
+  }
+  const doc: New<GoodsCheck> = {
+    _id: input.id,
+    estateId: estate._id,
+    gate: input.gate,
+    passId: pass?._id,
+    slipNo: input.slipNo || undefined,
+    holderName: input.holderName || pass?.holderName,
+    room: input.room || pass?.room,
+    items: input.items,
+    lorry: input.lorry,
+    lorryOpened: input.lorry ? !!input.lorryOpened : undefined,
+    signatureOk: input.signatureOk,
+    stampOk: input.stampOk,
+    authorityOk: input.authorityOk,
+    itemsMatch: input.itemsMatch,
+    photoIds: input.photoIds,
+    result: input.result,
+    reason: input.reason || undefined,
+    at,
+    deviceAt: ctx.op?.deviceTime ?? ctx.now,
+    guardId: staff._id,
+    guardName: staff.name
+  }
+  const saved = await repo.insert(GOODS_CHECKS, doc)
+  if (pass) {
+    const updated = await repo.tryUpdate(GOODS_PASSES, pass, {
+      status: input.result,
+      checkId: saved._id,
+      checkedAt: at
+    })
+    if (!updated) throw new AppError('CONFLICT', '这张放行条刚被其他门岗处理')
+  }
+  await repo.logEvent({
+    estateId: estate._id,
+    type: 'goods',
+    event: saved.result === 'released' ? 'goodsReleased' : 'goodsRefused',
+    gate: input.gate,
+    refId: saved._id,
+    subject: saved.holderName ?? '无放行条',
+    detail: goodsDetail(saved, pass?.code),
+    at
+  })
+  await ctx.audit('goodschecks', saved._id)
+  return {
+    id: saved._id,
+    passId: saved.passId,
+    slipNo: saved.slipNo,
+    holderName: saved.holderName,
+    room: saved.room,
+    items: saved.items,
+    lorry: saved.lorry,
+    lorryOpened: saved.lorryOpened,
+    signatureOk: saved.signatureOk,
+    stampOk: saved.stampOk,
+    authorityOk: saved.authorityOk,
+    itemsMatch: saved.itemsMatch,
+    photoIds: saved.photoIds,
+    result: saved.result,
+    reason: saved.reason,
+    at: saved.at,
+    gate: saved.gate,
+    guardName: saved.guardName
+  }
+}

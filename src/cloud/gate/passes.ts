@@ -1,0 +1,114 @@
+/**
+ * Passes the front desk makes: visitor passes (six-digit codes, a window of at most 31 days,
+ * used once at the gate) and goods release slips (for one day); their lists, revoking them,
+ * and the guard's look-up of a visitor pass by its code.
+ */
+import { AppError } from '../../domain/errors'
+import type { GoodsPassOut, ParsedInputOf, PassCheckOut, PassOut } from '../../domain/contract'
+import { GOODS_PASS, PASS, passProblem, step } from '../../domain/gate/machines'
+import { goodsIssueProblem, passWindowProblem } from '../../domain/gate/rules'
+import { requireCaller, requireEstate, type Ctx } from '../context'
+import { check } from '../kit'
+import { goodsPassOut, passOut } from './out'
+import { GateRepo, GOODS_PASSES, PASSES } from './repo'
+
+export async function passCreate(input: ParsedInputOf<'gate.passCreate'>, ctx: Ctx): Promise<PassOut> {
+  const estate = requireEstate(ctx)
+  const { staff } = requireCaller(ctx)
+  const repo = new GateRepo(ctx)
+  check(passWindowProblem(input.validFrom, input.validTo, ctx.now))
+  if (await repo.get(PASSES, input.id)) throw new AppError('DUPLICATE', '这张通行证已经建过了')
+  const code = await repo.freshCode('visitor', estate._id)
+  const pass = await repo.insert(PASSES, {
+    _id: input.id,
+    estateId: estate._id,
+    code,
+    visitorName: input.visitorName,
+    visitorPhone: input.visitorPhone || undefined,
+    room: input.room,
+    people: input.people,
+    plate: input.plate,
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    note: input.note || undefined,
+    status: 'active',
+    createdBy: staff._id,
+    createdByName: staff.name
+  })
+  await ctx.audit('passes', pass._id)
+  return passOut(pass, true)
+}
+
+export async function passRevoke(input: { passId: string }, ctx: Ctx): Promise<PassOut> {
+  const repo = new GateRepo(ctx)
+  const pass = await repo.getInEstate(PASSES, input.passId, '没有找到这张通行证')
+  const t = step(PASS.revoke, pass.status)
+  if (!t.ok) throw new AppError('CONFLICT', t.reason)
+  const updated = await repo.update(PASSES, pass, { status: t.to }, '这张通行证刚被使用或修改')
+  await ctx.audit('passes', pass._id)
+  return passOut(updated)
+}
+
+export async function passes(_: Record<string, never>, ctx: Ctx): Promise<PassOut[]> {
+  return (await new GateRepo(ctx).recentPasses(requireEstate(ctx)._id)).map((p) => passOut(p))
+}
+
+export async function passCheck(input: { code: string }, ctx: Ctx): Promise<PassCheckOut> {
+  const estate = requireEstate(ctx)
+  const repo = new GateRepo(ctx)
+  const pass = await repo.passByCode(estate._id, input.code)
+  if (!pass)
+    throw new AppError(
+      'NOT_FOUND',
+      '没有这个通行码的通行证，请核对6位数字；若是其他小区的通行证，本小区不能使用'
+    )
+  return {
+    pass: passOut(pass),
+    problem: passProblem(pass, estate._id, ctx.now),
+    blockHits: await repo.blockHits(estate._id, {
+      name: pass.visitorName,
+      phone: pass.visitorPhone,
+      plate: pass.plate
+    })
+  }
+}
+
+export async function goodsIssue(input: ParsedInputOf<'gate.goodsIssue'>, ctx: Ctx): Promise<GoodsPassOut> {
+  const estate = requireEstate(ctx)
+  const { staff } = requireCaller(ctx)
+  const repo = new GateRepo(ctx)
+  check(goodsIssueProblem(input.date, ctx.now))
+  if (await repo.get(GOODS_PASSES, input.id)) throw new AppError('DUPLICATE', '这张放行条已经开过了')
+  const code = await repo.freshCode('goods', estate._id)
+  const pass = await repo.insert(GOODS_PASSES, {
+    _id: input.id,
+    estateId: estate._id,
+    code,
+    holderKind: input.holderKind,
+    holderName: input.holderName,
+    room: input.room,
+    items: input.items,
+    signer: input.signer,
+    date: input.date,
+    note: input.note || undefined,
+    status: 'issued',
+    issuedBy: staff._id,
+    issuedByName: staff.name
+  })
+  await ctx.audit('goodspasses', pass._id)
+  return goodsPassOut(pass)
+}
+
+export async function goodsRevoke(input: { passId: string }, ctx: Ctx): Promise<GoodsPassOut> {
+  const repo = new GateRepo(ctx)
+  const pass = await repo.getInEstate(GOODS_PASSES, input.passId, '没有找到这张放行条')
+  const t = step(GOODS_PASS.revoke, pass.status)
+  if (!t.ok) throw new AppError('CONFLICT', t.reason)
+  const updated = await repo.update(GOODS_PASSES, pass, { status: t.to }, '这张放行条刚被门岗处理')
+  await ctx.audit('goodspasses', pass._id)
+  return goodsPassOut(updated)
+}
+
+export async function goodsPasses(_: Record<string, never>, ctx: Ctx): Promise<GoodsPassOut[]> {
+  return (await new GateRepo(ctx).recentGoodsPasses(requireEstate(ctx)._id)).map(goodsPassOut)
+}
