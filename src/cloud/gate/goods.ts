@@ -6,7 +6,7 @@ import { AppError } from '../../domain/errors'
 import type { GoodsCheckOut, GoodsPassCheckOut, ParsedInputOf } from '../../domain/contract'
 import { GOODS_PASS, step } from '../../domain/gate/machines'
 import type { GoodsCheck, GoodsPass } from '../../domain/gate/entities'
-import { goodsCheckProblem, goodsPassProblem } from '../../domain/gate/rules'
+import { goodsDecisionProblem, goodsPassProblem } from '../../domain/gate/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { check, eventTime, type New } from '../kit'
 import { goodsDetail, goodsPassOut } from './out'
@@ -25,7 +25,7 @@ export async function goodsCheck(input: ParsedInputOf<'gate.goodsCheck'>, ctx: C
   const repo = new GateRepo(ctx)
   const at = eventTime(ctx)
   if (await repo.get(GOODS_CHECKS, input.id)) throw new AppError('DUPLICATE', '这次物品检查已经登记过了')
-  check(goodsCheckProblem(input))
+  check(goodsDecisionProblem(input))
   let pass: GoodsPass | null = null
   if (input.passId) {
     pass = await repo.getInEstate(GOODS_PASSES, input.passId, '没有找到这张放行条')

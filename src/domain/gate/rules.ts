@@ -7,6 +7,7 @@
 import type { EstateSettings } from '../entities'
 import { DEFAULT_OVERSTAY_MS, isOverstay } from './machines'
 import type { GoodsPass } from './entities'
+import { goodsReleaseProblems, type GoodsReleaseCheck } from './goods'
 import { DAY_MS, localDate, startOfLocalDate } from '../time'
 
 export interface FieldProblem {
@@ -70,30 +71,12 @@ export function idDocProblem(
   return undefined
 }
 
-/** The goods-release checklist: every gap named; empty when the goods may be released. */
-export function goodsReleaseProblems(c: {
-  passId?: string
-  slipNo?: string
-  itemsMatch: boolean
-  signatureOk: boolean
-  stampOk: boolean
-  authorityOk: boolean
-  lorry: boolean
-  lorryOpened?: boolean
-}): string[] {
-  const missing: string[] = []
-  if (!c.passId && !c.slipNo) missing.push('没有放行条的物品不能放行')
-  if (!c.itemsMatch) missing.push('物品与放行条不符')
-  if (!c.signatureOk) missing.push('签名未核对')
-  if (!c.stampOk) missing.push('未加盖管理中心印章')
-  if (!c.authorityOk) missing.push('签名人无此权限')
-  if (c.lorry && !c.lorryOpened) missing.push('货车未开箱检查')
-  return missing
-}
-
-/** A goods check as a problem: refused without reason, or released with gaps in the checklist. */
-export function goodsCheckProblem(
-  c: Parameters<typeof goodsReleaseProblems>[0] & { result: string; reason?: string }
+/**
+ * The server's word on a goods check: refused without reason, or released with gaps in the
+ * checklist (`goodsReleaseProblems`, the list the phone shows first).
+ */
+export function goodsDecisionProblem(
+  c: GoodsReleaseCheck & { result: string; reason?: string }
 ): FieldProblem | undefined {
   const refusal = refusalProblem(c.result, c.reason, '拒绝放行')
   if (refusal) return refusal
