@@ -13,7 +13,7 @@ import { COLLECTIONS } from '../../src/cloud/data/schema'
 import { DuplicateKeyError, type DataPort, type StoredDoc } from '../../src/cloud/data/port'
 import { errors, type Engine } from './engine'
 import { code, makeHarness, sharedEngine } from '../cloud/harness'
-import { visitorInput } from '../cloud/gateKit'
+import { visitorInput } from '../cloud/gate/kit'
 
 interface Row extends StoredDoc {
   n: number

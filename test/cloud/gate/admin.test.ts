@@ -4,7 +4,7 @@
  * long-term construction permits (gate.permitSave). Each: the happy path and its effect at the
  * gate, bad input, the wrong role, another estate.
  */
-import { makeHarness, ok, type Harness } from './harness'
+import { makeHarness, ok, type Harness } from '../harness'
 import type {
   BlockEntryOut,
   BlockHitOut,
@@ -13,8 +13,8 @@ import type {
   PermitOut,
   VehicleItem,
   VisitorOut
-} from '../../src/domain/contract'
-import { hashIdNumber } from '../../src/domain/gate/idcard'
+} from '../../../src/domain/contract'
+import { hashIdNumber } from '../../../src/domain/gate/idcard'
 import {
   DAY,
   ID_NUMBER,
@@ -25,7 +25,7 @@ import {
   stored,
   vehicleInput,
   visitorInput
-} from './gateKit'
+} from './kit'
 
 let h: Harness
 beforeEach(async () => {
@@ -186,11 +186,8 @@ describe('gate.blockSave', () => {
     )
   })
 
-  it('wrong role; another estate, which cannot touch this estate’s entries either', async () => {
+  it('wrong role; another estate cannot touch this estate’s entries', async () => {
     const input = { id: 'bs-r', kind: 'plate', plate: '粤A88888', reason: '欠费' }
-    for (const who of ['demo-guard', 'demo-service', 'demo-cleaner'])
-      await refused(h, who, 'gate.blockSave', input, 'FORBIDDEN')
-    await refused(h, 'sup-e2', 'gate.blockSave', input, 'FORBIDDEN_ESTATE')
     await refused(h, 'sup-e2', 'gate.blockSave', { ...input, id: 'demo-block-2' }, 'NOT_FOUND', undefined, {
       estateId: OTHER
     })
@@ -232,12 +229,9 @@ describe('gate.blockRemove', () => {
     })
   })
 
-  it('bad input, wrong role, another estate', async () => {
+  it('bad input', async () => {
     await refused(h, 'demo-supervisor', 'gate.blockRemove', { entryId: 'no-such-entry' }, 'NOT_FOUND')
     await refused(h, 'demo-supervisor', 'gate.blockRemove', { id: 'demo-block-1' }, 'INVALID_INPUT')
-    await refused(h, 'demo-guard', 'gate.blockRemove', { entryId: 'demo-block-1' }, 'FORBIDDEN')
-    await refused(h, 'demo-service', 'gate.blockRemove', { entryId: 'demo-block-1' }, 'FORBIDDEN')
-    await refused(h, 'sup-e2', 'gate.blockRemove', { entryId: 'demo-block-1' }, 'FORBIDDEN_ESTATE')
     await refused(h, 'sup-e2', 'gate.blockRemove', { entryId: 'demo-block-1' }, 'NOT_FOUND', undefined, {
       estateId: OTHER
     })
@@ -305,7 +299,7 @@ describe('gate.ownerVehicleSave', () => {
     ).toBe('3-1-101')
   })
 
-  it('bad input, wrong role, another estate', async () => {
+  it('bad input', async () => {
     const s = 'demo-supervisor'
     await refused(
       h,
@@ -322,21 +316,6 @@ describe('gate.ownerVehicleSave', () => {
       { id: 'ov-b', plate: '粤C12345', room: '' },
       'INVALID_INPUT',
       /房号/
-    )
-    for (const who of ['demo-guard', 'demo-service'])
-      await refused(
-        h,
-        who,
-        'gate.ownerVehicleSave',
-        { id: 'ov-r', plate: '粤C12345', room: '3-1-101' },
-        'FORBIDDEN'
-      )
-    await refused(
-      h,
-      'sup-e2',
-      'gate.ownerVehicleSave',
-      { id: 'ov-r', plate: '粤C12345', room: '3-1-101' },
-      'FORBIDDEN_ESTATE'
     )
     await refused(
       h,
@@ -372,10 +351,8 @@ describe('gate.ownerVehicleRemove', () => {
     )
   })
 
-  it('bad input, wrong role, another estate', async () => {
+  it('bad input', async () => {
     await refused(h, 'demo-supervisor', 'gate.ownerVehicleRemove', { vehicleId: '' }, 'INVALID_INPUT')
-    await refused(h, 'demo-guard', 'gate.ownerVehicleRemove', { vehicleId: 'demo-car-1' }, 'FORBIDDEN')
-    await refused(h, 'sup-e2', 'gate.ownerVehicleRemove', { vehicleId: 'demo-car-1' }, 'FORBIDDEN_ESTATE')
     await refused(
       h,
       'sup-e2',
@@ -450,7 +427,7 @@ describe('gate.permitSave', () => {
     expect(p.problem).toBe('施工许可证已过期，不能进场施工')
   })
 
-  it('bad input, duplicate number, wrong role, another estate', async () => {
+  it('bad input, duplicate number', async () => {
     const s = 'demo-supervisor'
     await refused(
       h,
@@ -471,9 +448,6 @@ describe('gate.permitSave', () => {
       'DUPLICATE',
       '编号 SG2026001 的施工许可证已经登记过了'
     )
-    for (const who of ['demo-guard', 'demo-service'])
-      await refused(h, who, 'gate.permitSave', permit(), 'FORBIDDEN')
-    await refused(h, 'sup-e2', 'gate.permitSave', permit(), 'FORBIDDEN_ESTATE')
     await refused(h, 'sup-e2', 'gate.permitSave', permit({ id: 'demo-permit-1' }), 'NOT_FOUND', undefined, {
       estateId: OTHER
     })

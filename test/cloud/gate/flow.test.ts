@@ -3,10 +3,10 @@
  * answers, checked out by one guard while a second guard's check-out conflicts; an owner car
  * in and out; a pass used once; a goods pass released; the day log and CSV see all of it.
  */
-import { makeHarness, ok, code, T0 } from './harness'
-import type { CsvOut, GateBoard, GateLogPage, GateRefs, GoodsPassOut, PassCheckOut, PassOut, VehicleItem, VisitorOut } from '../../src/domain/contract'
-import { hashIdNumber } from '../../src/domain/gate/idcard'
-import { localDate } from '../../src/domain/time'
+import { makeHarness, ok, code, T0 } from '../harness'
+import type { CsvOut, GateBoard, GateLogPage, GateRefs, GoodsPassOut, PassCheckOut, PassOut, VehicleItem, VisitorOut } from '../../../src/domain/contract'
+import { hashIdNumber } from '../../../src/domain/gate/idcard'
+import { localDate } from '../../../src/domain/time'
 
 const ID = '11010519491231002X'
 

@@ -1,8 +1,8 @@
-import { makeHarness, ok, code, T0, type Harness } from './harness'
-import type { CsvOut, GateBoard, GateLogPage, GateRefs, GoodsPassOut, HomeToday, PassOut, VehicleItem, VisitorOut, BlockHitOut } from '../../src/domain/contract'
-import { hashIdNumber } from '../../src/domain/gate/idcard'
-import { localDate } from '../../src/domain/time'
-import type { Envelope } from '../../src/domain/errors'
+import { makeHarness, ok, code, T0, type Harness } from '../harness'
+import type { CsvOut, GateBoard, GateLogPage, GateRefs, GoodsPassOut, HomeToday, PassOut, VehicleItem, VisitorOut, BlockHitOut } from '../../../src/domain/contract'
+import { hashIdNumber } from '../../../src/domain/gate/idcard'
+import { localDate } from '../../../src/domain/time'
+import type { Envelope } from '../../../src/domain/errors'
 
 const H = 3600_000
 const ID = '11010519491231002X'

@@ -2,11 +2,11 @@
  * Shared pieces of the gate's cloud tests: valid inputs to vary, a second estate with its own
  * people, and assertions for refusals (stable code, Chinese message, nothing stored).
  */
-import { DEMO_ESTATE_ID, T0, code, ok, type Harness } from './harness'
-import type { ActionName } from '../../src/domain/contract'
-import type { GoodsPassOut, PassOut } from '../../src/domain/contract'
-import type { Envelope } from '../../src/domain/errors'
-import { localDate } from '../../src/domain/time'
+import { DEMO_ESTATE_ID, T0, code, ok, type Harness } from '../harness'
+import type { ActionName } from '../../../src/domain/contract'
+import type { GoodsPassOut, PassOut } from '../../../src/domain/contract'
+import type { Envelope } from '../../../src/domain/errors'
+import { localDate } from '../../../src/domain/time'
 
 export const H = 3600_000
 export const DAY = 24 * H

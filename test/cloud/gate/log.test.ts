@@ -3,9 +3,9 @@
  * home.today cards for guards and supervisors, gate.dayLog filters and paging in estate time,
  * and gate.dayLogCsv as Excel opens it.
  */
-import { makeHarness, ok, code, type Harness } from './harness'
-import type { CsvOut, GateBoard, GateLogItem, GateLogPage, HomeToday } from '../../src/domain/contract'
-import { localDate } from '../../src/domain/time'
+import { makeHarness, ok, code, type Harness } from '../harness'
+import type { CsvOut, GateBoard, GateLogItem, GateLogPage, HomeToday } from '../../../src/domain/contract'
+import { localDate } from '../../../src/domain/time'
 import {
   DAY,
   H,
@@ -19,7 +19,7 @@ import {
   refused,
   vehicleInput,
   visitorInput
-} from './gateKit'
+} from './kit'
 
 let h: Harness
 beforeEach(async () => {
@@ -380,7 +380,7 @@ describe('gate.dayLog', () => {
     expect(new Set(g2.map((x) => x.id)).size).toBe(60)
   })
 
-  it('bad input, wrong role, another estate', async () => {
+  it('bad input', async () => {
     const s = 'demo-supervisor'
     await refused(h, s, 'gate.dayLog', { date: '2026/11/23' }, 'INVALID_INPUT', /日期格式应为 YYYY-MM-DD/)
     await refused(h, s, 'gate.dayLog', { date: '2026-13-45' }, 'INVALID_INPUT', /日期/)
@@ -402,9 +402,6 @@ describe('gate.dayLog', () => {
       'INVALID_INPUT',
       /翻页位置不正确/
     )
-    for (const who of ['demo-guard', 'demo-service', 'demo-cleaner'])
-      await refused(h, who, 'gate.dayLog', { date: TODAY }, 'FORBIDDEN')
-    await refused(h, 'sup-e2', 'gate.dayLog', { date: TODAY }, 'FORBIDDEN_ESTATE')
     ok(await h.as('demo-guard', 'gate.checkIn', visitorInput()))
     expect(
       ok<GateLogPage>(await h.as('sup-e2', 'gate.dayLog', { date: TODAY }, { estateId: OTHER })).total
@@ -512,7 +509,7 @@ describe('gate.dayLogCsv', () => {
     expect(none).toMatchObject({ rows: 0, csv: '\uFEFF时间,事件,对象,详情,岗亭,门岗\r\n' })
   })
 
-  it('bad input, wrong role, another estate', async () => {
+  it('bad input', async () => {
     await refused(
       h,
       'demo-supervisor',
@@ -530,9 +527,6 @@ describe('gate.dayLogCsv', () => {
       'INVALID_INPUT',
       /时间格式应为 HH:mm/
     )
-    for (const who of ['demo-guard', 'demo-service'])
-      await refused(h, who, 'gate.dayLogCsv', { date: TODAY }, 'FORBIDDEN')
-    await refused(h, 'sup-e2', 'gate.dayLogCsv', { date: TODAY }, 'FORBIDDEN_ESTATE')
     expect(code(await h.as('sup-e2', 'gate.dayLogCsv', { date: TODAY }, { estateId: OTHER }))).toBe('OK')
   })
 })

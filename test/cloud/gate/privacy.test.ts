@@ -4,7 +4,7 @@
  * again before storing), phones are masked in every list and whole only on the one record.
  */
 import { createHmac } from 'node:crypto'
-import { makeHarness, ok, type Harness } from './harness'
+import { makeHarness, ok, type Harness } from '../harness'
 import type {
   BlockHitOut,
   GateBoard,
@@ -14,8 +14,8 @@ import type {
   PassOut,
   VisitorOut,
   CsvOut
-} from '../../src/domain/contract'
-import { hashIdNumber, idRef } from '../../src/domain/gate/idcard'
+} from '../../../src/domain/contract'
+import { hashIdNumber, idRef } from '../../../src/domain/gate/idcard'
 import {
   ID_NUMBER,
   OTHER,
@@ -25,7 +25,7 @@ import {
   stored,
   vehicleInput,
   visitorInput
-} from './gateKit'
+} from './kit'
 
 const PHONE = '13912345678'
 const OTHER_ID = '320583198512315671'

@@ -4,16 +4,16 @@
  * goodsRevoke / goodsPasses. Each: the happy path, bad input, the wrong role, another estate,
  * and its conflicts.
  */
-import { makeHarness, ok, code, type Harness } from './harness'
+import { makeHarness, ok, code, type Harness } from '../harness'
 import type {
   GateBoard,
   GoodsCheckOut,
   GoodsPassCheckOut,
   GoodsPassOut,
   VehicleItem
-} from '../../src/domain/contract'
-import { localDate } from '../../src/domain/time'
-import type { Envelope } from '../../src/domain/errors'
+} from '../../../src/domain/contract'
+import { localDate } from '../../../src/domain/time'
+import type { Envelope } from '../../../src/domain/errors'
 import {
   DAY,
   H,
@@ -28,7 +28,7 @@ import {
   refused,
   stored,
   vehicleInput
-} from './gateKit'
+} from './kit'
 
 let h: Harness
 beforeEach(async () => {
@@ -224,15 +224,12 @@ describe('gate.vehicleIn', () => {
     )
   })
 
-  it('duplicate id, replay, wrong role, another estate', async () => {
+  it('duplicate id, replay', async () => {
     const input = vehicleInput({ id: 'vi-dup' })
     const op = h.opSeq()
     const a = await h.as('demo-guard', 'gate.vehicleIn', input, { op })
     expectReplay(await h.as('demo-guard', 'gate.vehicleIn', input, { op }), a)
     await refused(h, 'demo-guard', 'gate.vehicleIn', input, 'DUPLICATE', '这次车辆入场已经登记过了')
-    await refused(h, 'demo-cleaner', 'gate.vehicleIn', vehicleInput(), 'FORBIDDEN')
-    await refused(h, 'demo-service', 'gate.vehicleIn', vehicleInput(), 'FORBIDDEN')
-    await refused(h, 'g-e2', 'gate.vehicleIn', vehicleInput(), 'FORBIDDEN_ESTATE')
   })
 })
 
@@ -423,7 +420,7 @@ describe('gate.vehicleOut', () => {
     expect(await countWhere(h, 'gateevents', 'event', 'vehicleOut')).toBe(1)
   })
 
-  it('replay, bad input, wrong role, another estate', async () => {
+  it('replay, bad input', async () => {
     ok(await h.as('demo-guard', 'gate.vehicleIn', vehicleInput({ id: 'vx-1' })))
     const input = { id: 'vx-1-out', gate: '东门', plate: '粤B12345' }
     const op = h.opSeq()
@@ -447,8 +444,6 @@ describe('gate.vehicleOut', () => {
       'INVALID_INPUT',
       /退还证件/
     )
-    await refused(h, 'demo-cleaner', 'gate.vehicleOut', input, 'FORBIDDEN')
-    await refused(h, 'g-e2', 'gate.vehicleOut', input, 'FORBIDDEN_ESTATE')
     await refused(h, 'g-both', 'gate.vehicleOut', { ...input, visitId: 'vx-2' }, 'NOT_FOUND', undefined, {
       estateId: OTHER
     })
@@ -494,7 +489,7 @@ describe('gate.goodsPassCheck', () => {
     )
   })
 
-  it('unknown or another estate’s code, bad input, wrong role, another estate', async () => {
+  it('unknown or another estate’s code, bad input', async () => {
     const theirs = await makeGoodsPass(h, {}, 'desk-e2', OTHER)
     await refused(
       h,
@@ -512,9 +507,6 @@ describe('gate.goodsPassCheck', () => {
       'INVALID_INPUT',
       /放行条编号是6位数字/
     )
-    await refused(h, 'demo-service', 'gate.goodsPassCheck', { code: theirs.code }, 'FORBIDDEN')
-    await refused(h, 'demo-cleaner', 'gate.goodsPassCheck', { code: theirs.code }, 'FORBIDDEN')
-    await refused(h, 'g-e2', 'gate.goodsPassCheck', { code: theirs.code }, 'FORBIDDEN_ESTATE')
   })
 })
 
@@ -733,7 +725,7 @@ describe('gate.goodsCheck', () => {
     )
   })
 
-  it('bad input, duplicate, replay, wrong role, another estate', async () => {
+  it('bad input, duplicate, replay', async () => {
     const g = 'demo-guard'
     const p = await makeGoodsPass(h)
     await refused(
@@ -785,27 +777,6 @@ describe('gate.goodsCheck', () => {
     expectReplay(await h.as(g, 'gate.goodsCheck', input, { op }), a)
     await refused(h, g, 'gate.goodsCheck', input, 'DUPLICATE', '这次物品检查已经登记过了')
     expect(await count('goodschecks')).toBe(1)
-    await refused(
-      h,
-      'demo-service',
-      'gate.goodsCheck',
-      goodsCheckInput({ result: 'refused', reason: 'x' }),
-      'FORBIDDEN'
-    )
-    await refused(
-      h,
-      'demo-cleaner',
-      'gate.goodsCheck',
-      goodsCheckInput({ result: 'refused', reason: 'x' }),
-      'FORBIDDEN'
-    )
-    await refused(
-      h,
-      'g-e2',
-      'gate.goodsCheck',
-      goodsCheckInput({ result: 'refused', reason: 'x' }),
-      'FORBIDDEN_ESTATE'
-    )
   })
 })
 
@@ -841,7 +812,7 @@ describe('gate.goodsIssue', () => {
     await refused(h, 'demo-service', 'gate.goodsIssue', input, 'DUPLICATE')
   })
 
-  it('bad input, wrong role, another estate', async () => {
+  it('bad input', async () => {
     const base = {
       id: 'gi-bad',
       holderKind: 'owner',
@@ -879,9 +850,6 @@ describe('gate.goodsIssue', () => {
     )
     await refused(h, d, 'gate.goodsIssue', { ...base, holderKind: 'tenant' }, 'INVALID_INPUT', /持条人类型/)
     await refused(h, d, 'gate.goodsIssue', { ...base, signer: '' }, 'INVALID_INPUT')
-    for (const who of ['demo-guard', 'demo-cleaner'])
-      await refused(h, who, 'gate.goodsIssue', base, 'FORBIDDEN')
-    await refused(h, 'desk-e2', 'gate.goodsIssue', base, 'FORBIDDEN_ESTATE')
   })
 })
 
@@ -911,7 +879,7 @@ describe('gate.goodsRevoke', () => {
     )
   })
 
-  it('unknown, bad input, wrong role, another estate', async () => {
+  it('unknown, bad input', async () => {
     const p = await makeGoodsPass(h)
     await refused(
       h,
@@ -922,8 +890,6 @@ describe('gate.goodsRevoke', () => {
       '没有找到这张放行条'
     )
     await refused(h, 'demo-service', 'gate.goodsRevoke', { passId: p.id, why: 'x' }, 'INVALID_INPUT')
-    await refused(h, 'demo-guard', 'gate.goodsRevoke', { passId: p.id }, 'FORBIDDEN')
-    await refused(h, 'desk-e2', 'gate.goodsRevoke', { passId: p.id }, 'FORBIDDEN_ESTATE')
     await refused(h, 'desk-e2', 'gate.goodsRevoke', { passId: p.id }, 'NOT_FOUND', undefined, {
       estateId: OTHER
     })
@@ -941,9 +907,7 @@ describe('gate.goodsPasses', () => {
     ).toEqual([b.id, a.id])
   })
 
-  it('bad input, wrong role, another estate', async () => {
+  it('bad input', async () => {
     await refused(h, 'demo-service', 'gate.goodsPasses', { page: 2 }, 'INVALID_INPUT')
-    await refused(h, 'demo-guard', 'gate.goodsPasses', {}, 'FORBIDDEN')
-    await refused(h, 'desk-e2', 'gate.goodsPasses', {}, 'FORBIDDEN_ESTATE')
   })
 })

@@ -4,7 +4,7 @@
  * gate.passCreate / passRevoke / passes. Each: the happy path, bad input, the wrong role,
  * another estate, and its conflicts.
  */
-import { makeHarness, ok, code, type Harness } from './harness'
+import { makeHarness, ok, code, type Harness } from '../harness'
 import type {
   BlockHitOut,
   GateBoard,
@@ -12,8 +12,8 @@ import type {
   PassCheckOut,
   PassOut,
   VisitorOut
-} from '../../src/domain/contract'
-import { hashIdNumber } from '../../src/domain/gate/idcard'
+} from '../../../src/domain/contract'
+import { hashIdNumber } from '../../../src/domain/gate/idcard'
 import {
   DAY,
   H,
@@ -27,7 +27,7 @@ import {
   refused,
   stored,
   visitorInput
-} from './gateKit'
+} from './kit'
 
 let h: Harness
 beforeEach(async () => {
@@ -75,11 +75,8 @@ describe('gate.refs', () => {
     expect(ok<GateRefs>(await h.as('g-e2', 'gate.refs', {}, { estateId: OTHER })).overstayHours).toBe(2)
   })
 
-  it('bad input, wrong role, another estate', async () => {
+  it('bad input', async () => {
     await refused(h, 'demo-guard', 'gate.refs', { x: 1 }, 'INVALID_INPUT')
-    await refused(h, 'demo-cleaner', 'gate.refs', {}, 'FORBIDDEN')
-    await refused(h, 'demo-service', 'gate.refs', {}, 'FORBIDDEN')
-    await refused(h, 'g-e2', 'gate.refs', {}, 'FORBIDDEN_ESTATE')
   })
 })
 
@@ -139,11 +136,8 @@ describe('gate.board', () => {
     expect(there.counts.visitorsIn).toBe(1)
   })
 
-  it('bad input, wrong role, another estate', async () => {
+  it('bad input', async () => {
     await refused(h, 'demo-guard', 'gate.board', { all: true }, 'INVALID_INPUT')
-    await refused(h, 'demo-service', 'gate.board', {}, 'FORBIDDEN')
-    await refused(h, 'demo-patrol', 'gate.board', {}, 'FORBIDDEN')
-    await refused(h, 'sup-e2', 'gate.board', {}, 'FORBIDDEN_ESTATE')
   })
 })
 
@@ -212,7 +206,7 @@ describe('gate.blockCheck', () => {
     ).toHaveLength(1)
   })
 
-  it('bad input, wrong role, another estate', async () => {
+  it('bad input', async () => {
     await refused(h, 'demo-guard', 'gate.blockCheck', { phone: '12345' }, 'INVALID_INPUT', /手机号/)
     await refused(
       h,
@@ -238,8 +232,6 @@ describe('gate.blockCheck', () => {
       'INVALID_INPUT',
       /车牌号格式不正确/
     )
-    await refused(h, 'demo-cleaner', 'gate.blockCheck', { name: '刘某' }, 'FORBIDDEN')
-    await refused(h, 'g-e2', 'gate.blockCheck', { name: '刘某' }, 'FORBIDDEN_ESTATE')
   })
 })
 
@@ -600,14 +592,6 @@ describe('gate.checkIn', () => {
     expect(t.construction!.expiresAt! - t.inAt).toBe(3 * DAY)
   })
 
-  it('wrong role and another estate', async () => {
-    for (const who of ['demo-cleaner', 'demo-service', 'demo-patrol'])
-      await refused(h, who, 'gate.checkIn', visitorInput(), 'FORBIDDEN', '您的岗位没有这项操作的权限')
-    await refused(h, 'g-e2', 'gate.checkIn', visitorInput(), 'FORBIDDEN_ESTATE')
-    await refused(h, 'demo-guard', 'gate.checkIn', visitorInput(), 'FORBIDDEN_ESTATE', undefined, {
-      estateId: OTHER
-    })
-  })
 
   it('the same record id twice (two ops) is a duplicate; one op replayed is the same result', async () => {
     const input = visitorInput({ id: 'ci-dup' })
@@ -885,7 +869,7 @@ describe('gate.checkOut', () => {
     expect(await countWhere(h, 'gateevents', 'event', 'visitorOut')).toBe(1)
   })
 
-  it('refused: not inside, unknown, bad input, wrong role, another estate', async () => {
+  it('refused: not inside, unknown, bad input', async () => {
     const g = 'demo-guard'
     const out = { gate: '东门', idReturned: false, cardCollected: false }
     ok(
@@ -929,9 +913,6 @@ describe('gate.checkOut', () => {
       'INVALID_INPUT'
     )
     await refused(h, g, 'gate.checkOut', { visitorId: '', ...out }, 'INVALID_INPUT')
-    await refused(h, 'demo-cleaner', 'gate.checkOut', { visitorId: 'co-x', ...out }, 'FORBIDDEN')
-    await refused(h, 'demo-service', 'gate.checkOut', { visitorId: 'co-x', ...out }, 'FORBIDDEN')
-    await refused(h, 'g-e2', 'gate.checkOut', { visitorId: 'co-x', ...out }, 'FORBIDDEN_ESTATE')
     // a guard of both estates, working the other one, cannot reach this estate's visitor
     await refused(h, 'g-both', 'gate.checkOut', { visitorId: 'co-x', ...out }, 'NOT_FOUND', undefined, {
       estateId: OTHER
@@ -969,13 +950,10 @@ describe('gate.visitor', () => {
     expect(JSON.stringify(v)).not.toMatch(/[0-9a-f]{64}/)
   })
 
-  it('unknown, bad input, wrong role, another estate', async () => {
+  it('unknown, bad input', async () => {
     ok(await h.as('demo-guard', 'gate.checkIn', visitorInput({ id: 'gv-2' })))
     await refused(h, 'demo-guard', 'gate.visitor', { visitorId: 'nobody' }, 'NOT_FOUND')
     await refused(h, 'demo-guard', 'gate.visitor', { id: 'gv-2' }, 'INVALID_INPUT')
-    await refused(h, 'demo-cleaner', 'gate.visitor', { visitorId: 'gv-2' }, 'FORBIDDEN')
-    await refused(h, 'demo-service', 'gate.visitor', { visitorId: 'gv-2' }, 'FORBIDDEN')
-    await refused(h, 'g-e2', 'gate.visitor', { visitorId: 'gv-2' }, 'FORBIDDEN_ESTATE')
     await refused(h, 'g-both', 'gate.visitor', { visitorId: 'gv-2' }, 'NOT_FOUND', undefined, {
       estateId: OTHER
     })
@@ -1023,7 +1001,7 @@ describe('gate.passCheck', () => {
     expect(r.problem).toBeUndefined()
   })
 
-  it('unknown code, another estate’s code, bad input, wrong role', async () => {
+  it('unknown code, another estate’s code, bad input', async () => {
     const theirs = await makePass(h, {}, 'desk-e2', OTHER)
     await refused(
       h,
@@ -1043,8 +1021,6 @@ describe('gate.passCheck', () => {
       'INVALID_INPUT',
       /通行码是6位数字/
     )
-    await refused(h, 'demo-cleaner', 'gate.passCheck', { code: theirs.code }, 'FORBIDDEN')
-    await refused(h, 'g-e2', 'gate.passCheck', { code: theirs.code }, 'FORBIDDEN_ESTATE')
     expect(
       ok<PassCheckOut>(await h.as('g-e2', 'gate.passCheck', { code: theirs.code }, { estateId: OTHER })).pass
         .id
@@ -1121,20 +1097,6 @@ describe('gate.passCreate', () => {
     await refused(h, d, 'gate.passCreate', { ...base, visitorName: '' }, 'INVALID_INPUT')
     await refused(h, d, 'gate.passCreate', { ...base, people: 0 }, 'INVALID_INPUT', /至少1/)
   })
-
-  it('wrong role and another estate', async () => {
-    const input = {
-      id: 'pc-r',
-      visitorName: '赵六',
-      room: '2-1-302',
-      people: 1,
-      validFrom: T0,
-      validTo: T0 + H
-    }
-    for (const who of ['demo-guard', 'demo-cleaner', 'demo-patrol'])
-      await refused(h, who, 'gate.passCreate', input, 'FORBIDDEN')
-    await refused(h, 'desk-e2', 'gate.passCreate', input, 'FORBIDDEN_ESTATE')
-  })
 })
 
 describe('gate.passRevoke', () => {
@@ -1162,7 +1124,7 @@ describe('gate.passRevoke', () => {
     )
   })
 
-  it('unknown, bad input, wrong role, another estate', async () => {
+  it('unknown, bad input', async () => {
     const p = await makePass(h)
     await refused(
       h,
@@ -1173,8 +1135,6 @@ describe('gate.passRevoke', () => {
       '没有找到这张通行证'
     )
     await refused(h, 'demo-service', 'gate.passRevoke', { passId: 12 }, 'INVALID_INPUT')
-    await refused(h, 'demo-guard', 'gate.passRevoke', { passId: p.id }, 'FORBIDDEN')
-    await refused(h, 'desk-e2', 'gate.passRevoke', { passId: p.id }, 'FORBIDDEN_ESTATE')
     await refused(h, 'desk-e2', 'gate.passRevoke', { passId: p.id }, 'NOT_FOUND', undefined, {
       estateId: OTHER
     })
@@ -1194,9 +1154,7 @@ describe('gate.passes', () => {
     expect(ok<PassOut[]>(await h.as('desk-e2', 'gate.passes', {}, { estateId: OTHER }))).toHaveLength(1)
   })
 
-  it('bad input, wrong role, another estate', async () => {
+  it('bad input', async () => {
     await refused(h, 'demo-service', 'gate.passes', { all: 1 }, 'INVALID_INPUT')
-    await refused(h, 'demo-guard', 'gate.passes', {}, 'FORBIDDEN')
-    await refused(h, 'desk-e2', 'gate.passes', {}, 'FORBIDDEN_ESTATE')
   })
 })
