@@ -72,3 +72,19 @@ export const weekdays = () =>
     v.minLength(1, '至少选一天'),
     v.maxLength(7)
   )
+/** A local day, 'YYYY-MM-DD' in estate time. */
+export const localDay = () => v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+/** Latitude and longitude on the globe. */
+const latLng = () => ({
+  lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
+  lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180))
+})
+/** Where the phone was (a scan, a report): its position and how accurate it says it is. */
+export const devicePosition = () =>
+  v.strictObject({ ...latLng(), accuracyM: v.pipe(v.number(), v.minValue(0), v.maxValue(100_000)) })
+/** Where a place is and how far around it counts as there (a checkpoint). */
+export const placePosition = () =>
+  v.strictObject({
+    ...latLng(),
+    radiusM: v.pipe(v.number(), v.minValue(5, '范围至少5米'), v.maxValue(500, '范围最多500米'))
+  })

@@ -22,7 +22,7 @@ import {
 } from '../gate/entities'
 import type { Doc } from '../entities'
 import type { ConstructionPermit, GoodsCheck, GoodsPass, OwnerVehicle, VisitorPass } from '../gate/entities'
-import { action, defineActions, clockTime, epochMs, id, optText, text } from './define'
+import { action, defineActions, localDay, clockTime, epochMs, id, optText, text } from './define'
 
 /** Who works the gate. Supervisors and admins can stand in. */
 export const GATE_ROLES: readonly Role[] = ['guard', 'supervisor', 'admin']
@@ -60,7 +60,6 @@ const sixDigits = (what: string) => v.pipe(v.string(), v.trim(), v.regex(/^\d{6}
 const yesNo = () => v.picklist(['yes', 'no'] as const, '应为是或否')
 const count = (max: number) =>
   v.pipe(v.number(), v.integer('应为整数'), v.minValue(1, '至少1'), v.maxValue(max, `最多${max}`))
-const dayString = () => v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
 const goodsItems = () =>
   v.pipe(
     v.array(v.strictObject({ name: text(30), qty: count(9999) })),
@@ -235,7 +234,7 @@ export interface CsvOut {
 }
 
 const logFilter = {
-  date: dayString(),
+  date: localDay(),
   gate: v.optional(text(32)),
   type: v.optional(v.picklist(['visitor', 'vehicle', 'goods'] as const, '类型不正确')),
   guardId: v.optional(id()),
@@ -463,7 +462,7 @@ export const GATE_ACTIONS = defineActions({
       room: text(32),
       items: goodsItems(),
       signer: text(20),
-      date: dayString(),
+      date: localDay(),
       note: optText(100)
     }),
     access: DESK_ROLES,

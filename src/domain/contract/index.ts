@@ -42,7 +42,7 @@ export const CRON_ACTIONS = defineActions({
     access: 'system',
     scope: 'none',
     write: false,
-    summary: '定时清理：过期绑定码、旧的幂等记录'
+    summary: '定时：清理过期绑定码和旧的幂等记录，记漏巡，超时报事与任务告知主管，生成周期任务'
   })
 })
 

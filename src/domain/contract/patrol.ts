@@ -6,16 +6,22 @@ import * as v from 'valibot'
 import { MANAGER_ROLES, ROLES, type Role } from '../roles'
 import type { Checkpoint, Plan, Round, RoundStatus, Route, Scan } from '../patrol/model'
 import type { RoundEvaluation } from '../patrol/rules'
-import { action, defineActions, clockTime, epochMs, id, optText, text, weekdays } from './define'
+import {
+  action,
+  defineActions,
+  devicePosition,
+  localDay,
+  placePosition,
+  clockTime,
+  epochMs,
+  id,
+  optText,
+  text,
+  weekdays
+} from './define'
 
 export const PATROL_ROLES: readonly Role[] = ['patrol', 'guard', 'supervisor', 'admin']
 
-const positionSchema = () =>
-  v.strictObject({
-    lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
-    lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
-    accuracyM: v.pipe(v.number(), v.minValue(0), v.maxValue(100_000))
-  })
 const questionSchema = () =>
   v.strictObject({
     key: v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,29}$/, '问题编号格式不正确')),
@@ -167,7 +173,7 @@ export const PATROL_ACTIONS = defineActions({
       method: v.picklist(['nfc', 'qr', 'typed'] as const, '打点方式不正确'),
       /** the QR text (qr), the NFC tag id (nfc) or the typed code (typed) */
       value: text(120),
-      position: v.optional(positionSchema()),
+      position: v.optional(devicePosition()),
       answers: v.pipe(
         v.record(
           v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,29}$/)),
@@ -197,13 +203,7 @@ export const PATROL_ACTIONS = defineActions({
       building: optText(20),
       floor: optText(10),
       area: optText(30),
-      position: v.optional(
-        v.strictObject({
-          lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
-          lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
-          radiusM: v.pipe(v.number(), v.minValue(5, '范围至少5米'), v.maxValue(500, '范围最多500米'))
-        })
-      ),
+      position: v.optional(placePosition()),
       questions: v.pipe(v.array(questionSchema()), v.maxLength(10, '最多10个问题')),
       nfcTagId: optText(64)
     }),
@@ -255,7 +255,7 @@ export const PATROL_ACTIONS = defineActions({
   'patrol.day': action<PatrolDay>()({
     fn: 'admin',
     input: v.strictObject({
-      date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+      date: localDay()
     }),
     access: MANAGER_ROLES,
     scope: 'estate',
@@ -273,7 +273,7 @@ export const PATROL_ACTIONS = defineActions({
   'patrol.week': action<PatrolWeek>()({
     fn: 'admin',
     input: v.strictObject({
-      endDate: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+      endDate: localDay()
     }),
     access: MANAGER_ROLES,
     scope: 'estate',

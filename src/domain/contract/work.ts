@@ -6,7 +6,17 @@ import * as v from 'valibot'
 import { MANAGER_ROLES, type Role } from '../roles'
 import type { Doc } from '../entities'
 import { CATEGORIES, DEPTS, TASK_TYPES, type Dept, type Incident, type Task } from '../work/model'
-import { action, defineActions, clockTime, epochMs, id, optText, text, weekdays } from './define'
+import {
+  action,
+  defineActions,
+  devicePosition,
+  clockTime,
+  epochMs,
+  id,
+  optText,
+  text,
+  weekdays
+} from './define'
 
 /** Who calls owners back after a repair. */
 export const FOLLOW_UP_ROLES: readonly Role[] = ['service', 'housekeeper', 'supervisor', 'admin']
@@ -15,10 +25,6 @@ const photoIds = () => v.pipe(v.array(id()), v.maxLength(9, '最多9张照片'))
 const severity = () => v.picklist(['low', 'normal', 'high', 'urgent'] as const, '紧急程度不正确')
 const dept = () => v.picklist(DEPTS, '部门不正确')
 const checklist = () => v.pipe(v.array(text(40)), v.maxLength(20, '最多20项'))
-const position = () =>
-  v.optional(
-    v.strictObject({ lat: v.number(), lng: v.number(), accuracyM: v.pipe(v.number(), v.minValue(0)) })
-  )
 /** What a task and a recurring task's template both say about the work. */
 const taskFields = () => ({
   title: text(40),
@@ -77,7 +83,7 @@ export const WORK_ACTIONS = defineActions({
       severity: v.optional(severity()),
       place: optText(40),
       checkpointId: v.optional(id()),
-      position: position(),
+      position: v.optional(devicePosition()),
       note: optText(300),
       photoIds: v.optional(photoIds()),
       source: v.optional(v.picklist(['staff', 'owner'] as const)),
@@ -96,7 +102,7 @@ export const WORK_ACTIONS = defineActions({
       photoIds: v.optional(photoIds()),
       severity: v.optional(severity()),
       place: optText(40),
-      position: position()
+      position: v.optional(devicePosition())
     }),
     access: 'any',
     scope: 'estate',

@@ -104,6 +104,35 @@ describe('work.report', () => {
     )
   })
 
+  it('bad input: a position off the globe (the same position rule as a patrol scan)', async () => {
+    const at = { lat: 22.5, lng: 114, accuracyM: 10 }
+    await expectRefused(
+      h,
+      'guard',
+      'work.report',
+      { id: uid('b'), category: 'light', position: { ...at, lat: 91 } },
+      'INVALID_INPUT',
+      /定位/
+    )
+    await expectRefused(
+      h,
+      'guard',
+      'work.report',
+      { id: uid('b'), category: 'light', position: { ...at, lng: -181 } },
+      'INVALID_INPUT',
+      /定位/
+    )
+    await expectRefused(
+      h,
+      'guard',
+      'work.report',
+      { id: uid('b'), category: 'light', position: { ...at, accuracyM: -1 } },
+      'INVALID_INPUT',
+      /定位/
+    )
+    expect((await incident(h, { position: at })).id).toBeTruthy()
+  })
+
   it('anyone on duty may report; not in another estate they do not work in', async () => {
     const e2 = await otherEstate(h)
     for (const who of [
