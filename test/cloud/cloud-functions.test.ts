@@ -15,7 +15,7 @@ import type {
   RoundOut
 } from '../../src/domain/contract'
 import type { Shift } from '../../src/domain/entities'
-import { OP_RETENTION_MS } from '../../src/cloud/handlers/cron'
+import { OP_RETENTION_MS } from '../../src/cloud/cron'
 
 const H = 3600_000
 const SLOT = T0 - (T0 % (2 * H)) // 08:00 in the estate, a slot of the demo day plan

@@ -8,7 +8,7 @@ import { estateBrief } from '../../domain/staff/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { todayCounts } from '../gate'
 import { overstayLimitMs } from '../../domain/gate/rules'
-import { alertsToday, today as patrolToday } from '../handlers/patrol'
+import { alertsToday, today as patrolToday } from '../patrol'
 import { StaffRepo } from './repo'
 
 /** Today's work for the caller's roles; later areas add their own cards here. */

@@ -1,7 +1,7 @@
 import { makeHarness, ok, code, T0 } from '../harness'
 import type { BindCodeOut, StaffListItem, StaffSelf, SweepOut } from '../../../src/domain/contract'
 import { BIND_CODE_TTL_MS } from '../../../src/domain/entities'
-import { OP_RETENTION_MS } from '../../../src/cloud/handlers/cron'
+import { OP_RETENTION_MS } from '../../../src/cloud/cron'
 
 describe('me.profile', () => {
   it('me.profile returns the caller’s own record from their identity', async () => {

@@ -1,0 +1,79 @@
+/**
+ * The hourly sweep (`cron.sweep`, run by the timer): expired bind codes and old idempotency
+ * records removed, missed patrol rounds recorded, overdue work escalated, recurring tasks made.
+ */
+import type { SweepOut } from '../../domain/contract'
+import type { BindCode, OpRecord } from '../../domain/entities'
+import type { Ctx } from '../context'
+import { coll, Repo, type Coll } from '../kit'
+import { markMissed } from '../patrol'
+import { escalate, recurring } from '../work'
+import { inSets } from './sets'
+
+/** Idempotency records older than this can no longer be replayed by any outbox. */
+export const OP_RETENTION_MS = 30 * 24 * 3600 * 1000
+
+const BIND_CODES = coll<BindCode>('bindcodes')
+const OPS = coll<OpRecord>('ops')
+
+/** True once the timer's budget is spent: the sweep stops between steps and the next hour carries on. */
+export function outOfTime(ctx: Ctx): boolean {
+  return ctx.deadline !== undefined && ctx.config.now() >= ctx.deadline
+}
+
+/**
+ * Removes every document of `c` whose `field` is before `before`, a page at a time, each page
+ * removed in parallel sets. Stops (false) when the budget runs out.
+ */
+async function removeBefore<T extends BindCode | OpRecord>(
+  ctx: Ctx,
+  c: Coll<T>,
+  field: 'expiresAt' | 'serverTime',
+  before: number,
+  pageSize: number,
+  removed: () => void
+): Promise<boolean> {
+  const repo = new Repo(ctx)
+  for (;;) {
+    if (outOfTime(ctx)) return false
+    const page = await repo.find(c, {
+      where: { [field]: { lt: before } },
+      orderBy: [[field, 'asc']],
+      limit: pageSize
+    })
+    await inSets(page.items, async (d) => {
+      if (await repo.remove(c, d._id)) removed()
+    })
+    if (!page.next) return true
+  }
+}
+
+/**
+ * Every step is safe to stop between and to run again: expired codes and old op records are
+ * found by query, missed rounds and recurring tasks have ids that say which slot or day they
+ * are, and an escalated task is marked. So a sweep that runs out of time just stops.
+ */
+export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOut> {
+  const r: SweepOut = { expiredBindCodes: 0, prunedOps: 0, missedRounds: 0, escalated: 0, recurring: 0 }
+  const out = async (stoppedEarly: boolean): Promise<SweepOut> => {
+    if (r.expiredBindCodes + r.prunedOps + r.missedRounds + r.escalated + r.recurring > 0)
+      await ctx.audit('meta', 'sweep')
+    if (stoppedEarly) {
+      r.stoppedEarly = true
+      ctx.config.log('[cron] sweep stopped at its time budget; the next run carries on', r)
+    }
+    return r
+  }
+  // expired bind codes and old op records: two different collections, removed at the same time
+  const [codesDone, opsDone] = await Promise.all([
+    removeBefore(ctx, BIND_CODES, 'expiresAt', ctx.now, 200, () => r.expiredBindCodes++),
+    removeBefore(ctx, OPS, 'serverTime', ctx.now - OP_RETENTION_MS, 500, () => r.prunedOps++)
+  ])
+  if (!codesDone || !opsDone || outOfTime(ctx)) return out(true)
+  r.missedRounds = await markMissed(ctx)
+  if (outOfTime(ctx)) return out(true)
+  r.escalated = await escalate(ctx)
+  if (outOfTime(ctx)) return out(true)
+  r.recurring = await recurring(ctx)
+  return out(false)
+}

@@ -1,0 +1,124 @@
+/** A scan at a checkpoint: which point (signed QR, NFC tag, typed code), checked against the round's route, rated for evidence. */
+import { timingSafeEqual } from 'node:crypto'
+import { AppError } from '../../domain/errors'
+import type { ParsedInputOf, ScanOut } from '../../domain/contract'
+import type { Checkpoint } from '../../domain/patrol/model'
+import { acceptScan, anomaliesOf, parseCheckpointQr, rateEvidence } from '../../domain/patrol/rules'
+import { requireCaller, requireEstate, type Ctx } from '../context'
+import { CHECKPOINTS, nameIn, PatrolRepo, ROUNDS, SCANS } from './repo'
+import { qrSignature } from './setup'
+import { scanOut } from './views'
+
+/** The point a scan names; a QR code must carry this server's signature for this estate. */
+async function resolvePoint(
+  ctx: Ctx,
+  repo: PatrolRepo,
+  estateId: string,
+  method: 'nfc' | 'qr' | 'typed',
+  value: string
+): Promise<Checkpoint> {
+  if (method === 'qr') {
+    const t = parseCheckpointQr(value)
+    if (!t) throw new AppError('BAD_QR')
+    const want = Buffer.from(qrSignature(ctx, estateId, t.checkpointId))
+    const got = Buffer.from(t.sig)
+    const c = await repo.get(CHECKPOINTS, t.checkpointId)
+    if (
+      got.length !== want.length ||
+      !timingSafeEqual(got, want) ||
+      !c ||
+      c.estateId !== estateId ||
+      !c.active
+    )
+      throw new AppError('BAD_QR')
+    return c
+  }
+  const code = value.trim().toUpperCase()
+  const c =
+    method === 'typed'
+      ? await repo.pointByCode(estateId, code)
+      : await repo.pointByTag(estateId, value.trim())
+  if (!c || !c.active)
+    throw new AppError(
+      'NOT_FOUND',
+      method === 'typed'
+        ? `没有编号为 ${code} 的巡更点，请核对巡更点牌子上的编号`
+        : '这个 NFC 标签没有登记为巡更点'
+    )
+  return c
+}
+
+/** Starts a read now and lets it fail quietly until it is awaited (the checks keep their order). */
+function later<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined)
+  return p
+}
+
+export async function scan(input: ParsedInputOf<'patrol.scan'>, ctx: Ctx): Promise<ScanOut> {
+  const estate = requireEstate(ctx)
+  const { staff } = requireCaller(ctx)
+  const repo = new PatrolRepo(ctx)
+  // one round trip: everything a scan is checked against is read at once
+  const pointP = later(resolvePoint(ctx, repo, estate._id, input.method, input.value))
+  const worldP = later(repo.world(estate._id))
+  const priorP = later(repo.scansOf([input.roundId]))
+  const [round, had] = await Promise.all([repo.get(ROUNDS, input.roundId), repo.get(SCANS, input.id)])
+  if (!round || round.estateId !== estate._id) throw new AppError('NOT_FOUND', '没有找到这一轮巡更')
+  if (round.status !== 'inProgress') throw new AppError('ROUND_CLOSED')
+  if (had) throw new AppError('DUPLICATE', '这次打点已经记录过了')
+  const point = await pointP
+  const w = await worldP
+  const route = w.routes.get(round.routeId)
+  if (!route) throw new AppError('NOT_FOUND', '这一轮的路线已被删除')
+  const prior = await priorP
+  const otherRoute = [...w.routes.values()].find(
+    (r) => r._id !== route._id && r.checkpointIds.includes(point._id)
+  )?.name
+  const verdict = acceptScan(
+    route,
+    prior.map((s) => s.checkpointId),
+    point._id,
+    nameIn(w),
+    otherRoute
+  )
+  if (!verdict.ok)
+    throw new AppError(
+      verdict.code === 'ROUND_CLOSED'
+        ? 'ROUND_CLOSED'
+        : verdict.code === 'REPEAT'
+          ? 'REPEAT_SCAN'
+          : 'WRONG_POINT',
+      verdict.reason
+    )
+  const deviceTime = ctx.op?.deviceTime ?? ctx.now
+  const last = prior[prior.length - 1]
+  const evidence = rateEvidence(
+    { method: input.method, deviceTime, serverTime: ctx.now, position: input.position },
+    point,
+    last && {
+      checkpointId: last.checkpointId,
+      deviceTime: last.deviceTime,
+      position: last.position,
+      checkpointPosition: w.checkpoints.get(last.checkpointId)?.position
+    }
+  )
+  const doc = await repo.insert(SCANS, {
+    _id: input.id,
+    estateId: estate._id,
+    roundId: round._id,
+    checkpointId: point._id,
+    checkpointName: point.name,
+    method: input.method,
+    deviceTime,
+    serverTime: ctx.now,
+    position: input.position,
+    answers: input.answers,
+    anomalies: anomaliesOf(point.questions, input.answers),
+    outOfOrder: verdict.outOfOrder,
+    evidence,
+    staffId: staff._id,
+    staffName: staff.name
+  })
+  await ctx.audit('scans', doc._id)
+  return scanOut(doc)
+}

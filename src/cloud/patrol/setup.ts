@@ -1,0 +1,113 @@
+/** A supervisor sets patrol up: checkpoints (with their signed QR codes), routes, plans. */
+import { createHmac } from 'node:crypto'
+import { AppError } from '../../domain/errors'
+import type {
+  CheckpointOut,
+  ParsedInputOf,
+  PatrolRefs,
+  PlanOut,
+  QrSheetItem,
+  RouteOut
+} from '../../domain/contract'
+import type { Checkpoint, Plan, Route } from '../../domain/patrol/model'
+import { checkpointCode, checkpointQr } from '../../domain/patrol/rules'
+import { placeOf, planProblem, questionsProblem, routeProblem } from '../../domain/patrol/setup'
+import { requireEstate, type Ctx } from '../context'
+import { badInput, check, type Coll, type Patch } from '../kit'
+import { CHECKPOINTS, PatrolRepo, PLANS, ROUTES } from './repo'
+import { checkpointOut, planOut, routeOut } from './views'
+
+/** The signature a checkpoint's QR code carries: only this server (its secrets) can make it. */
+export function qrSignature(ctx: Ctx, estateId: string, checkpointId: string): string {
+  return createHmac('sha256', `${ctx.config.sessionSecret}:${ctx.config.idSalt}:patrol-qr`)
+    .update(`${estateId}/${checkpointId}`)
+    .digest('base64url')
+    .slice(0, 22)
+}
+
+export async function refs(_: Record<string, never>, ctx: Ctx): Promise<PatrolRefs> {
+  const w = await new PatrolRepo(ctx).world(requireEstate(ctx)._id)
+  return {
+    checkpoints: [...w.checkpoints.values()].map(checkpointOut),
+    routes: [...w.routes.values()].map(routeOut),
+    plans: [...w.plans.values()].map(planOut),
+    at: ctx.now
+  }
+}
+
+/** Saves a supervisor's form (active again if it was removed), with its audit record. */
+async function save<T extends Checkpoint | Route | Plan>(
+  ctx: Ctx,
+  c: Coll<T>,
+  id: string,
+  fields: Patch<T>
+): Promise<T> {
+  const doc = await new PatrolRepo(ctx).saveInEstate(c, id, fields, { active: true } as Partial<T>)
+  await ctx.audit(c.name, id)
+  return doc
+}
+
+export async function checkpointSave(
+  input: ParsedInputOf<'patrol.checkpointSave'>,
+  ctx: Ctx
+): Promise<CheckpointOut> {
+  const estate = requireEstate(ctx)
+  const repo = new PatrolRepo(ctx)
+  check(questionsProblem(input.questions))
+  const have = await repo.get(CHECKPOINTS, input.id)
+  let code = have?.code
+  for (let i = 0; !code && i < 20; i++) {
+    const c = checkpointCode(ctx.config.random)
+    if (await repo.codeFree(estate._id, c)) code = c
+  }
+  if (!code) throw new AppError('INTERNAL')
+  const saved = await save(ctx, CHECKPOINTS, input.id, {
+    name: input.name,
+    place: {
+      building: input.building || undefined,
+      floor: input.floor || undefined,
+      area: input.area || undefined
+    },
+    position: input.position,
+    questions: input.questions.map((q) => ({ ...q, options: q.options?.length ? q.options : undefined })),
+    nfcTagId: input.nfcTagId || undefined,
+    code
+  })
+  return checkpointOut(saved)
+}
+
+export async function routeSave(input: ParsedInputOf<'patrol.routeSave'>, ctx: Ctx): Promise<RouteOut> {
+  const estate = requireEstate(ctx)
+  const points = await new PatrolRepo(ctx).active(CHECKPOINTS, estate._id)
+  const known = new Set(points.map((c) => c._id))
+  check(routeProblem(input.checkpointIds, (id) => known.has(id)))
+  return routeOut(
+    await save(ctx, ROUTES, input.id, {
+      name: input.name,
+      checkpointIds: input.checkpointIds,
+      ordered: input.ordered
+    })
+  )
+}
+
+export async function planSave(input: ParsedInputOf<'patrol.planSave'>, ctx: Ctx): Promise<PlanOut> {
+  const estate = requireEstate(ctx)
+  const route = await new PatrolRepo(ctx).get(ROUTES, input.routeId)
+  if (!route || route.estateId !== estate._id || !route.active)
+    throw badInput('routeId', '路线：不存在或已删除')
+  check(planProblem(input))
+  const { id, ...fields } = input
+  return planOut(await save(ctx, PLANS, id, { ...fields, days: [...new Set(input.days)].sort() }))
+}
+
+export async function qrSheet(_: Record<string, never>, ctx: Ctx): Promise<QrSheetItem[]> {
+  const estate = requireEstate(ctx)
+  const points = await new PatrolRepo(ctx).active(CHECKPOINTS, estate._id)
+  return points.map((c) => ({
+    checkpointId: c._id,
+    name: c.name,
+    place: placeOf(c),
+    code: c.code,
+    qr: checkpointQr(c._id, qrSignature(ctx, estate._id, c._id))
+  }))
+}

@@ -1,0 +1,93 @@
+/**
+ * What a person's step on a task changes, and when it is refused: the checks of `work.taskAct`
+ * (the pool's department, the assignee, the checklist, the after-photo, a reason to hand back),
+ * pure and tested (test/unit/domain/work/steps.test.ts). The state machine is in rules.ts.
+ */
+import type { Role } from '../roles'
+import type { Task } from './model'
+import { deptsOf } from './model'
+
+export type StaffAct = 'grab' | 'accept' | 'start' | 'complete' | 'handBack'
+
+export interface StepInput {
+  act: StaffAct
+  checklist?: boolean[]
+  note?: string
+  photoIds?: string[]
+  reason?: string
+}
+
+export type StepRefusal =
+  { code: 'FORBIDDEN'; message: string } | { code: 'INVALID_INPUT'; field: string; message: string }
+
+export type StepPatch = Partial<
+  Pick<
+    Task,
+    | 'assigneeId'
+    | 'assigneeName'
+    | 'checklist'
+    | 'completedAt'
+    | 'completionNote'
+    | 'completionPhotoIds'
+    | 'dept'
+  >
+>
+
+/**
+ * The patch of a step by `who` on `t` at `at` (the event's time), or why it is refused. Only
+ * someone of the pool's department grabs; every other step is the assignee's. Whether the task's
+ * state allows the step is `taskMove`'s answer, asked after this.
+ */
+export function taskStep(
+  t: Pick<Task, 'dept' | 'assigneeId' | 'assigneeName' | 'checklist' | 'photoRequired'>,
+  who: { _id: string; name: string; roles: readonly Role[] },
+  input: StepInput,
+  at: number
+): { ok: true; patch: StepPatch } | ({ ok: false } & StepRefusal) {
+  const patch: StepPatch = {}
+  if (input.act === 'grab') {
+    if (!t.dept || !deptsOf(who.roles).includes(t.dept))
+      return { ok: false, code: 'FORBIDDEN', message: '这不是你部门的单' }
+    patch.assigneeId = who._id
+    patch.assigneeName = who.name
+  } else if (t.assigneeId !== who._id)
+    return {
+      ok: false,
+      code: 'FORBIDDEN',
+      message: t.assigneeId ? `这个任务派给了${t.assigneeName}` : '这个任务还没人接，请先抢单'
+    }
+  const ticks = input.checklist
+  if (ticks) {
+    if (ticks.length !== t.checklist.length)
+      return { ok: false, code: 'INVALID_INPUT', field: 'checklist', message: '检查项：数量不对' }
+    patch.checklist = t.checklist.map((c, k) => ({ ...c, done: ticks[k] }))
+  }
+  if (input.act === 'complete') {
+    const left = (patch.checklist ?? t.checklist).filter((c) => !c.done)
+    if (left.length)
+      return {
+        ok: false,
+        code: 'INVALID_INPUT',
+        field: 'checklist',
+        message: `检查项：还有 ${left.length} 项没勾（${left.map((c) => c.label).join('、')}）`
+      }
+    if (t.photoRequired && !input.photoIds?.length)
+      return {
+        ok: false,
+        code: 'INVALID_INPUT',
+        field: 'photoIds',
+        message: '照片：这个任务要拍完成后的照片'
+      }
+    patch.completedAt = at
+    patch.completionNote = input.note || undefined
+    patch.completionPhotoIds = input.photoIds ?? []
+  }
+  if (input.act === 'handBack') {
+    if (!input.reason)
+      return { ok: false, code: 'INVALID_INPUT', field: 'reason', message: '退回：请写明原因' }
+    patch.assigneeId = undefined
+    patch.assigneeName = undefined
+    if (!t.dept) patch.dept = deptsOf(who.roles)[0]
+  }
+  return { ok: true, patch }
+}

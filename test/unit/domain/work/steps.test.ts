@@ -1,0 +1,86 @@
+/** A person's step on a task: who may take it, and what it changes. */
+import { taskStep } from '../../../../src/domain/work/steps'
+
+const eng = { _id: 'e1', name: '王工', roles: ['engineer' as const] }
+const cleaner = { _id: 'c1', name: '赵洁', roles: ['cleaner' as const] }
+const base = { dept: 'engineering' as const, checklist: [], photoRequired: false }
+const T = 1_000
+
+describe('taskStep', () => {
+  it('only the pool’s department grabs, and becomes the assignee', () => {
+    expect(taskStep(base, eng, { act: 'grab' }, T)).toEqual({
+      ok: true,
+      patch: { assigneeId: 'e1', assigneeName: '王工' }
+    })
+    expect(taskStep(base, cleaner, { act: 'grab' }, T)).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: '这不是你部门的单'
+    })
+    expect(taskStep({ ...base, dept: undefined }, eng, { act: 'grab' }, T)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+  })
+  it('every other step is the assignee’s; the refusal names who has it', () => {
+    const mine = { ...base, assigneeId: 'e1', assigneeName: '王工' }
+    expect(taskStep(mine, eng, { act: 'start' }, T)).toEqual({ ok: true, patch: {} })
+    expect(taskStep(mine, cleaner, { act: 'accept' }, T)).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: '这个任务派给了王工'
+    })
+    expect(taskStep(base, eng, { act: 'accept' }, T)).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: '这个任务还没人接，请先抢单'
+    })
+  })
+  it('complete: every item ticked and the photo taken when asked; records time, note and photos', () => {
+    const t = {
+      ...base,
+      assigneeId: 'e1',
+      photoRequired: true,
+      checklist: [
+        { label: '地面', done: true },
+        { label: '玻璃门', done: false }
+      ]
+    }
+    expect(taskStep(t, eng, { act: 'complete', checklist: [true] }, T)).toMatchObject({
+      ok: false,
+      field: 'checklist',
+      message: '检查项：数量不对'
+    })
+    expect(taskStep(t, eng, { act: 'complete' }, T)).toMatchObject({
+      ok: false,
+      field: 'checklist',
+      message: '检查项：还有 1 项没勾（玻璃门）'
+    })
+    expect(taskStep(t, eng, { act: 'complete', checklist: [true, true] }, T)).toMatchObject({
+      ok: false,
+      field: 'photoIds'
+    })
+    expect(
+      taskStep(t, eng, { act: 'complete', checklist: [true, true], photoIds: ['p'], note: '好了' }, T)
+    ).toEqual({
+      ok: true,
+      patch: {
+        checklist: [
+          { label: '地面', done: true },
+          { label: '玻璃门', done: true }
+        ],
+        completedAt: T,
+        completionNote: '好了',
+        completionPhotoIds: ['p']
+      }
+    })
+  })
+  it('hand back needs a reason; the task returns to a pool (the person’s department when it had none)', () => {
+    const t = { ...base, dept: undefined, assigneeId: 'c1', assigneeName: '赵洁' }
+    expect(taskStep(t, cleaner, { act: 'handBack' }, T)).toMatchObject({ ok: false, field: 'reason' })
+    expect(taskStep(t, cleaner, { act: 'handBack', reason: '没有清洗剂' }, T)).toEqual({
+      ok: true,
+      patch: { assigneeId: undefined, assigneeName: undefined, dept: 'cleaning' }
+    })
+  })
+})
