@@ -6,7 +6,7 @@
 import * as v from 'valibot'
 import { ACTIONS } from '../../../src/domain/contract'
 import { vehicleFromAnswers, visitorFromAnswers } from '../../../src/domain/gate/fromScript'
-import { buildCheckIn, type WalkInForm } from '../../../src/pages/gate/visitorForm'
+import { buildCheckIn, type WalkInForm } from '../../../src/domain/gate/visitorForm'
 import {
   answer,
   choose,

@@ -20,7 +20,7 @@ import { PlateKeypad } from '../components/PlateKeypad'
 import { IdInput } from '../components/IdInput'
 import { Chips, Toggle } from '../components/Toggle'
 import { gate, now } from '../model'
-import { buildCheckIn, findPermit } from '../visitorForm'
+import { buildCheckIn, findPermit } from '../../../domain/gate/visitorForm'
 import '../gate.scss'
 
 const RESULT_WORDS = { admitted: '放行进入', refused: '未放行', redirected: '已指引到会所' } as const

@@ -9,7 +9,7 @@ import type {
   RoundDetail
 } from '../../../domain/contract'
 import { localDate } from '../../../domain/time'
-import type { Role } from '../../../domain/roles'
+import type { CheckpointDraft, PlanForm } from '../../../domain/patrol/setupForm'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
@@ -109,49 +109,9 @@ export class PatrolAdminStore {
     return r.status !== 'refused'
   }
 
-  addCheckpoint(f: {
-    name: string
-    building: string
-    floor: string
-    area: string
-    question: string
-    kind: 'yesno' | 'number' | 'note' | 'choice'
-    /** choice: the options, and the one that is an anomaly */
-    options?: string[]
-    bad?: string
-    min?: number
-    max?: number
-    position?: { lat: number; lng: number; radiusM: number }
-    nfcTagId?: string
-  }): Promise<boolean> {
-    const q = f.question.trim()
-    const question = q
-      ? f.kind === 'number'
-        ? { key: 'q1', label: q, kind: 'number' as const, anomalyWhen: { min: f.min, max: f.max } }
-        : f.kind === 'choice'
-          ? {
-              key: 'q1',
-              label: q,
-              kind: 'choice' as const,
-              options: f.options,
-              anomalyWhen: f.bad ? { equals: f.bad } : undefined
-            }
-          : { key: 'q1', label: q, kind: f.kind }
-      : undefined
-    return this.save(
-      'patrol.checkpointSave',
-      {
-        id: this.deps.newId(),
-        name: f.name.trim(),
-        building: f.building.trim() || undefined,
-        floor: f.floor.trim() || undefined,
-        area: f.area.trim() || undefined,
-        position: f.position,
-        nfcTagId: f.nfcTagId?.trim() || undefined,
-        questions: question ? [question] : []
-      },
-      `巡更点：${f.name}`
-    )
+  /** A checkpoint as the form gives it (domain/patrol/setupForm.ts: checkpointDraft). */
+  addCheckpoint(draft: CheckpointDraft): Promise<boolean> {
+    return this.save('patrol.checkpointSave', { id: this.deps.newId(), ...draft }, `巡更点：${draft.name}`)
   }
   addRoute(name: string, checkpointIds: string[], ordered: boolean): Promise<boolean> {
     return this.save(
@@ -160,17 +120,7 @@ export class PatrolAdminStore {
       `巡更路线：${name}`
     )
   }
-  addPlan(f: {
-    name: string
-    routeId: string
-    days: number[]
-    start: string
-    end: string
-    everyMinutes: number
-    minMinutes: number
-    maxMinutes: number
-    roles: Role[]
-  }): Promise<boolean> {
+  addPlan(f: PlanForm): Promise<boolean> {
     return this.save(
       'patrol.planSave',
       { id: this.deps.newId(), ...f, name: f.name.trim() },

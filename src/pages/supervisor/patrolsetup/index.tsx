@@ -6,29 +6,26 @@ import { Btn } from '../../../components/Btn'
 import { ROLE_LABELS, type Role } from '../../../domain/roles'
 import { locate } from '../../../services/location'
 import { ui } from '../../../services/ui'
-import { splitList } from '../../../domain/work/rules'
+import {
+  EMPTY_CHECKPOINT_FORM,
+  NEW_PLAN_FORM,
+  QUESTION_KIND_CHOICES,
+  WEEKDAY_NAMES,
+  checkpointDraft,
+  checkpointLine,
+  planLine,
+  planReady,
+  radiusFromAccuracy,
+  routeReady,
+  toggled
+} from '../../../domain/patrol/setupForm'
 import { patrolAdmin as p } from '../model'
 import { QrSheet } from '../../../components/QrSheet'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import '../index.scss'
 
-const WEEK = ['日', '一', '二', '三', '四', '五', '六']
-
 const Checkpoints = observer(function Checkpoints() {
-  const empty = {
-    name: '',
-    building: '',
-    floor: '',
-    area: '',
-    question: '是否正常',
-    kind: 'yesno' as 'yesno' | 'number' | 'note' | 'choice',
-    min: '',
-    max: '',
-    options: '',
-    bad: '',
-    nfcTagId: ''
-  }
-  const [f, setF] = useState(empty)
+  const [f, setF] = useState(EMPTY_CHECKPOINT_FORM)
   const [pos, setPos] = useState<{ lat: number; lng: number; radiusM: number } | undefined>(undefined)
   const [locating, setLocating] = useState(false)
   const set = (k: keyof typeof f) => (e: { detail: { value: string } }) => setF({ ...f, [k]: e.detail.value })
@@ -38,23 +35,15 @@ const Checkpoints = observer(function Checkpoints() {
     setLocating(false)
     if ('position' in r) {
       const p0 = r.position
-      setPos({ lat: p0.lat, lng: p0.lng, radiusM: Math.max(20, Math.min(100, Math.round(p0.accuracyM * 2))) })
+      setPos({ lat: p0.lat, lng: p0.lng, radiusM: radiusFromAccuracy(p0.accuracyM) })
     } else void ui.toast(`${r.reason}；位置可以不填`)
   }
   const add = async () => {
-    if (!f.name.trim()) return
-    const num = (x: string) => (x.trim() === '' || Number.isNaN(Number(x)) ? undefined : Number(x))
-    const options = splitList(f.options)
-    const ok = await p.addCheckpoint({
-      ...f,
-      min: num(f.min),
-      max: num(f.max),
-      options,
-      bad: f.bad.trim() || undefined,
-      position: pos
-    })
+    const draft = checkpointDraft(f, pos)
+    if (!draft) return
+    const ok = await p.addCheckpoint(draft)
     if (ok) {
-      setF(empty)
+      setF(EMPTY_CHECKPOINT_FORM)
       setPos(undefined)
     }
   }
@@ -64,7 +53,7 @@ const Checkpoints = observer(function Checkpoints() {
       {(p.refs?.checkpoints ?? []).map((c) => (
         <View key={c.id} className="sup-row">
           <Text className="sup-row-title">{`${c.code} · ${c.name}`}</Text>
-          <Text className="muted">{`${c.place}${c.questions.length ? ' · ' + c.questions.map((q) => q.label).join('、') : ''}${c.hasPosition ? ' · 已定位' : ''}${c.nfcTagId ? ' · NFC' : ''}`}</Text>
+          <Text className="muted">{checkpointLine(c)}</Text>
         </View>
       ))}
       <Input className="input" value={f.name} placeholder="巡更点名称" onInput={set('name')} />
@@ -73,14 +62,7 @@ const Checkpoints = observer(function Checkpoints() {
       <Input className="input" value={f.area} placeholder="区域（可不填）" onInput={set('area')} />
       <Text className="field-label">到点要回答的问题</Text>
       <View className="chips">
-        {(
-          [
-            ['yesno', '是/否（否为异常）'],
-            ['number', '读数（超出范围为异常）'],
-            ['choice', '选一项'],
-            ['note', '备注']
-          ] as const
-        ).map(([k, label]) => (
+        {QUESTION_KIND_CHOICES.map(([k, label]) => (
           <View
             key={k}
             className={`chip ${f.kind === k ? 'chip-on' : ''}`}
@@ -162,9 +144,7 @@ const Routes = observer(function Routes() {
           <View
             key={c.id}
             className={`chip ${picked.includes(c.id) ? 'chip-on' : ''}`}
-            onClick={() =>
-              setPicked(picked.includes(c.id) ? picked.filter((x) => x !== c.id) : [...picked, c.id])
-            }
+            onClick={() => setPicked(toggled(picked, c.id))}
           >
             {picked.includes(c.id) ? `${picked.indexOf(c.id) + 1}. ${c.name}` : c.name}
           </View>
@@ -180,9 +160,9 @@ const Routes = observer(function Routes() {
       </View>
       <Btn
         onClick={() =>
-          void (
-            name.trim() && picked.length ? p.addRoute(name, picked, ordered) : Promise.resolve(false)
-          ).then((ok) => ok && (setName(''), setPicked([])))
+          void (routeReady(name, picked) ? p.addRoute(name, picked, ordered) : Promise.resolve(false)).then(
+            (ok) => ok && (setName(''), setPicked([]))
+          )
         }
       >
         添加路线
@@ -193,24 +173,15 @@ const Routes = observer(function Routes() {
 
 const Plans = observer(function Plans() {
   const routes = p.refs?.routes ?? []
-  const [f, setF] = useState({
-    name: '',
-    routeId: '',
-    days: [0, 1, 2, 3, 4, 5, 6],
-    start: '20:00',
-    end: '06:00',
-    everyMinutes: 120,
-    minMinutes: 10,
-    maxMinutes: 60,
-    roles: ['patrol'] as Role[]
-  })
+  const [f, setF] = useState(NEW_PLAN_FORM)
+
   return (
     <View className="card">
       <Text className="card-title">计划</Text>
       {(p.refs?.plans ?? []).map((pl) => (
         <View key={pl.id} className="sup-row">
           <Text className="sup-row-title">{pl.name}</Text>
-          <Text className="muted">{`${routes.find((r) => r.id === pl.routeId)?.name ?? ''} · ${pl.start}–${pl.end} 每${pl.everyMinutes}分钟 · 周${pl.days.map((d) => WEEK[d]).join('')} · ${pl.minMinutes}–${pl.maxMinutes}分钟`}</Text>
+          <Text className="muted">{planLine(pl, routes.find((r) => r.id === pl.routeId)?.name ?? '')}</Text>
         </View>
       ))}
       <Input
@@ -233,13 +204,11 @@ const Plans = observer(function Plans() {
       </View>
       <Text className="field-label">星期</Text>
       <View className="chips">
-        {WEEK.map((w, d) => (
+        {WEEKDAY_NAMES.map((w, d) => (
           <View
             key={d}
             className={`chip ${f.days.includes(d) ? 'chip-on' : ''}`}
-            onClick={() =>
-              setF({ ...f, days: f.days.includes(d) ? f.days.filter((x) => x !== d) : [...f.days, d] })
-            }
+            onClick={() => setF({ ...f, days: toggled(f.days, d) })}
           >
             {w}
           </View>
@@ -275,9 +244,7 @@ const Plans = observer(function Plans() {
           <View
             key={r}
             className={`chip ${f.roles.includes(r) ? 'chip-on' : ''}`}
-            onClick={() =>
-              setF({ ...f, roles: f.roles.includes(r) ? f.roles.filter((x) => x !== r) : [...f.roles, r] })
-            }
+            onClick={() => setF({ ...f, roles: toggled(f.roles, r) })}
           >
             {ROLE_LABELS[r]}
           </View>
@@ -300,7 +267,7 @@ const Plans = observer(function Plans() {
       />
       <Btn
         onClick={() =>
-          void (f.name.trim() && f.routeId ? p.addPlan(f) : Promise.resolve(false)).then(
+          void (planReady(f) ? p.addPlan(f) : Promise.resolve(false)).then(
             (ok) => ok && setF({ ...f, name: '' })
           )
         }

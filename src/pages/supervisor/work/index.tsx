@@ -11,13 +11,18 @@ import {
   SEVERITY_LABELS,
   TASK_TYPES,
   TASK_TYPE_LABELS,
-  type Dept,
   type TaskType
 } from '../../../domain/work/model'
 import { formatAgo, formatWhen } from '../../../domain/dates'
 import { ROLE_LABELS } from '../../../domain/roles'
-import { dueFromChoice, repeatDays, splitList, type DueChoice, type Repeat } from '../../../domain/work/rules'
-import { weekday } from '../../../domain/time'
+import type { DueChoice, Repeat } from '../../../domain/work/rules'
+import {
+  assignable,
+  repeatOptions,
+  reviewProblem,
+  taskFormProblem,
+  taskRequest
+} from '../../../domain/work/taskForm'
 import { ui } from '../../../services/ui'
 import { askSubscribe } from '../../../services/subscribe'
 import { workAdmin as w, now as clock } from '../model'
@@ -41,7 +46,10 @@ const Review = observer(function Review({ t }: { t: TaskOut }) {
       />
       <Btn
         kind="danger"
-        onClick={() => (reason.trim() ? void w.review(t, 'reject', reason) : void ui.toast('请写明原因'))}
+        onClick={() => {
+          const problem = reviewProblem('reject', reason)
+          void (problem ? ui.toast(problem) : w.review(t, 'reject', reason))
+        }}
       >
         验收不通过
       </Btn>
@@ -52,7 +60,7 @@ const Review = observer(function Review({ t }: { t: TaskOut }) {
 /** A late task: who has it, and a one-tap change of hands. */
 const Overdue = observer(function Overdue({ t, now }: { t: TaskOut; now: number }) {
   const [open, setOpen] = useState(false)
-  const people = w.staff.filter((s) => s.id !== t.assigneeId && !s.roles.includes('admin'))
+  const people = assignable(w.staff, t.assigneeId)
   return (
     <View className="sup-row tone-bad">
       <Text
@@ -81,27 +89,15 @@ const NewTask = observer(function NewTask() {
   const [photo, setPhoto] = useState(false)
   const [to, setTo] = useState('')
   const [repeat, setRepeat] = useState<Repeat | 'none'>('none')
-  const today = weekday(now)
   const [time, setTime] = useState('08:00')
   const submit = async () => {
     askSubscribe()
-    if (!title.trim()) return void ui.toast('请填写任务')
-    if (!to) return void ui.toast('请选择派给谁')
-    const isDept = (DEPTS as readonly string[]).includes(to)
-    const common = {
-      title: title.trim(),
-      type,
-      place: place.trim() || undefined,
-      checklist: splitList(checklist),
-      priority,
-      photoRequired: photo,
-      assigneeId: isDept ? undefined : to,
-      dept: isDept ? (to as Dept) : undefined
-    }
+    const form = { title, type, place, checklist, due, priority, photo, to, repeat, time }
+    const problem = taskFormProblem(form)
+    if (problem) return void ui.toast(problem)
+    const req = taskRequest(form, now)
     const ok =
-      repeat === 'none'
-        ? await w.createTask({ ...common, dueAt: dueFromChoice(due, now) })
-        : await w.saveTemplate({ ...common, time, days: repeatDays(repeat, now), durationMinutes: 120 })
+      req.action === 'work.taskCreate' ? await w.createTask(req.input) : await w.saveTemplate(req.input)
     if (ok) {
       setTitle('')
       setPlace('')
@@ -109,7 +105,7 @@ const NewTask = observer(function NewTask() {
       void ui.toast(repeat === 'none' ? '已派出' : '已保存周期任务', 'success')
     }
   }
-  const people = w.staff.filter((s) => !s.roles.includes('admin'))
+  const people = assignable(w.staff)
   return (
     <View className="card">
       <Text className="card-title">派任务</Text>
@@ -152,16 +148,7 @@ const NewTask = observer(function NewTask() {
         onPick={setTo}
       />
       <Text className="field-label">重复</Text>
-      <Chips
-        options={[
-          { v: 'none', label: '不重复' },
-          { v: 'daily', label: '每天' },
-          { v: 'weekdays', label: '工作日' },
-          { v: 'weekly', label: `每周${'日一二三四五六'[today]}` }
-        ]}
-        value={repeat}
-        onPick={setRepeat}
-      />
+      <Chips options={repeatOptions(now)} value={repeat} onPick={setRepeat} />
       {repeat === 'none' ? (
         <Chips
           options={[

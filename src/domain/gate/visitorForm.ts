@@ -3,11 +3,11 @@
  * (name, phone, ID, card, people, plate, construction details), checked on the phone so a
  * record the server would refuse is not queued offline. Pure: the page passes what it holds.
  */
-import type { GateRefs, InputOf } from '../../domain/contract'
-import type { VisitorFromScript } from '../../domain/gate/fromScript'
-import { idRef, type IdType } from '../../domain/gate/idcard'
-import { permitProblem } from '../../domain/gate/machines'
-import { plateProblem } from '../../domain/gate/plates'
+import type { GateRefs, InputOf } from '../contract'
+import type { VisitorFromScript } from './fromScript'
+import { idRef, type IdType } from './idcard'
+import { permitProblem } from './machines'
+import { plateProblem } from './plates'
 
 export type WalkInInput = Omit<InputOf<'gate.checkIn'>, 'id' | 'gate'>
 

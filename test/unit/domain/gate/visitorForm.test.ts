@@ -1,6 +1,6 @@
-import { hashIdNumber } from '../../../src/domain/gate/idcard'
-import type { VisitorFromScript } from '../../../src/domain/gate/fromScript'
-import { buildCheckIn, findPermit, type WalkInForm } from '../../../src/pages/gate/visitorForm'
+import { hashIdNumber } from '../../../../src/domain/gate/idcard'
+import type { VisitorFromScript } from '../../../../src/domain/gate/fromScript'
+import { buildCheckIn, findPermit, type WalkInForm } from '../../../../src/domain/gate/visitorForm'
 
 const NOW = Date.UTC(2026, 10, 24, 2)
 const DAY = 86400_000

@@ -1,0 +1,162 @@
+/**
+ * The supervisor's patrol setup forms on the phone: the checkpoint form and the question it
+ * asks at the point, the route and plan forms, and the lines that describe what is set up.
+ * Pure: the page passes what it holds. Tested in test/unit/domain/patrol/setupForm.test.ts.
+ * (The server's checks of the same saves are in setup.ts.)
+ */
+import type { InputOf } from '../contract'
+import type { Role } from '../roles'
+import type { Question, QuestionKind } from './model'
+import { splitList } from '../work/rules'
+
+export interface CheckpointForm {
+  name: string
+  building: string
+  floor: string
+  area: string
+  /** the one question asked at the point ('' for none) */
+  question: string
+  kind: QuestionKind
+  /** number: the normal range, as typed */
+  min: string
+  max: string
+  /** choice: the options as typed in one box, and the one that is an anomaly */
+  options: string
+  bad: string
+  nfcTagId: string
+}
+
+export const EMPTY_CHECKPOINT_FORM: CheckpointForm = {
+  name: '',
+  building: '',
+  floor: '',
+  area: '',
+  question: '是否正常',
+  kind: 'yesno',
+  min: '',
+  max: '',
+  options: '',
+  bad: '',
+  nfcTagId: ''
+}
+
+export const QUESTION_KIND_CHOICES: readonly (readonly [QuestionKind, string])[] = [
+  ['yesno', '是/否（否为异常）'],
+  ['number', '读数（超出范围为异常）'],
+  ['choice', '选一项'],
+  ['note', '备注']
+]
+
+/** A number typed in a box, or nothing when blank or not a number. */
+export function typedNumber(x: string): number | undefined {
+  return x.trim() === '' || Number.isNaN(Number(x)) ? undefined : Number(x)
+}
+
+/** The question the point asks: a reading's normal range, a choice's bad option; none when blank. */
+export function checkpointQuestion(f: CheckpointForm): Question | undefined {
+  const label = f.question.trim()
+  if (!label) return undefined
+  if (f.kind === 'number')
+    return {
+      key: 'q1',
+      label,
+      kind: 'number',
+      anomalyWhen: { min: typedNumber(f.min), max: typedNumber(f.max) }
+    }
+  if (f.kind === 'choice') {
+    const bad = f.bad.trim()
+    return {
+      key: 'q1',
+      label,
+      kind: 'choice',
+      options: splitList(f.options),
+      anomalyWhen: bad ? { equals: bad } : undefined
+    }
+  }
+  return { key: 'q1', label, kind: f.kind }
+}
+
+export type CheckpointDraft = Omit<InputOf<'patrol.checkpointSave'>, 'id'>
+
+/** The checkpoint to save, or nothing while it has no name. */
+export function checkpointDraft(
+  f: CheckpointForm,
+  position?: { lat: number; lng: number; radiusM: number }
+): CheckpointDraft | undefined {
+  const name = f.name.trim()
+  if (!name) return undefined
+  const question = checkpointQuestion(f)
+  return {
+    name,
+    building: f.building.trim() || undefined,
+    floor: f.floor.trim() || undefined,
+    area: f.area.trim() || undefined,
+    position,
+    nfcTagId: f.nfcTagId.trim() || undefined,
+    questions: question ? [question] : []
+  }
+}
+
+/** How far from a point a scan still counts: twice the fix's accuracy, between 20 and 100 metres. */
+export function radiusFromAccuracy(accuracyM: number): number {
+  return Math.max(20, Math.min(100, Math.round(accuracyM * 2)))
+}
+
+/** Tapping an item in a multiple choice: off if it was on, else on (appended, so order is the tap order). */
+export function toggled<T>(list: readonly T[], x: T): T[] {
+  return list.includes(x) ? list.filter((y) => y !== x) : [...list, x]
+}
+
+/** A route can be saved once it has a name and a point. */
+export function routeReady(name: string, checkpointIds: readonly string[]): boolean {
+  return !!name.trim() && checkpointIds.length > 0
+}
+
+export interface PlanForm {
+  name: string
+  routeId: string
+  days: number[]
+  start: string
+  end: string
+  everyMinutes: number
+  minMinutes: number
+  maxMinutes: number
+  roles: Role[]
+}
+
+export const NEW_PLAN_FORM: PlanForm = {
+  name: '',
+  routeId: '',
+  days: [0, 1, 2, 3, 4, 5, 6],
+  start: '20:00',
+  end: '06:00',
+  everyMinutes: 120,
+  minMinutes: 10,
+  maxMinutes: 60,
+  roles: ['patrol']
+}
+
+/** A plan can be saved once it has a name and a route. */
+export function planReady(f: Pick<PlanForm, 'name' | 'routeId'>): boolean {
+  return !!f.name.trim() && !!f.routeId
+}
+
+export const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'] as const
+
+/** A plan in one line: 「夜巡 · 20:00–06:00 每120分钟 · 周日一二 · 10–60分钟」. */
+export function planLine(
+  pl: Pick<PlanForm, 'start' | 'end' | 'everyMinutes' | 'days' | 'minMinutes' | 'maxMinutes'>,
+  routeName: string
+): string {
+  return `${routeName} · ${pl.start}–${pl.end} 每${pl.everyMinutes}分钟 · 周${pl.days.map((d) => WEEKDAY_NAMES[d]).join('')} · ${pl.minMinutes}–${pl.maxMinutes}分钟`
+}
+
+/** A checkpoint under its name: where, what it asks, whether it is located and tagged. */
+export function checkpointLine(c: {
+  place: string
+  questions: readonly { label: string }[]
+  hasPosition?: boolean
+  nfcTagId?: string
+}): string {
+  return `${c.place}${c.questions.length ? ' · ' + c.questions.map((q) => q.label).join('、') : ''}${c.hasPosition ? ' · 已定位' : ''}${c.nfcTagId ? ' · NFC' : ''}`
+}
