@@ -8,6 +8,8 @@ import type {
   Shift,
   Staff
 } from '../../domain/entities'
+import { OPEN_INCIDENT_STATUSES } from '../../domain/work/incidents'
+import { OPEN_TASK_STATUSES } from '../../domain/work/rules'
 import { coll, Repo } from '../kit'
 
 export const STAFF = coll<Staff>('staff')
@@ -26,8 +28,6 @@ export const OPENIDS = coll<Doc & { staffId: string }>('openids')
 export const META = coll<Doc & { at: number; estateId: string; staffId: string }>('meta')
 export const AUDIT = coll<AuditRecord>('audit')
 const GATES = coll<Gate>('gates')
-const OPEN_INCIDENT = ['reported', 'assigned', 'accepted', 'inProgress', 'reopened']
-const OPEN_TASK = ['open', 'assigned', 'accepted', 'inProgress']
 
 /** Staff, their sign-in and their shifts. */
 export class StaffRepo extends Repo {
@@ -81,8 +81,12 @@ export class StaffRepo extends Repo {
     const [onDuty, people, openIncidents, overdueTasks] = await Promise.all([
       this.count(SHIFTS, { estateId, status: 'on' }),
       this.count(STAFF, { estateIds: { has: estateId }, active: true }),
-      this.count(coll<Doc>('incidents'), { estateId, status: { in: OPEN_INCIDENT } }),
-      this.count(coll<Doc>('tasks'), { estateId, status: { in: OPEN_TASK }, dueAt: { lt: this.now } })
+      this.count(coll<Doc>('incidents'), { estateId, status: { in: [...OPEN_INCIDENT_STATUSES] } }),
+      this.count(coll<Doc>('tasks'), {
+        estateId,
+        status: { in: [...OPEN_TASK_STATUSES] },
+        dueAt: { lt: this.now }
+      })
     ])
     return { onDuty, people, openIncidents, overdueTasks }
   }

@@ -4,7 +4,8 @@
  * of a write), queries through the store.
  */
 import type { Staff } from '../../domain/entities'
-import type { Dept, InboxItem, Incident, IncidentStatus, Task, TaskTemplate } from '../../domain/work/model'
+import type { Dept, InboxItem, Incident, Task, TaskTemplate } from '../../domain/work/model'
+import { OPEN_INCIDENT_STATUSES } from '../../domain/work/incidents'
 import { OPEN_TASK_STATUSES } from '../../domain/work/rules'
 import type { Page } from '../data/port'
 import { FILES, type FileDoc } from '../files/repo'
@@ -16,14 +17,6 @@ export const TEMPLATES = coll<TaskTemplate>('tasktemplates')
 export const INBOX = coll<InboxItem>('inbox')
 export const STAFF = coll<Staff>('staff')
 
-/** Incidents a department still works on, by how a supervisor's board lists them. */
-const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = [
-  'assigned',
-  'accepted',
-  'inProgress',
-  'reopened',
-  'reported'
-]
 /** Tasks a supervisor's list shows: every open one, and those done awaiting review. */
 const LISTED_TASK_STATUSES = [...OPEN_TASK_STATUSES, 'done']
 

@@ -2,10 +2,8 @@
  * When rounds are due. Plans are written in estate time (UTC+8, no daylight saving); a window
  * may cross midnight (20:00–06:00). A slot belongs to the day its window opened.
  */
-import { dayStart, weekday } from '../time'
+import { DAY_MS as DAY, dayStart, weekday } from '../time'
 import type { Plan } from './model'
-
-const DAY = 86_400_000
 
 export interface Slot {
   planId: string
@@ -23,7 +21,10 @@ export function minutesOf(hm: string): number {
 export { weekday }
 
 /** The slots of a plan whose window opens on the estate day containing `day`. */
-export function slotsOn(plan: Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'everyMinutes'>, day: number): Slot[] {
+export function slotsOn(
+  plan: Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'everyMinutes'>,
+  day: number
+): Slot[] {
   const d0 = dayStart(day)
   if (!plan.days.includes(weekday(d0))) return []
   const s = minutesOf(plan.start)
@@ -31,19 +32,28 @@ export function slotsOn(plan: Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'eve
   if (e <= s) e += 24 * 60
   const every = Math.max(10, plan.everyMinutes)
   const out: Slot[] = []
-  for (let m = s; m < e; m += every) out.push({ planId: plan._id, start: d0 + m * 60_000, end: d0 + Math.min(m + every, e) * 60_000 })
+  for (let m = s; m < e; m += every)
+    out.push({ planId: plan._id, start: d0 + m * 60_000, end: d0 + Math.min(m + every, e) * 60_000 })
   return out
 }
 
 /** Slots that overlap [from, to): yesterday's overnight windows included. */
-export function slotsBetween(plan: Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'everyMinutes'>, from: number, to: number): Slot[] {
+export function slotsBetween(
+  plan: Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'everyMinutes'>,
+  from: number,
+  to: number
+): Slot[] {
   const out: Slot[] = []
-  for (let d = dayStart(from) - DAY; d < to; d += DAY) for (const s of slotsOn(plan, d)) if (s.end > from && s.start < to) out.push(s)
+  for (let d = dayStart(from) - DAY; d < to; d += DAY)
+    for (const s of slotsOn(plan, d)) if (s.end > from && s.start < to) out.push(s)
   return out
 }
 
 /** The slot open now, if any, and the next one to come (within two days). */
-export function currentAndNext(plan: Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'everyMinutes'>, now: number): { current?: Slot; next?: Slot } {
+export function currentAndNext(
+  plan: Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'everyMinutes'>,
+  now: number
+): { current?: Slot; next?: Slot } {
   const slots = slotsBetween(plan, now - DAY, now + 2 * DAY)
   return { current: slots.find((s) => s.start <= now && now < s.end), next: slots.find((s) => s.start > now) }
 }

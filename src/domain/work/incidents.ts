@@ -2,10 +2,29 @@
  * How a report becomes an incident and its task, and how a recurring template becomes the day's
  * task: the rules the server applies, pure and tested (test/unit/domain/work/incidents.test.ts).
  */
-import type { Category, Dept, Incident, Priority, Severity, Task, TaskTemplate, TaskType } from './model'
+import type {
+  Category,
+  Dept,
+  Incident,
+  IncidentStatus,
+  Priority,
+  Severity,
+  Task,
+  TaskTemplate,
+  TaskType
+} from './model'
 import { dueAt } from './model'
 import { dayStart, localDate, weekday } from '../time'
 import { minutesOf } from '../patrol/slots'
+
+/** An incident still being worked on: reported and not yet resolved (or reopened). */
+export const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = [
+  'reported',
+  'assigned',
+  'accepted',
+  'inProgress',
+  'reopened'
+]
 
 /** An incident's task: `t-<incident id>`, so the two can be read together. */
 export function taskIdOf(incidentId: string): string {

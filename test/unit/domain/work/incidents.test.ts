@@ -108,7 +108,10 @@ describe('incidentAddition', () => {
     expect(many.patch.photoIds).toHaveLength(MAX_INCIDENT_PHOTOS)
     expect(many.patch.photoIds?.slice(0, 3)).toEqual(['a', 'b', 'p0'])
     expect(
-      incidentAddition({ ...i, position: { lat: 0, lng: 0 } }, { position: { lat: 1, lng: 1 } }).parts
+      incidentAddition(
+        { ...i, position: { lat: 0, lng: 0, accuracyM: 5 } },
+        { position: { lat: 1, lng: 1, accuracyM: 5 } }
+      ).parts
     ).toEqual([])
   })
   it('a new severity moves the due time from the report and may make it an emergency; the same one is nothing', () => {
