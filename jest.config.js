@@ -6,7 +6,7 @@ const tsJest = [
 const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': tsJest, '^.+\\.m?js$': tsJest },
-  transformIgnorePatterns: ['/node_modules/(?!(valibot|@noble)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(valibot)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json']
 }
 module.exports = {
