@@ -8,6 +8,7 @@ import { localClock } from '../../domain/time'
 import { ROUND_STATUS_LABELS } from '../../domain/patrol/model'
 import { cardStartable, roundCardState } from '../../domain/patrol/rules'
 import { anomaliesOf } from '../../domain/patrol/rules'
+import { isAnomalyAnswer, pointAnswers, questionPrompt } from '../../domain/patrol/pointForm'
 import { canScan, scanQr } from '../../services/scanner'
 import { canNfc, readNfcTag } from '../../services/nfc'
 import { ui } from '../../services/ui'
@@ -26,9 +27,7 @@ const PointForm = observer(function PointForm() {
         anomalies.length ? 'none' : 'success'
       )
   }
-  const allOk = Object.fromEntries(
-    cp.questions.map((q) => [q.key, q.kind === 'yesno' ? 'yes' : (answers[q.key] ?? '')])
-  )
+  const toSend = pointAnswers(cp.questions, answers)
   return (
     <View className="card point-card">
       <Text className="card-title">{`${cp.name}${cp.place ? ' · ' + cp.place : ''}`}</Text>
@@ -44,7 +43,7 @@ const PointForm = observer(function PointForm() {
               ].map(([v, label]) => (
                 <View
                   key={v}
-                  className={`chip ${(answers[q.key] ?? 'yes') === v ? (v === 'no' ? 'chip-bad' : 'chip-on') : ''}`}
+                  className={`chip ${(answers[q.key] ?? 'yes') === v ? (isAnomalyAnswer(q, v) ? 'chip-bad' : 'chip-on') : ''}`}
                   onClick={() => setAnswers({ ...answers, [q.key]: v })}
                 >
                   {label}
@@ -56,7 +55,7 @@ const PointForm = observer(function PointForm() {
               {(q.options ?? []).map((o) => (
                 <View
                   key={o}
-                  className={`chip ${answers[q.key] === o ? (q.anomalyWhen?.equals === o ? 'chip-bad' : 'chip-on') : ''}`}
+                  className={`chip ${answers[q.key] === o ? (isAnomalyAnswer(q, o) ? 'chip-bad' : 'chip-on') : ''}`}
                   onClick={() => setAnswers({ ...answers, [q.key]: o })}
                 >
                   {o}
@@ -68,22 +67,18 @@ const PointForm = observer(function PointForm() {
               className="input"
               type={q.kind === 'number' ? 'digit' : 'text'}
               value={answers[q.key] ?? ''}
-              placeholder={
-                q.kind === 'number' && q.anomalyWhen
-                  ? `${q.label}（正常 ${q.anomalyWhen.min ?? ''}–${q.anomalyWhen.max ?? ''}）`
-                  : q.label
-              }
+              placeholder={questionPrompt(q)}
               onInput={(e) => setAnswers({ ...answers, [q.key]: e.detail.value })}
             />
           )}
         </View>
       ))}
-      {anomaliesOf(cp.questions, { ...allOk, ...answers }).length > 0 ? (
-        <Btn kind="danger" onClick={() => void save({ ...allOk, ...answers })}>
+      {anomaliesOf(cp.questions, toSend).length > 0 ? (
+        <Btn kind="danger" onClick={() => void save(toSend)}>
           记录异常并打点
         </Btn>
       ) : (
-        <Btn onClick={() => void save({ ...allOk, ...answers })}>全部正常，打点</Btn>
+        <Btn onClick={() => void save(toSend)}>全部正常，打点</Btn>
       )}
       <Btn kind="ghost" onClick={() => patrol.cancelPoint()}>
         取消

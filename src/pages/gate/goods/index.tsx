@@ -5,8 +5,8 @@ import { useLoad } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import type { GoodsPassCheckOut } from '../../../domain/contract'
-import type { GoodsItem } from '../../../domain/gate/entities'
-import { goodsCheckProblem, goodsReleaseProblems } from '../../../domain/gate/goods'
+import { goodsReleaseProblems } from '../../../domain/gate/goods'
+import { goodsCheckRequest, releaseSource } from '../../../domain/gate/goodsForm'
 import { takePhoto } from '../../../services/files'
 import { ui } from '../../../services/ui'
 import { rootStore } from '../../../stores'
@@ -72,31 +72,13 @@ function GoodsPage() {
       setProblem('照片没有保存，请重拍')
     }
   }
-  const typedItems = (): GoodsItem[] =>
-    items
-      .filter((i) => i.name.trim())
-      .map((i) => ({ name: i.name.trim(), qty: Math.max(1, Math.floor(Number(i.qty) || 1)) }))
   const pass = found?.pass
+  const checks = { lorry, lorryOpened, signatureOk, stampOk, authorityOk, itemsMatch }
   const finish = (result: 'released' | 'refused') => {
-    const list = pass ? pass.items : typedItems()
-    const p = goodsCheckProblem(result, list.length, reason)
-    if (p) return setProblem(p)
-    const ok = gate.goodsCheck({
-      passId: pass?.id,
-      slipNo: pass ? undefined : slipNo.trim() || undefined,
-      holderName: pass ? pass.holderName : holder.trim() || undefined,
-      room: pass ? pass.room : room.trim() || undefined,
-      items: list,
-      lorry,
-      lorryOpened: lorry ? lorryOpened : undefined,
-      signatureOk,
-      stampOk,
-      authorityOk,
-      itemsMatch,
-      photoIds,
-      result,
-      reason: result === 'refused' ? reason.trim() : undefined
-    })
+    const form = { slipNo, holder, room, rows: items, photoIds, reason }
+    const r = goodsCheckRequest({ ...form, ...checks }, pass, result)
+    if ('problem' in r) return setProblem(r.problem)
+    const ok = gate.goodsCheck(r.input)
     if (ok) {
       void ui.toast(result === 'released' ? '已放行' : '已拒绝放行', 'success')
       void ui.back()
@@ -105,17 +87,7 @@ function GoodsPage() {
 
   const checking = !!pass || noPass
   const canRelease =
-    !found?.problem &&
-    goodsReleaseProblems({
-      passId: pass?.id,
-      slipNo: pass ? undefined : slipNo.trim() || undefined,
-      itemsMatch,
-      signatureOk,
-      stampOk,
-      authorityOk,
-      lorry,
-      lorryOpened
-    }).length === 0
+    !found?.problem && goodsReleaseProblems({ ...releaseSource(pass, slipNo), ...checks }).length === 0
   return (
     <View className="page">
       {!checking && (
