@@ -2,7 +2,7 @@ import type { Estate, Gate, Room, Staff } from '../domain/entities'
 import type { Role } from '../domain/roles'
 import type { DataPort } from './data/port'
 import { DuplicateKeyError } from './data/port'
-import type { D } from './handlers/common'
+import type { D } from './kit'
 
 export const DEMO_ESTATE_ID = 'demo-estate'
 
