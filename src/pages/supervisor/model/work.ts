@@ -65,8 +65,9 @@ export class WorkAdminStore {
       this.error = r.message
       return false
     }
-    if (r.status === 'refused') runInAction(() => (this.error = r.message))
+    // reload first: load() clears the error, and the server's refusal must stay on screen
     await this.load()
+    if (r.status === 'refused') runInAction(() => (this.error = r.message))
     return r.status !== 'refused'
   }
 
