@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Field } from '../../components/Field'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../components/Btn'
 import { PrivacyDialog } from '../../components/PrivacyDialog'
@@ -120,47 +121,22 @@ const PassForm = observer(function PassForm() {
   return (
     <View className="card">
       <Text className="card-title">新建访客通行证</Text>
-      <Input
-        className="input"
-        value={name}
-        maxlength={20}
-        placeholder="访客姓名"
-        onInput={(e) => setName(e.detail.value)}
-      />
-      <Input
-        className="input"
-        type="number"
+      <Field value={name} maxlength={20} placeholder="访客姓名" onChange={setName} />
+      <Field
         value={phone}
+        type="number"
         maxlength={13}
         placeholder="访客手机号（可不填）"
-        onInput={(e) => setPhone(e.detail.value)}
+        onChange={setPhone}
       />
-      <Input
-        className="input"
-        value={room}
-        maxlength={32}
-        placeholder="拜访房号，如 2-1-302"
-        onInput={(e) => setRoom(e.detail.value)}
-      />
+      <Field value={room} maxlength={32} placeholder="拜访房号，如 2-1-302" onChange={setRoom} />
       <Text className="field-label">人数</Text>
       <Stepper value={people} max={999} onChange={setPeople} />
-      <Input
-        className="input"
-        value={plate}
-        maxlength={10}
-        placeholder="车牌（开车来才填）"
-        onInput={(e) => setPlate(e.detail.value.toUpperCase())}
-      />
+      <Field value={plate} maxlength={10} placeholder="车牌（开车来才填）" upper onChange={setPlate} />
       <Text className="field-label">有效期</Text>
       <Chips options={PASS_WINDOWS} value={when} onPick={setWhen} />
       <WindowText when={when} />
-      <Input
-        className="input"
-        value={note}
-        maxlength={100}
-        placeholder="备注（可不填）"
-        onInput={(e) => setNote(e.detail.value)}
-      />
+      <Field value={note} maxlength={100} placeholder="备注（可不填）" onChange={setNote} />
       {(problem || desk.error) && <Text className="error-text">{problem || desk.error}</Text>}
       <Btn loading={busy} onClick={() => void submit()}>
         生成通行证
@@ -205,29 +181,22 @@ const GoodsForm = observer(function GoodsForm() {
         value={kind}
         onPick={setKind}
       />
-      <Input
-        className="input"
+      <Field
         value={name}
         maxlength={20}
         placeholder={kind === 'owner' ? '业主姓名' : '施工单位名称'}
-        onInput={(e) => setName(e.detail.value)}
+        onChange={setName}
       />
-      <Input
-        className="input"
-        value={room}
-        maxlength={32}
-        placeholder="房号，如 1-1-101"
-        onInput={(e) => setRoom(e.detail.value)}
-      />
+      <Field value={room} maxlength={32} placeholder="房号，如 1-1-101" onChange={setRoom} />
       <Text className="field-label">物品和数量</Text>
       {items.map((it, k) => (
         <View key={k} className="item-row">
-          <Input
-            className="input item-name"
+          <Field
+            className="item-name"
             value={it.name}
             maxlength={30}
             placeholder={`物品${k + 1}`}
-            onInput={(e) => setItems(items.map((x, j) => (j === k ? { ...x, name: e.detail.value } : x)))}
+            onChange={(v) => setItems(items.map((x, j) => (j === k ? { ...x, name: v } : x)))}
           />
           <Stepper
             max={999}
@@ -244,13 +213,7 @@ const GoodsForm = observer(function GoodsForm() {
       <Btn kind="ghost" onClick={() => setItems([...items, { name: '', qty: 1 }])}>
         再加一种物品
       </Btn>
-      <Input
-        className="input"
-        value={signer}
-        maxlength={20}
-        placeholder="授权签字人"
-        onInput={(e) => setSigner(e.detail.value)}
-      />
+      <Field value={signer} maxlength={20} placeholder="授权签字人" onChange={setSigner} />
       <Text className="field-label">出门日期</Text>
       <Chips
         options={[
@@ -260,13 +223,7 @@ const GoodsForm = observer(function GoodsForm() {
         value={day}
         onPick={setDay}
       />
-      <Input
-        className="input"
-        value={note}
-        maxlength={100}
-        placeholder="备注（可不填）"
-        onInput={(e) => setNote(e.detail.value)}
-      />
+      <Field value={note} maxlength={100} placeholder="备注（可不填）" onChange={setNote} />
       {(problem || desk.error) && <Text className="error-text">{problem || desk.error}</Text>}
       <Btn loading={busy} onClick={() => void submit()}>
         开放行条

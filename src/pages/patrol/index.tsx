@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Field } from '../../components/Field'
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Btn } from '../../components/Btn'
 import { PrivacyDialog } from '../../components/PrivacyDialog'
@@ -63,12 +64,11 @@ const PointForm = observer(function PointForm() {
               ))}
             </View>
           ) : (
-            <Input
-              className="input"
-              type={q.kind === 'number' ? 'digit' : 'text'}
+            <Field
               value={answers[q.key] ?? ''}
+              type={q.kind === 'number' ? 'digit' : 'text'}
               placeholder={questionPrompt(q)}
-              onInput={(e) => setAnswers({ ...answers, [q.key]: e.detail.value })}
+              onChange={(v) => setAnswers({ ...answers, [q.key]: v })}
             />
           )}
         </View>
@@ -160,12 +160,13 @@ const Walking = observer(function Walking() {
             </Btn>
           )}
           <Text className="field-label">或输入巡更点牌子上的编号</Text>
-          <Input
-            className="input code-input"
+          <Field
+            className="code-input"
             value={code}
             maxlength={6}
             placeholder="巡更点编号"
-            onInput={(e) => setCode(e.detail.value.toUpperCase())}
+            upper
+            onChange={setCode}
           />
           <Btn
             kind={canScan ? 'ghost' : 'primary'}
@@ -184,13 +185,7 @@ const Walking = observer(function Walking() {
           ending ? (
             <View className="card">
               <Text className="field-label">{`还有 ${a.checkpointIds.length - done.length} 个点没巡，提前结束的原因`}</Text>
-              <Input
-                className="input"
-                value={reason}
-                maxlength={100}
-                placeholder="原因"
-                onInput={(e) => setReason(e.detail.value)}
-              />
+              <Field value={reason} maxlength={100} placeholder="原因" onChange={setReason} />
               <Btn kind="danger" onClick={() => patrol.endRound(reason) && void ui.toast('本轮已结束')}>
                 确认结束本轮
               </Btn>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
 import { Input, Text, View } from '@tarojs/components'
+import { Field } from '../../../components/Field'
 import { useLoad } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
@@ -126,36 +127,18 @@ function GoodsPage() {
       {noPass && !pass && (
         <View className="card">
           <Text className="field-label">纸质放行条编号（没有就空着）</Text>
-          <Input
-            className="input"
-            value={slipNo}
-            maxlength={30}
-            placeholder="编号"
-            onInput={(e) => setSlipNo(e.detail.value)}
-          />
-          <Input
-            className="input"
-            value={holder}
-            maxlength={20}
-            placeholder="带出人姓名"
-            onInput={(e) => setHolder(e.detail.value)}
-          />
-          <Input
-            className="input"
-            value={room}
-            maxlength={32}
-            placeholder="房号"
-            onInput={(e) => setRoom(e.detail.value)}
-          />
+          <Field value={slipNo} maxlength={30} placeholder="编号" onChange={setSlipNo} />
+          <Field value={holder} maxlength={20} placeholder="带出人姓名" onChange={setHolder} />
+          <Field value={room} maxlength={32} placeholder="房号" onChange={setRoom} />
           <Text className="field-label">带出的物品和数量</Text>
           {items.map((it, k) => (
             <View key={k} className="row">
-              <Input
-                className="input row-main"
+              <Field
+                className="row-main"
                 value={it.name}
                 maxlength={30}
                 placeholder="物品"
-                onInput={(e) => setItems(items.map((x, j) => (j === k ? { ...x, name: e.detail.value } : x)))}
+                onChange={(v) => setItems(items.map((x, j) => (j === k ? { ...x, name: v } : x)))}
               />
               <Input
                 className="input"
@@ -190,13 +173,7 @@ function GoodsPage() {
         <View className="card">
           <Text className="block-title">拒绝放行的原因</Text>
           <Chips options={REASONS.map((r) => ({ v: r, label: r }))} value={reason} onPick={setReason} />
-          <Input
-            className="input"
-            value={reason}
-            maxlength={100}
-            placeholder="其他原因"
-            onInput={(e) => setReason(e.detail.value)}
-          />
+          <Field value={reason} maxlength={100} placeholder="其他原因" onChange={setReason} />
           <Btn kind="danger" onClick={() => finish('refused')}>
             确认拒绝放行
           </Btn>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Field } from '../../../components/Field'
 import { useLoad } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { gateVehicle } from '../../../domain/scripts/library/security'
@@ -56,13 +57,7 @@ function OutsideForm({ run, onDone }: { run: RunState; onDone: () => void }) {
       {v.icCardIssued && (
         <View className="field">
           <Text className="field-label">停车IC卡号</Text>
-          <Input
-            className="input"
-            value={card}
-            maxlength={20}
-            placeholder="IC卡号"
-            onInput={(e) => setCard(e.detail.value)}
-          />
+          <Field value={card} maxlength={20} placeholder="IC卡号" onChange={setCard} />
         </View>
       )}
       {problem && <Text className="error-text">{problem}</Text>}
@@ -127,20 +122,8 @@ function VehiclePage() {
       {valid && owner && (
         <View className="card">
           <Text className="card-title">{`业主车辆 · ${owner.room}${owner.ownerName ? ' ' + owner.ownerName : ''}`}</Text>
-          <Input
-            className="input"
-            value={driver}
-            maxlength={20}
-            placeholder="驾驶人（可不填）"
-            onInput={(e) => setDriver(e.detail.value)}
-          />
-          <Input
-            className="input"
-            value={passengers}
-            maxlength={60}
-            placeholder="随行人（可不填）"
-            onInput={(e) => setPassengers(e.detail.value)}
-          />
+          <Field value={driver} maxlength={20} placeholder="驾驶人（可不填）" onChange={setDriver} />
+          <Field value={passengers} maxlength={60} placeholder="随行人（可不填）" onChange={setPassengers} />
           <Btn
             onClick={() => {
               if (

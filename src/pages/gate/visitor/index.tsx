@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Field } from '../../../components/Field'
 import { useLoad } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { gateVisitor } from '../../../domain/scripts/library/security'
@@ -113,24 +114,11 @@ const RecordForm = observer(function RecordForm({
       <View className="card">
         <View className="field">
           <Text className="field-label">来访人姓名</Text>
-          <Input
-            className="input"
-            value={name}
-            maxlength={20}
-            placeholder="姓名"
-            onInput={(e) => setName(e.detail.value)}
-          />
+          <Field value={name} maxlength={20} placeholder="姓名" onChange={setName} />
         </View>
         <View className="field">
           <Text className="field-label">手机号（可不填）</Text>
-          <Input
-            className="input"
-            type="number"
-            value={phone}
-            maxlength={13}
-            placeholder="手机号"
-            onInput={(e) => setPhone(e.detail.value)}
-          />
+          <Field value={phone} type="number" maxlength={13} placeholder="手机号" onChange={setPhone} />
         </View>
         {(admitted || s.idDeposited) && (
           <IdInput type={idType} number={idNo} onType={setIdType} onNumber={setIdNo} />
@@ -138,13 +126,7 @@ const RecordForm = observer(function RecordForm({
         {s.cardIssued && (
           <View className="field">
             <Text className="field-label">{s.case === 'E' ? '临时施工出入证号' : '来访卡号'}</Text>
-            <Input
-              className="input"
-              value={cardNo}
-              maxlength={20}
-              placeholder="卡号"
-              onInput={(e) => setCardNo(e.detail.value)}
-            />
+            <Field value={cardNo} maxlength={20} placeholder="卡号" onChange={setCardNo} />
           </View>
         )}
         {admitted && (
@@ -156,32 +138,14 @@ const RecordForm = observer(function RecordForm({
         {(s.case === 'B' || s.case === 'E') && (
           <View className="field">
             <Text className="field-label">{s.case === 'B' ? '来访房号' : '施工房号'}</Text>
-            <Input
-              className="input"
-              value={room}
-              maxlength={32}
-              placeholder="如 1-1-101"
-              onInput={(e) => setRoom(e.detail.value)}
-            />
+            <Field value={room} maxlength={32} placeholder="如 1-1-101" onChange={setRoom} />
           </View>
         )}
         {s.case === 'A' && (
           <View className="field">
             <Text className="field-label">来访单位 / 被访人</Text>
-            <Input
-              className="input"
-              value={company}
-              maxlength={40}
-              placeholder="单位或部门"
-              onInput={(e) => setCompany(e.detail.value)}
-            />
-            <Input
-              className="input"
-              value={contact}
-              maxlength={20}
-              placeholder="被访人"
-              onInput={(e) => setContact(e.detail.value)}
-            />
+            <Field value={company} maxlength={40} placeholder="单位或部门" onChange={setCompany} />
+            <Field value={contact} maxlength={20} placeholder="被访人" onChange={setContact} />
           </View>
         )}
         {s.case === 'E' && s.constructionKind === 'temporary' && admitted && (
@@ -206,13 +170,7 @@ const RecordForm = observer(function RecordForm({
               value={permitNo}
               onPick={setPermitNo}
             />
-            <Input
-              className="input"
-              value={permitNo}
-              maxlength={30}
-              placeholder="编号"
-              onInput={(e) => setPermitNo(e.detail.value)}
-            />
+            <Field value={permitNo} maxlength={30} placeholder="编号" onChange={setPermitNo} />
             {chosenPermit && (
               <Text className={permitNow ? 'error-text' : 'muted'}>
                 {`持证人 ${chosenPermit.holderName}（证件 ····${chosenPermit.idLast4}）${chosenPermit.company ? ' · ' + chosenPermit.company : ''} · ${chosenPermit.room} · ${localDate(chosenPermit.validFrom)} 至 ${localDate(chosenPermit.validTo)}${permitNow ? ' · ' + permitNow : ''}`}
@@ -225,12 +183,7 @@ const RecordForm = observer(function RecordForm({
         {!admitted && (
           <View className="field">
             <Text className="field-label">{s.result === 'refused' ? '原因' : '备注（可不填）'}</Text>
-            <Input
-              className="input"
-              value={reason}
-              maxlength={100}
-              onInput={(e) => setReason(e.detail.value)}
-            />
+            <Field value={reason} maxlength={100} onChange={setReason} />
           </View>
         )}
       </View>

@@ -1,5 +1,6 @@
 import { observer } from 'mobx-react-lite'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Field } from '../../../components/Field'
 import { useLoad, useRouter } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { Chips } from '../../../components/Chips'
@@ -26,12 +27,11 @@ const NamesForm = observer(function NamesForm() {
       {s.needsVisitor && (
         <View className="field">
           <Text className="field-label">{`${visitorLabel}（话术里称呼对方）`}</Text>
-          <Input
-            className="input"
+          <Field
             value={f.surname}
             maxlength={4}
             placeholder={visitorLabel}
-            onInput={(e) => s.setForm('surname', e.detail.value)}
+            onChange={(v) => s.setForm('surname', v)}
           />
           <Chips options={GENDERS} value={f.gender} onPick={(g) => s.toggleGender('gender', g)} />
         </View>
@@ -39,12 +39,11 @@ const NamesForm = observer(function NamesForm() {
       {s.needsHost && (
         <View className="field">
           <Text className="field-label">业主姓氏（打电话给业主时称呼）</Text>
-          <Input
-            className="input"
+          <Field
             value={f.hostSurname}
             maxlength={4}
             placeholder="业主姓氏"
-            onInput={(e) => s.setForm('hostSurname', e.detail.value)}
+            onChange={(v) => s.setForm('hostSurname', v)}
           />
           <Chips options={GENDERS} value={f.hostGender} onPick={(g) => s.toggleGender('hostGender', g)} />
         </View>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
+import { Field } from '../../../components/Field'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { formatPlate, normalizePlate } from '../../../domain/gate/plates'
@@ -59,55 +60,23 @@ const BlockList = observer(function BlockList() {
       </View>
       {kind === 'person' ? (
         <View>
-          <Input
-            className="input"
-            value={name}
-            maxlength={20}
-            placeholder="姓名"
-            onInput={(e) => setName(e.detail.value)}
-          />
-          <Input
-            className="input"
-            type="number"
-            value={phone}
-            maxlength={13}
-            placeholder="手机号"
-            onInput={(e) => setPhone(e.detail.value)}
-          />
-          <Input
-            className="input"
-            type="idcard"
+          <Field value={name} maxlength={20} placeholder="姓名" onChange={setName} />
+          <Field value={phone} type="number" maxlength={13} placeholder="手机号" onChange={setPhone} />
+          <Field
             value={idNumber}
+            type="idcard"
             maxlength={18}
             placeholder="身份证号（只保存后四位和加密摘要）"
-            onInput={(e) => setIdNumber(e.detail.value)}
+            onChange={setIdNumber}
           />
           {!idNumber && (
-            <Input
-              className="input"
-              value={idLast4}
-              maxlength={4}
-              placeholder="或证件号后四位"
-              onInput={(e) => setIdLast4(e.detail.value)}
-            />
+            <Field value={idLast4} maxlength={4} placeholder="或证件号后四位" onChange={setIdLast4} />
           )}
         </View>
       ) : (
-        <Input
-          className="input"
-          value={plate}
-          maxlength={10}
-          placeholder="车牌，如 粤A66666"
-          onInput={(e) => setPlate(e.detail.value.toUpperCase())}
-        />
+        <Field value={plate} maxlength={10} placeholder="车牌，如 粤A66666" upper onChange={setPlate} />
       )}
-      <Input
-        className="input"
-        value={reason}
-        maxlength={100}
-        placeholder="原因"
-        onInput={(e) => setReason(e.detail.value)}
-      />
+      <Field value={reason} maxlength={100} placeholder="原因" onChange={setReason} />
       {problem && <Text className="error-text">{problem}</Text>}
       <Btn onClick={() => void add()}>加入黑名单</Btn>
       {list.map((b) => (
@@ -147,27 +116,9 @@ const OwnerCars = observer(function OwnerCars() {
   return (
     <View className="card">
       <Text className="card-title">业主车辆</Text>
-      <Input
-        className="input"
-        value={plate}
-        maxlength={10}
-        placeholder="车牌，如 粤B12345"
-        onInput={(e) => setPlate(e.detail.value.toUpperCase())}
-      />
-      <Input
-        className="input"
-        value={room}
-        maxlength={32}
-        placeholder="房号，如 1-1-101"
-        onInput={(e) => setRoom(e.detail.value)}
-      />
-      <Input
-        className="input"
-        value={owner}
-        maxlength={20}
-        placeholder="车主（可不填）"
-        onInput={(e) => setOwner(e.detail.value)}
-      />
+      <Field value={plate} maxlength={10} placeholder="车牌，如 粤B12345" upper onChange={setPlate} />
+      <Field value={room} maxlength={32} placeholder="房号，如 1-1-101" onChange={setRoom} />
+      <Field value={owner} maxlength={20} placeholder="车主（可不填）" onChange={setOwner} />
       {problem && <Text className="error-text">{problem}</Text>}
       <Btn onClick={() => void add()}>登记业主车辆</Btn>
       {(g.refs?.ownerVehicles ?? []).map((o) => (
@@ -214,41 +165,11 @@ const Permits = observer(function Permits() {
   return (
     <View className="card">
       <Text className="card-title">长期施工许可证</Text>
-      <Input
-        className="input"
-        value={no}
-        maxlength={30}
-        placeholder="许可证编号"
-        onInput={(e) => setNo(e.detail.value)}
-      />
-      <Input
-        className="input"
-        value={holder}
-        maxlength={20}
-        placeholder="持证人"
-        onInput={(e) => setHolder(e.detail.value)}
-      />
-      <Input
-        className="input"
-        value={last4}
-        maxlength={4}
-        placeholder="持证人证件号后四位"
-        onInput={(e) => setLast4(e.detail.value)}
-      />
-      <Input
-        className="input"
-        value={company}
-        maxlength={40}
-        placeholder="施工单位"
-        onInput={(e) => setCompany(e.detail.value)}
-      />
-      <Input
-        className="input"
-        value={room}
-        maxlength={32}
-        placeholder="施工房号"
-        onInput={(e) => setRoom(e.detail.value)}
-      />
+      <Field value={no} maxlength={30} placeholder="许可证编号" onChange={setNo} />
+      <Field value={holder} maxlength={20} placeholder="持证人" onChange={setHolder} />
+      <Field value={last4} maxlength={4} placeholder="持证人证件号后四位" onChange={setLast4} />
+      <Field value={company} maxlength={40} placeholder="施工单位" onChange={setCompany} />
+      <Field value={room} maxlength={32} placeholder="施工房号" onChange={setRoom} />
       <Text className="field-label">有效期</Text>
       <View className="range-row">
         <Picker mode="date" value={from} onChange={(e) => setFrom(String(e.detail.value))}>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Field } from '../../../components/Field'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { ROLE_LABELS, type Role } from '../../../domain/roles'
@@ -28,7 +29,7 @@ const Checkpoints = observer(function Checkpoints() {
   const [f, setF] = useState(EMPTY_CHECKPOINT_FORM)
   const [pos, setPos] = useState<{ lat: number; lng: number; radiusM: number } | undefined>(undefined)
   const [locating, setLocating] = useState(false)
-  const set = (k: keyof typeof f) => (e: { detail: { value: string } }) => setF({ ...f, [k]: e.detail.value })
+  const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v })
   const here = async () => {
     setLocating(true)
     const r = await locate(8000)
@@ -56,10 +57,10 @@ const Checkpoints = observer(function Checkpoints() {
           <Text className="muted">{checkpointLine(c)}</Text>
         </View>
       ))}
-      <Input className="input" value={f.name} placeholder="巡更点名称" onInput={set('name')} />
-      <Input className="input" value={f.building} placeholder="楼栋（可不填）" onInput={set('building')} />
-      <Input className="input" value={f.floor} placeholder="楼层（可不填）" onInput={set('floor')} />
-      <Input className="input" value={f.area} placeholder="区域（可不填）" onInput={set('area')} />
+      <Field value={f.name} placeholder="巡更点名称" onChange={set('name')} />
+      <Field value={f.building} placeholder="楼栋（可不填）" onChange={set('building')} />
+      <Field value={f.floor} placeholder="楼层（可不填）" onChange={set('floor')} />
+      <Field value={f.area} placeholder="区域（可不填）" onChange={set('area')} />
       <Text className="field-label">到点要回答的问题</Text>
       <View className="chips">
         {QUESTION_KIND_CHOICES.map(([k, label]) => (
@@ -72,47 +73,20 @@ const Checkpoints = observer(function Checkpoints() {
           </View>
         ))}
       </View>
-      <Input
-        className="input"
-        value={f.question}
-        placeholder="问题，如 消防设施是否正常"
-        onInput={set('question')}
-      />
+      <Field value={f.question} placeholder="问题，如 消防设施是否正常" onChange={set('question')} />
       {f.kind === 'choice' && (
         <View>
-          <Input
-            className="input"
-            value={f.options}
-            placeholder="选项，用逗号分开，如 关闭，打开"
-            onInput={set('options')}
-          />
-          <Input className="input" value={f.bad} placeholder="哪一项算异常（如 打开）" onInput={set('bad')} />
+          <Field value={f.options} placeholder="选项，用逗号分开，如 关闭，打开" onChange={set('options')} />
+          <Field value={f.bad} placeholder="哪一项算异常（如 打开）" onChange={set('bad')} />
         </View>
       )}
       {f.kind === 'number' && (
         <View>
-          <Input
-            className="input"
-            type="digit"
-            value={f.min}
-            placeholder="正常范围下限"
-            onInput={set('min')}
-          />
-          <Input
-            className="input"
-            type="digit"
-            value={f.max}
-            placeholder="正常范围上限"
-            onInput={set('max')}
-          />
+          <Field value={f.min} type="digit" placeholder="正常范围下限" onChange={set('min')} />
+          <Field value={f.max} type="digit" placeholder="正常范围上限" onChange={set('max')} />
         </View>
       )}
-      <Input
-        className="input"
-        value={f.nfcTagId}
-        placeholder="NFC 标签号（有才填）"
-        onInput={set('nfcTagId')}
-      />
+      <Field value={f.nfcTagId} placeholder="NFC 标签号（有才填）" onChange={set('nfcTagId')} />
       <Btn kind="ghost" loading={locating} onClick={() => void here()}>
         {pos ? `已取当前位置（范围 ${pos.radiusM} 米），重新获取` : '站在巡更点，用当前位置'}
       </Btn>
@@ -137,7 +111,7 @@ const Routes = observer(function Routes() {
           </Text>
         </View>
       ))}
-      <Input className="input" value={name} placeholder="路线名称" onInput={(e) => setName(e.detail.value)} />
+      <Field value={name} placeholder="路线名称" onChange={setName} />
       <Text className="field-label">依次点选巡更点</Text>
       <View className="chips">
         {cps.map((c) => (
@@ -184,12 +158,7 @@ const Plans = observer(function Plans() {
           <Text className="muted">{planLine(pl, routes.find((r) => r.id === pl.routeId)?.name ?? '')}</Text>
         </View>
       ))}
-      <Input
-        className="input"
-        value={f.name}
-        placeholder="计划名称，如 夜间巡逻"
-        onInput={(e) => setF({ ...f, name: e.detail.value })}
-      />
+      <Field value={f.name} placeholder="计划名称，如 夜间巡逻" onChange={(v) => setF({ ...f, name: v })} />
       <Text className="field-label">路线</Text>
       <View className="chips">
         {routes.map((r) => (
@@ -215,18 +184,8 @@ const Plans = observer(function Plans() {
         ))}
       </View>
       <Text className="field-label">时段（可跨零点）和间隔</Text>
-      <Input
-        className="input"
-        value={f.start}
-        placeholder="开始 HH:mm"
-        onInput={(e) => setF({ ...f, start: e.detail.value })}
-      />
-      <Input
-        className="input"
-        value={f.end}
-        placeholder="结束 HH:mm"
-        onInput={(e) => setF({ ...f, end: e.detail.value })}
-      />
+      <Field value={f.start} placeholder="开始 HH:mm" onChange={(v) => setF({ ...f, start: v })} />
+      <Field value={f.end} placeholder="结束 HH:mm" onChange={(v) => setF({ ...f, end: v })} />
       <View className="chips">
         {[60, 120, 180, 240].map((m) => (
           <View
@@ -251,19 +210,17 @@ const Plans = observer(function Plans() {
         ))}
       </View>
       <Text className="field-label">一轮用时（分钟）：最短、最长</Text>
-      <Input
-        className="input"
-        type="number"
+      <Field
         value={String(f.minMinutes)}
-        placeholder="最短"
-        onInput={(e) => setF({ ...f, minMinutes: Number(e.detail.value) || 0 })}
-      />
-      <Input
-        className="input"
         type="number"
+        placeholder="最短"
+        onChange={(v) => setF({ ...f, minMinutes: Number(v) || 0 })}
+      />
+      <Field
         value={String(f.maxMinutes)}
+        type="number"
         placeholder="最长"
-        onInput={(e) => setF({ ...f, maxMinutes: Number(e.detail.value) || 0 })}
+        onChange={(v) => setF({ ...f, maxMinutes: Number(v) || 0 })}
       />
       <Btn
         onClick={() =>

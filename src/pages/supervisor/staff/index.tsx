@@ -1,5 +1,6 @@
 import { observer } from 'mobx-react-lite'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Field } from '../../../components/Field'
 import { useLoad } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
@@ -39,23 +40,17 @@ function StaffPage() {
         <Text className="card-title">新增员工</Text>
         <View className="field">
           <Text className="field-label">姓名</Text>
-          <Input
-            className="input"
-            value={s.form.name}
-            placeholder="员工姓名"
-            onInput={(e) => s.setField('name', e.detail.value)}
-          />
+          <Field value={s.form.name} placeholder="员工姓名" onChange={(v) => s.setField('name', v)} />
           {s.fieldErrors.name && <Text className="error-text">{s.fieldErrors.name}</Text>}
         </View>
         <View className="field">
           <Text className="field-label">手机号</Text>
-          <Input
-            className="input"
+          <Field
+            value={s.form.phone}
             type="number"
             maxlength={11}
-            value={s.form.phone}
             placeholder="11位手机号"
-            onInput={(e) => s.setField('phone', e.detail.value)}
+            onChange={(v) => s.setField('phone', v)}
           />
           {s.fieldErrors.phone && <Text className="error-text">{s.fieldErrors.phone}</Text>}
         </View>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Field } from '../../../components/Field'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import type { TaskOut } from '../../../domain/contract'
@@ -38,12 +39,7 @@ const Review = observer(function Review({ t }: { t: TaskOut }) {
         <Text className="muted">{`说明：${t.completionNote}${t.completionPhotoIds?.length ? ` · 照片${t.completionPhotoIds.length}张` : ''}`}</Text>
       )}
       <Btn onClick={() => void w.review(t, 'close')}>验收通过</Btn>
-      <Input
-        className="input"
-        value={reason}
-        placeholder="不通过的原因"
-        onInput={(e) => setReason(e.detail.value)}
-      />
+      <Field value={reason} placeholder="不通过的原因" onChange={setReason} />
       <Btn
         kind="danger"
         onClick={() => {
@@ -109,31 +105,18 @@ const NewTask = observer(function NewTask() {
   return (
     <View className="card">
       <Text className="card-title">派任务</Text>
-      <Input
-        className="input"
-        value={title}
-        maxlength={40}
-        placeholder="任务，如 1栋大堂保洁"
-        onInput={(e) => setTitle(e.detail.value)}
-      />
+      <Field value={title} maxlength={40} placeholder="任务，如 1栋大堂保洁" onChange={setTitle} />
       <Chips
         options={TASK_TYPES.map((t) => ({ v: t, label: TASK_TYPE_LABELS[t] }))}
         value={type}
         onPick={setType}
       />
-      <Input
-        className="input"
-        value={place}
-        maxlength={40}
-        placeholder="地点"
-        onInput={(e) => setPlace(e.detail.value)}
-      />
-      <Input
-        className="input"
+      <Field value={place} maxlength={40} placeholder="地点" onChange={setPlace} />
+      <Field
         value={checklist}
         maxlength={300}
         placeholder="检查项，用逗号分开（可不填）"
-        onInput={(e) => setChecklist(e.detail.value)}
+        onChange={setChecklist}
       />
       <Text className="field-label">派给</Text>
       <Chips
@@ -160,12 +143,7 @@ const NewTask = observer(function NewTask() {
           onPick={setDue}
         />
       ) : (
-        <Input
-          className="input"
-          value={time}
-          placeholder="每次开始时间 HH:mm"
-          onInput={(e) => setTime(e.detail.value)}
-        />
+        <Field value={time} placeholder="每次开始时间 HH:mm" onChange={setTime} />
       )}
       <Chips
         options={[

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Field } from '../../../components/Field'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { formatWhen } from '../../../domain/dates'
@@ -14,12 +15,7 @@ const Row = observer(function Row({ i }: { i: IncidentOut }) {
     <View className="fu-row">
       <Text className="rep-title">{`${i.ownerRoom ?? ''} · ${i.categoryLabel}${i.note ? '：' + i.note : ''}`}</Text>
       <Text className="muted">{`处理于 ${i.resolvedAt ? formatWhen(i.resolvedAt, clock()) : ''}${i.resolutionNote ? ' · ' + i.resolutionNote : ''}`}</Text>
-      <Input
-        className="input"
-        value={note}
-        placeholder="回访记录（可不填）"
-        onInput={(e) => setNote(e.detail.value)}
-      />
+      <Field value={note} placeholder="回访记录（可不填）" onChange={setNote} />
       <Btn onClick={() => work.followUp(i, true, note)}>业主满意</Btn>
       <Btn kind="danger" onClick={() => work.followUp(i, false, note)}>
         不满意，退回重做

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Image, Input, Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
+import { Field } from '../../../components/Field'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
@@ -51,13 +52,7 @@ const Extras = observer(function Extras() {
         <Btn kind="ghost" onClick={() => void photo()}>
           {photos.length ? `再拍一张（已拍 ${photos.length} 张）` : '拍照'}
         </Btn>
-        <Input
-          className="input"
-          value={note}
-          maxlength={300}
-          placeholder="说明（可用语音输入）"
-          onInput={(e) => setNote(e.detail.value)}
-        />
+        <Field value={note} maxlength={300} placeholder="说明（可用语音输入）" onChange={setNote} />
         <View className="chips">
           {(['low', 'normal', 'high', 'urgent'] as const).map((s) => (
             <View

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Field } from '../../../components/Field'
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
@@ -102,13 +103,7 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
                     ? '拍完成后的照片（必须）'
                     : '拍照（可不拍）'}
               </Btn>
-              <Input
-                className="input"
-                value={note}
-                maxlength={300}
-                placeholder="处理说明"
-                onInput={(e) => setNote(e.detail.value)}
-              />
+              <Field value={note} maxlength={300} placeholder="处理说明" onChange={setNote} />
               <Btn
                 onClick={() =>
                   done(
@@ -131,13 +126,7 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
         taskCan('handBack', t.status) &&
         (handing ? (
           <View>
-            <Input
-              className="input"
-              value={reason}
-              maxlength={100}
-              placeholder="退回原因"
-              onInput={(e) => setReason(e.detail.value)}
-            />
+            <Field value={reason} maxlength={100} placeholder="退回原因" onChange={setReason} />
             <Btn kind="danger" onClick={() => done(work.act(t, 'handBack', { reason }), '已退回')}>
               确认退回
             </Btn>
