@@ -24,6 +24,7 @@ import type { KeyValueStorage } from '../../../services/storage'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
+import { queueAndSend } from '../../send'
 import { GATE_ACTIONS } from '../../../domain/contract/gate'
 import { SCRIPTS_ACTIONS } from '../../../domain/contract/scripts'
 
@@ -290,15 +291,9 @@ export class GateStore {
     record: string,
     summary: string
   ): boolean {
-    this.error = ''
-    try {
-      this.deps.outbox.enqueue(action, input, { record, summary })
-      void this.deps.outbox.sync()
-      return true
-    } catch (e) {
-      this.error = messageOf(e)
-      return false
-    }
+    const refused = queueAndSend(this.deps.outbox, action, input, { record, summary })
+    this.error = refused ?? ''
+    return refused === undefined
   }
 
   checkIn(input: Omit<CheckInInput, 'id' | 'gate'>, run?: InputOf<'scripts.recordRun'>): string | undefined {

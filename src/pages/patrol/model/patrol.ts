@@ -11,6 +11,7 @@ import type { KeyValueStorage } from '../../../services/storage'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
+import { queueAndSend } from '../../send'
 import { PATROL_ACTIONS } from '../../../domain/contract/patrol'
 import { WORK_ACTIONS } from '../../../domain/contract/work'
 
@@ -176,15 +177,9 @@ export class PatrolStore {
     record: string,
     summary: string
   ): boolean {
-    this.error = ''
-    try {
-      this.deps.outbox.enqueue(action, input, { record, summary })
-      void this.deps.outbox.sync()
-      return true
-    } catch (err) {
-      this.error = messageOf(err)
-      return false
-    }
+    const refused = queueAndSend(this.deps.outbox, action, input, { record, summary })
+    this.error = refused ?? ''
+    return refused === undefined
   }
 
   startRound(card: RoundCard): boolean {

@@ -13,6 +13,7 @@ import type { CheckpointDraft, PlanForm } from '../../../domain/patrol/setupForm
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
+import { submitAndReload } from '../../send'
 import { PATROL_ACTIONS } from '../../../domain/contract/patrol'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
@@ -96,17 +97,16 @@ export class PatrolAdminStore {
     summary: string
   ): Promise<boolean> {
     this.error = ''
-    const r = await this.deps.outbox.submit(action, input, {
-      record: `patrolsetup:${(input as { id: string }).id}`,
-      summary
-    })
-    if (r.status === 'refused' && !r.opId) {
-      this.error = r.message
-      return false
-    }
-    if (r.status === 'refused') runInAction(() => (this.error = r.message))
-    await this.loadRefs()
-    return r.status !== 'refused'
+    const refused = await submitAndReload(
+      this.deps.outbox,
+      action,
+      input,
+      { record: `patrolsetup:${(input as { id: string }).id}`, summary },
+      () => this.loadRefs()
+    )
+    // after the reload, which clears the error: the refusal stays on screen
+    if (refused !== undefined) runInAction(() => (this.error = refused))
+    return refused === undefined
   }
 
   /** A checkpoint as the form gives it (domain/patrol/setupForm.ts: checkpointDraft). */

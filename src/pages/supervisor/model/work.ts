@@ -4,6 +4,7 @@ import type { InputOf, StaffListItem, TaskOut, WorkBoard } from '../../../domain
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
+import { submitAndReload } from '../../send'
 import { STAFF_ACTIONS } from '../../../domain/contract/staff'
 import { WORK_ACTIONS } from '../../../domain/contract/work'
 
@@ -57,18 +58,16 @@ export class WorkAdminStore {
     summary: string
   ): Promise<boolean> {
     this.error = ''
-    const r = await this.deps.outbox.submit(action, input, {
-      record: `worksup:${this.deps.newId()}`,
-      summary
-    })
-    if (r.status === 'refused' && !r.opId) {
-      this.error = r.message
-      return false
-    }
-    // reload first: load() clears the error, and the server's refusal must stay on screen
-    await this.load()
-    if (r.status === 'refused') runInAction(() => (this.error = r.message))
-    return r.status !== 'refused'
+    const refused = await submitAndReload(
+      this.deps.outbox,
+      action,
+      input,
+      { record: `worksup:${this.deps.newId()}`, summary },
+      () => this.load()
+    )
+    // after the reload, which clears the error: the refusal stays on screen
+    if (refused !== undefined) runInAction(() => (this.error = refused))
+    return refused === undefined
   }
 
   createTask(f: Omit<InputOf<'work.taskCreate'>, 'id'>): Promise<boolean> {
