@@ -2,6 +2,7 @@ import { observer } from 'mobx-react-lite'
 import { Picker, Text, View } from '@tarojs/components'
 import { useDidShow, useReachBottom } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
+import { DayNav } from '../../../components/DayNav'
 import { localClock, localDate } from '../../../domain/time'
 import { ui } from '../../../services/ui'
 import { gateAdmin as g, now as clock, SHIFTS } from '../model'
@@ -38,28 +39,23 @@ function GateLogPage() {
   const gates = g.refs?.gates ?? []
   return (
     <View className="page">
-      <View className="day-nav">
-        <Btn kind="ghost" className="day-btn" onClick={() => g.moveDay(-1)}>
-          前一天
-        </Btn>
-        <View className="day-pick">
-          <Picker
-            mode="date"
-            value={g.date}
-            end={localDate(clock())}
-            onChange={(e) => g.setDate(String(e.detail.value))}
-          >
-            <Text className="day-text">{g.isToday ? `今天 ${g.date}` : g.date}</Text>
-          </Picker>
-        </View>
-        {g.isToday ? (
-          <View className="day-btn" />
-        ) : (
-          <Btn kind="ghost" className="day-btn" onClick={() => g.moveDay(1)}>
-            后一天
-          </Btn>
+      <DayNav
+        date={g.date}
+        isToday={g.isToday}
+        onMove={(n) => g.moveDay(n)}
+        wrap={(label) => (
+          <View className="day-pick">
+            <Picker
+              mode="date"
+              value={g.date}
+              end={localDate(clock())}
+              onChange={(e) => g.setDate(String(e.detail.value))}
+            >
+              {label}
+            </Picker>
+          </View>
         )}
-      </View>
+      />
       <View className="card">
         <Text className="field-label">类型</Text>
         <Chips

@@ -2,6 +2,7 @@ import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
+import { DayNav } from '../../../components/DayNav'
 import { localClock } from '../../../domain/time'
 import { EVIDENCE_LABELS, METHOD_LABELS, ROUND_STATUS_LABELS } from '../../../domain/patrol/model'
 import { ui } from '../../../services/ui'
@@ -90,19 +91,7 @@ function PatrolOverview() {
     )
   return (
     <View className="page">
-      <View className="day-nav">
-        <Btn kind="ghost" className="day-btn" onClick={() => p.moveDay(-1)}>
-          前一天
-        </Btn>
-        <Text className="day-text">{p.isToday ? `今天 ${p.date}` : p.date}</Text>
-        {p.isToday ? (
-          <View className="day-btn" />
-        ) : (
-          <Btn kind="ghost" className="day-btn" onClick={() => p.moveDay(1)}>
-            后一天
-          </Btn>
-        )}
-      </View>
+      <DayNav date={p.date} isToday={p.isToday} onMove={(n) => p.moveDay(n)} />
       {p.error && <Text className="error-text">{p.error}</Text>}
       {d && (
         <View className="card">
