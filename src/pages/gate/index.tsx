@@ -10,6 +10,7 @@ import { formatPlate } from '../../domain/gate/plates'
 import { ui } from '../../services/ui'
 import { rootStore } from '../../stores'
 import { Chips, Toggle } from './components/Toggle'
+import { LeaveRow } from './components/LeaveRow'
 import { gate, GATE_URLS, now as clock } from './model'
 import type { VehicleRow, VisitorRow } from './model'
 import './gate.scss'
@@ -21,103 +22,59 @@ function stayed(inAt: number | undefined, now: number): string {
 }
 
 const VisitorLine = observer(function VisitorLine({ v, now }: { v: VisitorRow; now: number }) {
-  const [open, setOpen] = useState(false)
   const [idBack, setIdBack] = useState(true)
   const [cardBack, setCardBack] = useState(true)
   const where = v.room ? `访 ${v.room}` : (v.company ?? '')
   return (
-    <View className={v.overstay ? 'row-overstay' : ''}>
-      <View className="row">
-        <View className="row-main">
-          <Text className="row-title">
-            {v.name}
-            {v.people > 1 ? ` 等${v.people}人` : ''}
-          </Text>
-          <Text className="row-sub">
-            {`${VISITOR_CASE_LABELS[v.case]} · ${where} · ${localClock(v.inAt)} 进入 · 已停留${stayed(v.inAt, now)}`}
-            {v.overstay ? ' · 超时' : ''}
-          </Text>
+    <LeaveRow
+      overstay={v.overstay}
+      title={`${v.name}${v.people > 1 ? ` 等${v.people}人` : ''}`}
+      sub={`${VISITOR_CASE_LABELS[v.case]} · ${where} · ${localClock(v.inAt)} 进入 · 已停留${stayed(v.inAt, now)}${v.overstay ? ' · 超时' : ''}`}
+      tags={
+        <>
           {v.pending && <Text className="tag tag-warn">待上传</Text>}
           {v.blockHit && <Text className="tag tag-alert">{`黑名单：${v.blockHit.reason}`}</Text>}
-        </View>
-        {!open && (
-          <Btn kind="ghost" className="row-btn" onClick={() => setOpen(true)}>
-            离开
-          </Btn>
-        )}
-      </View>
-      {open && (
-        <View className="card">
-          <Text className="block-title">{`${v.name} 离开：请说"谢谢您的配合，请慢走"`}</Text>
-          {v.idDeposited && <Toggle label={`已退还证件（${v.idDesc}）`} on={idBack} onChange={setIdBack} />}
-          {v.cardNo && <Toggle label={`已收回来访卡 ${v.cardNo}`} on={cardBack} onChange={setCardBack} />}
-          <Btn
-            onClick={() => {
-              if (gate.checkOut(v, v.idDeposited ? idBack : false, v.cardNo ? cardBack : false)) {
-                setOpen(false)
-                void ui.toast('已登记离开', 'success')
-              }
-            }}
-          >
-            确认离开
-          </Btn>
-          <Btn kind="ghost" onClick={() => setOpen(false)}>
-            取消
-          </Btn>
-        </View>
-      )}
-    </View>
+        </>
+      }
+      action="离开"
+      heading={`${v.name} 离开：请说"谢谢您的配合，请慢走"`}
+      confirm="确认离开"
+      onConfirm={() => {
+        const ok = gate.checkOut(v, v.idDeposited ? idBack : false, v.cardNo ? cardBack : false)
+        if (ok) void ui.toast('已登记离开', 'success')
+        return ok
+      }}
+    >
+      {v.idDeposited && <Toggle label={`已退还证件（${v.idDesc}）`} on={idBack} onChange={setIdBack} />}
+      {v.cardNo && <Toggle label={`已收回来访卡 ${v.cardNo}`} on={cardBack} onChange={setCardBack} />}
+    </LeaveRow>
   )
 })
 
 const VehicleLine = observer(function VehicleLine({ x, now }: { x: VehicleRow; now: number }) {
-  const [open, setOpen] = useState(false)
   const [idBack, setIdBack] = useState(true)
   const [cardBack, setCardBack] = useState(true)
   return (
-    <View className={x.overstay ? 'row-overstay' : ''}>
-      <View className="row">
-        <View className="row-main">
-          <Text className="row-title">{formatPlate(x.plate)}</Text>
-          <Text className="row-sub">
-            {`${VEHICLE_CASE_LABELS[x.case]}${x.deliverTo ? ` · 送货到 ${x.deliverTo}` : ''} · ${x.inAt ? localClock(x.inAt) : ''} 入场 · 已停留${stayed(x.inAt, now)}`}
-            {x.overstay ? ' · 超时' : ''}
-          </Text>
-          {x.pending && <Text className="tag tag-warn">待上传</Text>}
-        </View>
-        {!open && (
-          <Btn kind="ghost" className="row-btn" onClick={() => setOpen(true)}>
-            出场
-          </Btn>
-        )}
-      </View>
-      {open && (
-        <View className="card">
-          {x.idDeposited && <Toggle label="已退还证件" on={idBack} onChange={setIdBack} />}
-          {x.icCardNo && (
-            <Toggle label={`已收回停车IC卡 ${x.icCardNo}`} on={cardBack} onChange={setCardBack} />
-          )}
-          <Btn
-            onClick={() => {
-              const extra = {
-                visitId: x.pending ? undefined : x.id,
-                idReturned: x.idDeposited ? idBack : undefined,
-                cardCollected: x.icCardNo ? cardBack : undefined
-              }
-              if (gate.vehicleOut(x.plate, extra)) {
-                setOpen(false)
-                void ui.toast('已登记出场', 'success')
-              }
-            }}
-          >
-            确认出场
-          </Btn>
-          <Btn kind="ghost" onClick={() => setOpen(false)}>
-            取消
-          </Btn>
-        </View>
-      )}
-    </View>
+    <LeaveRow
+      overstay={x.overstay}
+      title={formatPlate(x.plate)}
+      sub={`${VEHICLE_CASE_LABELS[x.case]}${x.deliverTo ? ` · 送货到 ${x.deliverTo}` : ''} · ${x.inAt ? localClock(x.inAt) : ''} 入场 · 已停留${stayed(x.inAt, now)}${x.overstay ? ' · 超时' : ''}`}
+      tags={x.pending && <Text className="tag tag-warn">待上传</Text>}
+      action="出场"
+      confirm="确认出场"
+      onConfirm={() => {
+        const ok = gate.vehicleOut(x.plate, {
+          visitId: x.pending ? undefined : x.id,
+          idReturned: x.idDeposited ? idBack : undefined,
+          cardCollected: x.icCardNo ? cardBack : undefined
+        })
+        if (ok) void ui.toast('已登记出场', 'success')
+        return ok
+      }}
+    >
+      {x.idDeposited && <Toggle label="已退还证件" on={idBack} onChange={setIdBack} />}
+      {x.icCardNo && <Toggle label={`已收回停车IC卡 ${x.icCardNo}`} on={cardBack} onChange={setCardBack} />}
+    </LeaveRow>
   )
 })
 
