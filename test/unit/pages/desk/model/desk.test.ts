@@ -4,49 +4,22 @@
  * refusal says why instead of leaving a pass that never gets a code.
  */
 import { makeBackend, MemoryStorage, type Backend } from '../../../stores/backend'
-import { OutboxStore } from '../../../../../src/stores/outbox'
+import { signedIn } from '../../../../kit/session'
 import { DeskStore } from '../../../../../src/pages/desk/model/desk'
 import { passWindow } from '../../../../../src/domain/gate/desk'
-import { createIdFactory } from '../../../../../src/domain/ids'
 import { qrText, parseQr } from '../../../../../src/domain/gate/qr'
 import { T0 } from '../../../../cloud/harness'
 
 const HOUR = 3600_000
 let b: Backend
-const tokens: Record<string, string> = {}
 beforeEach(async () => {
   b = await makeBackend()
-  for (const who of ['demo-guard', 'demo-service']) {
-    const env = await b.h.rt.call(
-      'auth',
-      { action: 'auth.demoLogin', input: { staffId: who } },
-      { kind: 'none' }
-    )
-    if (!env.ok) throw new Error(env.message)
-    tokens[who] = (env.data as { token: string }).token
-  }
 })
 
-function desk(who = 'demo-service', storage = new MemoryStorage()) {
-  const session = { token: tokens[who], estateId: 'demo-estate' }
-  const newId = createIdFactory({ now: () => b.h.clock.now, random: Math.random })
-  const outbox = new OutboxStore({
-    storage,
-    transport: b.transport,
-    session: () => ({ staffId: who, ...session }),
-    now: () => b.h.clock.now,
-    random: () => 0.5,
-    newId
-  })
-  outbox.load()
-  const store = new DeskStore({
-    api: () => b.api(session),
-    outbox,
-    storage,
-    estateId: () => 'demo-estate',
-    now: () => b.h.clock.now,
-    newId
-  })
+async function desk(who = 'demo-service', storage = new MemoryStorage()) {
+  const p = await signedIn(b, who, { storage })
+  const outbox = p.outbox
+  const store = new DeskStore(p.deps)
   return { store, outbox, storage }
 }
 
@@ -76,7 +49,7 @@ const slip = {
 
 describe('DeskStore', () => {
   it('a pass gets its six-digit code from the server and the QR text a guard scans', async () => {
-    const { store, outbox } = desk()
+    const { store, outbox } = await desk()
     await store.load()
     expect(store.passes).toEqual([])
     const id = await store.createPass(
@@ -109,7 +82,7 @@ describe('DeskStore', () => {
 
   it('offline: the pass waits on the phone as 待上传, survives a restart, then gets its code', async () => {
     const storage = new MemoryStorage()
-    const first = desk('demo-service', storage)
+    const first = await desk('demo-service', storage)
     await first.store.load()
     b.online = false
     const id = (await first.store.createPass(pass()))!
@@ -119,7 +92,7 @@ describe('DeskStore', () => {
     expect(first.store.pendingPasses).toMatchObject([{ id, visitorName: '钱七', refused: undefined }])
     expect(first.store.note).toMatch(/离线/)
 
-    const again = desk('demo-service', storage)
+    const again = await desk('demo-service', storage)
     await again.store.load()
     expect(again.store.pendingPasses.map((p) => p.id)).toEqual([id])
     b.online = true
@@ -135,18 +108,18 @@ describe('DeskStore', () => {
 
   it('the last synced lists are there offline', async () => {
     const storage = new MemoryStorage()
-    const first = desk('demo-service', storage)
+    const first = await desk('demo-service', storage)
     await first.store.createPass(pass())
     await first.store.issueGoods(slip)
     b.online = false
-    const again = desk('demo-service', storage)
+    const again = await desk('demo-service', storage)
     await again.store.load()
     expect(again.store.passes.map((p) => p.visitorName)).toEqual(['钱七'])
     expect(again.store.goods.map((g) => g.holderName)).toEqual(['宏达装修'])
   })
 
   it('a pass the server refuses at once says why, keeps nothing in the queue, and is not shown as saved', async () => {
-    const { store, outbox } = desk()
+    const { store, outbox } = await desk()
     const r = await store.createPass(pass({ validFrom: T0 - 3 * HOUR, validTo: T0 - HOUR }))
     expect(r).toBeUndefined()
     expect(store.error).toMatch(/已经过去/)
@@ -161,7 +134,7 @@ describe('DeskStore', () => {
   })
 
   it('a pass refused later (its window passed while offline) is listed as 未被接收 with the reason, and can be given up', async () => {
-    const { store, outbox } = desk()
+    const { store, outbox } = await desk()
     b.online = false
     const id = (await store.createPass(pass({ validTo: T0 + HOUR })))!
     b.h.clock.now += 2 * HOUR
@@ -175,7 +148,7 @@ describe('DeskStore', () => {
   })
 
   it('revoking: offline it shows as waiting, then the pass is 作废 on the server and refused at the gate', async () => {
-    const { store, outbox } = desk()
+    const { store, outbox } = await desk()
     const id = (await store.createPass(pass()))!
     const code = store.shownPass!.code
     b.online = false
@@ -191,7 +164,7 @@ describe('DeskStore', () => {
   })
 
   it('a pass the guard already used cannot be revoked: the reason is shown and the list says 已使用', async () => {
-    const { store, outbox } = desk()
+    const { store, outbox } = await desk()
     const id = (await store.createPass(pass()))!
     ok(
       await b.h.as('demo-guard', 'gate.checkIn', {
@@ -215,7 +188,7 @@ describe('DeskStore', () => {
   })
 
   it('a release slip with two items gets its code; once the guard released the goods it cannot be revoked', async () => {
-    const { store } = desk()
+    const { store } = await desk()
     const id = (await store.issueGoods(slip))!
     const g = store.shownGoods!
     expect(g).toMatchObject({
@@ -251,10 +224,10 @@ describe('DeskStore', () => {
   })
 
   it('a slip dated yesterday is refused with the reason; a guard may not issue one', async () => {
-    const { store } = desk()
+    const { store } = await desk()
     expect(await store.issueGoods({ ...slip, date: '2026-11-22' })).toBeUndefined()
     expect(store.error).toMatch(/不能早于今天/)
-    const guard = desk('demo-guard')
+    const guard = await desk('demo-guard')
     expect(await guard.store.issueGoods(slip)).toBeUndefined()
     expect(guard.store.error).not.toBe('')
     expect(guard.outbox.mine).toEqual([])

@@ -1,46 +1,19 @@
 import { makeBackend, MemoryStorage, type Backend } from '../../../stores/backend'
-import { OutboxStore } from '../../../../../src/stores/outbox'
+import { signedIn } from '../../../../kit/session'
 import { GateStore } from '../../../../../src/pages/gate/model/gate'
 import { DeskStore } from '../../../../../src/pages/desk/model/desk'
 import { GateAdminStore } from '../../../../../src/pages/supervisor/model/gate'
-import { createIdFactory } from '../../../../../src/domain/ids'
 import type { Visitor } from '../../../../../src/domain/gate/entities'
 
 let b: Backend
-const tokens: Record<string, string> = {}
 beforeEach(async () => {
   b = await makeBackend()
-  for (const who of ['demo-guard', 'demo-service', 'demo-supervisor']) {
-    const env = await b.h.rt.call(
-      'auth',
-      { action: 'auth.demoLogin', input: { staffId: who } },
-      { kind: 'none' }
-    )
-    if (!env.ok) throw new Error(env.message)
-    tokens[who] = (env.data as { token: string }).token
-  }
 })
 
-function phone(who = 'demo-guard', storage = new MemoryStorage(), post?: string) {
-  const session = { token: tokens[who], estateId: 'demo-estate' }
-  const newId = createIdFactory({ now: () => b.h.clock.now, random: Math.random })
-  const outbox = new OutboxStore({
-    storage,
-    transport: b.transport,
-    session: () => ({ staffId: who, ...session }),
-    now: () => b.h.clock.now,
-    random: () => 0.5,
-    newId
-  })
-  outbox.load()
-  const deps = {
-    api: () => b.api(session),
-    outbox,
-    storage,
-    estateId: () => 'demo-estate',
-    now: () => b.h.clock.now,
-    newId
-  }
+async function phone(who = 'demo-guard', storage = new MemoryStorage(), post?: string) {
+  const p = await signedIn(b, who, { storage })
+  const outbox = p.outbox
+  const deps = p.deps
   const gate = new GateStore({ ...deps, staffName: () => '张卫国', shiftPost: () => post })
   return { outbox, gate, storage, deps }
 }
@@ -61,7 +34,7 @@ const stored = (id: string) => b.h.rt.store.get<Visitor & { [k: string]: unknown
 describe('GateStore', () => {
   it('works offline: a check-in shows at once as 待上传, survives a restart, and reaches the server once', async () => {
     const storage = new MemoryStorage()
-    const p1 = phone('demo-guard', storage, '南门岗')
+    const p1 = await phone('demo-guard', storage, '南门岗')
     await p1.gate.load()
     expect(p1.gate.gate).toBe('南门')
     expect(p1.gate.refs?.ownerVehicles.length).toBe(2)
@@ -75,7 +48,7 @@ describe('GateStore', () => {
     expect(await stored(id)).toBeNull()
 
     // the phone restarts offline: cached refs and board, and the waiting check-in
-    const p2 = phone('demo-guard', storage, '南门岗')
+    const p2 = await phone('demo-guard', storage, '南门岗')
     await p2.gate.load()
     expect(p2.gate.refs?.gates).toEqual(['东门', '南门'])
     expect(p2.gate.note).toMatch(/网络不通|离线/)
@@ -98,7 +71,7 @@ describe('GateStore', () => {
   })
 
   it('a check-out another guard made first is refused and shown, never dropped', async () => {
-    const a = phone()
+    const a = await phone()
     await a.gate.load()
     const id = a.gate.checkIn(guest)!
     await a.outbox.sync()
@@ -123,7 +96,7 @@ describe('GateStore', () => {
   })
 
   it('a check-in the server refuses leaves the list and the counts, and is shown with the reason', async () => {
-    const { gate, outbox } = phone()
+    const { gate, outbox } = await phone()
     await gate.load()
     b.online = false
     const id = gate.checkIn({
@@ -144,7 +117,7 @@ describe('GateStore', () => {
   })
 
   it('chooses the gate, warns from the cached block list, and lays pending vehicles over the board', async () => {
-    const { gate } = phone()
+    const { gate } = await phone()
     await gate.load()
     expect(gate.gate).toBe('东门')
     gate.chooseGate('南门')
@@ -174,7 +147,7 @@ describe('GateStore', () => {
 
 describe('DeskStore', () => {
   it('a pass gets its code once synced; offline it waits without one', async () => {
-    const { deps } = phone('demo-service')
+    const { deps } = await phone('demo-service')
     const desk = new DeskStore(deps)
     const now = b.h.clock.now
     const id = await desk.createPass({
@@ -211,7 +184,7 @@ describe('DeskStore', () => {
 
 describe('GateAdminStore', () => {
   it('filters the day log, pages it, exports CSV, and keeps the block list', async () => {
-    const { deps } = phone('demo-supervisor')
+    const { deps } = await phone('demo-supervisor')
     const files: { name: string; text: string }[] = []
     const admin = new GateAdminStore({
       ...deps,

@@ -1,41 +1,18 @@
 import { makeBackend, MemoryStorage, type Backend } from '../../../stores/backend'
-import { OutboxStore } from '../../../../../src/stores/outbox'
+import { signedIn } from '../../../../kit/session'
 import { PatrolStore } from '../../../../../src/pages/patrol/model/patrol'
-import { createIdFactory } from '../../../../../src/domain/ids'
 
 let b: Backend
-let token: string
 beforeEach(async () => {
   b = await makeBackend()
-  const env = await b.h.rt.call(
-    'auth',
-    { action: 'auth.demoLogin', input: { staffId: 'demo-patrol' } },
-    { kind: 'none' }
-  )
-  if (!env.ok) throw new Error(env.message)
-  token = (env.data as { token: string }).token
 })
 
-function phone(storage = new MemoryStorage()) {
-  const session = { token, estateId: 'demo-estate' }
-  const newId = createIdFactory({ now: () => b.h.clock.now, random: Math.random })
-  const outbox = new OutboxStore({
-    storage,
-    transport: b.transport,
-    session: () => ({ staffId: 'demo-patrol', ...session }),
-    now: () => b.h.clock.now,
-    random: () => 0.5,
-    newId
-  })
-  outbox.load()
+async function phone(storage = new MemoryStorage()) {
+  const p = await signedIn(b, 'patrol', { storage })
+  const outbox = p.outbox
   const patrol = new PatrolStore({
-    api: () => b.api(session),
-    outbox,
-    storage,
-    estateId: () => 'demo-estate',
+    ...p.deps,
     staffName: () => '李巡',
-    now: () => b.h.clock.now,
-    newId,
     position: async () => undefined
   })
   return { outbox, patrol, storage }
@@ -44,7 +21,7 @@ function phone(storage = new MemoryStorage()) {
 describe('PatrolStore', () => {
   it('walks a round offline: start, points checked on the phone, end; all of it reaches the server once', async () => {
     const storage = new MemoryStorage()
-    const { patrol } = phone(storage)
+    const { patrol } = await phone(storage)
     await patrol.load()
     const card = patrol.cards.find((c) => c.state === 'due')!
     b.online = false
@@ -70,7 +47,7 @@ describe('PatrolStore', () => {
     expect(patrol.error).toMatch(/还有 2 个点没巡/)
 
     // the phone restarts, still offline: the round and its points are still there
-    const again = phone(storage)
+    const again = await phone(storage)
     await again.patrol.load()
     expect(again.patrol.active?.id).toBe(patrol.active?.id)
     expect(again.patrol.scanned.sort()).toEqual(['demo-cp-2', 'demo-cp-3'])

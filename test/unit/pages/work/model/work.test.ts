@@ -1,43 +1,18 @@
 import { makeBackend, MemoryStorage, type Backend } from '../../../stores/backend'
-import { OutboxStore } from '../../../../../src/stores/outbox'
+import { signedIn } from '../../../../kit/session'
 import { WorkStore } from '../../../../../src/pages/work/model/work'
-import { createIdFactory } from '../../../../../src/domain/ids'
 
 let b: Backend
-const tokens: Record<string, string> = {}
 beforeEach(async () => {
   b = await makeBackend()
-  for (const who of ['demo-guard', 'demo-engineer']) {
-    const env = await b.h.rt.call(
-      'auth',
-      { action: 'auth.demoLogin', input: { staffId: who } },
-      { kind: 'none' }
-    )
-    if (!env.ok) throw new Error(env.message)
-    tokens[who] = (env.data as { token: string }).token
-  }
 })
 
-function phone(who: string, storage = new MemoryStorage()) {
-  const session = { token: tokens[who], estateId: 'demo-estate' }
-  const newId = createIdFactory({ now: () => b.h.clock.now, random: Math.random })
-  const outbox = new OutboxStore({
-    storage,
-    transport: b.transport,
-    session: () => ({ staffId: who, ...session }),
-    now: () => b.h.clock.now,
-    random: () => 0.5,
-    newId
-  })
-  outbox.load()
+async function phone(who: string, storage = new MemoryStorage()) {
+  const p = await signedIn(b, who, { storage })
+  const outbox = p.outbox
   const work = new WorkStore({
-    api: () => b.api(session),
-    outbox,
-    storage,
-    estateId: () => 'demo-estate',
+    ...p.deps,
     staffId: () => who,
-    now: () => b.h.clock.now,
-    newId,
     place: () => '东门岗',
     position: async () => undefined
   })
@@ -46,7 +21,7 @@ function phone(who: string, storage = new MemoryStorage()) {
 
 describe('WorkStore', () => {
   it('one tap records offline; a double tap is one report; extras follow; the engineer’s steps show at once', async () => {
-    const g = phone('demo-guard')
+    const g = await phone('demo-guard')
     b.online = false
     const id = g.work.report('leak')!
     expect(g.work.report('leak')).toBe(id) // the second tap of a double tap
@@ -64,7 +39,7 @@ describe('WorkStore', () => {
     }>('incidents', id)
     expect(inc).toMatchObject({ place: '东门岗', note: '天花板滴水', severity: 'urgent' })
 
-    const e = phone('demo-engineer')
+    const e = await phone('demo-engineer')
     await e.work.load()
     const task = e.work.myTasks.find((t) => t.incidentId === id)!
     expect(task.status).toBe('open')
