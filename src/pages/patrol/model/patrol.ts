@@ -274,25 +274,18 @@ export class PatrolStore {
     const a = this.anomaly
     if (!a || a.reported) return false
     const id = this.deps.newId()
-    try {
-      this.deps.outbox.enqueue(
-        'work.report',
-        {
-          id,
-          category,
-          place: a.name,
-          checkpointId: a.checkpointId,
-          note: `巡更发现：${a.lines.join('；')}`
-        },
-        { record: `incident:${id}`, summary: `报事：${a.name}异常` }
-      )
-      void this.deps.outbox.sync()
-      this.anomaly = { ...a, reported: true }
-      return true
-    } catch (e) {
-      this.error = messageOf(e)
+    const refused = queueAndSend(
+      this.deps.outbox,
+      'work.report',
+      { id, category, place: a.name, checkpointId: a.checkpointId, note: `巡更发现：${a.lines.join('；')}` },
+      { record: `incident:${id}`, summary: `报事：${a.name}异常` }
+    )
+    if (refused !== undefined) {
+      this.error = refused
       return false
     }
+    this.anomaly = { ...a, reported: true }
+    return true
   }
   dismissAnomaly(): void {
     this.anomaly = undefined

@@ -6,7 +6,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { GateBoard, GateLogItem, GateRefs, InputOf, StaffListItem } from '../../../domain/contract'
 import type { GateLogType } from '../../../domain/gate/entities'
 import { hashIdNumber, idCardProblem } from '../../../domain/gate/idcard'
-import { permitWindow } from '../../../domain/gate/refs'
+import { permitWindow, type PermitForm } from '../../../domain/gate/refs'
 import { localDate } from '../../../domain/time'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
@@ -296,15 +296,7 @@ export class GateAdminStore {
     return this.save('gate.permitRemove', { permitId: id }, '注销施工许可证')
   }
   /** from/to are estate dates (YYYY-MM-DD); the permit holds from the first day's start to the last day's end. */
-  savePermit(f: {
-    no: string
-    holderName: string
-    idLast4: string
-    company: string
-    room: string
-    from: string
-    to: string
-  }): Promise<boolean> | false {
+  savePermit(f: PermitForm & { from: string; to: string }): Promise<boolean> | false {
     const w = permitWindow(f.from, f.to, localDate(this.deps.now()))
     if (!w.ok) {
       this.error = w.problem

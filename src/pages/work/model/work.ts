@@ -11,6 +11,7 @@ import type { KeyValueStorage } from '../../../services/storage'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
+import { queueAndSend } from '../../send'
 import { WORK_ACTIONS } from '../../../domain/contract/work'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
@@ -124,16 +125,13 @@ export class WorkStore {
     // the position, if allowed, follows as an extra: the report never waits for it
     void this.deps.position().then((position) => {
       if (!position) return
-      try {
-        this.deps.outbox.enqueue(
-          'work.reportMore',
-          { incidentId: id, position },
-          { record: `incident:${id}`, summary: `报事定位：${cat.label}` }
-        )
-        void this.deps.outbox.sync()
-      } catch {
-        // the report is recorded; its position is a nicety
-      }
+      // the report is recorded; its position is a nicety (a refusal is not shown)
+      queueAndSend(
+        this.deps.outbox,
+        'work.reportMore',
+        { incidentId: id, position },
+        { record: `incident:${id}`, summary: `报事定位：${cat.label}` }
+      )
     })
     return id
   }
@@ -154,17 +152,12 @@ export class WorkStore {
       place: extra.place?.trim() || undefined
     }
     if (!input.note && !input.photoIds && !input.severity && !input.place) return true
-    try {
-      this.deps.outbox.enqueue('work.reportMore', input, {
-        record: `incident:${last.id}`,
-        summary: `补充报事：${last.category.label}`
-      })
-      void this.deps.outbox.sync()
-      return true
-    } catch (e) {
-      this.error = messageOf(e)
-      return false
-    }
+    const refused = queueAndSend(this.deps.outbox, 'work.reportMore', input, {
+      record: `incident:${last.id}`,
+      summary: `补充报事：${last.category.label}`
+    })
+    if (refused !== undefined) this.error = refused
+    return refused === undefined
   }
 
   // ---- tasks ----
@@ -206,18 +199,14 @@ export class WorkStore {
       this.error = '退回请写明原因'
       return false
     }
-    try {
-      this.deps.outbox.enqueue(
-        'work.taskAct',
-        { taskId: t.id, act, ...extra },
-        { record: `task:${t.id}`, summary: `${t.title}` }
-      )
-      void this.deps.outbox.sync()
-      return true
-    } catch (e) {
-      this.error = messageOf(e)
-      return false
-    }
+    const refused = queueAndSend(
+      this.deps.outbox,
+      'work.taskAct',
+      { taskId: t.id, act, ...extra },
+      { record: `task:${t.id}`, summary: `${t.title}` }
+    )
+    if (refused !== undefined) this.error = refused
+    return refused === undefined
   }
 
   // ---- follow-up calls (service staff) ----
