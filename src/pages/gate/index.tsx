@@ -7,6 +7,7 @@ import { PrivacyDialog } from '../../components/PrivacyDialog'
 import { localClock } from '../../domain/time'
 import { VISITOR_CASE_LABELS, VEHICLE_CASE_LABELS } from '../../domain/gate/entities'
 import { formatPlate } from '../../domain/gate/plates'
+import { handoverText, stayText } from '../../domain/gate/board'
 import { ui } from '../../services/ui'
 import { rootStore } from '../../stores'
 import { Chips, Toggle } from './components/Toggle'
@@ -14,12 +15,6 @@ import { LeaveRow } from './components/LeaveRow'
 import { gate, GATE_URLS, now as clock } from './model'
 import type { VehicleRow, VisitorRow } from './model'
 import './gate.scss'
-
-function stayed(inAt: number | undefined, now: number): string {
-  if (inAt === undefined) return ''
-  const m = Math.max(0, Math.round((now - inAt) / 60_000))
-  return m < 60 ? `${m}分钟` : `${Math.floor(m / 60)}小时${m % 60 ? `${m % 60}分` : ''}`
-}
 
 const VisitorLine = observer(function VisitorLine({ v, now }: { v: VisitorRow; now: number }) {
   const [idBack, setIdBack] = useState(true)
@@ -29,7 +24,7 @@ const VisitorLine = observer(function VisitorLine({ v, now }: { v: VisitorRow; n
     <LeaveRow
       overstay={v.overstay}
       title={`${v.name}${v.people > 1 ? ` 等${v.people}人` : ''}`}
-      sub={`${VISITOR_CASE_LABELS[v.case]} · ${where} · ${localClock(v.inAt)} 进入 · 已停留${stayed(v.inAt, now)}${v.overstay ? ' · 超时' : ''}`}
+      sub={`${VISITOR_CASE_LABELS[v.case]} · ${where} · ${localClock(v.inAt)} 进入 · 已停留${stayText(v.inAt, now)}${v.overstay ? ' · 超时' : ''}`}
       tags={
         <>
           {v.pending && <Text className="tag tag-warn">待上传</Text>}
@@ -58,7 +53,7 @@ const VehicleLine = observer(function VehicleLine({ x, now }: { x: VehicleRow; n
     <LeaveRow
       overstay={x.overstay}
       title={formatPlate(x.plate)}
-      sub={`${VEHICLE_CASE_LABELS[x.case]}${x.deliverTo ? ` · 送货到 ${x.deliverTo}` : ''} · ${x.inAt ? localClock(x.inAt) : ''} 入场 · 已停留${stayed(x.inAt, now)}${x.overstay ? ' · 超时' : ''}`}
+      sub={`${VEHICLE_CASE_LABELS[x.case]}${x.deliverTo ? ` · 送货到 ${x.deliverTo}` : ''} · ${x.inAt ? localClock(x.inAt) : ''} 入场 · 已停留${stayText(x.inAt, now)}${x.overstay ? ' · 超时' : ''}`}
       tags={x.pending && <Text className="tag tag-warn">待上传</Text>}
       action="出场"
       confirm="确认出场"
@@ -77,20 +72,6 @@ const VehicleLine = observer(function VehicleLine({ x, now }: { x: VehicleRow; n
     </LeaveRow>
   )
 })
-
-function handover(visitors: VisitorRow[], vehicles: VehicleRow[], gateName: string, now: number): string {
-  const lines = [`${gateName}交班清单 ${localClock(now)}`, `园内访客 ${visitors.length} 位：`]
-  for (const v of visitors)
-    lines.push(
-      `- ${v.name}（${v.room ?? v.company ?? VISITOR_CASE_LABELS[v.case]}）${localClock(v.inAt)}进入${v.idDeposited ? '，押' + v.idDesc : ''}${v.cardNo ? '，来访卡' + v.cardNo : ''}`
-    )
-  lines.push(`园内外来车辆 ${vehicles.length} 辆：`)
-  for (const x of vehicles)
-    lines.push(
-      `- ${formatPlate(x.plate)} ${x.inAt ? localClock(x.inAt) : ''}入场${x.icCardNo ? '，IC卡' + x.icCardNo : ''}`
-    )
-  return lines.join('\n')
-}
 
 function GateHome() {
   const [shiftView, setShiftView] = useState(false)
@@ -173,7 +154,7 @@ function GateHome() {
         <View className="card">
           <Text className="card-title">交班清单</Text>
           <Text className="muted">{`园内还有 ${visitors.length} 位访客、${vehicles.length} 辆外来车辆。在下面逐一登记离开，或把清单交给下一班。`}</Text>
-          {handover(visitors, vehicles, gate.gate, now)
+          {handoverText(visitors, vehicles, gate.gate, now)
             .split('\n')
             .slice(1)
             .map((l, i) => (
@@ -183,7 +164,7 @@ function GateHome() {
             ))}
           <Btn
             kind="ghost"
-            onClick={() => void ui.setClipboard(handover(visitors, vehicles, gate.gate, now))}
+            onClick={() => void ui.setClipboard(handoverText(visitors, vehicles, gate.gate, now))}
           >
             复制交班清单
           </Btn>

@@ -1,0 +1,41 @@
+/**
+ * The gate board's words: how long someone has been inside, and the handover list a guard
+ * copies to the next shift. Pure (the time is passed in). Tested in test/unit/domain/gate/board.test.ts.
+ */
+import type { VehicleItem, VisitorItem } from '../contract'
+import { VISITOR_CASE_LABELS } from './entities'
+import { formatPlate } from './plates'
+import { localClock } from '../time'
+
+/** 「25分钟」, 「2小时」, 「1小时5分」; '' when the entry time is not known. */
+export function stayText(inAt: number | undefined, now: number): string {
+  if (inAt === undefined) return ''
+  const m = Math.max(0, Math.round((now - inAt) / 60_000))
+  return m < 60 ? `${m}分钟` : `${Math.floor(m / 60)}小时${m % 60 ? `${m % 60}分` : ''}`
+}
+
+type HandoverVisitor = Pick<
+  VisitorItem,
+  'name' | 'room' | 'company' | 'case' | 'inAt' | 'idDeposited' | 'idDesc' | 'cardNo'
+>
+type HandoverVehicle = Pick<VehicleItem, 'plate' | 'inAt' | 'icCardNo'>
+
+/** Who and what is inside, as text for the next shift. */
+export function handoverText(
+  visitors: readonly HandoverVisitor[],
+  vehicles: readonly HandoverVehicle[],
+  gateName: string,
+  now: number
+): string {
+  const lines = [`${gateName}交班清单 ${localClock(now)}`, `园内访客 ${visitors.length} 位：`]
+  for (const v of visitors)
+    lines.push(
+      `- ${v.name}（${v.room ?? v.company ?? VISITOR_CASE_LABELS[v.case]}）${localClock(v.inAt)}进入${v.idDeposited ? '，押' + v.idDesc : ''}${v.cardNo ? '，来访卡' + v.cardNo : ''}`
+    )
+  lines.push(`园内外来车辆 ${vehicles.length} 辆：`)
+  for (const x of vehicles)
+    lines.push(
+      `- ${formatPlate(x.plate)} ${x.inAt ? localClock(x.inAt) : ''}入场${x.icCardNo ? '，IC卡' + x.icCardNo : ''}`
+    )
+  return lines.join('\n')
+}
