@@ -8,6 +8,7 @@ import { roleNames } from '../../domain/roles'
 import { localClock } from '../../domain/time'
 import { formatDay } from '../../domain/dates'
 import { ui } from '../../services/ui'
+import { inboxPage } from '../../domain/work/inbox'
 import { DemoBadge } from '../../components/DemoBadge'
 import { PendingDialog, SyncBar } from '../../components/SyncPanel'
 import './index.scss'
@@ -71,13 +72,7 @@ function HomePage() {
               className={`inbox-row inbox-${x.kind}`}
               onClick={() => {
                 home.markRead([x.id])
-                void ui.go(
-                  x.kind === 'resolved'
-                    ? '/pages/work/report/index'
-                    : x.kind === 'emergency' || x.kind === 'escalated'
-                      ? '/pages/supervisor/work/index'
-                      : '/pages/work/tasks/index'
-                )
+                void ui.go(inboxPage(x.kind))
               }}
             >
               <Text>{x.title}</Text>

@@ -4,6 +4,7 @@ import { useDidShow } from '@tarojs/taro'
 import { rootStore } from '../../stores'
 import { overview as scripts } from '../scripts/model'
 import { ui } from '../../services/ui'
+import { patrolAlert } from '../../domain/patrol/alerts'
 import { roleNames } from '../../domain/roles'
 import { localClock, localDate } from '../../domain/time'
 import { AreaHeader } from '../../components/AreaHeader'
@@ -93,10 +94,11 @@ const Overstay = observer(function Overstay() {
 /** Missed and late rounds today: on the supervisor's first screen. */
 const PatrolAlerts = observer(function PatrolAlerts() {
   const c = patrolAdmin.day?.counts
-  if (!c || (!c.missed && !c.late && !c.suspicious)) return null
+  const alert = c && patrolAlert(c)
+  if (!c || !alert) return null
   return (
     <View className="card overstay-card" onClick={() => void ui.go('/pages/supervisor/patrol/index')}>
-      <Text className="card-title">{`巡更：今天漏巡 ${c.missed} 轮，迟到 ${c.late} 轮${c.suspicious ? `，可疑打点 ${c.suspicious} 个` : ''}`}</Text>
+      <Text className="card-title">{alert}</Text>
       <Text className="muted">{`覆盖率 ${c.coverage}% · 点此查看`}</Text>
     </View>
   )
