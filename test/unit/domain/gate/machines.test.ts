@@ -17,7 +17,7 @@ import {
   type Transition,
   type VehicleStatus,
   type VisitorStatus
-} from '../../../src/domain/gate/machines'
+} from '../../../../src/domain/gate/machines'
 
 /** Every state of a machine against one transition: the expected next state or the reason. */
 function table<S extends string>(t: Transition<S>, expected: Record<S, S | string>) {

@@ -1,5 +1,5 @@
-import { parseQr, qrText } from '../../../src/domain/gate/qr'
-import { passCode } from '../../../src/domain/gate/machines'
+import { parseQr, qrText } from '../../../../src/domain/gate/qr'
+import { passCode } from '../../../../src/domain/gate/machines'
 
 describe('QR text on passes', () => {
   it('is a short tag and the six-digit code', () => {

@@ -1,5 +1,5 @@
-import { vehicleFromAnswers, visitorFromAnswers } from '../../../src/domain/gate/fromScript'
-import { outcome, requireScript, walk } from '../../../src/domain/scripts'
+import { vehicleFromAnswers, visitorFromAnswers } from '../../../../src/domain/gate/fromScript'
+import { outcome, requireScript, walk } from '../../../../src/domain/scripts'
 
 describe('script answers become the record', () => {
   it('visitor case B admitted with the ID deposited', () => {

@@ -1,5 +1,5 @@
-import { CATEGORIES, RESPONSE_MINUTES, categoryOf, deptsOf, dueAt } from '../../../src/domain/work/model'
-import { TASK_MOVES, dueFromChoice, incidentFor, isOverdue, repeatDays, sortTasks, splitList, taskMove } from '../../../src/domain/work/rules'
+import { CATEGORIES, RESPONSE_MINUTES, categoryOf, deptsOf, dueAt } from '../../../../src/domain/work/model'
+import { TASK_MOVES, dueFromChoice, incidentFor, isOverdue, repeatDays, sortTasks, splitList, taskMove } from '../../../../src/domain/work/rules'
 
 describe('routing and due times', () => {
   it('every category goes to a department; emergencies are urgent', () => {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { bytesToHex, utf8Bytes } from '../../src/domain/utf8'
-import { sha256, sha256Hex } from '../../src/domain/sha256'
-import { hashIdNumber } from '../../src/domain/gate/idcard'
+import { bytesToHex, utf8Bytes } from '../../../src/domain/utf8'
+import { sha256, sha256Hex } from '../../../src/domain/sha256'
+import { hashIdNumber } from '../../../src/domain/gate/idcard'
 
 const nodeSha = (b: Uint8Array | string) =>
   createHash('sha256')

@@ -7,7 +7,7 @@ import {
   searchPhrases,
   searchScripts,
   SEED_FILES
-} from '../../../src/domain/scripts'
+} from '../../../../src/domain/scripts'
 import { tinyScript } from './fixtures'
 
 describe('phrasebook', () => {

@@ -1,5 +1,5 @@
-import { buildQuiz, gradeQuiz, requireScript, SCRIPTS, seededRandom } from '../../../src/domain/scripts'
-import { fill } from '../../../src/domain/scripts'
+import { buildQuiz, gradeQuiz, requireScript, SCRIPTS, seededRandom } from '../../../../src/domain/scripts'
+import { fill } from '../../../../src/domain/scripts'
 import { tinyScript } from './fixtures'
 
 const visitor = requireScript('gate.visitor')

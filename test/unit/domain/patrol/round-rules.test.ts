@@ -1,5 +1,5 @@
-import { currentAndNext, slotsBetween, slotsOn, weekday } from '../../../src/domain/patrol/slots'
-import { acceptScan, anomaliesOf, checkpointCode, distanceM, evaluateRound, parseCheckpointQr, rateEvidence } from '../../../src/domain/patrol/rules'
+import { currentAndNext, slotsBetween, slotsOn, weekday } from '../../../../src/domain/patrol/slots'
+import { acceptScan, anomaliesOf, checkpointCode, distanceM, evaluateRound, parseCheckpointQr, rateEvidence } from '../../../../src/domain/patrol/rules'
 
 const H = 3600_000
 // 2026-11-23 is a Monday; 00:00 in the estate (UTC+8) is 16:00 UTC the day before

@@ -1,4 +1,4 @@
-import { weappApiBaseProblem } from '../../config/apiBase'
+import { weappApiBaseProblem } from '../../../config/apiBase'
 
 describe('weapp build: HTTP mode needs an absolute HTTPS API base', () => {
   const weapp = (env: Record<string, string>) =>

@@ -1,4 +1,4 @@
-import { blockMatches, type BlockRule } from '../../../src/domain/gate/block'
+import { blockMatches, type BlockRule } from '../../../../src/domain/gate/block'
 
 const RULES: BlockRule[] = [
   { id: 'masked', kind: 'person', name: '刘某', phone: '137****1111', reason: '冒充快递' },

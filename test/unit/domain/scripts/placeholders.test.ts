@@ -7,7 +7,7 @@ import {
   placeholdersIn,
   toDisplayPunctuation,
   unknownPlaceholders
-} from '../../../src/domain/scripts'
+} from '../../../../src/domain/scripts'
 
 /** epoch ms for a China (UTC+8) wall-clock time on 2025-06-01 */
 const china = (h: number, m = 0) => Date.UTC(2025, 5, 1, h - 8, m)

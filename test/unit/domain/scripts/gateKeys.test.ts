@@ -1,5 +1,5 @@
-import { answerKeys, GATE_VEHICLE_KEYS, GATE_VISITOR_KEYS } from '../../../src/domain/scripts/gateKeys'
-import { requireScript } from '../../../src/domain/scripts'
+import { answerKeys, GATE_VEHICLE_KEYS, GATE_VISITOR_KEYS } from '../../../../src/domain/scripts/gateKeys'
+import { requireScript } from '../../../../src/domain/scripts'
 
 describe('the gate scripts’ answer keys', () => {
   it.each([

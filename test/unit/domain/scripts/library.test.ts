@@ -1,6 +1,6 @@
 import * as fs from 'fs'
 import * as path from 'path'
-import { ROLES } from '../../../src/domain/roles'
+import { ROLES } from '../../../../src/domain/roles'
 import {
   current,
   DEPARTMENTS,
@@ -18,7 +18,7 @@ import {
   walk,
   type Script,
   type ScriptPath
-} from '../../../src/domain/scripts'
+} from '../../../../src/domain/scripts'
 import { T0 } from './fixtures'
 import { fromSeeds, lineForm, quotedPhrases, readSeed, says, seedFiles, seedForm, SHARED_SEEDS_DIR } from './seedText'
 

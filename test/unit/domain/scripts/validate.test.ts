@@ -5,7 +5,7 @@ import {
   validateScript,
   type Problem,
   type Script
-} from '../../../src/domain/scripts'
+} from '../../../../src/domain/scripts'
 import { tinyScript } from './fixtures'
 
 const codes = (ps: Problem[]) => ps.map((p) => p.code)

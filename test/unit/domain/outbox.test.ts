@@ -1,4 +1,4 @@
-import { backoffMs, nextBatch, nextDue, verdictOf, entryBytes, type OutboxEntry } from '../../src/domain/outbox'
+import { backoffMs, nextBatch, nextDue, verdictOf, entryBytes, type OutboxEntry } from '../../../src/domain/outbox'
 
 let n = 0
 function entry(p: Partial<OutboxEntry>): OutboxEntry {

@@ -4,9 +4,9 @@
  * that cannot be saved.
  */
 import * as v from 'valibot'
-import { ACTIONS } from '../../../src/domain/contract'
-import { vehicleFromAnswers, visitorFromAnswers } from '../../../src/domain/gate/fromScript'
-import { buildCheckIn, type WalkInForm } from '../../../src/domain/gate/visitorForm'
+import { ACTIONS } from '../../../../src/domain/contract'
+import { vehicleFromAnswers, visitorFromAnswers } from '../../../../src/domain/gate/fromScript'
+import { buildCheckIn, type WalkInForm } from '../../../../src/domain/gate/visitorForm'
 import {
   answer,
   choose,
@@ -16,7 +16,7 @@ import {
   start,
   type RunState,
   type Script
-} from '../../../src/domain/scripts'
+} from '../../../../src/domain/scripts'
 
 /** Each finished run reachable from `from`, answering any question with `fillers`. */
 function ends(script: Script, from: RunState, fillers: Record<string, string>): RunState[] {

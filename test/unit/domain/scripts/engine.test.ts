@@ -14,7 +14,7 @@ import {
   start,
   walk,
   type RunState
-} from '../../../src/domain/scripts'
+} from '../../../../src/domain/scripts'
 import { T0, tinyScript } from './fixtures'
 
 function codeOf(fn: () => unknown): string | undefined {

@@ -7,9 +7,9 @@ import {
   idCardProblem,
   idRef,
   normalizeIdNumber
-} from '../../../src/domain/gate/idcard'
-import { idDocSchema } from '../../../src/domain/contract/gate'
-import { parseInput } from '../../../src/domain/validation'
+} from '../../../../src/domain/gate/idcard'
+import { idDocSchema } from '../../../../src/domain/contract/gate'
+import { parseInput } from '../../../../src/domain/validation'
 
 // valid mainland IDs: check digits X, 8, 4, 1 (computed by the GB 11643 weights)
 const WITH_X = '11010519491231002X'

@@ -1,10 +1,10 @@
-import { createIdFactory, idTime, ID_PATTERN } from '../../src/domain/ids'
-import { maskPhone, CN_MOBILE, CN_PHONE } from '../../src/domain/privacy'
-import { dayStart, localClock, localDate, localHour } from '../../src/domain/time'
-import { AREAS, areasFor } from '../../src/domain/areas'
-import { parseInput } from '../../src/domain/validation'
-import { ACTIONS, rolesFor } from '../../src/domain/contract'
-import { AppError } from '../../src/domain/errors'
+import { createIdFactory, idTime, ID_PATTERN } from '../../../src/domain/ids'
+import { maskPhone, CN_MOBILE, CN_PHONE } from '../../../src/domain/privacy'
+import { dayStart, localClock, localDate, localHour } from '../../../src/domain/time'
+import { AREAS, areasFor } from '../../../src/domain/areas'
+import { parseInput } from '../../../src/domain/validation'
+import { ACTIONS, rolesFor } from '../../../src/domain/contract'
+import { AppError } from '../../../src/domain/errors'
 
 /** A repeatable PRNG so id tests do not depend on Math.random. */
 function lcg(seed: number) {
@@ -104,7 +104,7 @@ describe('contract and validation', () => {
   })
 })
 
-import { formatAgo, formatDay, formatWhen, dayPart } from '../../src/domain/dates'
+import { formatAgo, formatDay, formatWhen, dayPart } from '../../../src/domain/dates'
 
 describe('dates in zh-cn, China time', () => {
   const now = Date.UTC(2026, 10, 23, 6, 5) // 14:05 Monday 23 Nov in China

@@ -5,8 +5,8 @@ import {
   normalizePlate,
   plateKind,
   plateProblem
-} from '../../../src/domain/gate/plates'
-import { plate } from '../../../src/domain/contract/gate'
+} from '../../../../src/domain/gate/plates'
+import { plate } from '../../../../src/domain/contract/gate'
 
 describe('plates: what is accepted', () => {
   it('ordinary 7-character plates, letters and digits mixed after the issuing letter', () => {

@@ -1,7 +1,7 @@
-import { ACTIONS, ACTION_NAMES } from '../../../src/domain/contract'
-import { GATE_ACTIONS } from '../../../src/domain/contract/gate'
-import { parseInput } from '../../../src/domain/validation'
-import { AppError } from '../../../src/domain/errors'
+import { ACTIONS, ACTION_NAMES } from '../../../../src/domain/contract'
+import { GATE_ACTIONS } from '../../../../src/domain/contract/gate'
+import { parseInput } from '../../../../src/domain/validation'
+import { AppError } from '../../../../src/domain/errors'
 
 const GATE = ACTION_NAMES.filter((n) => n.startsWith('gate.'))
 

@@ -1,4 +1,4 @@
-import type { Script } from '../../../src/domain/scripts'
+import type { Script } from '../../../../src/domain/scripts'
 
 /** A small, valid script: a choice with answers, a linear step with a required ask, two outcomes. */
 export function tinyScript(): Script {

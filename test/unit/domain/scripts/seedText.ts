@@ -7,8 +7,8 @@ import * as path from 'path'
  * so a clean clone tests the library against them; library.test.ts checks the copy is current
  * when shared/ is there.
  */
-export const SEEDS_DIR = path.resolve(__dirname, '../../fixtures/seeds')
-export const SHARED_SEEDS_DIR = path.resolve(__dirname, '../../../../shared/seeds')
+export const SEEDS_DIR = path.resolve(__dirname, '../../../fixtures/seeds')
+export const SHARED_SEEDS_DIR = path.resolve(__dirname, '../../../../../shared/seeds')
 
 export function seedFiles(): string[] {
   return fs

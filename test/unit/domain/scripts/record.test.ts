@@ -1,7 +1,7 @@
-import { runRecord, recordOf } from '../../../src/domain/scripts/record'
-import { outcome, walk, ScriptError, start } from '../../../src/domain/scripts/engine'
-import { requireScript } from '../../../src/domain/scripts'
-import { SCRIPTS_ACTIONS } from '../../../src/domain/contract/scripts'
+import { runRecord, recordOf } from '../../../../src/domain/scripts/record'
+import { outcome, walk, ScriptError, start } from '../../../../src/domain/scripts/engine'
+import { requireScript } from '../../../../src/domain/scripts'
+import { SCRIPTS_ACTIONS } from '../../../../src/domain/contract/scripts'
 import * as v from 'valibot'
 
 const T0 = Date.UTC(2026, 0, 5, 1, 0, 0) // 09:00 in China
