@@ -100,11 +100,13 @@ export const COLLECTIONS = {
    * Unique keys as documents: a rule "only one" is one id, claimed inside the transaction,
    * so two concurrent calls cannot both win on either engine.
    * openids/<openid> → the staff bound to that WeChat; openshifts/<staffId>@<estateId> → the
-   * open shift (shiftId null when none); roundslots/<planId>@<slotStart> → the round of a slot.
+   * open shift (shiftId null when none); roundslots/<planId>@<slotStart> → the round of a slot;
+   * scanpoints/<roundId>@<checkpointId> → the one scan that counts for a point of a round.
    */
   openids: { indexes: [] },
   openshifts: { indexes: [] },
-  roundslots: { indexes: [] }
+  roundslots: { indexes: [] },
+  scanpoints: { indexes: [] }
 } as const satisfies Record<string, { indexes: readonly (readonly string[])[] }>
 
 export type CollectionName = keyof typeof COLLECTIONS

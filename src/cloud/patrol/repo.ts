@@ -17,6 +17,11 @@ export interface RoundSlot extends Doc {
   roundId: string
 }
 export const ROUND_SLOTS = coll<RoundSlot>('roundslots')
+/** `<roundId>@<checkpointId>`: the claim that makes one counted scan per point of a round. */
+export interface ScanPoint extends Doc {
+  scanId: string
+}
+export const SCAN_POINTS = coll<ScanPoint>('scanpoints')
 
 /** Everything a round is checked against: the estate's active points, routes and plans by id. */
 export interface World {
@@ -110,6 +115,21 @@ export class PatrolRepo extends Repo {
       if (!(e instanceof DuplicateKeyError)) throw e
       const held = await this.get(ROUND_SLOTS, id)
       return held?.roundId ?? roundId
+    }
+  }
+
+  /**
+   * One scan per point of a round: the point is claimed as a document id
+   * (`scanpoints/<roundId>@<checkpointId>`) in the caller's transaction. True when this scan won
+   * it; false when another scan holds it.
+   */
+  async claimPoint(roundId: string, checkpointId: string, scanId: string): Promise<boolean> {
+    try {
+      await this.insert(SCAN_POINTS, { _id: `${roundId}@${checkpointId}`, scanId })
+      return true
+    } catch (e) {
+      if (!(e instanceof DuplicateKeyError)) throw e
+      return false
     }
   }
 }

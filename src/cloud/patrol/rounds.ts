@@ -1,10 +1,10 @@
 /** Rounds walked against plans: today's cards, starting a plan's slot (once), ending it, one round in detail. */
 import { AppError } from '../../domain/errors'
 import type { ParsedInputOf, RoundCard, RoundDetail, RoundOut } from '../../domain/contract'
-import { canStartRound } from '../../domain/patrol/rules'
+import { canStartRound, roundActRefusal, walksPlan } from '../../domain/patrol/rules'
 import { endProblem, missingPoints } from '../../domain/patrol/setup'
 import { currentAndNext, slotsBetween } from '../../domain/patrol/slots'
-import { hasAnyRole, MANAGER_ROLES } from '../../domain/roles'
+import { roleNames } from '../../domain/roles'
 import { DAY_MS } from '../../domain/time'
 import type { Round } from '../../domain/patrol/model'
 import { requireCaller, requireEstate, type Ctx } from '../context'
@@ -21,9 +21,7 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<RoundCa
     repo.world(estate._id),
     repo.roundsBetween(estate._id, ctx.now - 2 * DAY_MS, ctx.now + 2 * DAY_MS)
   ])
-  const mine = [...w.plans.values()].filter(
-    (p) => hasAnyRole(staff.roles, p.roles) || hasAnyRole(staff.roles, MANAGER_ROLES)
-  )
+  const mine = [...w.plans.values()].filter((p) => walksPlan(staff.roles, p))
   const scans = await repo.scansOf(rounds.filter((r) => r.status === 'inProgress').map((r) => r._id))
   const cards: RoundCard[] = []
   for (const p of mine) {
@@ -76,6 +74,8 @@ export async function start(input: ParsedInputOf<'patrol.start'>, ctx: Ctx): Pro
   ])
   if (!plan || plan.estateId !== estate._id || !plan.active)
     throw new AppError('NOT_FOUND', '没有找到这个巡更计划')
+  if (!walksPlan(staff.roles, plan))
+    throw new AppError('FORBIDDEN', `「${plan.name}」不是你的巡更计划，由${roleNames(plan.roles)}巡`)
   const slot = slotsBetween(plan, input.slotStart - 1, input.slotStart + 1).find(
     (s) => s.start === input.slotStart
   )
@@ -105,9 +105,15 @@ export async function start(input: ParsedInputOf<'patrol.start'>, ctx: Ctx): Pro
 
 export async function end(input: ParsedInputOf<'patrol.end'>, ctx: Ctx): Promise<RoundOut> {
   const estate = requireEstate(ctx)
+  const { staff } = requireCaller(ctx)
   const repo = new PatrolRepo(ctx)
   const round = await repo.getInEstate(ROUNDS, input.roundId, '没有找到这一轮巡更')
   if (round.status !== 'inProgress') throw new AppError('ROUND_CLOSED')
+  const refused = roundActRefusal(round, staff, 'end', input.reason)
+  if (refused)
+    throw refused.code === 'FORBIDDEN'
+      ? new AppError('FORBIDDEN', refused.message)
+      : badInput('reason', refused.message)
   const [w, scans] = await Promise.all([repo.world(estate._id), repo.scansOf([round._id])])
   const missing = missingPoints(w.routes.get(round.routeId)?.checkpointIds ?? [], scans)
   check(endProblem(missing.map(nameIn(w)), input.reason))

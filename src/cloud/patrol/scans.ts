@@ -3,7 +3,14 @@ import { timingSafeEqual } from 'node:crypto'
 import { AppError } from '../../domain/errors'
 import type { ParsedInputOf, ScanOut } from '../../domain/contract'
 import type { Checkpoint } from '../../domain/patrol/model'
-import { acceptScan, anomaliesOf, parseCheckpointQr, rateEvidence } from '../../domain/patrol/rules'
+import type { ScanVerdict } from '../../domain/patrol/rules'
+import {
+  acceptScan,
+  anomaliesOf,
+  parseCheckpointQr,
+  rateEvidence,
+  roundActRefusal
+} from '../../domain/patrol/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { CHECKPOINTS, nameIn, PatrolRepo, ROUNDS, SCANS } from './repo'
 import { qrSignature } from './setup'
@@ -65,6 +72,8 @@ export async function scan(input: ParsedInputOf<'patrol.scan'>, ctx: Ctx): Promi
   const [round, had] = await Promise.all([repo.get(ROUNDS, input.roundId), repo.get(SCANS, input.id)])
   if (!round || round.estateId !== estate._id) throw new AppError('NOT_FOUND', '没有找到这一轮巡更')
   if (round.status !== 'inProgress') throw new AppError('ROUND_CLOSED')
+  const refused = roundActRefusal(round, staff, 'scan')
+  if (refused) throw new AppError('FORBIDDEN', refused.message)
   if (had) throw new AppError('DUPLICATE', '这次打点已经记录过了')
   const point = await pointP
   const w = await worldP
@@ -74,22 +83,19 @@ export async function scan(input: ParsedInputOf<'patrol.scan'>, ctx: Ctx): Promi
   const otherRoute = [...w.routes.values()].find(
     (r) => r._id !== route._id && r.checkpointIds.includes(point._id)
   )?.name
-  const verdict = acceptScan(
-    route,
-    prior.map((s) => s.checkpointId),
-    point._id,
-    nameIn(w),
-    otherRoute
-  )
-  if (!verdict.ok)
-    throw new AppError(
-      verdict.code === 'ROUND_CLOSED'
-        ? 'ROUND_CLOSED'
-        : verdict.code === 'REPEAT'
-          ? 'REPEAT_SCAN'
-          : 'WRONG_POINT',
-      verdict.reason
+  const scanned = prior.map((s) => s.checkpointId)
+  const refuse = (v: Exclude<ScanVerdict, { ok: true }>) =>
+    new AppError(
+      v.code === 'ROUND_CLOSED' ? 'ROUND_CLOSED' : v.code === 'REPEAT' ? 'REPEAT_SCAN' : 'WRONG_POINT',
+      v.reason
     )
+  const verdict = acceptScan(route, scanned, point._id, nameIn(w), otherRoute)
+  if (!verdict.ok) throw refuse(verdict)
+  // The scans read above are outside the transaction; the point's claim inside it is what holds.
+  if (!(await repo.claimPoint(round._id, point._id, input.id))) {
+    const again = acceptScan(route, [...scanned, point._id], point._id, nameIn(w), otherRoute)
+    throw refuse(again.ok ? { ok: false, code: 'REPEAT', reason: '这个点本轮已经打过点了' } : again)
+  }
   const deviceTime = ctx.op?.deviceTime ?? ctx.now
   const last = prior[prior.length - 1]
   const evidence = rateEvidence(

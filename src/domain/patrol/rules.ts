@@ -9,9 +9,11 @@ import type {
   Plan,
   Position,
   Question,
+  Round,
   Route,
   ScanMethod
 } from './model'
+import { hasAnyRole, MANAGER_ROLES, type Role } from '../roles'
 
 // ---- QR tokens and typed codes ----
 /** A checkpoint's QR carries `GWT-C:<checkpointId>.<signature>`; the server signs and checks it. */
@@ -217,6 +219,31 @@ export interface RoundEvaluation {
 export const LATE_GRACE_MIN = 15
 
 // ---- starting a round ----
+/** Whether a person walks a plan: one of the plan's roles (巡逻/门岗), or a supervisor, who sees every plan. */
+export function walksPlan(roles: readonly Role[], plan: Pick<Plan, 'roles'>): boolean {
+  return hasAnyRole(roles, plan.roles) || hasAnyRole(roles, MANAGER_ROLES)
+}
+
+/**
+ * Who may add to or end a round: only its walker scans into it and ends it. A supervisor may end
+ * someone else's round left open (a phone lost, a person gone home), and must say why; a
+ * supervisor never scans into it. The refusal in Chinese, or undefined when allowed.
+ */
+export function roundActRefusal(
+  round: Pick<Round, 'staffId' | 'staffName'>,
+  who: { _id: string; roles: readonly Role[] },
+  act: 'scan' | 'end',
+  reason?: string
+): { code: 'FORBIDDEN' | 'INVALID_INPUT'; message: string } | undefined {
+  if (round.staffId && round.staffId === who._id) return undefined
+  const walker = round.staffName ?? '别人'
+  if (act === 'scan') return { code: 'FORBIDDEN', message: `这一轮由${walker}在巡，只有${walker}本人能打点` }
+  if (!hasAnyRole(who.roles, MANAGER_ROLES))
+    return { code: 'FORBIDDEN', message: `这一轮由${walker}在巡，只有${walker}本人或主管能结束` }
+  if (!reason?.trim()) return { code: 'INVALID_INPUT', message: `原因：结束${walker}的这一轮，请写明原因` }
+  return undefined
+}
+
 /** A round may be started at most this many minutes before its slot opens. */
 export const EARLY_START_MIN = 30
 

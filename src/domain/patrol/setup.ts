@@ -10,9 +10,19 @@ export interface Problem {
   message: string
 }
 
-/** Where a checkpoint is, as a person reads it: 「2栋 3层 电梯厅」. */
+/** A value with its unit, unless the person already typed one (「2栋」, 「A座」, 「顶层」 stay as typed). */
+function withUnit(value: string | undefined, unit: string, typed: RegExp): string | undefined {
+  const v = value?.trim()
+  return v ? (typed.test(v) ? v : `${v}${unit}`) : undefined
+}
+
+/** Where a checkpoint is, as a person reads it: 「2栋 3层 电梯厅」, whether 2 or 2栋 was typed. */
 export function placeOf(c: Pick<Checkpoint, 'place'>): string {
-  return [c.place.building && `${c.place.building}栋`, c.place.floor && `${c.place.floor}层`, c.place.area]
+  return [
+    withUnit(c.place.building, '栋', /[栋幢座楼]$/),
+    withUnit(c.place.floor, '层', /[层楼]$/),
+    c.place.area
+  ]
     .filter(Boolean)
     .join(' ')
 }

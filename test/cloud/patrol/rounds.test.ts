@@ -1,5 +1,5 @@
 /** Walking a round (巡更): patrol.today, patrol.start, patrol.scan, patrol.end. */
-import { ENGINE, makeHarness, T0, type Harness } from '../harness'
+import { makeHarness, T0, type Harness } from '../harness'
 import {
   DEMO_PLAN,
   DEMO_POINTS,
@@ -144,17 +144,20 @@ describe('patrol.start', () => {
     )
   })
 
-  // Found while writing this suite: patrol.today hides a plan from people without its roles, but
-  // patrol.start does not check them: a guard can start (and so take) a patrol-only round.
-  it.failing('BUG: a round of a plan for other roles can be started', async () => {
+  // patrol.today hides a plan from people without its roles; patrol.start refuses them by the same
+  // rule (walksPlan): a guard cannot start (and so take) a patrol-only round; the supervisor can.
+  it('refused: a round of a plan for other roles (the rule that hides it from patrol.today)', async () => {
     await plan(h, DEMO_ROUTE, { id: 'patrol-only', roles: ['patrol'] })
     await expectRefused(
       h,
       'guard',
       'patrol.start',
       { id: uid('r'), planId: 'patrol-only', slotStart: SLOT },
-      'FORBIDDEN'
+      'FORBIDDEN',
+      /不是你的巡更计划，由巡逻巡/
     )
+    expect(await h.count('rounds')).toBe(0)
+    expect((await round(h, 'supervisor', { planId: 'patrol-only' })).status).toBe('inProgress')
   })
 
   it('two people starting the same slot at once: one round', async () => {
@@ -324,24 +327,27 @@ describe('patrol.scan', () => {
     )
   })
 
-  // Found while writing this suite: nothing ties a scan to the round's walker. Anyone with a
-  // patrol role can add scans to a round another person started (and end it): the record says
-  // 李巡 walked the round, the scans say someone else was there.
-  it.failing('BUG: a person scans into a round someone else is walking', async () => {
+  // Only the round's walker scans into it: the record says 李巡 walked the round, so the scans
+  // are 李巡's. Not a guard, not the supervisor.
+  it('refused: a person scans into a round someone else is walking', async () => {
     const r = await round(h)
-    await expectRefused(
-      h,
-      'guard',
-      'patrol.scan',
-      { id: uid('s'), roundId: r.id, method: 'typed', value: 'K2M3', answers: {} },
-      'FORBIDDEN'
-    )
+    for (const who of ['guard', 'supervisor'] as const)
+      await expectRefused(
+        h,
+        who,
+        'patrol.scan',
+        { id: uid('s'), roundId: r.id, method: 'typed', value: 'K2M3', answers: {} },
+        'FORBIDDEN',
+        /这一轮由李巡在巡，只有李巡本人能打点/
+      )
+    expect(await h.count('scans', { roundId: r.id })).toBe(0)
   })
 
-  // Found on the CloudBase engine: the repeat check reads the round's earlier scans, and two scans
-  // of one point (two ids: an NFC tag read twice) inserted at once both pass it under snapshot
-  // isolation, so the point counts twice. SQLite's single writer hides it.
-  ;(ENGINE === 'cloudbase' ? it.failing : it)('two scans of the same point at once: one counts', async () => {
+  // Two scans of one point (two ids: an NFC tag read twice) at once: the repeat check reads the
+  // round's earlier scans outside the transaction, so the point is claimed inside it
+  // (scanpoints/<round>@<point>); the loser gets the repeat answer. Found on CloudBase (snapshot
+  // isolation); SQLite's single writer hid it.
+  it('two scans of the same point at once: one counts, the other is a repeat', async () => {
     const r = await round(h)
     const s = { roundId: r.id, method: 'typed' as const, value: 'K2M3', answers: {} }
     const [a, b] = await Promise.all([
@@ -349,6 +355,8 @@ describe('patrol.scan', () => {
       h.as('patrol').try('patrol.scan', { ...s, id: 'sb' })
     ])
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1)
+    const lost = a.ok ? b : a
+    expect(!lost.ok && lost.code).toBe('REPEAT_SCAN')
     expect(await h.count('scans', { roundId: r.id })).toBe(1)
   })
 
@@ -410,6 +418,21 @@ describe('patrol.end', () => {
     await expectRefused(h, 'patrol', 'patrol.end', { roundId: 'nope' }, 'NOT_FOUND')
     await h.as('patrol').call('patrol.end', { roundId: r.id, reason: '结束' })
     await expectRefused(h, 'patrol', 'patrol.end', { roundId: r.id, reason: '再结束' }, 'ROUND_CLOSED')
+  })
+
+  it('only the walker ends a round; a supervisor ends someone else’s stuck round with a reason', async () => {
+    const r = await round(h)
+    await expectRefused(
+      h,
+      'guard',
+      'patrol.end',
+      { roundId: r.id, reason: '替他结束' },
+      'FORBIDDEN',
+      /只有李巡本人或主管能结束/
+    )
+    await expectRefused(h, 'supervisor', 'patrol.end', { roundId: r.id }, 'INVALID_INPUT', /请写明原因/)
+    const ended = await h.as('supervisor').call('patrol.end', { roundId: r.id, reason: '李巡手机没电' })
+    expect(ended).toMatchObject({ status: 'abandoned', staffName: '李巡', endReason: '李巡手机没电' })
   })
 
   it('ending twice at once: one ends it', async () => {

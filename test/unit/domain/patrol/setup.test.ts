@@ -14,6 +14,12 @@ describe('patrol setup', () => {
     expect(placeOf({ place: { area: '东门' } })).toBe('东门')
     expect(placeOf({ place: {} })).toBe('')
   })
+  it('a place does not double a unit the person typed: 2栋 顶层, not 2栋栋 顶层层', () => {
+    expect(placeOf({ place: { building: '2栋', floor: '顶层' } })).toBe('2栋 顶层')
+    expect(placeOf({ place: { building: 'A座', floor: '3楼', area: '机房' } })).toBe('A座 3楼 机房')
+    expect(placeOf({ place: { building: '5幢', floor: 'B1' } })).toBe('5幢 B1层')
+    expect(placeOf({ place: { building: ' 2 ', floor: '3层' } })).toBe('2栋 3层')
+  })
   it('questions: unique keys, options for every choice', () => {
     expect(questionsProblem([{ key: 'a', label: '正常', kind: 'yesno' }])).toBeUndefined()
     expect(

@@ -3,7 +3,9 @@ import {
   canStartRound,
   cardStartable,
   EARLY_START_MIN,
-  roundCardState
+  roundActRefusal,
+  roundCardState,
+  walksPlan
 } from '../../../../src/domain/patrol/rules'
 
 const M = 60_000
@@ -34,5 +36,45 @@ describe('cards of today', () => {
     expect(cardStartable({ state: 'upcoming', slotStart: SLOT }, SLOT - 20 * M)).toBe(true)
     expect(cardStartable({ state: 'inProgress', slotStart: SLOT }, SLOT)).toBe(false)
     expect(cardStartable({ state: 'missed', slotStart: SLOT }, SLOT)).toBe(false)
+  })
+})
+
+describe('walksPlan: who starts (and sees) a plan’s rounds', () => {
+  it('one of the plan’s roles, or a supervisor/admin; nobody else', () => {
+    const patrolOnly = { roles: ['patrol' as const] }
+    expect(walksPlan(['patrol'], patrolOnly)).toBe(true)
+    expect(walksPlan(['guard'], patrolOnly)).toBe(false)
+    expect(walksPlan(['guard', 'patrol'], patrolOnly)).toBe(true)
+    expect(walksPlan(['supervisor'], patrolOnly)).toBe(true)
+    expect(walksPlan(['admin'], patrolOnly)).toBe(true)
+    expect(walksPlan(['cleaner'], { roles: ['patrol', 'guard'] })).toBe(false)
+  })
+})
+
+describe('roundActRefusal: who scans into and ends a round', () => {
+  const r = { staffId: 'li', staffName: '李巡' }
+  const li = { _id: 'li', roles: ['patrol' as const] }
+  const guard = { _id: 'wang', roles: ['guard' as const] }
+  const boss = { _id: 'zhou', roles: ['supervisor' as const] }
+  it('the walker scans and ends it', () => {
+    expect(roundActRefusal(r, li, 'scan')).toBeUndefined()
+    expect(roundActRefusal(r, li, 'end')).toBeUndefined()
+  })
+  it('nobody else scans into it, not even a supervisor', () => {
+    expect(roundActRefusal(r, guard, 'scan')).toEqual({
+      code: 'FORBIDDEN',
+      message: '这一轮由李巡在巡，只有李巡本人能打点'
+    })
+    expect(roundActRefusal(r, boss, 'scan', '原因')?.code).toBe('FORBIDDEN')
+  })
+  it('a supervisor ends someone else’s round only with a reason; others never', () => {
+    expect(roundActRefusal(r, guard, 'end', '替他结束')?.code).toBe('FORBIDDEN')
+    expect(roundActRefusal(r, boss, 'end')?.code).toBe('INVALID_INPUT')
+    expect(roundActRefusal(r, boss, 'end', '  ')?.code).toBe('INVALID_INPUT')
+    expect(roundActRefusal(r, boss, 'end', '手机没电')).toBeUndefined()
+  })
+  it('a round with no walker on record: only a supervisor ends it', () => {
+    expect(roundActRefusal({}, li, 'scan')?.code).toBe('FORBIDDEN')
+    expect(roundActRefusal({}, boss, 'end', '清理')).toBeUndefined()
   })
 })
