@@ -13,6 +13,9 @@ import { moveTask } from './tasks'
 import { hist, incidentOut, taskOut, uniqueById } from './views'
 
 const notHere = () => badInput('assigneeId', '派给：这个人不在本小区')
+/** The one rule for whom work is given to (a task, a recurring template): an active person of the estate. */
+const assigneeIn = (repo: WorkRepo, estateId: string, id: string | undefined) =>
+  repo.personIn(estateId, id, { active: true })
 const nobody = () => badInput('assigneeId', '派给：请选择一个人或一个部门')
 
 export async function taskCreate(input: ParsedInputOf<'work.taskCreate'>, ctx: Ctx): Promise<TaskOut> {
@@ -22,7 +25,7 @@ export async function taskCreate(input: ParsedInputOf<'work.taskCreate'>, ctx: C
   if (!input.assigneeId && !input.dept) throw nobody()
   const [seen, assignee] = await Promise.all([
     repo.get(TASKS, input.id),
-    input.assigneeId ? repo.personIn(estate._id, input.assigneeId, { active: true }) : null
+    input.assigneeId ? assigneeIn(repo, estate._id, input.assigneeId) : null
   ])
   if (seen) throw new AppError('DUPLICATE', '这个任务已经建过了')
   if (input.assigneeId && !assignee) throw notHere()
@@ -58,7 +61,7 @@ export async function taskReview(input: ParsedInputOf<'work.taskReview'>, ctx: C
   if (input.act === 'reject' && !input.reason) throw badInput('reason', '退回：请写明原因')
   const patch: Patch<Task> = {}
   if (input.act === 'assign') {
-    const a = await repo.personIn(estate._id, input.assigneeId, { active: true })
+    const a = await assigneeIn(repo, estate._id, input.assigneeId)
     if (!a) throw notHere()
     patch.assigneeId = a._id
     patch.assigneeName = a.name
@@ -88,7 +91,7 @@ export async function templateSave(
   if (!input.assigneeId && !input.dept) throw nobody()
   let assigneeName: string | undefined
   if (input.assigneeId) {
-    const a = await repo.personIn(estate._id, input.assigneeId)
+    const a = await assigneeIn(repo, estate._id, input.assigneeId)
     if (!a) throw notHere()
     assigneeName = a.name
   }

@@ -112,11 +112,11 @@ export async function taskAct(input: ParsedInputOf<'work.taskAct'>, ctx: Ctx): P
   const repo = new WorkRepo(ctx)
   const [t, incident] = await taskWithIncident(repo, input.taskId)
   if (!t || t.estateId !== estate._id) throw new AppError('NOT_FOUND', '没有找到这个任务')
-  const step = taskStep(t, staff, input, eventTime(ctx))
+  const step = taskStep(t, staff, input, eventTime(ctx), incident)
   if (!step.ok)
-    throw step.code === 'FORBIDDEN'
-      ? new AppError('FORBIDDEN', step.message)
-      : badInput(step.field, step.message)
+    throw step.code === 'INVALID_INPUT'
+      ? badInput(step.field, step.message)
+      : new AppError(step.code, step.message)
   const note = input.act === 'handBack' ? input.reason : input.note
   const updated = await moveTask(ctx, t, input.act, step.patch, note, incident)
   if (input.act === 'handBack') {

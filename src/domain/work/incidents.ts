@@ -13,7 +13,7 @@ import type {
   TaskTemplate,
   TaskType
 } from './model'
-import { dueAt } from './model'
+import { categoryOf, dueAt } from './model'
 import { dayStart, localDate, weekday } from '../time'
 import { minutesOf } from '../patrol/slots'
 
@@ -74,6 +74,8 @@ export type IncidentTask = Pick<
 >
 
 const TYPE_OF_DEPT: Partial<Record<Dept, TaskType>> = { engineering: 'repair', cleaning: 'cleaning' }
+/** The department whose work a task of this type is (the other way round of the table above). */
+const DEPT_OF_TYPE: Partial<Record<TaskType, Dept>> = { repair: 'engineering', cleaning: 'cleaning' }
 
 /**
  * How an incident becomes a task: titled by category and place, typed by the department
@@ -98,6 +100,26 @@ export function taskForIncident(
     dept: cat.dept,
     status: 'open'
   }
+}
+
+/**
+ * The pool a task handed back goes to: its own department; else the department of the incident it
+ * came from (its category's, as `taskForIncident` routed it); else the department of its type's
+ * work (repair: engineering, cleaning: cleaning); else the department of the person handing it
+ * back. Undefined: no department can be found, and the hand-back is refused (an open task of no
+ * department is in nobody's pool).
+ */
+export function handBackDept(
+  t: { dept?: Dept; type?: TaskType },
+  incident: Pick<Incident, 'dept' | 'category'> | undefined,
+  handerDepts: readonly Dept[]
+): Dept | undefined {
+  return (
+    t.dept ??
+    (incident && (incident.dept ?? categoryOf(incident.category)?.dept)) ??
+    (t.type && DEPT_OF_TYPE[t.type]) ??
+    handerDepts[0]
+  )
 }
 
 /** What a reporter's addition changes, and the words of its history line. */

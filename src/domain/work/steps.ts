@@ -4,8 +4,9 @@
  * pure and tested (test/unit/domain/work/steps.test.ts). The state machine is in rules.ts.
  */
 import type { Role } from '../roles'
-import type { Task } from './model'
+import type { Incident, Task, TaskType } from './model'
 import { deptsOf } from './model'
+import { handBackDept } from './incidents'
 
 export type StaffAct = 'grab' | 'accept' | 'start' | 'complete' | 'handBack'
 
@@ -18,7 +19,8 @@ export interface StepInput {
 }
 
 export type StepRefusal =
-  { code: 'FORBIDDEN'; message: string } | { code: 'INVALID_INPUT'; field: string; message: string }
+  | { code: 'FORBIDDEN' | 'CONFLICT'; message: string }
+  | { code: 'INVALID_INPUT'; field: string; message: string }
 
 export type StepPatch = Partial<
   Pick<
@@ -35,14 +37,16 @@ export type StepPatch = Partial<
 
 /**
  * The patch of a step by `who` on `t` at `at` (the event's time), or why it is refused. Only
- * someone of the pool's department grabs; every other step is the assignee's. Whether the task's
+ * someone of the pool's department grabs; every other step is the assignee's. A task handed back
+ * goes to `handBackDept`'s pool (`incident`: the one it came from, if any), or is refused. Whether the task's
  * state allows the step is `taskMove`'s answer, asked after this.
  */
 export function taskStep(
-  t: Pick<Task, 'dept' | 'assigneeId' | 'assigneeName' | 'checklist' | 'photoRequired'>,
+  t: Pick<Task, 'dept' | 'assigneeId' | 'assigneeName' | 'checklist' | 'photoRequired'> & { type?: TaskType },
   who: { _id: string; name: string; roles: readonly Role[] },
   input: StepInput,
-  at: number
+  at: number,
+  incident?: Pick<Incident, 'dept' | 'category'>
 ): { ok: true; patch: StepPatch } | ({ ok: false } & StepRefusal) {
   const patch: StepPatch = {}
   if (input.act === 'grab') {
@@ -85,9 +89,16 @@ export function taskStep(
   if (input.act === 'handBack') {
     if (!input.reason)
       return { ok: false, code: 'INVALID_INPUT', field: 'reason', message: '退回：请写明原因' }
+    const dept = handBackDept(t, incident, deptsOf(who.roles))
+    if (!dept)
+      return {
+        ok: false,
+        code: 'CONFLICT',
+        message: '这个任务不属于任何部门，退回后没人能抢单；请联系主管改派给具体的人'
+      }
     patch.assigneeId = undefined
     patch.assigneeName = undefined
-    if (!t.dept) patch.dept = deptsOf(who.roles)[0]
+    if (!t.dept) patch.dept = dept
   }
   return { ok: true, patch }
 }

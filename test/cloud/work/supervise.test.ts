@@ -256,9 +256,9 @@ describe('work.templateSave', () => {
     )
   })
 
-  // Found while writing this suite: a task goes only to an active person (taskCreate checks it),
-  // but a recurring template is accepted for someone who has left, and makes their task every day.
-  it.failing('BUG: a template is saved for a person who is no longer active', async () => {
+  // A recurring template goes only to an active person, by the rule taskCreate uses (assigneeIn):
+  // a template for someone who has left would make their task every day.
+  it('refused: a template for a person who is no longer active', async () => {
     const gone = await h.addStaff('gone', ['cleaner'])
     await h.db.update('staff', gone._id, gone._v, { active: false })
     await expectRefused(
@@ -266,6 +266,23 @@ describe('work.templateSave', () => {
       'supervisor',
       'work.templateSave',
       { ...tpl(), assigneeId: 'gone' },
+      'INVALID_INPUT',
+      /这个人不在本小区/
+    )
+    await expectRefused(
+      h,
+      'supervisor',
+      'work.taskCreate',
+      {
+        id: 'tk-gone',
+        title: '大堂保洁',
+        type: 'cleaning',
+        checklist: [],
+        priority: 'normal',
+        photoRequired: false,
+        assigneeId: 'gone',
+        dueAt: T0 + HOUR
+      },
       'INVALID_INPUT',
       /这个人不在本小区/
     )

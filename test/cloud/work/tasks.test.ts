@@ -95,16 +95,28 @@ describe('work.taskAct', () => {
     ])
   })
 
-  // Found while writing this suite: a person of no department (a supervisor given a task by name)
-  // hands it back, and it goes to the pool of no department: open, nobody's, no one can grab it,
-  // and no department's list shows it.
-  it.failing('BUG: a task handed back by someone of no department lands in no pool', async () => {
-    const t = await task(h, { assigneeId: 'demo-supervisor', type: 'other' }, 'admin')
+  // A person of no department (a supervisor given a task by name) hands it back: it goes to the
+  // pool of the work it is (a repair: engineering), or is refused when no department can be found,
+  // never into the pool of no department, where nobody sees it.
+  it('handed back by someone of no department: to the department of its work, else refused', async () => {
+    const t = await task(h, { assigneeId: 'demo-supervisor', type: 'repair', title: '换灯' }, 'admin')
     const back = await h
       .as('supervisor')
       .call('work.taskAct', { taskId: t.id, act: 'handBack', reason: '不归我管' })
-    expect(back.status).toBe('open')
-    expect(back.dept).toBeDefined()
+    expect(back).toMatchObject({ status: 'open', dept: 'engineering', assigneeId: undefined })
+    expect((await h.as('engineer').call('work.tasks', {})).map((x) => x.id)).toContain(t.id)
+
+    const other = await task(h, { assigneeId: 'demo-supervisor', type: 'other' }, 'admin')
+    await expectRefused(
+      h,
+      'supervisor',
+      'work.taskAct',
+      { taskId: other.id, act: 'handBack', reason: '不归我管' },
+      'CONFLICT',
+      /不属于任何部门/
+    )
+    const still = (await h.as('supervisor').call('work.allTasks', {})).find((x) => x.id === other.id)
+    expect(still).toMatchObject({ status: 'assigned', assigneeId: 'demo-supervisor' })
   })
 
   it('bad input: complete with boxes unticked, without the required photo, a checklist of the wrong length, an unknown act', async () => {

@@ -1,5 +1,6 @@
 /** How a report becomes an incident and its task, a reporter's additions, a template's day task. */
 import {
+  handBackDept,
   incidentAddition,
   incidentIdOfTask,
   incidentPlan,
@@ -172,5 +173,22 @@ describe('recurring templates', () => {
       assigneeId: 's1',
       status: 'assigned'
     })
+  })
+})
+
+describe('handBackDept: the pool a task handed back goes to', () => {
+  it('its own, the incident’s (its category’s), its type’s work, the hander’s; else none', () => {
+    expect(
+      handBackDept({ dept: 'cleaning', type: 'repair' }, { dept: 'security', category: 'fire' }, [
+        'engineering'
+      ])
+    ).toBe('cleaning')
+    expect(handBackDept({ type: 'repair' }, { dept: 'security', category: 'fire' }, [])).toBe('security')
+    // an incident stored without its department: its category's, as taskForIncident routed it
+    const leak = taskForIncident(categoryOf('leak')!, 'high', 0).dept
+    expect(handBackDept({}, { category: 'leak' } as never, [])).toBe(leak)
+    expect(handBackDept({ type: 'cleaning' }, undefined, ['engineering'])).toBe('cleaning')
+    expect(handBackDept({ type: 'other' }, undefined, ['service'])).toBe('service')
+    expect(handBackDept({ type: 'other' }, undefined, [])).toBeUndefined()
   })
 })

@@ -83,4 +83,26 @@ describe('taskStep', () => {
       patch: { assigneeId: undefined, assigneeName: undefined, dept: 'cleaning' }
     })
   })
+  it('hand back by someone of no department: the incident’s department, else the type’s, else refused', () => {
+    const boss = { _id: 's1', name: '周主管', roles: ['supervisor' as const] }
+    const t = { ...base, dept: undefined, assigneeId: 's1', assigneeName: '周主管' }
+    const back = { act: 'handBack' as const, reason: '不归我管' }
+    expect(taskStep(t, boss, back, T, { dept: 'security', category: 'fireExit' })).toMatchObject({
+      ok: true,
+      patch: { dept: 'security' }
+    })
+    expect(taskStep({ ...t, type: 'repair' }, boss, back, T)).toMatchObject({
+      ok: true,
+      patch: { dept: 'engineering' }
+    })
+    expect(taskStep({ ...t, type: 'other' }, boss, back, T)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '这个任务不属于任何部门，退回后没人能抢单；请联系主管改派给具体的人'
+    })
+    // a task with a department keeps it (the patch leaves it alone), whoever hands it back
+    const kept = taskStep({ ...t, dept: 'cleaning' }, boss, back, T)
+    expect(kept.ok && kept.patch).toEqual({ assigneeId: undefined, assigneeName: undefined })
+    expect(kept.ok && 'dept' in kept.patch).toBe(false)
+  })
 })
