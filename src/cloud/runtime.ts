@@ -7,17 +7,21 @@ export const FUNCTIONS: readonly FunctionName[] = ['auth', 'staff', 'admin', 'cr
 
 /** All cloud functions over one data port: what the local server and the tests run. */
 export function createRuntime(store: DataPort, config: ServerConfig) {
-  const dispatchers = Object.fromEntries(FUNCTIONS.map((fn) => [fn, createDispatcher(fn, { store, config })])) as Record<
-    FunctionName,
-    Dispatcher
-  >
+  const dispatchers = Object.fromEntries(
+    FUNCTIONS.map((fn) => [fn, createDispatcher(fn, { store, config })])
+  ) as Record<FunctionName, Dispatcher>
   return {
     store,
     config,
     dispatchers,
     call(fn: string, req: RawRequest, identity: Identity) {
       const d = (dispatchers as Record<string, Dispatcher | undefined>)[fn]
-      if (!d) return Promise.resolve({ ok: false as const, code: 'UNKNOWN_ACTION' as const, message: '没有这个云函数' })
+      if (!d)
+        return Promise.resolve({
+          ok: false as const,
+          code: 'UNKNOWN_ACTION' as const,
+          message: '没有这个云函数'
+        })
       return d(req, identity)
     }
   }

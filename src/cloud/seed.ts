@@ -52,7 +52,14 @@ export async function seedDemo(db: DataPort, now: number): Promise<{ created: nu
       for (let f = 1; f <= 6; f++)
         for (const n of ['01', '02']) {
           const no = `${f}${n}`
-          const room: Room = { ...base, _id: `demo-room-${b}-${u}-${no}`, estateId: DEMO_ESTATE_ID, building: b, unit: u, no }
+          const room: Room = {
+            ...base,
+            _id: `demo-room-${b}-${u}-${no}`,
+            estateId: DEMO_ESTATE_ID,
+            building: b,
+            unit: u,
+            no
+          }
           if (await put(db, 'rooms', room)) created++
         }
   for (const [i, s] of DEMO_STAFF.entries()) {
@@ -77,14 +84,53 @@ export async function seedDemo(db: DataPort, now: number): Promise<{ created: nu
     ['ownervehicles', { _id: 'demo-car-2', plate: '粤BD12345', room: '2-1-302', ownerName: '林女士' }],
     [
       'permits',
-      { _id: 'demo-permit-1', no: 'SG2026001', holderName: '陈师傅', idLast4: '1234', company: '美居装饰', room: '3-2-501', validFrom: now - 10 * day, validTo: now + 60 * day }
+      {
+        _id: 'demo-permit-1',
+        no: 'SG2026001',
+        holderName: '陈师傅',
+        idLast4: '1234',
+        company: '美居装饰',
+        room: '3-2-501',
+        validFrom: now - 10 * day,
+        validTo: now + 60 * day
+      }
     ],
     [
       'permits',
-      { _id: 'demo-permit-2', no: 'SG2026002', holderName: '黄师傅', idLast4: '5678', company: '安居水电', room: '1-2-202', validFrom: now - 40 * day, validTo: now - day }
+      {
+        _id: 'demo-permit-2',
+        no: 'SG2026002',
+        holderName: '黄师傅',
+        idLast4: '5678',
+        company: '安居水电',
+        room: '1-2-202',
+        validFrom: now - 40 * day,
+        validTo: now - day
+      }
     ],
-    ['blocklist', { _id: 'demo-block-1', kind: 'person', name: '刘某', phone: '13700001111', reason: '多次冒充快递员进入小区', addedBy: 'demo-supervisor', addedByName: '周主管' }],
-    ['blocklist', { _id: 'demo-block-2', kind: 'plate', plate: '粤A66666', reason: '欠费车辆，禁止入场', addedBy: 'demo-supervisor', addedByName: '周主管' }]
+    [
+      'blocklist',
+      {
+        _id: 'demo-block-1',
+        kind: 'person',
+        name: '刘某',
+        phone: '13700001111',
+        reason: '多次冒充快递员进入小区',
+        addedBy: 'demo-supervisor',
+        addedByName: '周主管'
+      }
+    ],
+    [
+      'blocklist',
+      {
+        _id: 'demo-block-2',
+        kind: 'plate',
+        plate: '粤A66666',
+        reason: '欠费车辆，禁止入场',
+        addedBy: 'demo-supervisor',
+        addedByName: '周主管'
+      }
+    ]
   ]
   for (const [coll, doc] of gateRefs)
     if (await put(db, coll, { ...base, estateId: DEMO_ESTATE_ID, active: true, ...doc })) created++
@@ -112,8 +158,25 @@ export async function seedDemo(db: DataPort, now: number): Promise<{ created: nu
         ]
       }
     ]),
-    ['routes', { _id: 'demo-route-1', name: '小区主路线', checkpointIds: points.map((p) => p[0]), ordered: true }],
-    ['plans', { _id: 'demo-plan-day', name: '全天巡逻', routeId: 'demo-route-1', days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', everyMinutes: 120, minMinutes: 5, maxMinutes: 60, roles: ['patrol', 'guard'] }]
+    [
+      'routes',
+      { _id: 'demo-route-1', name: '小区主路线', checkpointIds: points.map((p) => p[0]), ordered: true }
+    ],
+    [
+      'plans',
+      {
+        _id: 'demo-plan-day',
+        name: '全天巡逻',
+        routeId: 'demo-route-1',
+        days: [0, 1, 2, 3, 4, 5, 6],
+        start: '00:00',
+        end: '23:59',
+        everyMinutes: 120,
+        minMinutes: 5,
+        maxMinutes: 60,
+        roles: ['patrol', 'guard']
+      }
+    ]
   ]
   for (const [coll, doc] of patrolDocs)
     if (await put(db, coll, { ...base, estateId: DEMO_ESTATE_ID, active: true, ...doc })) created++

@@ -10,9 +10,27 @@ export interface Area {
 }
 
 export const AREAS: readonly Area[] = [
-  { key: 'gate', title: '门岗', desc: '访客、车辆、物品放行', url: '/pages/gate/index', roles: ['guard', 'supervisor', 'admin'] },
-  { key: 'desk', title: '前台', desc: '访客通行证、物品放行条', url: '/pages/desk/index', roles: ['service', 'supervisor', 'admin'] },
-  { key: 'patrol', title: '巡逻', desc: '巡更路线与打点', url: '/pages/patrol/index', roles: ['patrol', 'guard', 'supervisor', 'admin'] },
+  {
+    key: 'gate',
+    title: '门岗',
+    desc: '访客、车辆、物品放行',
+    url: '/pages/gate/index',
+    roles: ['guard', 'supervisor', 'admin']
+  },
+  {
+    key: 'desk',
+    title: '前台',
+    desc: '访客通行证、物品放行条',
+    url: '/pages/desk/index',
+    roles: ['service', 'supervisor', 'admin']
+  },
+  {
+    key: 'patrol',
+    title: '巡逻',
+    desc: '巡更路线与打点',
+    url: '/pages/patrol/index',
+    roles: ['patrol', 'guard', 'supervisor', 'admin']
+  },
   {
     key: 'tasks',
     title: '任务',
@@ -20,7 +38,13 @@ export const AREAS: readonly Area[] = [
     url: '/pages/work/tasks/index',
     roles: ['housekeeper', 'cleaner', 'engineer', 'service', 'supervisor', 'admin']
   },
-  { key: 'supervisor', title: '主管', desc: '员工、派单、日报', url: '/pages/supervisor/index', roles: ['supervisor', 'admin'] },
+  {
+    key: 'supervisor',
+    title: '主管',
+    desc: '员工、派单、日报',
+    url: '/pages/supervisor/index',
+    roles: ['supervisor', 'admin']
+  },
   {
     key: 'scripts',
     title: '话术',
@@ -36,7 +60,11 @@ export function areasFor(roles: readonly Role[]): Area[] {
 }
 
 /** Where a person stands today: gates for guards, otherwise their role. */
-export function postsFor(roles: readonly Role[], gates: readonly string[], labels: Record<Role, string>): string[] {
+export function postsFor(
+  roles: readonly Role[],
+  gates: readonly string[],
+  labels: Record<Role, string>
+): string[] {
   const out: string[] = []
   if (roles.includes('guard')) out.push(...gates.map((g) => `${g}岗`))
   for (const r of roles) if (r !== 'guard' && r !== 'admin') out.push(labels[r])

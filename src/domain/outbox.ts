@@ -35,8 +35,18 @@ export interface OutboxEntry {
 /** What an answer from the server means for the operation. */
 export type Verdict = 'applied' | 'retry' | 'refused' | 'auth'
 
-const RETRY: ReadonlySet<string> = new Set<ErrorCode>(['NETWORK', 'INTERNAL', 'RATE_LIMITED', 'SERVER_MISCONFIGURED'])
-const AUTH: ReadonlySet<string> = new Set<ErrorCode>(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'STAFF_DISABLED', 'NOT_BOUND'])
+const RETRY: ReadonlySet<string> = new Set<ErrorCode>([
+  'NETWORK',
+  'INTERNAL',
+  'RATE_LIMITED',
+  'SERVER_MISCONFIGURED'
+])
+const AUTH: ReadonlySet<string> = new Set<ErrorCode>([
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'STAFF_DISABLED',
+  'NOT_BOUND'
+])
 
 export function verdictOf(code: string | undefined): Verdict {
   if (code === undefined) return 'applied'
@@ -59,7 +69,10 @@ export function backoffMs(attempts: number, random: () => number): number {
  * still waiting or refused (a refused operation blocks its record until the person resends
  * or discards it). So a record's operations reach the server strictly in order.
  */
-export function nextBatch(entries: readonly OutboxEntry[], opts: { staffId: string; now: number; max: number }): OutboxEntry[] {
+export function nextBatch(
+  entries: readonly OutboxEntry[],
+  opts: { staffId: string; now: number; max: number }
+): OutboxEntry[] {
   const sorted = [...entries].sort(byOrder)
   const blocked = new Set<string>()
   const out: OutboxEntry[] = []
@@ -82,7 +95,9 @@ export function byOrder(a: OutboxEntry, b: OutboxEntry): number {
 /** When the earliest waiting operation of this person is due (for the timer). */
 export function nextDue(entries: readonly OutboxEntry[], staffId: string): number | undefined {
   let t: number | undefined
-  for (const e of entries) if (e.staffId === staffId && e.status === 'pending') t = t === undefined ? e.nextAt : Math.min(t, e.nextAt)
+  for (const e of entries)
+    if (e.staffId === staffId && e.status === 'pending')
+      t = t === undefined ? e.nextAt : Math.min(t, e.nextAt)
   return t
 }
 

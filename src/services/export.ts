@@ -5,7 +5,11 @@ import { isWeapp } from './env'
  * Hands a text file to the person: a download on H5; in the mini program the file is written
  * to the user data folder and shared to a chat (where it opens in Excel or WPS).
  */
-export async function exportText(filename: string, text: string, mime = 'text/csv;charset=utf-8'): Promise<void> {
+export async function exportText(
+  filename: string,
+  text: string,
+  mime = 'text/csv;charset=utf-8'
+): Promise<void> {
   if (isWeapp) {
     const fs = Taro.getFileSystemManager()
     const path = `${Taro.env.USER_DATA_PATH}/${filename.replace(/[\\/:*?"<>|]/g, '_')}`

@@ -57,9 +57,17 @@ const web: PhotoFiles = {
     const r = await fetch(`${API_BASE}/api/upload/${encodeURIComponent(id)}`, {
       method: 'POST',
       body: blob,
-      headers: { 'content-type': blob.type || 'image/jpeg', ...(token ? { authorization: `Bearer ${token}` } : {}) }
+      headers: {
+        'content-type': blob.type || 'image/jpeg',
+        ...(token ? { authorization: `Bearer ${token}` } : {})
+      }
     })
-    const env = (await r.json()) as { ok: boolean; data?: { fileId: string; size?: number }; code?: string; message?: string }
+    const env = (await r.json()) as {
+      ok: boolean
+      data?: { fileId: string; size?: number }
+      code?: string
+      message?: string
+    }
     if (!env.ok || !env.data) throw Object.assign(new Error(env.message ?? '上传失败'), { code: env.code })
     return env.data
   }
@@ -101,7 +109,12 @@ const weapp: PhotoFiles = {
       name: 'file',
       header: token ? { Authorization: `Bearer ${token}` } : {}
     })
-    const env = JSON.parse(r.data) as { ok: boolean; data?: { fileId: string; size?: number }; code?: string; message?: string }
+    const env = JSON.parse(r.data) as {
+      ok: boolean
+      data?: { fileId: string; size?: number }
+      code?: string
+      message?: string
+    }
     if (!env.ok || !env.data) throw Object.assign(new Error(env.message ?? '上传失败'), { code: env.code })
     return env.data
   }
@@ -112,7 +125,12 @@ export const photoFiles: PhotoFiles = isWeapp ? weapp : web
 /** Take a photo (camera first, album allowed); undefined when the person cancels. */
 export async function takePhoto(): Promise<string | undefined> {
   try {
-    const r = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] })
+    const r = await Taro.chooseMedia({
+      count: 1,
+      mediaType: ['image'],
+      sourceType: ['camera', 'album'],
+      sizeType: ['compressed']
+    })
     return r.tempFiles[0]?.tempFilePath
   } catch {
     return undefined

@@ -1,7 +1,9 @@
 import Taro from '@tarojs/taro'
 import { isWeapp } from './env'
 
-const TEMPLATES = SUBSCRIBE_TMPLS.split(',').map((x) => x.trim()).filter(Boolean)
+const TEMPLATES = SUBSCRIBE_TMPLS.split(',')
+  .map((x) => x.trim())
+  .filter(Boolean)
 
 /**
  * Asks the person to allow WeChat to tell them about assignments, escalations and results.
@@ -10,5 +12,7 @@ const TEMPLATES = SUBSCRIBE_TMPLS.split(',').map((x) => x.trim()).filter(Boolean
  */
 export function askSubscribe(): void {
   if (!isWeapp || !TEMPLATES.length) return
-  void Taro.requestSubscribeMessage({ tmplIds: TEMPLATES.slice(0, 3) } as Parameters<typeof Taro.requestSubscribeMessage>[0]).catch(() => undefined)
+  void Taro.requestSubscribeMessage({ tmplIds: TEMPLATES.slice(0, 3) } as Parameters<
+    typeof Taro.requestSubscribeMessage
+  >[0]).catch(() => undefined)
 }

@@ -28,7 +28,10 @@ const TIMEOUT_MS = 8000
 export const transport: Transport = async (fn, payload, token) => {
   if (useCloud) {
     try {
-      const r = await Taro.cloud.callFunction({ name: fn, data: payload as unknown as Record<string, unknown> })
+      const r = await Taro.cloud.callFunction({
+        name: fn,
+        data: payload as unknown as Record<string, unknown>
+      })
       return r.result as Envelope<unknown>
     } catch (e) {
       throw new NetworkError(String((e as Error)?.message ?? e))

@@ -47,7 +47,12 @@ export class HomeStore {
     this.loading = true
     this.error = ''
     try {
-      const [t, inbox] = await Promise.all([this.deps.api()('home.today', {}), this.deps.api()('work.inbox', {}).catch(() => this.inbox)])
+      const [t, inbox] = await Promise.all([
+        this.deps.api()('home.today', {}),
+        this.deps
+          .api()('work.inbox', {})
+          .catch(() => this.inbox)
+      ])
       runInAction(() => {
         this.today = t
         this.inbox = inbox
@@ -79,13 +84,15 @@ export class HomeStore {
   /** The server's shift with this person's waiting clock-ins and clock-outs applied in order. */
   get shift(): ShiftView | undefined {
     const s = this.today?.shift
-    let view: ShiftView | undefined = s && s.status === 'on' ? { id: s._id, post: s.post, startedAt: s.startedAt, pending: false } : undefined
+    let view: ShiftView | undefined =
+      s && s.status === 'on' ? { id: s._id, post: s.post, startedAt: s.startedAt, pending: false } : undefined
     for (const e of this.deps.outbox.mine) {
       if (e.record !== this.shiftRecord) continue
       if (e.action === 'shift.start') {
         const i = e.input as { id: string; post: string }
         if (view?.id !== i.id) view = { id: i.id, post: i.post, startedAt: e.deviceTime, pending: true }
-      } else if (e.action === 'shift.end' && view && (e.input as { shiftId: string }).shiftId === view.id) view = undefined
+      } else if (e.action === 'shift.end' && view && (e.input as { shiftId: string }).shiftId === view.id)
+        view = undefined
     }
     return view
   }
@@ -98,7 +105,11 @@ export class HomeStore {
   startShift(post: string): boolean {
     this.error = ''
     try {
-      this.deps.outbox.enqueue('shift.start', { id: this.deps.newId(), post }, { record: this.shiftRecord, summary: `上岗：${post}` })
+      this.deps.outbox.enqueue(
+        'shift.start',
+        { id: this.deps.newId(), post },
+        { record: this.shiftRecord, summary: `上岗：${post}` }
+      )
       void this.deps.outbox.sync()
       return true
     } catch (e) {
@@ -112,7 +123,11 @@ export class HomeStore {
     if (!s) return false
     this.error = ''
     try {
-      this.deps.outbox.enqueue('shift.end', { shiftId: s.id }, { record: this.shiftRecord, summary: `下岗：${s.post}` })
+      this.deps.outbox.enqueue(
+        'shift.end',
+        { shiftId: s.id },
+        { record: this.shiftRecord, summary: `下岗：${s.post}` }
+      )
       void this.deps.outbox.sync()
       return true
     } catch (e) {

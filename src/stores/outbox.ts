@@ -173,7 +173,8 @@ export class OutboxStore {
     if (entry()?.attempts === 0) await this.sync()
     const left = entry()
     if (!left) return { status: 'done', opId: id }
-    if (left.status === 'refused') return { status: 'refused', opId: id, message: left.lastError?.message ?? '服务器未接收' }
+    if (left.status === 'refused')
+      return { status: 'refused', opId: id, message: left.lastError?.message ?? '服务器未接收' }
     return { status: 'waiting', opId: id }
   }
 
@@ -287,7 +288,8 @@ export class OutboxStore {
       // The request as a whole was refused (session gone, server busy): nothing was applied.
       const v = verdictOf(env.code)
       for (const e of batch) {
-        if (v === 'auth') this.update(e, { status: 'pending', lastError: { code: env.code, message: env.message, at: now } })
+        if (v === 'auth')
+          this.update(e, { status: 'pending', lastError: { code: env.code, message: env.message, at: now } })
         else this.retryLater(e, env.code, env.message)
       }
       if (v === 'auth') this.authLost(env.code)
@@ -365,5 +367,4 @@ export class OutboxStore {
     const e = this.entries.find((x) => x.id === id)
     if (e) this.drop(e)
   }
-
 }

@@ -45,7 +45,9 @@ export class PhotoStore {
   }
 
   load(): void {
-    this.entries = (this.deps.storage.get<PhotoEntry[]>(KEY) ?? []).map((e) => (e.status === 'uploading' ? { ...e, status: 'pending' } : e))
+    this.entries = (this.deps.storage.get<PhotoEntry[]>(KEY) ?? []).map((e) =>
+      e.status === 'uploading' ? { ...e, status: 'pending' } : e
+    )
   }
 
   private save(): void {
@@ -110,7 +112,11 @@ export class PhotoStore {
         try {
           const out = await this.deps.files.upload(e.id, e.path, token)
           runInAction(() => {
-            this.deps.outbox.enqueue('files.register', { id: e.id, fileId: out.fileId, takenAt: e.takenAt }, { record: `photo:${e.id}`, summary: '照片' })
+            this.deps.outbox.enqueue(
+              'files.register',
+              { id: e.id, fileId: out.fileId, takenAt: e.takenAt },
+              { record: `photo:${e.id}`, summary: '照片' }
+            )
             this.entries = this.entries.filter((x) => x !== e)
             this.save()
           })

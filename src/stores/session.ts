@@ -71,13 +71,20 @@ export class SessionStore {
     this.expiresAt = out.expiresAt
     this.staff = out.staff
     this.via = out.via
-    if (!this.estateId || !out.staff.estates.some((e) => e.id === this.estateId)) this.estateId = out.staff.estates[0]?.id
+    if (!this.estateId || !out.staff.estates.some((e) => e.id === this.estateId))
+      this.estateId = out.staff.estates[0]?.id
     this.save()
   }
 
   private save(): void {
     if (!this.staff || !this.via) return
-    const s: Saved = { token: this.token, expiresAt: this.expiresAt, staff: this.staff, via: this.via, estateId: this.estateId }
+    const s: Saved = {
+      token: this.token,
+      expiresAt: this.expiresAt,
+      staff: this.staff,
+      via: this.via,
+      estateId: this.estateId
+    }
     this.deps.storage.set(KEY, s)
   }
 
@@ -123,7 +130,9 @@ export class SessionStore {
   }
 
   async bind(code: string): Promise<boolean> {
-    const out = await this.run(async () => this.deps.api()('auth.bind', { code: code.trim(), wxCode: await this.deps.wxCode() }))
+    const out = await this.run(async () =>
+      this.deps.api()('auth.bind', { code: code.trim(), wxCode: await this.deps.wxCode() })
+    )
     if (out) this.apply(out)
     return !!out
   }

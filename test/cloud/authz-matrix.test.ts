@@ -52,7 +52,11 @@ describe('authorization matrix: every action × every role, against the contract
     if (ACTIONS[name].access !== 'public') {
       it(`${name}: refused without an identity`, async () => {
         const input = await EXAMPLES[name](h)
-        const env = await h.raw(ACTIONS[name].fn, { action: name, input, estateId: 'demo-estate', op: h.opSeq() }, { kind: 'none' })
+        const env = await h.raw(
+          ACTIONS[name].fn,
+          { action: name, input, estateId: 'demo-estate', op: h.opSeq() },
+          { kind: 'none' }
+        )
         expect(code(env)).toBe(ACTIONS[name].access === 'system' ? 'FORBIDDEN' : 'UNAUTHENTICATED')
       })
     }

@@ -10,7 +10,13 @@ function callerFor(name: ActionName): string {
   return a.includes('admin') ? 'demo-admin' : `demo-${a[0]}`
 }
 
-const INJECTIONS = ["'; DROP TABLE c_staff; --", '{"$gt": ""}', '../../etc/passwd', '<script>alert(1)</script>', '\u0000x']
+const INJECTIONS = [
+  "'; DROP TABLE c_staff; --",
+  '{"$gt": ""}',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  '\u0000x'
+]
 
 /** Invalid variants of a valid input, generated from the input's own shape. */
 function variants(valid: Record<string, unknown>): [string, unknown][] {
@@ -18,7 +24,10 @@ function variants(valid: Record<string, unknown>): [string, unknown][] {
     ['not an object', 'hello'],
     ['an array', [valid]],
     ['unknown field', { ...valid, extra: 1 }],
-    ['prototype pollution field', JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(valid).slice(1, -1) || '"x":1'}}`)]
+    [
+      'prototype pollution field',
+      JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(valid).slice(1, -1) || '"x":1'}}`)
+    ]
   ]
   for (const [k, val] of Object.entries(valid)) {
     const rest = { ...valid }
@@ -53,15 +62,22 @@ describe('bad input: every action refuses generated invalid payloads and stores 
       const valid = (await EXAMPLES[name](h)) as Record<string, unknown>
       const cases = variants(valid)
       for (const [k, val] of Object.entries(valid))
-        if (ID_FIELDS.has(k) && typeof val === 'string') for (const inj of INJECTIONS) cases.push([`${k} = ${inj}`, { ...valid, [k]: inj }])
+        if (ID_FIELDS.has(k) && typeof val === 'string')
+          for (const inj of INJECTIONS) cases.push([`${k} = ${inj}`, { ...valid, [k]: inj }])
       const def = ACTIONS[name]
       const identity =
-        def.access === 'system' ? { kind: 'timer' as const } : { kind: 'openid' as const, openid: `oid-${callerFor(name)}` }
+        def.access === 'system'
+          ? { kind: 'timer' as const }
+          : { kind: 'openid' as const, openid: `oid-${callerFor(name)}` }
       for (const [label, input] of cases) {
         // inputs the schema itself accepts are not bad input (e.g. removing an optional field)
         if (v.safeParse(def.input, input).success) continue
         const before = await h.dump()
-        const env = await h.raw(def.fn, { action: name, input, estateId: 'demo-estate', op: h.opSeq() }, identity)
+        const env = await h.raw(
+          def.fn,
+          { action: name, input, estateId: 'demo-estate', op: h.opSeq() },
+          identity
+        )
         expect([label, code(env)]).toEqual([label, 'INVALID_INPUT'])
         if (!env.ok) expect(env.message).toMatch(/[\u4e00-\u9fa5]/)
         expect(await h.dump()).toEqual(before)

@@ -55,7 +55,8 @@ describe('chaos: flaky network, duplicate deliveries, restarts', () => {
         throw new Error('request:fail dropped')
       }
       const count = (env: Envelope<unknown>) => {
-        if (env.ok && Array.isArray(env.data)) for (const x of env.data as Envelope<unknown>[]) if (x.ok && x.replayed) counts.replays++
+        if (env.ok && Array.isArray(env.data))
+          for (const x of env.data as Envelope<unknown>[]) if (x.ok && x.replayed) counts.replays++
       }
       const first = await b.transport(fn, payload, token)
       count(first)
@@ -73,11 +74,22 @@ describe('chaos: flaky network, duplicate deliveries, restarts', () => {
     }
 
     const newPhone = async (staffId: string): Promise<Phone> => {
-      const env = await b.h.rt.call('auth', { action: 'auth.demoLogin', input: { staffId } }, { kind: 'none' })
+      const env = await b.h.rt.call(
+        'auth',
+        { action: 'auth.demoLogin', input: { staffId } },
+        { kind: 'none' }
+      )
       if (!env.ok) throw new Error(env.message)
       const token = (env.data as { token: string }).token
       const storage = new MemoryStorage()
-      const p: Phone = { staffId, token, storage, outbox: undefined as unknown as OutboxStore, made: 0, gen: 0 }
+      const p: Phone = {
+        staffId,
+        token,
+        storage,
+        outbox: undefined as unknown as OutboxStore,
+        made: 0,
+        gen: 0
+      }
       p.outbox = boot(p)
       return p
     }
@@ -112,18 +124,30 @@ describe('chaos: flaky network, duplicate deliveries, restarts', () => {
       if (pick < 0.4) {
         // The supervisor adds people: independent records, batched.
         const phone = `137${String(i).padStart(8, '0')}`
-        sup.outbox.enqueue('staff.create', { name: `员工${i}`, phone, roles: ['cleaner'] }, { record: `staff:${phone}`, summary: `新增员工${i}` })
+        sup.outbox.enqueue(
+          'staff.create',
+          { name: `员工${i}`, phone, roles: ['cleaner'] },
+          { record: `staff:${phone}`, summary: `新增员工${i}` }
+        )
         people.push(phone)
         sup.made++
       } else {
         // A guard clocks in or out: one chain per person, strictly in order.
         const g = guards[Math.floor(rnd() * guards.length)]
         if (g.shiftOpen) {
-          g.outbox.enqueue('shift.end', { shiftId: g.shiftOpen }, { record: `shift:${g.staffId}`, summary: '下岗' })
+          g.outbox.enqueue(
+            'shift.end',
+            { shiftId: g.shiftOpen },
+            { record: `shift:${g.staffId}`, summary: '下岗' }
+          )
           g.shiftOpen = undefined
         } else {
           const id = `sh${i}`
-          g.outbox.enqueue('shift.start', { id, post: '东门岗' }, { record: `shift:${g.staffId}`, summary: '上岗' })
+          g.outbox.enqueue(
+            'shift.start',
+            { id, post: '东门岗' },
+            { record: `shift:${g.staffId}`, summary: '上岗' }
+          )
           g.shiftOpen = id
           starts.push(id)
         }
@@ -147,7 +171,9 @@ describe('chaos: flaky network, duplicate deliveries, restarts', () => {
     }
 
     const ops = await b.h.db.count('ops')
-    const shifts = (await b.h.db.find<{ _id: string; _v: number; status: string }>('shifts', { limit: 10_000 })).items
+    const shifts = (
+      await b.h.db.find<{ _id: string; _v: number; status: string }>('shifts', { limit: 10_000 })
+    ).items
     const staffCount = await b.h.db.count('staff', { phone: { in: people } })
     const left = phones.reduce((n, p) => n + p.outbox.entries.length, 0)
     const refused = phones.reduce((n, p) => n + p.outbox.refused.length, 0)
@@ -158,7 +184,8 @@ describe('chaos: flaky network, duplicate deliveries, restarts', () => {
         `requests ${counts.requests} (dropped ${counts.dropped}, delivered twice ${counts.doubled}, timed out after commit ${counts.timedOut}), app restarts ${counts.restarts}, left in outboxes ${left}, refused ${refused}`
       ].join('\n')
     )
-    for (const p of phones) for (const e of p.outbox.refused) console.log('refused', p.staffId, e.action, e.lastError)
+    for (const p of phones)
+      for (const e of p.outbox.refused) console.log('refused', p.staffId, e.action, e.lastError)
     expect(left).toBe(0)
     expect(refused).toBe(0)
     expect(lost).toBe(0)

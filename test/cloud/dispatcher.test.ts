@@ -56,15 +56,21 @@ describe('dispatcher', () => {
   it('applies a write once: a replay returns the first result, a different body with the same id is refused', async () => {
     const h = await makeHarness()
     const op = { id: 'op-abcdefgh-1', deviceTime: T0 - 60_000 }
-    const first = ok<Shift>(await h.as('demo-guard', 'shift.start', { id: 'shift59', post: '东门岗' }, { op }))
+    const first = ok<Shift>(
+      await h.as('demo-guard', 'shift.start', { id: 'shift59', post: '东门岗' }, { op })
+    )
     h.clock.now += 5000
     const again = await h.as('demo-guard', 'shift.start', { id: 'shift59', post: '东门岗' }, { op })
     expect(again.ok && again.replayed).toBe(true)
     expect(ok<Shift>(again)._id).toBe(first._id)
     expect((await h.dump()).c_shifts).toBe(1)
-    expect(code(await h.as('demo-guard', 'shift.start', { id: 'shift65', post: '南门岗' }, { op }))).toBe('IDEMPOTENCY_MISMATCH')
+    expect(code(await h.as('demo-guard', 'shift.start', { id: 'shift65', post: '南门岗' }, { op }))).toBe(
+      'IDEMPOTENCY_MISMATCH'
+    )
     // another person cannot replay someone else's operation id either
-    expect(code(await h.as('demo-patrol', 'shift.start', { id: 'shift67', post: '东门岗' }, { op }))).toBe('IDEMPOTENCY_MISMATCH')
+    expect(code(await h.as('demo-patrol', 'shift.start', { id: 'shift67', post: '东门岗' }, { op }))).toBe(
+      'IDEMPOTENCY_MISMATCH'
+    )
     expect(first.deviceStartedAt).toBe(T0 - 60_000)
     expect(first.startedAt).toBe(T0)
   })
@@ -72,25 +78,52 @@ describe('dispatcher', () => {
   it('keeps the device time and flags a device clock more than five minutes off', async () => {
     const h = await makeHarness()
     const op = h.opSeq()
-    ok(await h.as('demo-guard', 'shift.start', { id: 'shift75', post: '东门岗' }, { op, sentAt: T0 + 6 * 60_000 }))
-    const rec = await h.db.get<{ _id: string; _v: number; skewFlag: boolean; skewMs: number; deviceTime: number }>('ops', op.id)
+    ok(
+      await h.as(
+        'demo-guard',
+        'shift.start',
+        { id: 'shift75', post: '东门岗' },
+        { op, sentAt: T0 + 6 * 60_000 }
+      )
+    )
+    const rec = await h.db.get<{
+      _id: string
+      _v: number
+      skewFlag: boolean
+      skewMs: number
+      deviceTime: number
+    }>('ops', op.id)
     expect(rec?.skewFlag).toBe(true)
     expect(rec?.skewMs).toBe(6 * 60_000)
     const op2 = h.opSeq()
-    ok(await h.as('demo-patrol', 'shift.start', { id: 'shift80', post: '巡逻' }, { op: op2, sentAt: T0 + 60_000 }))
-    expect((await h.db.get<{ _id: string; _v: number; skewFlag: boolean }>('ops', op2.id))?.skewFlag).toBe(false)
+    ok(
+      await h.as(
+        'demo-patrol',
+        'shift.start',
+        { id: 'shift80', post: '巡逻' },
+        { op: op2, sentAt: T0 + 60_000 }
+      )
+    )
+    expect((await h.db.get<{ _id: string; _v: number; skewFlag: boolean }>('ops', op2.id))?.skewFlag).toBe(
+      false
+    )
   })
 
   it('stores nothing when a write fails half-way', async () => {
     const h = await makeHarness()
     const before = await h.dump()
     const orig = HANDLERS['shift.start']
-    ;(HANDLERS as Record<string, unknown>)['shift.start'] = async (input: unknown, ctx: Parameters<typeof orig>[1]) => {
+    ;(HANDLERS as Record<string, unknown>)['shift.start'] = async (
+      input: unknown,
+      ctx: Parameters<typeof orig>[1]
+    ) => {
       await orig(input as never, ctx)
       throw new Error('after the insert')
     }
     try {
-      expect(code(await h.as('demo-guard', 'shift.start', { id: 'shift93', post: '东门岗' }))).toBe('INTERNAL')
+      expect(code(await h.as('demo-guard', 'shift.start', { id: 'shift93', post: '东门岗' }))).toBe(
+        'INTERNAL'
+      )
     } finally {
       ;(HANDLERS as Record<string, unknown>)['shift.start'] = orig
     }
@@ -100,10 +133,22 @@ describe('dispatcher', () => {
   it('appends an audit record for every write: who, what, which document, when', async () => {
     const h = await makeHarness()
     const s = ok<Shift>(await h.as('demo-guard', 'shift.start', { id: 'shift102', post: '东门岗' }))
-    const audit = await h.db.find<{ _id: string; _v: number; actorId: string; action: string; docId: string; at: number }>('audit', {
+    const audit = await h.db.find<{
+      _id: string
+      _v: number
+      actorId: string
+      action: string
+      docId: string
+      at: number
+    }>('audit', {
       where: { docId: s._id }
     })
     expect(audit.items).toHaveLength(1)
-    expect(audit.items[0]).toMatchObject({ actorId: 'demo-guard', action: 'shift.start', docId: s._id, at: T0 })
+    expect(audit.items[0]).toMatchObject({
+      actorId: 'demo-guard',
+      action: 'shift.start',
+      docId: s._id,
+      at: T0
+    })
   })
 })

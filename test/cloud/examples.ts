@@ -7,7 +7,9 @@ import { localDate } from '../../src/domain/time'
 /** A finished run of the visitor script, case B (an owner's guest, admitted). */
 export function visitorRunB(id: string, at = T0) {
   const script = requireScript('gate.visitor')
-  const state = walk(script, ['B 访客找业主', '已约好', 'next', '业主同意', '已登记、发来访卡'], at, { room: '1-1-101' })
+  const state = walk(script, ['B 访客找业主', '已约好', 'next', '业主同意', '已登记、发来访卡'], at, {
+    room: '1-1-101'
+  })
   const o = outcome(script, state, at + 60_000)
   return {
     id,
@@ -28,12 +30,20 @@ export function visitorRunB(id: string, at = T0) {
  */
 let seq = 0
 
-export const EXAMPLES: { [A in ActionName]: (h: Harness) => Promise<Record<string, unknown>> | Record<string, unknown> } = {
+export const EXAMPLES: {
+  [A in ActionName]: (h: Harness) => Promise<Record<string, unknown>> | Record<string, unknown>
+} = {
   'auth.demoAccounts': () => ({}),
   'auth.demoLogin': () => ({ staffId: 'demo-guard' }),
   'auth.wxLogin': () => ({}),
   'auth.bind': () => ({ code: 'ABCDEFGH' }),
-  'auth.setup': () => ({ setupToken: 'no-such-token', company: '利海物业', estateName: '新小区', adminName: '管理员', adminPhone: '13912345670' }),
+  'auth.setup': () => ({
+    setupToken: 'no-such-token',
+    company: '利海物业',
+    estateName: '新小区',
+    adminName: '管理员',
+    adminPhone: '13912345670'
+  }),
   'auth.logout': () => ({}),
   'me.profile': () => ({}),
   'home.today': () => ({}),
@@ -47,7 +57,11 @@ export const EXAMPLES: { [A in ActionName]: (h: Harness) => Promise<Record<strin
   'scripts.myAcks': () => ({}),
   'scripts.ackStatus': () => ({}),
   'scripts.runs': () => ({}),
-  'files.register': () => ({ id: `photo-${++seq}-abcdefgh`, fileId: 'local:abc', takenAt: 1_700_000_000_000 }),
+  'files.register': () => ({
+    id: `photo-${++seq}-abcdefgh`,
+    fileId: 'local:abc',
+    takenAt: 1_700_000_000_000
+  }),
   'gate.refs': () => ({}),
   'gate.board': () => ({}),
   'gate.blockCheck': () => ({ name: '刘某', phone: '13700001111' }),
@@ -65,10 +79,22 @@ export const EXAMPLES: { [A in ActionName]: (h: Harness) => Promise<Record<strin
     room: '1-1-101',
     result: 'admitted'
   }),
-  'gate.checkOut': () => ({ visitorId: 'no-such-visitor', gate: '东门', idReturned: true, cardCollected: true }),
+  'gate.checkOut': () => ({
+    visitorId: 'no-such-visitor',
+    gate: '东门',
+    idReturned: true,
+    cardCollected: true
+  }),
   'gate.visitor': () => ({ visitorId: 'no-such-visitor' }),
   'gate.passCheck': () => ({ code: '123456' }),
-  'gate.vehicleIn': () => ({ id: `car-${++seq}`, gate: '东门', plate: '粤B12345', case: 'owner', idDeposited: false, result: 'admitted' }),
+  'gate.vehicleIn': () => ({
+    id: `car-${++seq}`,
+    gate: '东门',
+    plate: '粤B12345',
+    case: 'owner',
+    idDeposited: false,
+    result: 'admitted'
+  }),
   'gate.vehicleOut': () => ({ id: `carout-${++seq}`, gate: '东门', plate: '粤B12345' }),
   'gate.goodsPassCheck': () => ({ code: '123456' }),
   'gate.goodsCheck': () => ({
@@ -84,7 +110,14 @@ export const EXAMPLES: { [A in ActionName]: (h: Harness) => Promise<Record<strin
     result: 'refused',
     reason: '没有放行条'
   }),
-  'gate.passCreate': () => ({ id: `pass-${++seq}`, visitorName: '赵六', room: '2-1-302', people: 1, validFrom: T0, validTo: T0 + 8 * 3600_000 }),
+  'gate.passCreate': () => ({
+    id: `pass-${++seq}`,
+    visitorName: '赵六',
+    room: '2-1-302',
+    people: 1,
+    validFrom: T0,
+    validTo: T0 + 8 * 3600_000
+  }),
   'gate.passRevoke': () => ({ passId: 'no-such-pass' }),
   'gate.passes': () => ({}),
   'gate.goodsIssue': () => ({
@@ -117,11 +150,30 @@ export const EXAMPLES: { [A in ActionName]: (h: Harness) => Promise<Record<strin
   'gate.dayLogCsv': () => ({ date: localDate(T0) }),
   'patrol.refs': () => ({}),
   'patrol.today': () => ({}),
-  'patrol.start': () => ({ id: `round-${++seq}`, planId: 'demo-plan-day', slotStart: T0 - (T0 % (2 * 3600_000)) }),
-  'patrol.scan': () => ({ id: `scan-${++seq}`, roundId: 'no-such-round', method: 'typed', value: 'K2M3', answers: { normal: 'yes' } }),
+  'patrol.start': () => ({
+    id: `round-${++seq}`,
+    planId: 'demo-plan-day',
+    slotStart: T0 - (T0 % (2 * 3600_000))
+  }),
+  'patrol.scan': () => ({
+    id: `scan-${++seq}`,
+    roundId: 'no-such-round',
+    method: 'typed',
+    value: 'K2M3',
+    answers: { normal: 'yes' }
+  }),
   'patrol.end': () => ({ roundId: 'no-such-round' }),
-  'patrol.checkpointSave': () => ({ id: `cp-${++seq}`, name: '2栋大堂', questions: [{ key: 'ok', label: '是否正常', kind: 'yesno' }] }),
-  'patrol.routeSave': () => ({ id: `route-${++seq}`, name: '短路线', checkpointIds: ['demo-cp-1', 'demo-cp-2'], ordered: false }),
+  'patrol.checkpointSave': () => ({
+    id: `cp-${++seq}`,
+    name: '2栋大堂',
+    questions: [{ key: 'ok', label: '是否正常', kind: 'yesno' }]
+  }),
+  'patrol.routeSave': () => ({
+    id: `route-${++seq}`,
+    name: '短路线',
+    checkpointIds: ['demo-cp-1', 'demo-cp-2'],
+    ordered: false
+  }),
   'patrol.planSave': () => ({
     id: `plan-${++seq}`,
     name: '夜巡',

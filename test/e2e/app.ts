@@ -42,7 +42,12 @@ export async function startApp(): Promise<App> {
     browser,
     url: server.url,
     async phone() {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN', hasTouch: false })
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 1,
+        locale: 'zh-CN',
+        hasTouch: false
+      })
       const page = await context.newPage()
       page.setDefaultTimeout(15000)
       await page.goto(server.url)
@@ -68,7 +73,11 @@ export function field(page: Page, placeholder: string) {
 }
 
 /** Waits until `fn` gives something (not undefined, null or false), polling as a person would watch. */
-export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined | null | false>,
+  ms = 15000
+): Promise<T> {
   const end = Date.now() + ms
   for (;;) {
     const v = await fn()

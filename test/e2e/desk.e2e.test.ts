@@ -13,7 +13,8 @@ afterAll(async () => {
   await app?.close()
 })
 
-const all = async <T>(coll: string) => (await app.server.runtime.store.find<Doc<T> & { _id: string; _v: number }>(coll, { limit: 100 })).items
+const all = async <T>(coll: string) =>
+  (await app.server.runtime.store.find<Doc<T> & { _id: string; _v: number }>(coll, { limit: 100 })).items
 
 describe('前台 and 主管: passes, release slips, block list, the day log', () => {
   it('孙客服 makes a visitor pass and sees its six-digit code and QR', async () => {
@@ -24,11 +25,16 @@ describe('前台 and 主管: passes, release slips, block list, the day log', ()
     await field(page, '拜访房号，如 2-1-302').fill('2-1-302')
     await tap(page, '生成通行证')
     await page.getByText('钱七 的访客通行证').filter({ visible: true }).waitFor()
-    const pass = await until('the pass on the server', async () => (await all<VisitorPass>('passes')).find((p) => p.visitorName === '钱七'))
+    const pass = await until('the pass on the server', async () =>
+      (await all<VisitorPass>('passes')).find((p) => p.visitorName === '钱七')
+    )
     await page.locator('.big-code', { hasText: pass.code }).filter({ visible: true }).waitFor()
     expect(await page.locator('.qr').first().getAttribute('data-qr')).toBe(`GWT-P:${pass.code}`)
     // the window read out with its day: from now until tonight
-    await page.locator('.shown').getByText(/有效：今天 \d\d:\d\d 至 今天 23:59/).waitFor()
+    await page
+      .locator('.shown')
+      .getByText(/有效：今天 \d\d:\d\d 至 今天 23:59/)
+      .waitFor()
     expect(await page.locator('.qr > *').count()).toBeGreaterThanOrEqual(21)
     // it is drawn, square and big enough to scan from the screen
     const box = (await page.locator('.qr').first().boundingBox())!
@@ -61,7 +67,9 @@ describe('前台 and 主管: passes, release slips, block list, the day log', ()
     await field(page, '授权签字人').fill('陈先生')
     await tap(page, '开放行条')
     await page.getByText('陈先生 的物品放行条').filter({ visible: true }).waitFor()
-    const slip = await until('the slip on the server', async () => (await all<GoodsPass>('goodspasses')).find((p) => p.holderName === '陈先生'))
+    const slip = await until('the slip on the server', async () =>
+      (await all<GoodsPass>('goodspasses')).find((p) => p.holderName === '陈先生')
+    )
     expect(slip.items).toEqual([
       { name: '旧沙发', qty: 1 },
       { name: '纸箱', qty: 3 }
@@ -88,20 +96,39 @@ describe('前台 and 主管: passes, release slips, block list, the day log', ()
     await field(page, '房号，如 1-1-101').fill('3-1-101')
     await tap(page, '登记业主车辆')
     await page.getByText('粤C·54321 · 3-1-101').filter({ visible: true }).waitFor()
-    expect((await all<OwnerVehicle>('ownervehicles')).find((o) => o.plate === '粤C54321')).toMatchObject({ room: '3-1-101', active: true })
+    expect((await all<OwnerVehicle>('ownervehicles')).find((o) => o.plate === '粤C54321')).toMatchObject({
+      room: '3-1-101',
+      active: true
+    })
     await context.close()
   })
 
   it('周主管 reads the day’s gate log, filters it and exports CSV', async () => {
     // a guard checked a visitor in earlier
     const rt = app.server.runtime
-    const login = (await rt.call('auth', { action: 'auth.demoLogin', input: { staffId: 'demo-guard' } }, { kind: 'none' })) as Envelope<SessionOut>
+    const login = (await rt.call(
+      'auth',
+      { action: 'auth.demoLogin', input: { staffId: 'demo-guard' } },
+      { kind: 'none' }
+    )) as Envelope<SessionOut>
     if (!login.ok) throw new Error(login.message)
     const env = await rt.call(
       'staff',
       {
         action: 'gate.checkIn',
-        input: { id: 'e2e-log-visitor', gate: '南门', source: 'walkin', case: 'A', name: '孔明', phone: '13812345678', idDoc: { type: 'none', last4: '' }, idDeposited: false, people: 1, company: '利海物业', result: 'admitted' },
+        input: {
+          id: 'e2e-log-visitor',
+          gate: '南门',
+          source: 'walkin',
+          case: 'A',
+          name: '孔明',
+          phone: '13812345678',
+          idDoc: { type: 'none', last4: '' },
+          idDeposited: false,
+          people: 1,
+          company: '利海物业',
+          result: 'admitted'
+        },
         estateId: 'demo-estate',
         op: { id: 'e2e-log-op', deviceTime: Date.now() },
         sentAt: Date.now()
@@ -117,7 +144,10 @@ describe('前台 and 主管: passes, release slips, block list, the day log', ()
     const row = page.locator('.sup-row', { hasText: '访客进入 · 孔明' }).filter({ visible: true }).first()
     await row.waitFor()
     expect(await row.textContent()).toContain('138****5678')
-    await page.getByText(/每小时记录数 · 共 \d+ 条/).filter({ visible: true }).waitFor()
+    await page
+      .getByText(/每小时记录数 · 共 \d+ 条/)
+      .filter({ visible: true })
+      .waitFor()
     await tap(page, '车辆')
     await page.getByText('这一天没有符合条件的记录').filter({ visible: true }).waitFor()
     await tap(page, '访客')

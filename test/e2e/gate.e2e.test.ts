@@ -18,11 +18,21 @@ let seq = 0
 /** The front desk's side, through the server's own dispatcher (the desk screens have their own tests). */
 async function asDesk<T>(fn: 'admin', action: string, input: Record<string, unknown>): Promise<T> {
   const rt = app.server.runtime
-  const login = (await rt.call('auth', { action: 'auth.demoLogin', input: { staffId: 'demo-service' } }, { kind: 'none' })) as Envelope<SessionOut>
+  const login = (await rt.call(
+    'auth',
+    { action: 'auth.demoLogin', input: { staffId: 'demo-service' } },
+    { kind: 'none' }
+  )) as Envelope<SessionOut>
   if (!login.ok) throw new Error(login.message)
   const env = (await rt.call(
     fn,
-    { action, input, estateId: 'demo-estate', op: { id: `e2e-op-${++seq}`, deviceTime: Date.now() }, sentAt: Date.now() },
+    {
+      action,
+      input,
+      estateId: 'demo-estate',
+      op: { id: `e2e-op-${++seq}`, deviceTime: Date.now() },
+      sentAt: Date.now()
+    },
     { kind: 'token', token: login.data.token! }
   )) as Envelope<T>
   if (!env.ok) throw new Error(env.message)
@@ -31,7 +41,10 @@ async function asDesk<T>(fn: 'admin', action: string, input: Record<string, unkn
 
 /** The number on one of the gate home's count tiles, e.g. 今日进入. */
 async function count(page: Page, title: RegExp): Promise<number> {
-  const tile = page.locator('.count', { has: page.locator('.count-title', { hasText: title }) }).filter({ visible: true }).first()
+  const tile = page
+    .locator('.count', { has: page.locator('.count-title', { hasText: title }) })
+    .filter({ visible: true })
+    .first()
   return Number(await tile.locator('.count-value').innerText())
 }
 async function countIs(page: Page, title: RegExp, n: number) {
@@ -48,8 +61,15 @@ describe('门岗: a guard at the gate', () => {
   it('a walk-in owner’s guest: through the script to check-in, then check-out', async () => {
     const { context, page } = await app.phone()
     await openGate(page)
-    await until('the board', async () => (await page.getByText('园内没有访客').filter({ visible: true }).count()) > 0)
-    const before = { in: await count(page, /^今日进入$/), out: await count(page, /^今日离开$/), inside: await count(page, /^园内访客/) }
+    await until(
+      'the board',
+      async () => (await page.getByText('园内没有访客').filter({ visible: true }).count()) > 0
+    )
+    const before = {
+      in: await count(page, /^今日进入$/),
+      out: await count(page, /^今日离开$/),
+      inside: await count(page, /^园内访客/)
+    }
     await tap(page, '访客登记')
     await tap(page, 'B 访客找业主')
     await field(page, '来访的房号').fill('1-1-101')
@@ -69,10 +89,21 @@ describe('门岗: a guard at the gate', () => {
     // back at the gate: the guest is on the list at once, and reaches the server
     const row = page.locator('.row', { hasText: '王小明' }).filter({ visible: true }).first()
     await row.waitFor()
-    const stored = await until('the check-in on the server', async () =>
-      (await app.server.runtime.store.find<Doc<Visitor>>('visitors', { where: { name: '王小明' } })).items[0]
+    const stored = await until(
+      'the check-in on the server',
+      async () =>
+        (await app.server.runtime.store.find<Doc<Visitor>>('visitors', { where: { name: '王小明' } }))
+          .items[0]
     )
-    expect(stored).toMatchObject({ status: 'inside', case: 'B', room: '1-1-101', hostCall: 'agreed', idDeposited: true, cardNo: 'F-07', gate: '东门' })
+    expect(stored).toMatchObject({
+      status: 'inside',
+      case: 'B',
+      room: '1-1-101',
+      hostCall: 'agreed',
+      idDeposited: true,
+      cardNo: 'F-07',
+      gate: '东门'
+    })
     expect(stored.idDoc.last4).toBe('002X')
     expect(JSON.stringify(stored)).not.toContain('11010519491231002X')
     expect(stored.scriptRunId).toBeTruthy()
@@ -81,7 +112,10 @@ describe('门岗: a guard at the gate', () => {
     await countIs(page, /^园内访客/, before.inside + 1)
     // end of shift: everyone still inside, to hand over
     await tap(page, '交班清单')
-    await page.getByText(/^- 王小明（1-1-101）.*押身份证 ····002X，来访卡F-07$/).filter({ visible: true }).waitFor()
+    await page
+      .getByText(/^- 王小明（1-1-101）.*押身份证 ····002X，来访卡F-07$/)
+      .filter({ visible: true })
+      .waitFor()
 
     await row.getByText('离开', { exact: true }).click()
     await page.getByText('已退还证件（身份证 ····002X）').filter({ visible: true }).waitFor()
@@ -131,17 +165,34 @@ describe('门岗: a guard at the gate', () => {
     const { context, page } = await app.phone()
     await openGate(page)
     await tap(page, '车辆进出')
-    const key = (k: string) => page.locator('.key', { hasText: new RegExp(`^${k}$`) }).filter({ visible: true }).first().click()
+    const key = (k: string) =>
+      page
+        .locator('.key', { hasText: new RegExp(`^${k}$`) })
+        .filter({ visible: true })
+        .first()
+        .click()
     for (const k of ['粤', 'B', '1', '2', '3', '4', '5']) await key(k)
     await page.getByText('业主车辆 · 1-1-101 陈先生').filter({ visible: true }).waitFor()
     await tap(page, '业主车入场')
-    await until('the entry on the server', async () =>
-      (await app.server.runtime.store.find<Doc<VehicleVisit>>('vehiclevisits', { where: { plate: '粤B12345', status: 'inside' } })).items[0]
+    await until(
+      'the entry on the server',
+      async () =>
+        (
+          await app.server.runtime.store.find<Doc<VehicleVisit>>('vehiclevisits', {
+            where: { plate: '粤B12345', status: 'inside' }
+          })
+        ).items[0]
     )
     for (const k of ['粤', 'B', '1', '2', '3', '4', '5']) await key(k)
     await tap(page, '业主车出场')
-    const out = await until('the exit on the server', async () =>
-      (await app.server.runtime.store.find<Doc<VehicleVisit>>('vehiclevisits', { where: { plate: '粤B12345', status: 'left' } })).items[0]
+    const out = await until(
+      'the exit on the server',
+      async () =>
+        (
+          await app.server.runtime.store.find<Doc<VehicleVisit>>('vehiclevisits', {
+            where: { plate: '粤B12345', status: 'left' }
+          })
+        ).items[0]
     )
     expect(out).toMatchObject({ kind: 'owner', room: '1-1-101' })
     expect(out.inAt).toBeDefined()
@@ -177,9 +228,27 @@ describe('门岗: a guard at the gate', () => {
     await field(page, '6位数字').fill(sofa.code)
     await tap(page, '查询')
     await page.getByText('业主 陈先生 · 1-1-101').filter({ visible: true }).waitFor()
-    for (const t of ['物品名称、数量与放行条相符', '签名有效', '已加盖管理中心印章', '签字人有此权限', '用货车运出', '已打开货车后厢检查']) await tap(page, t)
+    for (const t of [
+      '物品名称、数量与放行条相符',
+      '签名有效',
+      '已加盖管理中心印章',
+      '签字人有此权限',
+      '用货车运出',
+      '已打开货车后厢检查'
+    ])
+      await tap(page, t)
     await tap(page, '放行')
-    const released = await until('the release on the server', async () => app.server.runtime.store.get<Doc<GoodsCheck>>('goodschecks', (await app.server.runtime.store.get<Doc<{ checkId?: string; _id: string; _v: number }>>('goodspasses', sofa.id))?.checkId ?? 'none'))
+    const released = await until('the release on the server', async () =>
+      app.server.runtime.store.get<Doc<GoodsCheck>>(
+        'goodschecks',
+        (
+          await app.server.runtime.store.get<Doc<{ checkId?: string; _id: string; _v: number }>>(
+            'goodspasses',
+            sofa.id
+          )
+        )?.checkId ?? 'none'
+      )
+    )
     expect(released).toMatchObject({ result: 'released', lorry: true, lorryOpened: true })
 
     await page.getByText('物品放行', { exact: true }).filter({ visible: true }).first().waitFor()
@@ -192,11 +261,16 @@ describe('门岗: a guard at the gate', () => {
     await tap(page, '签名无效')
     await tap(page, '确认拒绝放行')
     const refused = await until('the refusal on the server', async () => {
-      const p = await app.server.runtime.store.get<Doc<{ status: string; _id: string; _v: number }>>('goodspasses', tv.id)
+      const p = await app.server.runtime.store.get<Doc<{ status: string; _id: string; _v: number }>>(
+        'goodspasses',
+        tv.id
+      )
       return p?.status === 'refused' ? p : undefined
     })
     expect(refused.status).toBe('refused')
-    const check = (await app.server.runtime.store.find<Doc<GoodsCheck>>('goodschecks', { where: { passId: tv.id } })).items[0]
+    const check = (
+      await app.server.runtime.store.find<Doc<GoodsCheck>>('goodschecks', { where: { passId: tv.id } })
+    ).items[0]
     expect(check).toMatchObject({ result: 'refused', reason: '签名无效', signatureOk: false })
     await context.close()
   })

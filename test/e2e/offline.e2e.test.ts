@@ -11,7 +11,8 @@ afterAll(async () => {
 })
 
 const shiftsOf = async (staffId: string) =>
-  (await app.server.runtime.store.find<Shift & { [k: string]: unknown }>('shifts', { where: { staffId } })).items
+  (await app.server.runtime.store.find<Shift & { [k: string]: unknown }>('shifts', { where: { staffId } }))
+    .items
 
 describe('offline first', () => {
   it('a clock-in made offline survives a reload, then reaches the server and loses its 待上传 mark', async () => {
@@ -23,7 +24,10 @@ describe('offline first', () => {
     await page.getByText('上岗：东门岗').click()
     // Confirmed at once, with no network.
     await page.getByText('在岗中：东门岗').waitFor()
-    await page.getByText(/待上传/).first().waitFor()
+    await page
+      .getByText(/待上传/)
+      .first()
+      .waitFor()
     await page.getByText('1 条待上传').waitFor()
 
     // Reload with the API still unreachable: the page comes back, the record is still there.
@@ -54,7 +58,10 @@ describe('offline first', () => {
     await signInDemo(page, '李巡 · 巡逻')
     await page.getByText('今天还没有上岗').waitFor()
     await context.setOffline(true)
-    await page.getByText(/^上岗：/).first().click()
+    await page
+      .getByText(/^上岗：/)
+      .first()
+      .click()
     await page.getByText('1 条待上传').waitFor()
     await page.getByText('下岗', { exact: true }).click()
     await page.getByText('已下岗 · 待上传').waitFor()
@@ -73,7 +80,10 @@ describe('offline first', () => {
     await signInDemo(page, '周主管 · 主管')
     await page.getByText('今天还没有上岗').waitFor()
     await context.setOffline(true)
-    await page.getByText(/^上岗：/).first().click()
+    await page
+      .getByText(/^上岗：/)
+      .first()
+      .click()
     await page.getByText('1 条待上传').waitFor()
     await page.getByText('我的', { exact: true }).click()
     await page.getByText('退出登录', { exact: true }).last().click()

@@ -39,10 +39,13 @@ describe('巡更: a round walked by typed codes, then read by the supervisor', (
     await tap(page, '确认结束本轮')
 
     const round = await until('the round ended on the server', async () => {
-      const r = (await app.server.runtime.store.find<Doc<Round>>('rounds', { where: { staffId: 'demo-patrol' } })).items[0]
+      const r = (
+        await app.server.runtime.store.find<Doc<Round>>('rounds', { where: { staffId: 'demo-patrol' } })
+      ).items[0]
       return r?.status === 'abandoned' ? r : undefined
     })
-    const scans = (await app.server.runtime.store.find<Doc<Scan>>('scans', { where: { roundId: round._id } })).items
+    const scans = (await app.server.runtime.store.find<Doc<Scan>>('scans', { where: { roundId: round._id } }))
+      .items
     expect(scans.map((s) => s.checkpointName).sort()).toEqual(['1栋大堂', '地下车库入口', '消防泵房'].sort())
     expect(scans.find((s) => s.checkpointName === '消防泵房')?.anomalies).toEqual(['消防设施是否正常：否'])
     expect(scans.every((s) => s.method === 'typed' && s.evidence.level === 'weak')).toBe(true)
@@ -52,7 +55,10 @@ describe('巡更: a round walked by typed codes, then read by the supervisor', (
     await signInDemo(sup.page, '周主管 · 主管')
     await sup.page.locator('.area-title', { hasText: /^主管$/ }).click()
     await tap(sup.page, '巡更情况')
-    const row = sup.page.locator('.round-row', { hasText: '提前结束 · 李巡 · 75%' }).filter({ visible: true }).first()
+    const row = sup.page
+      .locator('.round-row', { hasText: '提前结束 · 李巡 · 75%' })
+      .filter({ visible: true })
+      .first()
     await row.waitFor()
     expect(await row.textContent()).toContain('漏点 1 个：东门围墙')
     expect(await row.textContent()).toContain('异常 1 项')
@@ -88,15 +94,26 @@ describe('巡更: a round walked by typed codes, then read by the supervisor', (
     await page.locator('.chip', { hasText: /^天台路线$/ }).click()
     await tap(page, '每3小时')
     await tap(page, '添加计划')
-    await page.getByText(/天台路线 · 20:00–06:00 每180分钟/).filter({ visible: true }).waitFor()
-    const cp = (await app.server.runtime.store.find<Doc<{ _id: string; _v: number; code: string; questions: unknown[] }>>('checkpoints', { where: { name: '3栋天台' } })).items[0]
+    await page
+      .getByText(/天台路线 · 20:00–06:00 每180分钟/)
+      .filter({ visible: true })
+      .waitFor()
+    const cp = (
+      await app.server.runtime.store.find<
+        Doc<{ _id: string; _v: number; code: string; questions: unknown[] }>
+      >('checkpoints', { where: { name: '3栋天台' } })
+    ).items[0]
     expect(cp.code).toBe(code)
-    expect(cp.questions).toEqual([{ key: 'q1', label: '水箱水位（米）', kind: 'number', anomalyWhen: { min: 1, max: 3 } }])
+    expect(cp.questions).toEqual([
+      { key: 'q1', label: '水箱水位（米）', kind: 'number', anomalyWhen: { min: 1, max: 3 } }
+    ])
 
     await tap(page, '巡更点二维码（打印张贴）')
     const item = page.locator('.qr-item', { hasText: '3栋天台' }).filter({ visible: true }).first()
     await item.waitFor()
-    expect(await item.locator('.qr').getAttribute('data-qr')).toMatch(new RegExp(`^GWT-C:${cp._id}\\.[A-Za-z0-9_-]{22}$`))
+    expect(await item.locator('.qr').getAttribute('data-qr')).toMatch(
+      new RegExp(`^GWT-C:${cp._id}\\.[A-Za-z0-9_-]{22}$`)
+    )
     expect(await item.textContent()).toContain(`编号 ${code}`)
     await context.close()
   })

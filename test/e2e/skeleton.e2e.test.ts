@@ -29,9 +29,13 @@ describe('sign in as each demo role and land on that role’s home', () => {
       await page.locator('.home-name', { hasText: name }).waitFor()
       await page.getByText('翠湖花园', { exact: false }).first().waitFor()
       for (const t of sees) await page.locator('.area-title', { hasText: new RegExp(`^${t}$`) }).waitFor()
-      for (const t of notSees) expect(await page.locator('.area-title', { hasText: new RegExp(`^${t}$`) }).count()).toBe(0)
+      for (const t of notSees)
+        expect(await page.locator('.area-title', { hasText: new RegExp(`^${t}$`) }).count()).toBe(0)
       // The palette reaches the page: work areas and buttons are solid, not transparent.
-      const bg = await page.locator('.area').first().evaluate((e) => getComputedStyle(e).backgroundColor)
+      const bg = await page
+        .locator('.area')
+        .first()
+        .evaluate((e) => getComputedStyle(e).backgroundColor)
       expect(bg).toBe('rgb(11, 61, 110)')
       await context.close()
     })
@@ -45,7 +49,9 @@ describe('a guard records something that lands in the database', () => {
     await page.getByText('今天还没有上岗').waitFor()
     await page.getByText('上岗：东门岗').click()
     await page.getByText('在岗中：东门岗').waitFor()
-    const stored = await app.server.runtime.store.find<Shift & { [k: string]: unknown }>('shifts', { where: { staffId: 'demo-guard' } })
+    const stored = await app.server.runtime.store.find<Shift & { [k: string]: unknown }>('shifts', {
+      where: { staffId: 'demo-guard' }
+    })
     expect(stored.items).toHaveLength(1)
     expect(stored.items[0]).toMatchObject({ post: '东门岗', status: 'on', estateId: 'demo-estate' })
     await page.reload()
@@ -82,7 +88,10 @@ describe('a supervisor adds a staff member', () => {
     const code = (await page.locator('.bind-code').textContent())?.trim() ?? ''
     expect(code).toMatch(/^[A-Z2-9]{8}$/)
     await page.getByText('139****5678', { exact: false }).waitFor()
-    const stored = await app.server.runtime.store.get<{ _id: string; _v: number; staffId: string }>('bindcodes', code)
+    const stored = await app.server.runtime.store.get<{ _id: string; _v: number; staffId: string }>(
+      'bindcodes',
+      code
+    )
     expect(stored).not.toBeNull()
     await context.close()
   })

@@ -11,7 +11,10 @@ afterAll(async () => {
 })
 
 // the smallest valid JPEG: what a phone camera hands over, as far as the server can tell
-const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=', 'base64')
+const JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=',
+  'base64'
+)
 
 describe('报事 and 任务: one loop', () => {
   it('a guard reports a leak offline in two taps; the engineer fixes it with a photo; the guard sees it resolved', async () => {
@@ -23,9 +26,21 @@ describe('报事 and 任务: one loop', () => {
     await guard.page.getByText('已记录：💧 漏水').filter({ visible: true }).waitFor()
     // a second tap right after is the same report
     await tap(guard.page, '完成')
-    await guard.page.getByText('我报的事').filter({ visible: true }).waitFor().catch(() => undefined)
+    await guard.page
+      .getByText('我报的事')
+      .filter({ visible: true })
+      .waitFor()
+      .catch(() => undefined)
     await guard.context.setOffline(false)
-    const incident = await until('the report on the server', async () => (await app.server.runtime.store.find<Doc<Incident>>('incidents', { where: { reporterId: 'demo-guard' } })).items[0])
+    const incident = await until(
+      'the report on the server',
+      async () =>
+        (
+          await app.server.runtime.store.find<Doc<Incident>>('incidents', {
+            where: { reporterId: 'demo-guard' }
+          })
+        ).items[0]
+    )
     expect(incident).toMatchObject({ category: 'leak', status: 'assigned', dept: 'engineering' })
     expect(await app.server.runtime.store.count('incidents')).toBe(1)
 
@@ -36,7 +51,10 @@ describe('报事 and 任务: one loop', () => {
     await card.waitFor()
     await card.getByText('抢单', { exact: true }).click()
     await card.getByText('完成……', { exact: true }).click()
-    const [chooser] = await Promise.all([eng.page.waitForEvent('filechooser'), card.getByText('拍完成后的照片（必须）', { exact: true }).click()])
+    const [chooser] = await Promise.all([
+      eng.page.waitForEvent('filechooser'),
+      card.getByText('拍完成后的照片（必须）', { exact: true }).click()
+    ])
     await chooser.setFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: JPEG })
     await card.getByText('再拍一张（已拍 1 张）', { exact: true }).waitFor()
     await card.locator('input[placeholder="处理说明"]').fill('已更换漏水的水管接头')
@@ -48,7 +66,10 @@ describe('报事 and 任务: one loop', () => {
     expect(task).toMatchObject({ assigneeName: '钱工', completionNote: '已更换漏水的水管接头' })
     expect(task.completionPhotoIds).toHaveLength(1)
     // the photo itself reaches the server too
-    await until('the photo on the server', async () => (await app.server.runtime.store.get('files', task.completionPhotoIds![0])) ?? undefined)
+    await until(
+      'the photo on the server',
+      async () => (await app.server.runtime.store.get('files', task.completionPhotoIds![0])) ?? undefined
+    )
 
     await guard.page.reload()
     await tap(guard.page, '一键报事')
@@ -69,8 +90,20 @@ describe('报事 and 任务: one loop', () => {
     await field(sup.page, '检查项，用逗号分开（可不填）').fill('地面，玻璃门')
     await tap(sup.page, '赵洁·保洁')
     await tap(sup.page, '派出')
-    const t = await until('the task on the server', async () => (await app.server.runtime.store.find<Doc<Task>>('tasks', { where: { title: '2栋大堂保洁' } })).items[0])
-    expect(t).toMatchObject({ status: 'assigned', assigneeName: '赵洁', checklist: [{ label: '地面', done: false }, { label: '玻璃门', done: false }] })
+    const t = await until(
+      'the task on the server',
+      async () =>
+        (await app.server.runtime.store.find<Doc<Task>>('tasks', { where: { title: '2栋大堂保洁' } }))
+          .items[0]
+    )
+    expect(t).toMatchObject({
+      status: 'assigned',
+      assigneeName: '赵洁',
+      checklist: [
+        { label: '地面', done: false },
+        { label: '玻璃门', done: false }
+      ]
+    })
 
     const cl = await app.phone()
     await signInDemo(cl.page, '赵洁 · 保洁')
@@ -83,15 +116,24 @@ describe('报事 and 任务: one loop', () => {
     await card.getByText('☐ 玻璃门', { exact: true }).click()
     await card.getByText('完成……', { exact: true }).click()
     await card.getByText('确认完成', { exact: true }).click()
-    await until('the task done', async () => (await app.server.runtime.store.get<Doc<Task>>('tasks', t._id))?.status === 'done')
+    await until(
+      'the task done',
+      async () => (await app.server.runtime.store.get<Doc<Task>>('tasks', t._id))?.status === 'done'
+    )
     const done = (await app.server.runtime.store.get<Doc<Task>>('tasks', t._id))!
     expect(done.checklist.every((c) => c.done)).toBe(true)
 
     // the supervisor accepts it
     await sup.page.reload()
-    const review = sup.page.locator('.sup-row', { hasText: '2栋大堂保洁 · 赵洁' }).filter({ visible: true }).first()
+    const review = sup.page
+      .locator('.sup-row', { hasText: '2栋大堂保洁 · 赵洁' })
+      .filter({ visible: true })
+      .first()
     await review.getByText('验收通过', { exact: true }).click()
-    await until('closed', async () => (await app.server.runtime.store.get<Doc<Task>>('tasks', t._id))?.status === 'closed')
+    await until(
+      'closed',
+      async () => (await app.server.runtime.store.get<Doc<Task>>('tasks', t._id))?.status === 'closed'
+    )
     await sup.context.close()
     await cl.context.close()
   })

@@ -129,11 +129,18 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
       const url = req.url ?? '/'
       const path = url.split('?')[0]
       const auth = req.headers.authorization
-      const bearer: Identity = auth && auth.startsWith('Bearer ') ? { kind: 'token', token: auth.slice(7) } : { kind: 'none' }
+      const bearer: Identity =
+        auth && auth.startsWith('Bearer ') ? { kind: 'token', token: auth.slice(7) } : { kind: 'none' }
       const up = /^\/api\/upload\/([^/]+)$/.exec(path)
       if (up && req.method === 'POST') return await handleUpload(files, up[1], bearer, req, res)
       const fm = /^\/files\/([^/]+)$/.exec(path)
-      if (fm && req.method === 'GET') return await handleFile(files, fm[1], new URL(url, 'http://x').searchParams.get('t') ?? undefined, res)
+      if (fm && req.method === 'GET')
+        return await handleFile(
+          files,
+          fm[1],
+          new URL(url, 'http://x').searchParams.get('t') ?? undefined,
+          res
+        )
       const m = /^\/api\/([a-z]+)\/?$/.exec(path)
       if (m && req.method === 'POST') {
         let body: unknown
@@ -155,7 +162,10 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
     }
   })
   // The local stand-in for the cron function's timer trigger.
-  const sweep = setInterval(() => void runtime.call('cron', { action: 'cron.sweep', input: {} }, { kind: 'timer' }), 3600_000)
+  const sweep = setInterval(
+    () => void runtime.call('cron', { action: 'cron.sweep', input: {} }, { kind: 'timer' }),
+    3600_000
+  )
   sweep.unref()
 
   await new Promise<void>((res) => server.listen(opts.port, opts.host ?? '127.0.0.1', res))

@@ -3,7 +3,17 @@
  * A photo is stored under its client id, so uploading it again (after a timeout, say) is
  * answered "already have it", never an error.
  */
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { AppError, errorEnvelope, isAppError } from '../../domain/errors'
@@ -17,8 +27,10 @@ const ID = /^[0-9A-Za-z_-]{8,64}$/
 /** What the bytes are, from their first bytes (the content-type header is not trusted). */
 export function sniffImage(b: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | undefined {
   if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg'
-  if (b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png'
-  if (b.length > 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'image/webp'
+  if (b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png'
+  if (b.length > 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP')
+    return 'image/webp'
   return undefined
 }
 
@@ -78,7 +90,13 @@ async function callerOf(deps: UploadDeps, identity: Identity) {
 }
 
 /** POST /api/upload/<id>: the photo's bytes as the body. */
-export async function handleUpload(deps: UploadDeps, id: string, identity: Identity, req: IncomingMessage, res: ServerResponse) {
+export async function handleUpload(
+  deps: UploadDeps,
+  id: string,
+  identity: Identity,
+  req: IncomingMessage,
+  res: ServerResponse
+) {
   const now = deps.config.now()
   try {
     if (!ID.test(id)) throw new AppError('INVALID_INPUT', '照片编号格式不正确')
@@ -87,35 +105,58 @@ export async function handleUpload(deps: UploadDeps, id: string, identity: Ident
     const file = join(deps.dir, id)
     const bytes = fileFromBody(await readBytes(req, MAX_PHOTO_BYTES + 64 * 1024), req.headers['content-type'])
     if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('INVALID_INPUT', '照片太大（最大5MB），请重新拍摄')
-    if (existsSync(file)) return json(res, 200, { ok: true, data: { fileId: `local:${id}`, existing: true, size: statSync(file).size }, serverTime: now })
+    if (existsSync(file))
+      return json(res, 200, {
+        ok: true,
+        data: { fileId: `local:${id}`, existing: true, size: statSync(file).size },
+        serverTime: now
+      })
     if (!sniffImage(bytes)) throw new AppError('INVALID_INPUT', '只能上传 JPG、PNG 或 WEBP 照片')
     // Written whole or not at all.
     const tmp = `${file}.${process.pid}.${now}.part`
     writeFileSync(tmp, bytes)
     renameSync(tmp, file)
-    json(res, 200, { ok: true, data: { fileId: `local:${id}`, existing: false, size: bytes.length }, serverTime: now })
+    json(res, 200, {
+      ok: true,
+      data: { fileId: `local:${id}`, existing: false, size: bytes.length },
+      serverTime: now
+    })
   } catch (e) {
-    if (isAppError(e)) return json(res, e.code === 'UNAUTHENTICATED' || e.code === 'SESSION_EXPIRED' ? 401 : 400, errorEnvelope(e, now))
+    if (isAppError(e))
+      return json(
+        res,
+        e.code === 'UNAUTHENTICATED' || e.code === 'SESSION_EXPIRED' ? 401 : 400,
+        errorEnvelope(e, now)
+      )
     deps.config.log('upload failed', e)
     json(res, 500, errorEnvelope(new AppError('INTERNAL'), now))
   }
 }
 
 /** GET /files/<id>?t=<token>: an uploaded photo, for a signed-in person of the same estate. */
-export async function handleFile(deps: UploadDeps, id: string, token: string | undefined, res: ServerResponse) {
+export async function handleFile(
+  deps: UploadDeps,
+  id: string,
+  token: string | undefined,
+  res: ServerResponse
+) {
   const now = deps.config.now()
   try {
     if (!ID.test(id)) throw new AppError('NOT_FOUND')
     const caller = await callerOf(deps, token ? { kind: 'token', token } : { kind: 'none' })
     const doc = await deps.store.get<{ _id: string; _v: number; estateId: string }>('files', id)
-    if (!doc || !caller.staff.estateIds.includes(doc.estateId)) throw new AppError('NOT_FOUND', '没有找到这张照片')
+    if (!doc || !caller.staff.estateIds.includes(doc.estateId))
+      throw new AppError('NOT_FOUND', '没有找到这张照片')
     const file = join(deps.dir, id)
     if (!existsSync(file)) throw new AppError('NOT_FOUND', '照片还没有上传完成')
     const head = Buffer.alloc(16)
     const fd = openSync(file, 'r')
     readSync(fd, head, 0, 16, 0)
     closeSync(fd)
-    res.writeHead(200, { 'content-type': sniffImage(head) ?? 'application/octet-stream', 'cache-control': 'private, max-age=86400' })
+    res.writeHead(200, {
+      'content-type': sniffImage(head) ?? 'application/octet-stream',
+      'cache-control': 'private, max-age=86400'
+    })
     createReadStream(file).pipe(res)
   } catch (e) {
     if (isAppError(e)) return json(res, e.code === 'NOT_FOUND' ? 404 : 401, errorEnvelope(e, now))

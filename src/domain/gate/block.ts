@@ -54,7 +54,12 @@ export function blockMatches(rules: readonly BlockRule[], c: BlockCandidate): Bl
       if (plate && r.plate && normalizePlate(r.plate) === plate) by = '车牌'
     } else if (c.idHash && r.idHash && c.idHash === r.idHash) by = '证件号'
     else if (c.phone && r.phone && phoneMatches(r.phone, c.phone)) by = '手机号'
-    else if (name && r.name && r.name.trim() === name && (!r.idLast4 || (last4 && r.idLast4.toUpperCase() === last4)))
+    else if (
+      name &&
+      r.name &&
+      r.name.trim() === name &&
+      (!r.idLast4 || (last4 && r.idLast4.toUpperCase() === last4))
+    )
       by = r.idLast4 ? '姓名和证件后四位' : '姓名'
     if (by) out.push({ entryId: r.id, kind: r.kind, matchedBy: by, reason: r.reason })
   }

@@ -27,7 +27,11 @@ export const VISITOR_STATUS_LABELS: Record<VisitorRecordStatus, string> = {
 }
 
 export type HostCall = 'agreed' | 'refused' | 'noAnswer'
-export const HOST_CALL_LABELS: Record<HostCall, string> = { agreed: '同意', refused: '不同意', noAnswer: '联系不上' }
+export const HOST_CALL_LABELS: Record<HostCall, string> = {
+  agreed: '同意',
+  refused: '不同意',
+  noAnswer: '联系不上'
+}
 
 export interface Construction {
   kind: 'temporary' | 'longTerm'

@@ -25,9 +25,11 @@ const yes = (v: string | undefined) => v === 'yes'
 export function visitorFromAnswers(a: GateVisitorAnswers): VisitorFromScript {
   const c = a.case as VisitorCase
   if (!(VISITOR_CASES as readonly string[]).includes(c)) throw new Error('visitor script: no case answered')
-  const result = a.result === 'admitted' || a.result === 'refused' || a.result === 'redirected' ? a.result : undefined
+  const result =
+    a.result === 'admitted' || a.result === 'refused' || a.result === 'redirected' ? a.result : undefined
   if (!result) throw new Error('visitor script: not finished')
-  const hostCall = a.hostCall === 'agreed' || a.hostCall === 'refused' || a.hostCall === 'noAnswer' ? a.hostCall : undefined
+  const hostCall =
+    a.hostCall === 'agreed' || a.hostCall === 'refused' || a.hostCall === 'noAnswer' ? a.hostCall : undefined
   return {
     case: c,
     result,
@@ -37,7 +39,8 @@ export function visitorFromAnswers(a: GateVisitorAnswers): VisitorFromScript {
     hostCall,
     idDeposited: yes(a.idDeposited),
     cardIssued: yes(a.cardIssued),
-    constructionKind: a.constructionKind === 'temporary' || a.constructionKind === 'longTerm' ? a.constructionKind : undefined
+    constructionKind:
+      a.constructionKind === 'temporary' || a.constructionKind === 'longTerm' ? a.constructionKind : undefined
   }
 }
 
@@ -56,10 +59,16 @@ export interface VehicleFromScript {
 
 /** From the answers of a finished gate.vehicle run. */
 export function vehicleFromAnswers(a: GateVehicleAnswers): VehicleFromScript {
-  const map: Record<string, VehicleCase> = { owner: 'owner', business: 'business', viewing: 'viewing', delivery: 'delivery' }
+  const map: Record<string, VehicleCase> = {
+    owner: 'owner',
+    business: 'business',
+    viewing: 'viewing',
+    delivery: 'delivery'
+  }
   const c = map[a.vehicleCase ?? '']
   if (!c) throw new Error('vehicle script: no case answered')
-  const result = a.result === 'admitted' || a.result === 'refused' || a.result === 'redirected' ? a.result : undefined
+  const result =
+    a.result === 'admitted' || a.result === 'refused' || a.result === 'redirected' ? a.result : undefined
   if (!result) throw new Error('vehicle script: not finished')
   return {
     case: c,

@@ -4,8 +4,37 @@
  * I and O are never used, to avoid confusion with 1 and 0.
  */
 export const PROVINCES = [
-  '京', '津', '沪', '渝', '冀', '豫', '云', '辽', '黑', '湘', '皖', '鲁', '新', '苏', '浙', '赣', '鄂', '桂',
-  '甘', '晋', '蒙', '陕', '吉', '闽', '贵', '粤', '青', '藏', '川', '宁', '琼'
+  '京',
+  '津',
+  '沪',
+  '渝',
+  '冀',
+  '豫',
+  '云',
+  '辽',
+  '黑',
+  '湘',
+  '皖',
+  '鲁',
+  '新',
+  '苏',
+  '浙',
+  '赣',
+  '鄂',
+  '桂',
+  '甘',
+  '晋',
+  '蒙',
+  '陕',
+  '吉',
+  '闽',
+  '贵',
+  '粤',
+  '青',
+  '藏',
+  '川',
+  '宁',
+  '琼'
 ] as const
 
 const P = `[${PROVINCES.join('')}]`
@@ -38,7 +67,8 @@ export function plateProblem(raw: string): string | undefined {
   if (/[IO]/.test(p.slice(1))) return '车牌中没有字母 I 和 O，请检查是否为数字 1 或 0'
   if (p.length < 7) return '车牌号位数不够（普通车牌7位，新能源8位）'
   if (p.length > 8) return '车牌号位数太多'
-  if (!plateKind(p)) return p.length === 8 ? '新能源车牌格式不正确（如 粤BD12345）' : '车牌格式不正确（如 粤B12345）'
+  if (!plateKind(p))
+    return p.length === 8 ? '新能源车牌格式不正确（如 粤BD12345）' : '车牌格式不正确（如 粤B12345）'
   return undefined
 }
 

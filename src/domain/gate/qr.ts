@@ -15,6 +15,10 @@ export function parseQr(text: string, expect: QrKind): { code: string } | { prob
   if (/^\d{6}$/.test(t)) return { code: t }
   const m = /^(GWT-[PG]):(\d{6})$/.exec(t)
   if (!m) return { problem: '这不是本系统的通行码' }
-  if (m[1] !== TAGS[expect]) return { problem: expect === 'visitorPass' ? '这是物品放行条的码，不是访客通行证' : '这是访客通行证的码，不是物品放行条' }
+  if (m[1] !== TAGS[expect])
+    return {
+      problem:
+        expect === 'visitorPass' ? '这是物品放行条的码，不是访客通行证' : '这是访客通行证的码，不是物品放行条'
+    }
   return { code: m[2] }
 }

@@ -89,7 +89,12 @@ export interface Round extends Doc {
 }
 
 export type EvidenceLevel = 'strong' | 'ok' | 'weak' | 'suspicious'
-export const EVIDENCE_LABELS: Record<EvidenceLevel, string> = { strong: '可信', ok: '正常', weak: '较弱', suspicious: '可疑' }
+export const EVIDENCE_LABELS: Record<EvidenceLevel, string> = {
+  strong: '可信',
+  ok: '正常',
+  weak: '较弱',
+  suspicious: '可疑'
+}
 
 export interface Evidence {
   level: EvidenceLevel

@@ -8,7 +8,12 @@ import type { Role } from '../roles'
 
 export const DEPTS = ['engineering', 'cleaning', 'security', 'service'] as const
 export type Dept = (typeof DEPTS)[number]
-export const DEPT_LABELS: Record<Dept, string> = { engineering: '工程部', cleaning: '清洁部', security: '保安部', service: '客服部' }
+export const DEPT_LABELS: Record<Dept, string> = {
+  engineering: '工程部',
+  cleaning: '清洁部',
+  security: '保安部',
+  service: '客服部'
+}
 /** Who works in which department's pool. */
 export const DEPT_ROLES: Record<Dept, readonly Role[]> = {
   engineering: ['engineer'],
@@ -21,7 +26,12 @@ export function deptsOf(roles: readonly Role[]): Dept[] {
 }
 
 export type Severity = 'low' | 'normal' | 'high' | 'urgent'
-export const SEVERITY_LABELS: Record<Severity, string> = { low: '一般', normal: '普通', high: '紧急', urgent: '特急' }
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  low: '一般',
+  normal: '普通',
+  high: '紧急',
+  urgent: '特急'
+}
 
 export interface Category {
   key: string
@@ -46,7 +56,14 @@ export const CATEGORIES: readonly Category[] = [
   { key: 'noise', label: '噪音扰民', icon: '🔊', dept: 'service', severity: 'normal' },
   { key: 'ownerRequest', label: '业主报修', icon: '🏠', dept: 'engineering', severity: 'normal' },
   { key: 'fire', label: '火情', icon: '🔥', dept: 'security', severity: 'urgent', emergency: true },
-  { key: 'injury', label: '有人受伤/摔倒', icon: '🚑', dept: 'security', severity: 'urgent', emergency: true },
+  {
+    key: 'injury',
+    label: '有人受伤/摔倒',
+    icon: '🚑',
+    dept: 'security',
+    severity: 'urgent',
+    emergency: true
+  },
   { key: 'fight', label: '打架斗殴', icon: '⚠️', dept: 'security', severity: 'urgent', emergency: true },
   { key: 'flood', label: '水浸', icon: '🌊', dept: 'engineering', severity: 'urgent', emergency: true },
   { key: 'other', label: '其他', icon: '📝', dept: 'service', severity: 'normal' }
@@ -57,11 +74,16 @@ export function categoryOf(key: string): Category | undefined {
 
 /** Minutes from report to done, by severity (an estate may set its own). Engineering repairs: on site within two hours. */
 export const RESPONSE_MINUTES: Record<Severity, number> = { urgent: 30, high: 120, normal: 120, low: 24 * 60 }
-export function dueAt(reportedAt: number, severity: Severity, estateMinutes?: Partial<Record<Severity, number>>): number {
+export function dueAt(
+  reportedAt: number,
+  severity: Severity,
+  estateMinutes?: Partial<Record<Severity, number>>
+): number {
   return reportedAt + (estateMinutes?.[severity] ?? RESPONSE_MINUTES[severity]) * 60_000
 }
 
-export type IncidentStatus = 'reported' | 'assigned' | 'accepted' | 'inProgress' | 'resolved' | 'verified' | 'reopened'
+export type IncidentStatus =
+  'reported' | 'assigned' | 'accepted' | 'inProgress' | 'resolved' | 'verified' | 'reopened'
 export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
   reported: '已上报',
   assigned: '已派单',
@@ -113,7 +135,15 @@ export interface Incident extends Doc {
   history: HistoryEntry[]
 }
 
-export const TASK_TYPES = ['cleaning', 'inspection', 'repair', 'greening', 'delivery', 'followUp', 'other'] as const
+export const TASK_TYPES = [
+  'cleaning',
+  'inspection',
+  'repair',
+  'greening',
+  'delivery',
+  'followUp',
+  'other'
+] as const
 export type TaskType = (typeof TASK_TYPES)[number]
 export const TASK_TYPE_LABELS: Record<TaskType, string> = {
   cleaning: '保洁',

@@ -15,17 +15,7 @@ import type {
   VisitorOut
 } from '../../../src/domain/contract'
 import { hashIdNumber } from '../../../src/domain/gate/idcard'
-import {
-  DAY,
-  ID_NUMBER,
-  OTHER,
-  T0,
-  addOtherEstate,
-  refused,
-  stored,
-  vehicleInput,
-  visitorInput
-} from './kit'
+import { DAY, ID_NUMBER, OTHER, T0, addOtherEstate, refused, stored, vehicleInput, visitorInput } from './kit'
 
 let h: Harness
 beforeEach(async () => {

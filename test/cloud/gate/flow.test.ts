@@ -4,7 +4,17 @@
  * in and out; a pass used once; a goods pass released; the day log and CSV see all of it.
  */
 import { makeHarness, ok, code, T0 } from '../harness'
-import type { CsvOut, GateBoard, GateLogPage, GateRefs, GoodsPassOut, PassCheckOut, PassOut, VehicleItem, VisitorOut } from '../../../src/domain/contract'
+import type {
+  CsvOut,
+  GateBoard,
+  GateLogPage,
+  GateRefs,
+  GoodsPassOut,
+  PassCheckOut,
+  PassOut,
+  VehicleItem,
+  VisitorOut
+} from '../../../src/domain/contract'
 import { hashIdNumber } from '../../../src/domain/gate/idcard'
 import { localDate } from '../../../src/domain/time'
 
@@ -20,9 +30,20 @@ describe('gate: a day at the gate', () => {
     const hash = hashIdNumber(ID, refs.idSalt)
     const v = ok<VisitorOut>(
       await h.as('demo-guard', 'gate.checkIn', {
-        id: 'vis-1', gate: '东门', source: 'walkin', case: 'B', name: '王小明', phone: '13912345678',
-        idDoc: { type: 'idcard', last4: '002X', hash }, idDeposited: true, cardNo: 'F-07', people: 2,
-        room: '1-1-101', appointment: 'yes', hostCall: 'agreed', result: 'admitted'
+        id: 'vis-1',
+        gate: '东门',
+        source: 'walkin',
+        case: 'B',
+        name: '王小明',
+        phone: '13912345678',
+        idDoc: { type: 'idcard', last4: '002X', hash },
+        idDeposited: true,
+        cardNo: 'F-07',
+        people: 2,
+        room: '1-1-101',
+        appointment: 'yes',
+        hostCall: 'agreed',
+        result: 'admitted'
       })
     )
     expect(v.status).toBe('inside')
@@ -36,7 +57,12 @@ describe('gate: a day at the gate', () => {
     h.clock.now += 60_000
     // two guards at once: exactly one succeeds
     const [r1, r2] = await Promise.all([
-      h.as('demo-guard', 'gate.checkOut', { visitorId: 'vis-1', gate: '东门', idReturned: true, cardCollected: true }),
+      h.as('demo-guard', 'gate.checkOut', {
+        visitorId: 'vis-1',
+        gate: '东门',
+        idReturned: true,
+        cardCollected: true
+      }),
       h.as('g2', 'gate.checkOut', { visitorId: 'vis-1', gate: '南门', idReturned: true, cardCollected: true })
     ])
     expect([code(r1), code(r2)].sort()).toEqual(['CONFLICT', 'OK'])
@@ -44,28 +70,107 @@ describe('gate: a day at the gate', () => {
     expect(!bad.ok && bad.message).toMatch(/已离开/)
     h.clock.now += 60_000
     // owner car in and out
-    const car = ok<VehicleItem>(await h.as('demo-guard', 'gate.vehicleIn', { id: 'car-1', gate: '东门', plate: '粤b12345', case: 'owner', idDeposited: false, result: 'admitted' }))
+    const car = ok<VehicleItem>(
+      await h.as('demo-guard', 'gate.vehicleIn', {
+        id: 'car-1',
+        gate: '东门',
+        plate: '粤b12345',
+        case: 'owner',
+        idDeposited: false,
+        result: 'admitted'
+      })
+    )
     expect(car.room).toBe('1-1-101')
     h.clock.now += 60_000
-    const out = ok<VehicleItem>(await h.as('demo-guard', 'gate.vehicleOut', { id: 'car-1-out', gate: '东门', plate: '粤B12345' }))
+    const out = ok<VehicleItem>(
+      await h.as('demo-guard', 'gate.vehicleOut', { id: 'car-1-out', gate: '东门', plate: '粤B12345' })
+    )
     expect(out.status).toBe('left')
     expect(out.id).toBe('car-1')
     h.clock.now += 60_000
     // a pass
-    const pass = ok<PassOut>(await h.as('demo-service', 'gate.passCreate', { id: 'pass-1', visitorName: '赵六', room: '2-1-302', people: 1, validFrom: T0, validTo: T0 + 3600_000 * 8 }))
+    const pass = ok<PassOut>(
+      await h.as('demo-service', 'gate.passCreate', {
+        id: 'pass-1',
+        visitorName: '赵六',
+        room: '2-1-302',
+        people: 1,
+        validFrom: T0,
+        validTo: T0 + 3600_000 * 8
+      })
+    )
     expect(pass.code).toMatch(/^[1-9]\d{5}$/)
     const pc = ok<PassCheckOut>(await h.as('demo-guard', 'gate.passCheck', { code: pass.code }))
     expect(pc.problem).toBeUndefined()
-    ok(await h.as('demo-guard', 'gate.checkIn', { id: 'vis-2', gate: '东门', source: 'pass', passId: pass.id, case: 'B', name: '赵六', idDoc: { type: 'none', last4: '' }, idDeposited: false, people: 1, room: '2-1-302', result: 'admitted' }))
-    const again = await h.as('demo-guard', 'gate.checkIn', { id: 'vis-3', gate: '东门', source: 'pass', passId: pass.id, case: 'B', name: '赵六', idDoc: { type: 'none', last4: '' }, idDeposited: false, people: 1, result: 'admitted' })
+    ok(
+      await h.as('demo-guard', 'gate.checkIn', {
+        id: 'vis-2',
+        gate: '东门',
+        source: 'pass',
+        passId: pass.id,
+        case: 'B',
+        name: '赵六',
+        idDoc: { type: 'none', last4: '' },
+        idDeposited: false,
+        people: 1,
+        room: '2-1-302',
+        result: 'admitted'
+      })
+    )
+    const again = await h.as('demo-guard', 'gate.checkIn', {
+      id: 'vis-3',
+      gate: '东门',
+      source: 'pass',
+      passId: pass.id,
+      case: 'B',
+      name: '赵六',
+      idDoc: { type: 'none', last4: '' },
+      idDeposited: false,
+      people: 1,
+      result: 'admitted'
+    })
     expect(code(again)).toBe('CONFLICT')
     h.clock.now += 60_000
     // goods
-    const gp = ok<GoodsPassOut>(await h.as('demo-service', 'gate.goodsIssue', { id: 'gp-1', holderKind: 'owner', holderName: '陈先生', room: '1-1-101', items: [{ name: '旧沙发', qty: 1 }], signer: '陈先生', date: localDate(T0) }))
-    ok(await h.as('demo-guard', 'gate.goodsCheck', { id: 'gc-1', gate: '东门', passId: gp.id, items: gp.items, lorry: true, lorryOpened: true, signatureOk: true, stampOk: true, authorityOk: true, itemsMatch: true, photoIds: [], result: 'released' }))
+    const gp = ok<GoodsPassOut>(
+      await h.as('demo-service', 'gate.goodsIssue', {
+        id: 'gp-1',
+        holderKind: 'owner',
+        holderName: '陈先生',
+        room: '1-1-101',
+        items: [{ name: '旧沙发', qty: 1 }],
+        signer: '陈先生',
+        date: localDate(T0)
+      })
+    )
+    ok(
+      await h.as('demo-guard', 'gate.goodsCheck', {
+        id: 'gc-1',
+        gate: '东门',
+        passId: gp.id,
+        items: gp.items,
+        lorry: true,
+        lorryOpened: true,
+        signatureOk: true,
+        stampOk: true,
+        authorityOk: true,
+        itemsMatch: true,
+        photoIds: [],
+        result: 'released'
+      })
+    )
     const log = ok<GateLogPage>(await h.as('demo-supervisor', 'gate.dayLog', { date: localDate(T0) }))
-    expect(log.items.map((i) => i.event)).toEqual(['visitorIn', 'visitorOut', 'vehicleIn', 'vehicleOut', 'visitorIn', 'goodsReleased'])
-    const csv = ok<CsvOut>(await h.as('demo-supervisor', 'gate.dayLogCsv', { date: localDate(T0), type: 'visitor' }))
+    expect(log.items.map((i) => i.event)).toEqual([
+      'visitorIn',
+      'visitorOut',
+      'vehicleIn',
+      'vehicleOut',
+      'visitorIn',
+      'goodsReleased'
+    ])
+    const csv = ok<CsvOut>(
+      await h.as('demo-supervisor', 'gate.dayLogCsv', { date: localDate(T0), type: 'visitor' })
+    )
     expect(csv.rows).toBe(3)
     expect(csv.csv.startsWith('\uFEFF时间,事件')).toBe(true)
     expect(csv.csv).not.toContain('13912345678')

@@ -16,16 +16,7 @@ import type {
   CsvOut
 } from '../../../src/domain/contract'
 import { hashIdNumber, idRef } from '../../../src/domain/gate/idcard'
-import {
-  ID_NUMBER,
-  OTHER,
-  TODAY,
-  addOtherEstate,
-  dumpAll,
-  stored,
-  vehicleInput,
-  visitorInput
-} from './kit'
+import { ID_NUMBER, OTHER, TODAY, addOtherEstate, dumpAll, stored, vehicleInput, visitorInput } from './kit'
 
 const PHONE = '13912345678'
 const OTHER_ID = '320583198512315671'

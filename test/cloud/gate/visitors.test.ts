@@ -592,7 +592,6 @@ describe('gate.checkIn', () => {
     expect(t.construction!.expiresAt! - t.inAt).toBe(3 * DAY)
   })
 
-
   it('the same record id twice (two ops) is a duplicate; one op replayed is the same result', async () => {
     const input = visitorInput({ id: 'ci-dup' })
     const op = h.opSeq()

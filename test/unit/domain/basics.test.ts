@@ -9,7 +9,7 @@ import { AppError } from '../../../src/domain/errors'
 /** A repeatable PRNG so id tests do not depend on Math.random. */
 function lcg(seed: number) {
   let s = seed >>> 0
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32)
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32
 }
 
 describe('client ids', () => {
@@ -100,7 +100,9 @@ describe('contract and validation', () => {
     expect(e.message).toContain('手机号')
   })
   it('rejects unknown fields', () => {
-    expect(() => parseInput(ACTIONS['shift.start'].input, { id: 'shift102', post: '东门岗', admin: true })).toThrow(/不认识的字段/)
+    expect(() =>
+      parseInput(ACTIONS['shift.start'].input, { id: 'shift102', post: '东门岗', admin: true })
+    ).toThrow(/不认识的字段/)
   })
 })
 

@@ -1,4 +1,11 @@
-import { backoffMs, nextBatch, nextDue, verdictOf, entryBytes, type OutboxEntry } from '../../../src/domain/outbox'
+import {
+  backoffMs,
+  nextBatch,
+  nextDue,
+  verdictOf,
+  entryBytes,
+  type OutboxEntry
+} from '../../../src/domain/outbox'
 
 let n = 0
 function entry(p: Partial<OutboxEntry>): OutboxEntry {
@@ -26,7 +33,10 @@ describe('which operations go next', () => {
     const a2 = entry({ record: 'A' })
     const b1 = entry({ record: 'B' })
     expect(nextBatch([b1, a2, a1], { staffId: 'a', now: 0, max: 10 }).map((e) => e.id)).toEqual([b1.id])
-    expect(nextBatch([b1, a2, a1], { staffId: 'a', now: 100, max: 10 }).map((e) => e.id)).toEqual([a1.id, b1.id])
+    expect(nextBatch([b1, a2, a1], { staffId: 'a', now: 100, max: 10 }).map((e) => e.id)).toEqual([
+      a1.id,
+      b1.id
+    ])
   })
   it('a refused operation blocks the rest of its record', () => {
     const a1 = entry({ record: 'A', status: 'refused' })
@@ -39,12 +49,20 @@ describe('which operations go next', () => {
     expect(nextBatch([later, edited], { staffId: 'a', now: 0, max: 10 }).map((e) => e.id)).toEqual(['zzzz'])
   })
   it('sends only the signed-in person’s, one function per request, at most max', () => {
-    const list = [entry({ staffId: 'b' }), entry({ record: 'x' }), entry({ record: 'y', fn: 'admin' }), entry({ record: 'z' }), entry({ record: 'w' })]
+    const list = [
+      entry({ staffId: 'b' }),
+      entry({ record: 'x' }),
+      entry({ record: 'y', fn: 'admin' }),
+      entry({ record: 'z' }),
+      entry({ record: 'w' })
+    ]
     const out = nextBatch(list, { staffId: 'a', now: 0, max: 2 })
     expect(out.map((e) => e.record)).toEqual(['x', 'z'])
   })
   it('reports when the next one is due', () => {
-    expect(nextDue([entry({ nextAt: 50 }), entry({ nextAt: 20 }), entry({ nextAt: 5, status: 'refused' })], 'a')).toBe(20)
+    expect(
+      nextDue([entry({ nextAt: 50 }), entry({ nextAt: 20 }), entry({ nextAt: 5, status: 'refused' })], 'a')
+    ).toBe(20)
     expect(nextDue([], 'a')).toBeUndefined()
   })
 })

@@ -50,7 +50,13 @@ export async function makeBackend(): Promise<Backend> {
       return JSON.parse(JSON.stringify(out))
     },
     api: (s) =>
-      createApi({ transport: b.transport, token: () => s.token, estateId: () => s.estateId, now: () => h.clock.now, newId })
+      createApi({
+        transport: b.transport,
+        token: () => s.token,
+        estateId: () => s.estateId,
+        now: () => h.clock.now,
+        newId
+      })
   }
   return b
 }

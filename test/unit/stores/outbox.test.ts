@@ -9,7 +9,11 @@ let b: Backend
 let token: string
 beforeEach(async () => {
   b = await makeBackend()
-  const env = await b.h.rt.call('auth', { action: 'auth.demoLogin', input: { staffId: 'demo-guard' } }, { kind: 'none' })
+  const env = await b.h.rt.call(
+    'auth',
+    { action: 'auth.demoLogin', input: { staffId: 'demo-guard' } },
+    { kind: 'none' }
+  )
   if (!env.ok) throw new Error(env.message)
   token = (env.data as { token: string }).token
 })
@@ -30,8 +34,10 @@ function outbox(over: Partial<OutboxDeps> = {}, storage = new MemoryStorage()) {
   return { o, storage, applied }
 }
 
-const start = (o: OutboxStore, id: string, post = '东门岗') => o.enqueue('shift.start', { id, post }, { record: 'shift:demo-guard', summary: `上岗：${post}` })
-const end = (o: OutboxStore, id: string) => o.enqueue('shift.end', { shiftId: id }, { record: 'shift:demo-guard', summary: '下岗' })
+const start = (o: OutboxStore, id: string, post = '东门岗') =>
+  o.enqueue('shift.start', { id, post }, { record: 'shift:demo-guard', summary: `上岗：${post}` })
+const end = (o: OutboxStore, id: string) =>
+  o.enqueue('shift.end', { shiftId: id }, { record: 'shift:demo-guard', summary: '下岗' })
 
 describe('OutboxStore', () => {
   it('stores the operation on the device before returning, with a client id and device time', () => {
@@ -46,7 +52,9 @@ describe('OutboxStore', () => {
 
   it('refuses bad input at once and stores nothing', () => {
     const { o, storage } = outbox()
-    expect(() => o.enqueue('shift.start', { id: 'sh1', post: '' }, { record: 'r', summary: 's' })).toThrow(AppError)
+    expect(() => o.enqueue('shift.start', { id: 'sh1', post: '' }, { record: 'r', summary: 's' })).toThrow(
+      AppError
+    )
     expect(storage.data.size).toBe(0)
     expect(o.entries).toHaveLength(0)
   })
@@ -69,7 +77,8 @@ describe('OutboxStore', () => {
     const { o } = outbox()
     const n0 = b.calls.length
     // 3 clock-ins on 3 different records: only the first can succeed, but all go in one call.
-    for (const id of ['a1', 'a2', 'a3']) o.enqueue('shift.start', { id, post: '东门岗' }, { record: id, summary: id })
+    for (const id of ['a1', 'a2', 'a3'])
+      o.enqueue('shift.start', { id, post: '东门岗' }, { record: id, summary: id })
     await o.sync()
     expect(b.calls.slice(n0)).toEqual([{ fn: 'staff', action: 'batch×3' }])
     expect(o.refused.map((e) => e.summary)).toEqual(['a2', 'a3'])
@@ -185,7 +194,11 @@ describe('OutboxStore', () => {
   it('another person’s operations on the same phone wait for them', async () => {
     const storage = new MemoryStorage()
     const first = outbox({ session: () => ({ staffId: 'demo-patrol', estateId: 'demo-estate' }) }, storage).o
-    first.enqueue('shift.start', { id: 'p1', post: '巡逻' }, { record: 'shift:demo-patrol', summary: '上岗：巡逻' })
+    first.enqueue(
+      'shift.start',
+      { id: 'p1', post: '巡逻' },
+      { record: 'shift:demo-patrol', summary: '上岗：巡逻' }
+    )
     const { o } = outbox({}, storage)
     expect(o.others).toHaveLength(1)
     expect(o.mine).toHaveLength(0)

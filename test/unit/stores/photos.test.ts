@@ -8,7 +8,11 @@ let b: Backend
 let token: string
 beforeEach(async () => {
   b = await makeBackend()
-  const env = await b.h.rt.call('auth', { action: 'auth.demoLogin', input: { staffId: 'demo-guard' } }, { kind: 'none' })
+  const env = await b.h.rt.call(
+    'auth',
+    { action: 'auth.demoLogin', input: { staffId: 'demo-guard' } },
+    { kind: 'none' }
+  )
   if (!env.ok) throw new Error(env.message)
   token = (env.data as { token: string }).token
 })
@@ -33,7 +37,8 @@ function fakeFiles() {
       device.delete(p)
     },
     async upload(id: string, p: string) {
-      if (f.invalid) throw Object.assign(new Error('只能上传 JPG、PNG 或 WEBP 照片'), { code: 'INVALID_INPUT' })
+      if (f.invalid)
+        throw Object.assign(new Error('只能上传 JPG、PNG 或 WEBP 照片'), { code: 'INVALID_INPUT' })
       if (f.fail > 0) {
         f.fail--
         throw new Error('uploadFile:fail')

@@ -20,7 +20,16 @@ import {
   type ScriptPath
 } from '../../../../src/domain/scripts'
 import { T0 } from './fixtures'
-import { fromSeeds, lineForm, quotedPhrases, readSeed, says, seedFiles, seedForm, SHARED_SEEDS_DIR } from './seedText'
+import {
+  fromSeeds,
+  lineForm,
+  quotedPhrases,
+  readSeed,
+  says,
+  seedFiles,
+  seedForm,
+  SHARED_SEEDS_DIR
+} from './seedText'
 
 /** China (UTC+8) wall-clock time on 2025-06-01. */
 const china = (h: number, m = 0) => Date.UTC(2025, 5, 1, h - 8, m)
@@ -148,7 +157,12 @@ describe('seed coverage', () => {
   const files = seedFiles()
 
   // The repo keeps a copy of shared/seeds; where shared/ is beside the checkout it must match.
-  const shared = fs.existsSync(SHARED_SEEDS_DIR) ? fs.readdirSync(SHARED_SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort() : undefined
+  const shared = fs.existsSync(SHARED_SEEDS_DIR)
+    ? fs
+        .readdirSync(SHARED_SEEDS_DIR)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+    : undefined
   ;(shared ? test : test.skip)('the copy in test/fixtures/seeds is the same as shared/seeds', () => {
     expect(files).toEqual(shared)
     for (const f of files) expect(readSeed(f)).toBe(fs.readFileSync(path.join(SHARED_SEEDS_DIR, f), 'utf8'))

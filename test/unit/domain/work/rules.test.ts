@@ -1,5 +1,14 @@
 import { CATEGORIES, RESPONSE_MINUTES, categoryOf, deptsOf, dueAt } from '../../../../src/domain/work/model'
-import { TASK_MOVES, dueFromChoice, incidentFor, isOverdue, repeatDays, sortTasks, splitList, taskMove } from '../../../../src/domain/work/rules'
+import {
+  TASK_MOVES,
+  dueFromChoice,
+  incidentFor,
+  isOverdue,
+  repeatDays,
+  sortTasks,
+  splitList,
+  taskMove
+} from '../../../../src/domain/work/rules'
 
 describe('routing and due times', () => {
   it('every category goes to a department; emergencies are urgent', () => {
@@ -35,11 +44,23 @@ describe('the task state machine', () => {
     for (const [act, m] of Object.entries(TASK_MOVES)) expect(taskMove(act as never, m.from[0]).ok).toBe(true)
   })
   it('the incident follows its task', () => {
-    expect(['open', 'assigned', 'accepted', 'inProgress', 'done', 'closed'].map((s) => incidentFor(s as never))).toEqual(['assigned', 'assigned', 'accepted', 'inProgress', 'resolved', 'verified'])
+    expect(
+      ['open', 'assigned', 'accepted', 'inProgress', 'done', 'closed'].map((s) => incidentFor(s as never))
+    ).toEqual(['assigned', 'assigned', 'accepted', 'inProgress', 'resolved', 'verified'])
   })
   it('overdue first, then by due time and priority; finished last', () => {
-    const t = (id: string, dueAt: number, status = 'assigned', priority = 'normal') => ({ id, dueAt, status, priority }) as never
-    const sorted = sortTasks([t('done', 0, 'done'), t('later', 50), t('late', 5), t('soonHigh', 20, 'open', 'high'), t('soonLow', 20, 'open', 'low')], 10) as unknown as { id: string }[]
+    const t = (id: string, dueAt: number, status = 'assigned', priority = 'normal') =>
+      ({ id, dueAt, status, priority }) as never
+    const sorted = sortTasks(
+      [
+        t('done', 0, 'done'),
+        t('later', 50),
+        t('late', 5),
+        t('soonHigh', 20, 'open', 'high'),
+        t('soonLow', 20, 'open', 'low')
+      ],
+      10
+    ) as unknown as { id: string }[]
     expect(sorted.map((x) => x.id)).toEqual(['late', 'soonHigh', 'soonLow', 'later', 'done'])
     expect(isOverdue({ dueAt: 5, status: 'accepted' }, 10)).toBe(true)
     expect(isOverdue({ dueAt: 5, status: 'done' }, 10)).toBe(false)
