@@ -21,7 +21,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const outArg = process.env.WEAPP_DIR || process.env.TARO_OUT || 'dist/weapp'
 const out = isAbsolute(outArg) ? outArg : join(root, outArg)
 const KB = 1024
-const BUDGET = { main: 450 * KB, sub: 250 * KB }
+// Main sits at its measured size (442 KB): the 400 KB target is below Taro + React + MobX's own
+// floor (~368 KB) once everything is transpiled to ES2017; `--modules` shows what is in it.
+const BUDGET = { main: 445 * KB, sub: 250 * KB }
 const WECHAT_LIMIT = 2048 * KB
 const withModules = process.argv.includes('--modules')
 const statsFile = join(tmpdir(), `size-stats-${process.pid}.json`)
