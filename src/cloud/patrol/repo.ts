@@ -125,7 +125,8 @@ export class PatrolRepo extends Repo {
    */
   async claimPoint(roundId: string, checkpointId: string, scanId: string): Promise<boolean> {
     try {
-      await this.insert(SCAN_POINTS, { _id: `${roundId}@${checkpointId}`, scanId })
+      // No look before the insert: a duplicate key is the answer (the claim is made once).
+      await this.insert(SCAN_POINTS, { _id: `${roundId}@${checkpointId}`, scanId }, { fresh: true })
       return true
     } catch (e) {
       if (!(e instanceof DuplicateKeyError)) throw e

@@ -91,11 +91,6 @@ export async function scan(input: ParsedInputOf<'patrol.scan'>, ctx: Ctx): Promi
     )
   const verdict = acceptScan(route, scanned, point._id, nameIn(w), otherRoute)
   if (!verdict.ok) throw refuse(verdict)
-  // The scans read above are outside the transaction; the point's claim inside it is what holds.
-  if (!(await repo.claimPoint(round._id, point._id, input.id))) {
-    const again = acceptScan(route, [...scanned, point._id], point._id, nameIn(w), otherRoute)
-    throw refuse(again.ok ? { ok: false, code: 'REPEAT', reason: '这个点本轮已经打过点了' } : again)
-  }
   const deviceTime = ctx.op?.deviceTime ?? ctx.now
   const last = prior[prior.length - 1]
   const evidence = rateEvidence(
@@ -108,23 +103,35 @@ export async function scan(input: ParsedInputOf<'patrol.scan'>, ctx: Ctx): Promi
       checkpointPosition: w.checkpoints.get(last.checkpointId)?.position
     }
   )
-  const doc = await repo.insert(SCANS, {
-    _id: input.id,
-    estateId: estate._id,
-    roundId: round._id,
-    checkpointId: point._id,
-    checkpointName: point.name,
-    method: input.method,
-    deviceTime,
-    serverTime: ctx.now,
-    position: input.position,
-    answers: input.answers,
-    anomalies: anomaliesOf(point.questions, input.answers),
-    outOfOrder: verdict.outOfOrder,
-    evidence,
-    staffId: staff._id,
-    staffName: staff.name
-  })
+  // The scans read above are outside the transaction; the point's claim inside it is what holds.
+  // Claim and scan are written at once (one round trip): a lost claim aborts both.
+  const [claim, written] = await Promise.allSettled([
+    repo.claimPoint(round._id, point._id, input.id),
+    repo.insert(SCANS, {
+      _id: input.id,
+      estateId: estate._id,
+      roundId: round._id,
+      checkpointId: point._id,
+      checkpointName: point.name,
+      method: input.method,
+      deviceTime,
+      serverTime: ctx.now,
+      position: input.position,
+      answers: input.answers,
+      anomalies: anomaliesOf(point.questions, input.answers),
+      outOfOrder: verdict.outOfOrder,
+      evidence,
+      staffId: staff._id,
+      staffName: staff.name
+    })
+  ])
+  if (claim.status === 'rejected') throw claim.reason
+  if (!claim.value) {
+    const again = acceptScan(route, [...scanned, point._id], point._id, nameIn(w), otherRoute)
+    throw refuse(again.ok ? { ok: false, code: 'REPEAT', reason: '这个点本轮已经打过点了' } : again)
+  }
+  if (written.status === 'rejected') throw written.reason
+  const doc = written.value
   await ctx.audit('scans', doc._id)
   return scanOut(doc)
 }
