@@ -3,12 +3,13 @@
  * used once at the gate) and goods release slips (for one day); their lists, revoking them,
  * and the guard's look-up of a visitor pass by its code.
  */
+import type { Doc } from '../../domain/entities'
 import { AppError } from '../../domain/errors'
 import type { GoodsPassOut, ParsedInputOf, PassCheckOut, PassOut } from '../../domain/contract'
-import { GOODS_PASS, PASS, passProblem, step } from '../../domain/gate/machines'
+import { GOODS_PASS, PASS, passProblem, step, type Transition } from '../../domain/gate/machines'
 import { goodsIssueProblem, passWindowProblem } from '../../domain/gate/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
-import { check } from '../kit'
+import { check, type Coll, type Patch } from '../kit'
 import { goodsPassOut, passOut } from './out'
 import { GateRepo, GOODS_PASSES, PASSES } from './repo'
 
@@ -39,14 +40,28 @@ export async function passCreate(input: ParsedInputOf<'gate.passCreate'>, ctx: C
   return passOut(pass, true)
 }
 
-export async function passRevoke(input: { passId: string }, ctx: Ctx): Promise<PassOut> {
+/** Withdraws a pass or slip of this estate, if its state allows it. */
+async function revoke<T extends Doc & { estateId: string; status: string }>(
+  ctx: Ctx,
+  coll: Coll<T>,
+  revokeOf: Transition<T['status']>,
+  id: string,
+  messages: { missing: string; moved: string }
+): Promise<T> {
   const repo = new GateRepo(ctx)
-  const pass = await repo.getInEstate(PASSES, input.passId, '没有找到这张通行证')
-  const t = step(PASS.revoke, pass.status)
+  const pass = await repo.getInEstate(coll, id, messages.missing)
+  const t = step(revokeOf, pass.status)
   if (!t.ok) throw new AppError('CONFLICT', t.reason)
-  const updated = await repo.update(PASSES, pass, { status: t.to }, '这张通行证刚被使用或修改')
-  await ctx.audit('passes', pass._id)
-  return passOut(updated)
+  const updated = await repo.update(coll, pass, { status: t.to } as unknown as Patch<T>, messages.moved)
+  await ctx.audit(coll.name, pass._id)
+  return updated
+}
+
+export async function passRevoke(input: { passId: string }, ctx: Ctx): Promise<PassOut> {
+  const missing = '没有找到这张通行证'
+  return passOut(
+    await revoke(ctx, PASSES, PASS.revoke, input.passId, { missing, moved: '这张通行证刚被使用或修改' })
+  )
 }
 
 export async function passes(_: Record<string, never>, ctx: Ctx): Promise<PassOut[]> {
@@ -100,13 +115,13 @@ export async function goodsIssue(input: ParsedInputOf<'gate.goodsIssue'>, ctx: C
 }
 
 export async function goodsRevoke(input: { passId: string }, ctx: Ctx): Promise<GoodsPassOut> {
-  const repo = new GateRepo(ctx)
-  const pass = await repo.getInEstate(GOODS_PASSES, input.passId, '没有找到这张放行条')
-  const t = step(GOODS_PASS.revoke, pass.status)
-  if (!t.ok) throw new AppError('CONFLICT', t.reason)
-  const updated = await repo.update(GOODS_PASSES, pass, { status: t.to }, '这张放行条刚被门岗处理')
-  await ctx.audit('goodspasses', pass._id)
-  return goodsPassOut(updated)
+  const missing = '没有找到这张放行条'
+  return goodsPassOut(
+    await revoke(ctx, GOODS_PASSES, GOODS_PASS.revoke, input.passId, {
+      missing,
+      moved: '这张放行条刚被门岗处理'
+    })
+  )
 }
 
 export async function goodsPasses(_: Record<string, never>, ctx: Ctx): Promise<GoodsPassOut[]> {
