@@ -60,35 +60,15 @@ export function taskStep(
       code: 'FORBIDDEN',
       message: t.assigneeId ? `这个任务派给了${t.assigneeName}` : '这个任务还没人接，请先抢单'
     }
-  const ticks = input.checklist
-  if (ticks) {
-    if (ticks.length !== t.checklist.length)
-      return { ok: false, code: 'INVALID_INPUT', field: 'checklist', message: '检查项：数量不对' }
-    patch.checklist = t.checklist.map((c, k) => ({ ...c, done: ticks[k] }))
-  }
+  const refused = stepInputRefusal(t, input)
+  if (refused) return { ok: false, ...refused }
+  if (input.checklist) patch.checklist = ticked(t.checklist, input.checklist)
   if (input.act === 'complete') {
-    const left = (patch.checklist ?? t.checklist).filter((c) => !c.done)
-    if (left.length)
-      return {
-        ok: false,
-        code: 'INVALID_INPUT',
-        field: 'checklist',
-        message: `检查项：还有 ${left.length} 项没勾（${left.map((c) => c.label).join('、')}）`
-      }
-    if (t.photoRequired && !input.photoIds?.length)
-      return {
-        ok: false,
-        code: 'INVALID_INPUT',
-        field: 'photoIds',
-        message: '照片：这个任务要拍完成后的照片'
-      }
     patch.completedAt = at
     patch.completionNote = input.note || undefined
     patch.completionPhotoIds = input.photoIds ?? []
   }
   if (input.act === 'handBack') {
-    if (!input.reason)
-      return { ok: false, code: 'INVALID_INPUT', field: 'reason', message: '退回：请写明原因' }
     const dept = handBackDept(t, incident, deptsOf(who.roles))
     if (!dept)
       return {
@@ -101,4 +81,37 @@ export function taskStep(
     if (!t.dept) patch.dept = dept
   }
   return { ok: true, patch }
+}
+
+function ticked(list: Task['checklist'], ticks: readonly boolean[]): Task['checklist'] {
+  return list.map((c, k) => ({ ...c, done: ticks[k] }))
+}
+
+/**
+ * What the person must give with a step, whoever they are: the ticks one per checklist item, on
+ * `complete` every item ticked (the ticks given, else the task's own) and the after-photo when the
+ * task asks for one, on `handBack` a reason. `taskStep` asks it on the server; the task screen's
+ * store asks it before queueing the step, so the phone says at once what the server would.
+ */
+export function stepInputRefusal(
+  t: Pick<Task, 'checklist' | 'photoRequired'>,
+  input: StepInput
+): { code: 'INVALID_INPUT'; field: string; message: string } | undefined {
+  const ticks = input.checklist
+  if (ticks && ticks.length !== t.checklist.length)
+    return { code: 'INVALID_INPUT', field: 'checklist', message: '检查项：数量不对' }
+  if (input.act === 'complete') {
+    const left = (ticks ? ticked(t.checklist, ticks) : t.checklist).filter((c) => !c.done)
+    if (left.length)
+      return {
+        code: 'INVALID_INPUT',
+        field: 'checklist',
+        message: `检查项：还有 ${left.length} 项没勾（${left.map((c) => c.label).join('、')}）`
+      }
+    if (t.photoRequired && !input.photoIds?.length)
+      return { code: 'INVALID_INPUT', field: 'photoIds', message: '照片：这个任务要拍完成后的照片' }
+  }
+  if (input.act === 'handBack' && !input.reason?.trim())
+    return { code: 'INVALID_INPUT', field: 'reason', message: '退回：请写明原因' }
+  return undefined
 }

@@ -7,6 +7,7 @@ import { makeAutoObservable, reaction, runInAction } from 'mobx'
 import type { IncidentOut, InputOf, TaskOut } from '../../../domain/contract'
 import { categoryOf, type Category } from '../../../domain/work/model'
 import { taskMove, type TaskAct } from '../../../domain/work/rules'
+import { stepInputRefusal, type StaffAct, type StepInput } from '../../../domain/work/steps'
 import type { KeyValueStorage } from '../../../services/storage'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
@@ -181,22 +182,12 @@ export class WorkStore {
     })
   }
 
-  act(
-    t: TaskOut,
-    act: 'grab' | 'accept' | 'start' | 'complete' | 'handBack',
-    extra: { checklist?: boolean[]; note?: string; photoIds?: string[]; reason?: string } = {}
-  ): boolean {
+  /** A step on a task, queued; refused at once when what it needs is missing (domain/work/steps.ts: stepInputRefusal). */
+  act(t: TaskOut, act: StaffAct, extra: Omit<StepInput, 'act'> = {}): boolean {
     this.error = ''
-    if (act === 'complete' && t.photoRequired && !extra.photoIds?.length) {
-      this.error = '这个任务要拍完成后的照片'
-      return false
-    }
-    if (act === 'complete' && extra.checklist && extra.checklist.some((x) => !x)) {
-      this.error = '还有检查项没勾'
-      return false
-    }
-    if (act === 'handBack' && !extra.reason?.trim()) {
-      this.error = '退回请写明原因'
+    const missing = stepInputRefusal(t, { act, ...extra })
+    if (missing) {
+      this.error = missing.message
       return false
     }
     const refused = queueAndSend(

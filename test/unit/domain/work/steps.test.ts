@@ -1,5 +1,5 @@
 /** A person's step on a task: who may take it, and what it changes. */
-import { taskStep } from '../../../../src/domain/work/steps'
+import { stepInputRefusal, taskStep } from '../../../../src/domain/work/steps'
 
 const eng = { _id: 'e1', name: '王工', roles: ['engineer' as const] }
 const cleaner = { _id: 'c1', name: '赵洁', roles: ['cleaner' as const] }
@@ -104,5 +104,45 @@ describe('taskStep', () => {
     const kept = taskStep({ ...t, dept: 'cleaning' }, boss, back, T)
     expect(kept.ok && kept.patch).toEqual({ assigneeId: undefined, assigneeName: undefined })
     expect(kept.ok && 'dept' in kept.patch).toBe(false)
+  })
+})
+
+describe('stepInputRefusal (what the phone checks before queueing a step, and taskStep on the server)', () => {
+  const t = {
+    checklist: [
+      { label: '地面', done: true },
+      { label: '玻璃门', done: false }
+    ],
+    photoRequired: true
+  }
+  it('complete: the ticks given decide, else the task’s own; then the photo', () => {
+    expect(stepInputRefusal(t, { act: 'complete', checklist: [true, false], photoIds: ['p'] })).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'checklist',
+      message: '检查项：还有 1 项没勾（玻璃门）'
+    })
+    expect(stepInputRefusal(t, { act: 'complete', photoIds: ['p'] })?.field).toBe('checklist')
+    expect(stepInputRefusal(t, { act: 'complete', checklist: [true, true], photoIds: [] })).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'photoIds',
+      message: '照片：这个任务要拍完成后的照片'
+    })
+    expect(stepInputRefusal(t, { act: 'complete', checklist: [true, true], photoIds: ['p'] })).toBeUndefined()
+    expect(
+      stepInputRefusal({ ...t, photoRequired: false }, { act: 'complete', checklist: [true, true] })
+    ).toBeUndefined()
+  })
+  it('ticks one per item on any step; other steps need nothing', () => {
+    expect(stepInputRefusal(t, { act: 'start', checklist: [true] })?.message).toBe('检查项：数量不对')
+    expect(stepInputRefusal(t, { act: 'start' })).toBeUndefined()
+    expect(stepInputRefusal(t, { act: 'grab' })).toBeUndefined()
+  })
+  it('hand back: a reason of only spaces is no reason', () => {
+    expect(stepInputRefusal(t, { act: 'handBack', reason: '  ' })).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'reason',
+      message: '退回：请写明原因'
+    })
+    expect(stepInputRefusal(t, { act: 'handBack', reason: '没有配件' })).toBeUndefined()
   })
 })

@@ -47,8 +47,10 @@ describe('WorkStore', () => {
     expect(e.work.act(task, 'grab')).toBe(true)
     expect(e.work.myTasks.find((t) => t.id === task.id)).toMatchObject({ status: 'accepted', pending: true })
     expect(e.work.act(task, 'complete', {})).toBe(false)
-    expect(e.work.error).toBe('这个任务要拍完成后的照片')
+    expect(e.work.error).toBe('照片：这个任务要拍完成后的照片') // the server's own words (domain/work/steps.ts)
     expect(e.work.act(task, 'handBack', { reason: ' ' })).toBe(false)
+    expect(e.work.error).toBe('退回：请写明原因')
+    expect(e.outbox.mine.filter((o) => o.action === 'work.taskAct')).toHaveLength(1) // only the grab was queued
     expect(e.work.act(task, 'complete', { photoIds: ['ph-1'], note: '换了接头' })).toBe(true)
     expect(e.work.myTasks.find((t) => t.id === task.id)?.status).toBe('done')
     b.online = true
