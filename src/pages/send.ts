@@ -3,6 +3,7 @@
  * sent in the background (a guard's or a patrol's record: the screen moves on at once, offline
  * too), or sent and waited for (a supervisor's form: the answer decides what the form shows).
  */
+import { runInAction } from 'mobx'
 import type { ActionName, InputOf } from '../domain/contract'
 import { messageOf } from '../stores/api'
 import type { EnqueueOpts, OutboxStore } from '../stores/outbox'
@@ -25,18 +26,22 @@ export function queueAndSend<A extends ActionName>(
 
 /**
  * Sends a form's record and waits for the answer; once the record is queued, `reload` runs
- * (the lists show what was saved, or what is waiting). Nothing, or why it was refused: by the
- * phone (nothing queued, nothing reloaded) or by the server (the entry stays in the queue).
+ * (the lists show what was saved, or what is waiting). The form's `error` is cleared first and,
+ * after the reload, holds why it was refused: by the phone (nothing queued, nothing reloaded) or
+ * by the server (the entry stays in the queue). True when it was not refused.
  */
 export async function submitAndReload<A extends ActionName>(
+  form: { error: string },
   outbox: OutboxStore,
   action: A,
   input: InputOf<A>,
   opts: EnqueueOpts,
   reload: () => Promise<void>
-): Promise<string | undefined> {
+): Promise<boolean> {
+  runInAction(() => (form.error = ''))
   const r = await outbox.submit(action, input, opts)
-  if (r.status === 'refused' && !r.opId) return r.message
-  await reload()
-  return r.status === 'refused' ? r.message : undefined
+  if (r.status !== 'refused' || r.opId) await reload()
+  // after the reload, which clears the error: the refusal stays on screen
+  if (r.status === 'refused') runInAction(() => (form.error = r.message))
+  return r.status !== 'refused'
 }

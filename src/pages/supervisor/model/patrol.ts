@@ -91,22 +91,19 @@ export class PatrolAdminStore {
     runInAction(() => (this.refs = r))
   }
 
-  private async save<A extends 'patrol.checkpointSave' | 'patrol.routeSave' | 'patrol.planSave'>(
+  private save<A extends 'patrol.checkpointSave' | 'patrol.routeSave' | 'patrol.planSave'>(
     action: A,
     input: InputOf<A>,
     summary: string
   ): Promise<boolean> {
-    this.error = ''
-    const refused = await submitAndReload(
+    return submitAndReload(
+      this,
       this.deps.outbox,
       action,
       input,
       { record: `patrolsetup:${(input as { id: string }).id}`, summary },
       () => this.loadRefs()
     )
-    // after the reload, which clears the error: the refusal stays on screen
-    if (refused !== undefined) runInAction(() => (this.error = refused))
-    return refused === undefined
   }
 
   /** A checkpoint as the form gives it (domain/patrol/setupForm.ts: checkpointDraft). */

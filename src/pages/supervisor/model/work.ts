@@ -52,22 +52,19 @@ export class WorkAdminStore {
     return this.tasks.filter((t) => t.status === 'done')
   }
 
-  private async save<A extends 'work.taskCreate' | 'work.taskReview' | 'work.templateSave'>(
+  private save<A extends 'work.taskCreate' | 'work.taskReview' | 'work.templateSave'>(
     action: A,
     input: InputOf<A>,
     summary: string
   ): Promise<boolean> {
-    this.error = ''
-    const refused = await submitAndReload(
+    return submitAndReload(
+      this,
       this.deps.outbox,
       action,
       input,
       { record: `worksup:${this.deps.newId()}`, summary },
       () => this.load()
     )
-    // after the reload, which clears the error: the refusal stays on screen
-    if (refused !== undefined) runInAction(() => (this.error = refused))
-    return refused === undefined
   }
 
   createTask(f: Omit<InputOf<'work.taskCreate'>, 'id'>): Promise<boolean> {
