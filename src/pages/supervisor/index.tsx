@@ -5,8 +5,8 @@ import { rootStore } from '../../stores'
 import { overview as scripts } from '../scripts/model'
 import { ui } from '../../services/ui'
 import { patrolAlert } from '../../domain/patrol/alerts'
-import { roleNames } from '../../domain/roles'
-import { localClock, localDate } from '../../domain/time'
+import { outdatedLine, runLine, type OverviewLine } from '../../domain/scripts/overview'
+import { localClock } from '../../domain/time'
 import { AreaHeader } from '../../components/AreaHeader'
 import { gateAdmin, now as clock, patrolAdmin } from './model'
 import './index.scss'
@@ -31,15 +31,19 @@ const MENU = [
   }
 ]
 
-function duration(ms: number): string {
-  const sec = Math.round(ms / 1000)
-  return sec < 60 ? `${sec}秒` : `${Math.floor(sec / 60)}分${sec % 60}秒`
+function Line({ line }: { line: OverviewLine }) {
+  return (
+    <View className="sup-row">
+      <Text className="sup-row-title">{line.title}</Text>
+      <Text className="muted">{line.detail}</Text>
+    </View>
+  )
 }
 
 /** 话术确认情况: who has new script versions to confirm, and the latest runs. */
 const ScriptsOverview = observer(function ScriptsOverview() {
   const people = scripts.outdatedStaff
-  const today = localDate(clock())
+  const now = clock()
   return (
     <View className="card">
       <Text className="card-title sup-sub-first">话术确认情况</Text>
@@ -48,27 +52,12 @@ const ScriptsOverview = observer(function ScriptsOverview() {
         <Text className="muted">{'\n'}所有人都已确认最新版本。</Text>
       )}
       {people.map((p) => (
-        <View key={p.staffId} className="sup-row">
-          <Text className="sup-row-title">{`${p.name}（${roleNames(p.roles)}）：${p.outdated.length} 份待确认`}</Text>
-          <Text className="muted">
-            {p.outdated
-              .slice(0, 3)
-              .map((o) =>
-                o.ackedVersion ? `${o.title}（已读第${o.ackedVersion}版，现第${o.version}版）` : o.title
-              )
-              .join('、') + (p.outdated.length > 3 ? ' 等' : '')}
-          </Text>
-        </View>
+        <Line key={p.staffId} line={outdatedLine(p)} />
       ))}
       <Text className="card-title sup-sub">最近使用</Text>
       {scripts.recentRuns.length === 0 && <Text className="muted">还没有话术使用记录。</Text>}
       {scripts.recentRuns.slice(0, 20).map((r) => (
-        <View key={r.id} className="sup-row">
-          <Text className="sup-row-title">{`${r.staffName} · ${r.title}`}</Text>
-          <Text className="muted">
-            {`${localDate(r.at) === today ? '' : `${localDate(r.at)} `}${localClock(r.at)} · ${r.outcomeLabel || r.outcome} · 用时${duration(r.durationMs)}`}
-          </Text>
-        </View>
+        <Line key={r.id} line={runLine(r, now)} />
       ))}
     </View>
   )

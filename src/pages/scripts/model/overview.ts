@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ScriptAckStatus, ScriptRunItem } from '../../../domain/contract'
 import type { Api } from '../../../stores/api'
 import { messageOf } from '../../../stores/api'
+import { outdatedStaff } from '../../../domain/scripts/overview'
 
 /** The supervisor's view of 话术: who has not confirmed new versions, and the latest runs (server data only). */
 export class ScriptsOverviewStore {
@@ -16,9 +17,7 @@ export class ScriptsOverviewStore {
 
   /** People with scripts to confirm, most first. */
   get outdatedStaff(): ScriptAckStatus[] {
-    return this.ackStatus
-      .filter((p) => p.outdated.length > 0)
-      .sort((a, b) => b.outdated.length - a.outdated.length)
+    return outdatedStaff(this.ackStatus)
   }
 
   async load(): Promise<void> {
