@@ -80,7 +80,7 @@ export async function week(input: ParsedInputOf<'patrol.week'>, ctx: Ctx): Promi
   const slots = bySlot(rounds)
   const routes = [...w.routes.values()].map((route) => ({
     routeId: route._id,
-    name: route.name,
+    routeName: route.name,
     coverage: weekCoverage(route, plans, slots, counted, end, ctx.now)
   }))
   return { days, routes }

@@ -140,9 +140,9 @@ export async function round(input: ParsedInputOf<'patrol.round'>, ctx: Ctx): Pro
   return {
     round: roundOut(w, r, scans, ctx.now),
     routeName: route?.name ?? '',
-    points: ids.map((id) => {
+    checkpoints: ids.map((id) => {
       const s = scans.find((x) => x.checkpointId === id)
-      return { checkpointId: id, name: nameIn(w)(id), scan: s && scanOut(s) }
+      return { checkpointId: id, checkpointName: nameIn(w)(id), scan: s && scanOut(s) }
     })
   }
 }

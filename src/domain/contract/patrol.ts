@@ -111,7 +111,7 @@ export interface DayRound {
 }
 export interface PatrolDay {
   date: string
-  plans: { planId: string; name: string; routeName: string; rounds: DayRound[] }[]
+  plans: { planId: string; planName: string; routeName: string; rounds: DayRound[] }[]
   counts: {
     done: number
     inProgress: number
@@ -126,11 +126,12 @@ export interface PatrolDay {
 export interface RoundDetail {
   round: RoundOut
   routeName: string
-  points: { checkpointId: string; name: string; scan?: ScanOut }[]
+  /** every checkpoint of the route in order, then any scanned off it */
+  checkpoints: { checkpointId: string; checkpointName: string; scan?: ScanOut }[]
 }
 export interface PatrolWeek {
   days: string[]
-  routes: { routeId: string; name: string; coverage: (number | null)[] }[]
+  routes: { routeId: string; routeName: string; coverage: (number | null)[] }[]
 }
 export interface QrSheetItem {
   checkpointId: string

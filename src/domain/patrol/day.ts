@@ -82,7 +82,7 @@ export interface DayRow {
   flags: string[]
 }
 export interface DayReport {
-  plans: { planId: string; name: string; routeName: string; rounds: DayRow[] }[]
+  plans: { planId: string; planName: string; routeName: string; rounds: DayRow[] }[]
   counts: {
     done: number
     inProgress: number
@@ -152,7 +152,7 @@ export function dayReport(
         covered += ev?.coverage ?? 0
       }
     }
-    out.push({ planId: p._id, name: p.name, routeName: route?.name ?? '', rounds: rows })
+    out.push({ planId: p._id, planName: p.name, routeName: route?.name ?? '', rounds: rows })
   }
   counts.coverage = slotsPast ? Math.round(covered / slotsPast) : 0
   return { plans: out, counts }

@@ -1,6 +1,7 @@
 /**
- * Patrol (巡更): checkpoints, routes, plans, rounds and scans. Pure data; the rules that
- * schedule, accept, rate and evaluate are in schedule.ts and rules.ts.
+ * Patrol (巡更): checkpoints, routes, plans, rounds and scans. Pure data; when rounds are due
+ * is in slots.ts, which scans a round accepts and how they are rated and evaluated in rules.ts,
+ * the day and week a supervisor reads in day.ts.
  */
 import type { Doc } from '../entities'
 import type { Role } from '../roles'

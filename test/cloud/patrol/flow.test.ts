@@ -106,7 +106,7 @@ describe('patrol: a round', () => {
     expect(code(await scan(h, 'r1', 'K2M6'))).toBe('ROUND_CLOSED')
 
     const detail = ok<RoundDetail>(await h.as('demo-supervisor', 'patrol.round', { roundId: 'r1' }))
-    expect(detail.points.map((p) => [p.name, !!p.scan])).toEqual([
+    expect(detail.checkpoints.map((p) => [p.checkpointName, !!p.scan])).toEqual([
       ['1栋大堂', true],
       ['地下车库入口', true],
       ['消防泵房', true],

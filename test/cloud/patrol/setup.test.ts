@@ -322,7 +322,7 @@ describe('patrol.day, patrol.round, patrol.week', () => {
     expect(day.counts).toMatchObject({ inProgress: 1, missed: 4 })
     const detail = await h.as('admin').call('patrol.round', { roundId: r.id })
     expect(detail.routeName).toBe('小区主路线')
-    expect(detail.points.map((p) => [p.checkpointId, p.scan?.staffName])).toEqual([
+    expect(detail.checkpoints.map((p) => [p.checkpointId, p.scan?.staffName])).toEqual([
       ['demo-cp-1', '李巡'],
       ['demo-cp-2', '李巡'],
       ['demo-cp-3', undefined],

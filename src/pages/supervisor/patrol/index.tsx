@@ -30,10 +30,12 @@ const Timeline = observer(function Timeline() {
         <Text key={f} className="flag">{`⚠ ${f}`}</Text>
       ))}
       {d.round.endReason && <Text className="muted">{`提前结束原因：${d.round.endReason}`}</Text>}
-      {d.points.map((pt) => (
+      {d.checkpoints.map((pt) => (
         <View key={pt.checkpointId} className="sup-row">
           <Text className="sup-row-title">
-            {pt.scan ? `${localClock(pt.scan.deviceTime)} ✓ ${pt.name}` : `✕ ${pt.name}（漏点）`}
+            {pt.scan
+              ? `${localClock(pt.scan.deviceTime)} ✓ ${pt.checkpointName}`
+              : `✕ ${pt.checkpointName}（漏点）`}
           </Text>
           {pt.scan && (
             <Text className={`muted ev-${pt.scan.evidence.level}`}>
@@ -61,7 +63,7 @@ const Week = observer(function Week() {
       <Text className="card-title">近7天覆盖率</Text>
       {w.routes.map((r) => (
         <View key={r.routeId}>
-          <Text className="muted">{r.name}</Text>
+          <Text className="muted">{r.routeName}</Text>
           <View className="chart">
             {r.coverage.map((c, i) => (
               <View key={i} className="chart-col">
@@ -101,7 +103,7 @@ function PatrolOverview() {
       )}
       {d?.plans.map((pl) => (
         <View key={pl.planId} className="card">
-          <Text className="card-title">{`${pl.name} · ${pl.routeName}`}</Text>
+          <Text className="card-title">{`${pl.planName} · ${pl.routeName}`}</Text>
           {pl.rounds.map((r) => (
             <View
               key={r.slotStart}

@@ -74,7 +74,7 @@ describe('a day', () => {
     const scans = new Map([['x', [{ checkpointId: 'c1', deviceTime: S1 + 5 * M, ...ev }]]])
     const r = dayReport([plan], routes, [round({ status: 'abandoned' })], scans, (id) => id, D0, D0 + 11 * H)
     expect(r.plans).toHaveLength(1)
-    expect(r.plans[0]).toMatchObject({ planId: 'p1', name: '白班', routeName: '主路线' })
+    expect(r.plans[0]).toMatchObject({ planId: 'p1', planName: '白班', routeName: '主路线' })
     expect(r.plans[0].rounds.map((x) => [x.state, x.roundId, x.coverage])).toEqual([
       ['abandoned', 'x', 50],
       ['late', undefined, 0]

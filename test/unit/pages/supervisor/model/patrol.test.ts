@@ -62,8 +62,10 @@ describe('PatrolAdminStore: the day, the week, a round', () => {
     expect(row?.staffName).toBe('李巡')
     await store.open(r.id)
     expect(store.detail?.round.status).toBe('inProgress')
-    expect(store.detail?.points.map((p) => p.checkpointId)).toEqual(DEMO_POINTS.map((p) => p.id))
-    expect(store.detail?.points.filter((p) => p.scan).map((p) => p.name)).toEqual([DEMO_POINTS[0].name])
+    expect(store.detail?.checkpoints.map((p) => p.checkpointId)).toEqual(DEMO_POINTS.map((p) => p.id))
+    expect(store.detail?.checkpoints.filter((p) => p.scan).map((p) => p.checkpointName)).toEqual([
+      DEMO_POINTS[0].name
+    ])
     store.close()
     expect(store.detail).toBeUndefined()
   })
