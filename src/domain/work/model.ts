@@ -118,6 +118,10 @@ export interface Incident extends Doc {
   /** raised by an owner through staff (gets a follow-up call) */
   source: 'staff' | 'owner'
   ownerRoom?: string
+  /**
+   * who reported it (报事人): an incident's recorder, as `createdBy`/`createdByName` is a task's and
+   * `by`/`byName` a history entry's; stored and indexed under these names, so they stay
+   */
   reporterId: string
   reporterName: string
   reportedAt: number
@@ -182,6 +186,7 @@ export interface Task extends Doc {
   status: TaskStatus
   incidentId?: string
   templateId?: string
+  /** who recorded the task (a supervisor, the reporter of its incident, or 'cron'): not who does it, that is the assignee */
   createdBy: string
   createdByName: string
   completedAt?: number
