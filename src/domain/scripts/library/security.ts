@@ -1,5 +1,6 @@
 /** 保安部 (gate, patrol, emergencies): from 003 (保安部亲情服务操作规程), 000 (安保部礼仪) and 002. */
 import type { Script } from '../model'
+import { SAY_REPORT_UP, SAY_SHOW_ID, gateAnswers, heldUnless } from './parts'
 import { SEED, end, src, steps } from './seeds'
 
 const GUARDS = ['guard', 'patrol', 'supervisor'] as const
@@ -11,9 +12,11 @@ const SAY_HAVE_APPOINTMENT = '{honorific},请问您有没有预约好?'
 const SAY_PLEASE_BOOK = '{honorific},请您同他预约,好吗?'
 const SAY_STOP_THAT = '{surname}{honorific},请您不要这样做,这样违反公司管理规定。'
 const SAY_DO_THIS = '{surname}{honorific},您应该这样做。'
-const SAY_REPORT_UP = '可以,我帮您报告上级安排完成好吗?'
 const SAY_CONTACT_DEPT = '可以,我帮您联系{dept}做。'
 const NEVER_MOCK = '以任何理由、借口顶撞、讽刺、挖苦客户'
+
+const visitorGate = gateAnswers('cardIssued')
+const vehicleGate = gateAnswers('icCardIssued')
 
 export const gateStaff: Script = {
   id: 'gate.staff',
@@ -45,7 +48,7 @@ export const gateStaff: Script = {
     {
       id: 'checkCard',
       title: '查验证件',
-      say: ['请您出示证件登记。'],
+      say: [SAY_SHOW_ID],
       check: ['证件是本人的', '证件在有效期内'],
       branches: [
         { label: '证件有效', to: 'end.admitted', set: { cardOk: 'yes', result: 'admitted' } },
@@ -184,17 +187,7 @@ export const gateVisitor: Script = {
       do: ['及时打电话咨询被预约人是否属实'],
       branches: [
         { label: '被预约人确认属实', to: 'a.deposit', set: { hostCall: 'agreed' } },
-        {
-          label: '被预约人说没有预约,不接见',
-          to: 'end.refused',
-          set: {
-            hostCall: 'refused',
-            idDeposited: 'no',
-            cardIssued: 'no',
-            result: 'refused',
-            reason: '预约不属实,被访人不接见'
-          }
-        },
+        visitorGate.refuse('被预约人说没有预约,不接见', '预约不属实,被访人不接见', { hostCall: 'refused' }),
         { label: '电话无人接听', to: 'a.noAppointment', set: { hostCall: 'noAnswer' } }
       ]
     },
@@ -205,33 +198,9 @@ export const gateVisitor: Script = {
       do: ['或打电话咨询被来访者,是否需要接见来访者'],
       branches: [
         { label: '被来访者同意接见', to: 'a.deposit', set: { hostCall: 'agreed' } },
-        {
-          label: '被来访者不接见',
-          to: 'end.refused',
-          set: {
-            hostCall: 'refused',
-            idDeposited: 'no',
-            cardIssued: 'no',
-            result: 'refused',
-            reason: '未预约,被访人不接见'
-          }
-        },
-        {
-          label: '联系不上被来访者',
-          to: 'end.refused',
-          set: {
-            hostCall: 'noAnswer',
-            idDeposited: 'no',
-            cardIssued: 'no',
-            result: 'refused',
-            reason: '未预约,联系不上被访人'
-          }
-        },
-        {
-          label: '来访者先去预约',
-          to: 'end.refused',
-          set: { idDeposited: 'no', cardIssued: 'no', result: 'refused', reason: '未预约' }
-        }
+        visitorGate.refuse('被来访者不接见', '未预约,被访人不接见', { hostCall: 'refused' }),
+        visitorGate.refuse('联系不上被来访者', '未预约,联系不上被访人', { hostCall: 'noAnswer' }),
+        visitorGate.refuse('来访者先去预约', '未预约')
       ]
     },
     {
@@ -242,16 +211,8 @@ export const gateVisitor: Script = {
       check: ['有效证件已登记', '来访卡已发出'],
       never: ['检查证件和登记时动作拖拉,让访客长时间等待'],
       branches: [
-        {
-          label: '已押证件、发来访卡',
-          to: 'end.admitted',
-          set: { idDeposited: 'yes', cardIssued: 'yes', result: 'admitted' }
-        },
-        {
-          label: '来访者不愿留有效证件',
-          to: 'end.refused',
-          set: { idDeposited: 'no', cardIssued: 'no', result: 'refused', reason: '不愿押有效证件' }
-        }
+        visitorGate.admit('已押证件、发来访卡', true),
+        visitorGate.refuse('来访者不愿留有效证件', '不愿押有效证件')
       ]
     },
     // B. 访客找业主
@@ -280,17 +241,7 @@ export const gateVisitor: Script = {
       ],
       branches: [
         { label: '业主同意', to: 'b.register', set: { hostCall: 'agreed' } },
-        {
-          label: '业主不同意',
-          to: 'end.refused',
-          set: {
-            hostCall: 'refused',
-            idDeposited: 'no',
-            cardIssued: 'no',
-            result: 'refused',
-            reason: '业主不同意来访'
-          }
-        },
+        visitorGate.refuse('业主不同意', '业主不同意来访', { hostCall: 'refused' }),
         { label: '业主不在或电话无人接听', to: 'b.noAnswer', set: { hostCall: 'noAnswer' } }
       ]
     },
@@ -301,11 +252,7 @@ export const gateVisitor: Script = {
       do: ['请来访者与业主联系好后再来,或在门岗外稍候'],
       branches: [
         { label: '稍后联系上业主,业主同意', to: 'b.register', set: { hostCall: 'agreed' } },
-        {
-          label: '来访者离开',
-          to: 'end.refused',
-          set: { idDeposited: 'no', cardIssued: 'no', result: 'refused', reason: '联系不上业主' }
-        }
+        visitorGate.refuse('来访者离开', '联系不上业主')
       ]
     },
     {
@@ -314,16 +261,8 @@ export const gateVisitor: Script = {
       do: ['待业主肯定以后,同来访者作好登记', '发来访卡', '指明行走路线'],
       check: ['来访者已登记', '来访卡已发出', '已指明行走路线'],
       branches: [
-        {
-          label: '已登记、发来访卡',
-          to: 'end.admitted',
-          set: { idDeposited: 'no', cardIssued: 'yes', result: 'admitted' }
-        },
-        {
-          label: '已押证登记、发来访卡',
-          to: 'end.admitted',
-          set: { idDeposited: 'yes', cardIssued: 'yes', result: 'admitted' }
-        }
+        visitorGate.admit('已登记、发来访卡', false),
+        visitorGate.admit('已押证登记、发来访卡', true)
       ]
     },
     // C. 看楼
@@ -363,13 +302,7 @@ export const gateVisitor: Script = {
       do: ['婉转谢绝其入内'],
       say: ['{honorific},不好意思,您所要找的人不在', '{honorific},我们公司暂不需要这样的产品'],
       never: ['在客户面前说:“不”', NEVER_MOCK],
-      branches: [
-        {
-          label: '已婉转谢绝',
-          to: 'end.refused',
-          set: { idDeposited: 'no', cardIssued: 'no', result: 'refused', reason: '推销人员' }
-        }
-      ]
+      branches: [visitorGate.refuse('已婉转谢绝', '推销人员')]
     },
     // E. 施工人员
     {
@@ -388,22 +321,14 @@ export const gateVisitor: Script = {
       do: ['对临时(三天以内)施工人员实行押证', '发放临时施工出入证', '离开时收回临时施工出入证,退还证件'],
       check: ['有效证件已押下', '临时施工出入证已发放'],
       branches: [
-        {
-          label: '已押证、发临时施工出入证',
-          to: 'end.admitted',
-          set: { idDeposited: 'yes', cardIssued: 'yes', result: 'admitted' }
-        },
-        {
-          label: '没有有效证件或不愿押证',
-          to: 'end.refused',
-          set: { idDeposited: 'no', cardIssued: 'no', result: 'refused', reason: '临时施工人员未押证' }
-        }
+        visitorGate.admit('已押证、发临时施工出入证', true),
+        visitorGate.refuse('没有有效证件或不愿押证', '临时施工人员未押证')
       ]
     },
     {
       id: 'e.longTerm',
       title: '长期施工:核对施工证',
-      say: ['请您出示证件登记。'],
+      say: [SAY_SHOW_ID],
       do: ['对长期施工人员,要核对施工证的日期及是否本人的证件'],
       check: ['施工证在有效日期内', '施工证是本人的证件'],
       branches: [
@@ -412,17 +337,7 @@ export const gateVisitor: Script = {
           to: 'end.admitted',
           set: { permitValid: 'yes', idDeposited: 'no', cardIssued: 'no', result: 'admitted' }
         },
-        {
-          label: '施工证过期或不是本人',
-          to: 'end.refused',
-          set: {
-            permitValid: 'no',
-            idDeposited: 'no',
-            cardIssued: 'no',
-            result: 'refused',
-            reason: '施工证过期或不是本人的证件'
-          }
-        }
+        visitorGate.refuse('施工证过期或不是本人', '施工证过期或不是本人的证件', { permitValid: 'no' })
       ]
     },
     end('end.admitted', 'visitor.admitted', '已登记放行', {
@@ -540,11 +455,7 @@ export const gateVehicle: Script = {
       say: [SAY_PLEASE_BOOK],
       branches: [
         { label: '预约后核实属实', to: 'biz.card', set: { appointment: 'yes' } },
-        {
-          label: '无法预约,车辆不进入',
-          to: 'end.refused',
-          set: { idDeposited: 'no', icCardIssued: 'no', result: 'refused', reason: '外来车辆未预约' }
-        }
+        vehicleGate.refuse('无法预约,车辆不进入', '外来车辆未预约')
       ]
     },
     {
@@ -559,16 +470,8 @@ export const gateVehicle: Script = {
       ],
       check: ['有效证件已押下', 'IC卡(停车证)已发放', '已详细登记', '已指引停放位置'],
       branches: [
-        {
-          label: '已押证、发IC卡并指引停放',
-          to: 'end.admitted',
-          set: { idDeposited: 'yes', icCardIssued: 'yes', result: 'admitted' }
-        },
-        {
-          label: '司机不愿押证件',
-          to: 'end.refused',
-          set: { idDeposited: 'no', icCardIssued: 'no', result: 'refused', reason: '不愿押有效证件' }
-        }
+        vehicleGate.admit('已押证、发IC卡并指引停放', true),
+        vehicleGate.refuse('司机不愿押证件', '不愿押有效证件')
       ]
     },
     {
@@ -602,16 +505,8 @@ export const gateVehicle: Script = {
         '已用对讲机知会当班班长或巡查'
       ],
       branches: [
-        {
-          label: '已登记、发IC卡并交待路线',
-          to: 'end.admitted',
-          set: { idDeposited: 'yes', icCardIssued: 'yes', result: 'admitted' }
-        },
-        {
-          label: '无法确认是帮业主送货',
-          to: 'end.refused',
-          set: { idDeposited: 'no', icCardIssued: 'no', result: 'refused', reason: '无法确认是帮业主送货' }
-        }
+        vehicleGate.admit('已登记、发IC卡并交待路线', true),
+        vehicleGate.refuse('无法确认是帮业主送货', '无法确认是帮业主送货')
       ]
     },
     end('end.admitted', 'vehicle.admitted', '外来车辆已登记放行', {
@@ -675,40 +570,24 @@ export const gateGoods: Script = {
       id: 'slip',
       title: '查验出闸纸',
       do: ['请对方出示出闸纸'],
-      branches: [
-        { label: '有出闸纸', to: 'signature', set: { slipPresent: 'yes' } },
-        {
-          label: '没有出闸纸',
-          to: 'end.held',
-          set: { slipPresent: 'no', result: 'held', reason: '没有出闸纸' }
-        }
-      ]
+      branches: heldUnless('slipPresent', ['有出闸纸', 'signature'], '没有出闸纸', '没有出闸纸')
     },
     {
       id: 'signature',
       title: '核对签名',
       check: ['签名人是业主或施工单位负责人', '签名有效'],
-      branches: [
-        { label: '签名有效', to: 'stamp', set: { signatureOk: 'yes' } },
-        {
-          label: '签名无效',
-          to: 'end.held',
-          set: { signatureOk: 'no', result: 'held', reason: '出闸纸签名无效' }
-        }
-      ]
+      branches: heldUnless('signatureOk', ['签名有效', 'stamp'], '签名无效', '出闸纸签名无效')
     },
     {
       id: 'stamp',
       title: '核对印章',
       check: ['已加盖管理中心印章'],
-      branches: [
-        { label: '已加盖管理中心印章', to: 'authority', set: { stampOk: 'yes' } },
-        {
-          label: '没有管理中心印章',
-          to: 'end.held',
-          set: { stampOk: 'no', result: 'held', reason: '出闸纸没有加盖管理中心印章' }
-        }
-      ]
+      branches: heldUnless(
+        'stampOk',
+        ['已加盖管理中心印章', 'authority'],
+        '没有管理中心印章',
+        '出闸纸没有加盖管理中心印章'
+      )
     },
     {
       id: 'authority',
@@ -716,14 +595,12 @@ export const gateGoods: Script = {
       do: ['对物品的数量、名称、签名的有效性及权限进行检查、核对'],
       ask: { key: 'items', label: '物品名称、数量', kind: 'text', required: true },
       check: ['物品名称与出闸纸相符', '物品数量与出闸纸相符', '签名人有权放行这些物品'],
-      branches: [
-        { label: '核对无误', to: 'confirm', set: { authorityOk: 'yes' } },
-        {
-          label: '物品不符或超出签名人权限',
-          to: 'end.held',
-          set: { authorityOk: 'no', result: 'held', reason: '物品与出闸纸不符或超出签名人权限' }
-        }
-      ]
+      branches: heldUnless(
+        'authorityOk',
+        ['核对无误', 'confirm'],
+        '物品不符或超出签名人权限',
+        '物品与出闸纸不符或超出签名人权限'
+      )
     },
     {
       id: 'confirm',

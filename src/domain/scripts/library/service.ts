@@ -1,5 +1,6 @@
 /** 客服部 / 前台: from 000 (客服部礼仪), 001 (前台客服岗位标准), 002 (接待、回访、投诉、通知) and 004 (客户接待流程). */
 import type { Script } from '../model'
+import { SAY_REPORT_UP, SAY_SHOW_ID, ownerFeedback, satisfied } from './parts'
 import { SEED, end, src, steps } from './seeds'
 
 const DESK = ['service', 'supervisor'] as const
@@ -7,9 +8,7 @@ const DESK = ['service', 'supervisor'] as const
 const SAY_RETURN_DOCS = '这是您的资料,请收好。如果您还有其他问题,随时可以联系我们。'
 const SAY_RECEIPT = '这是您的发票和零钱,请收好'
 const SAY_THANK_ANSWER = '感谢您的接听,祝您生活愉快,再见!'
-const SAY_THANK_FEEDBACK = '非常感谢您提出的宝贵意见,我们会及时改进。'
 const SAY_END_FOLLOWUP = '感谢您抽出时间接听我们的回访电话,祝您生活愉快,再见!'
-const SAY_REPORT_UP = '可以,我帮您报告上级安排完成好吗?'
 const HANG_UP = '等客户先挂断电话,再轻轻放下听筒'
 
 export const servicePhone: Script = {
@@ -329,22 +328,15 @@ export const serviceFollowUp: Script = {
       title: '询问满意度',
       say: ['请问我们上次为您提供的服务您还满意吗?有没有什么需要改进的地方?'],
       do: ['真诚地询问客户对服务的满意度'],
-      branches: [
-        { label: '满意', to: 'end.satisfied', set: { satisfied: 'yes' } },
-        { label: '不满意', to: 'record', set: { satisfied: 'no' } }
-      ]
+      branches: satisfied('end.satisfied', 'record')
     },
-    {
-      id: 'record',
-      title: '记录意见',
-      say: [SAY_THANK_FEEDBACK],
+    ownerFeedback('record', '记录意见', {
       do: ['认真记录客户提出的建议和意见', '将业主反馈意见进行登记'],
-      ask: { key: 'feedback', label: '业主意见', kind: 'text', required: true },
       branches: [
         { label: '报修不合格,通知工程部再次解决', to: 'redo' },
         { label: '反馈给相应部门', to: 'end.feedback' }
       ]
-    },
+    }),
     {
       id: 'redo',
       title: '再次处理后再回访',
@@ -520,7 +512,7 @@ export const serviceBusiness: Script = {
       id: 'documents',
       title: '请出示证件',
       do: ['礼貌地请客户出示所需的证件,“请、您”字不离口'],
-      say: ['请您出示证件登记。'],
+      say: [SAY_SHOW_ID],
       source: src(SEED.security, '五、12、推广礼貌服务用语十条'),
       next: 'form'
     },

@@ -1,16 +1,22 @@
 /**
- * 管家/有偿服务、工程部、清洁部、绿化部 and scripts for everyone (仪容仪表, 亲情服务用语, 亲情帮扶).
+ * The estate's teams on the ground: 管家/有偿服务、工程部、清洁部、绿化部, and scripts for everyone (仪容仪表, 亲情服务用语, 亲情帮扶).
  * From 002 (亲情服务操作规程 合集), 003 (上门服务), 000/001/004 (仪容仪表).
  */
 import { ALL_ROLES } from '../../roles'
 import type { Script } from '../model'
+import {
+  SAY_AT_DOOR,
+  SAY_REPORT_UP,
+  SAY_THANK_FEEDBACK,
+  atTheDoor,
+  ownerFeedback,
+  passOrFix,
+  satisfied
+} from './parts'
 import { SEED, end, src, steps } from './seeds'
 
 const SAY_OK = '{surname}{honorific},这样做可以吗?'
 const SAY_SATISFIED = '{surname}{honorific},这样做可以吗?您满意吗?'
-const SAY_AT_DOOR = '{surname}{honorific},您好,请问有什么可以帮到您?'
-const SAY_REPORT_UP = '可以,我帮您报告上级安排完成好吗?'
-const SAY_THANK_FEEDBACK = '非常感谢您提出的宝贵意见,我们会及时改进。'
 const NEVER_AT_HOME = ['吃业主的饭', '抽业主的烟', '接受业主的任何回赠', '对客户家里的东西评头论足']
 const HOME_VISIT = src(SEED.security, '四、日常工作的礼节礼貌操作规程 7')
 const NO_GIFTS = src(SEED.familyCare, '物业公司亲情服务实施方案 四、活动内容 1')
@@ -85,20 +91,13 @@ export const housekeepingLaundry: Script = {
       title: '询问洗衣质量',
       do: ['询问业主对洗衣质量是否满意'],
       say: ['请问您对这次洗衣的质量满意吗?'],
-      branches: [
-        { label: '满意', to: 'end.returned', set: { satisfied: 'yes' } },
-        { label: '不满意', to: 'return.feedback', set: { satisfied: 'no' } }
-      ]
+      branches: satisfied('end.returned', 'return.feedback')
     },
-    {
-      id: 'return.feedback',
-      title: '记录意见',
-      say: [SAY_THANK_FEEDBACK],
+    ownerFeedback('return.feedback', '记录意见', {
       do: ['诚心听取住户意见', '将业主意见反馈给相应部门'],
-      ask: { key: 'feedback', label: '业主意见', kind: 'text', required: true },
       source: src(SEED.familyCare, '小区物业部“亲情服务”操作规程 二、回访规程 有偿服务'),
       next: 'end.returned'
-    },
+    }),
     end('end.collected', 'laundry.collected', '已收衣送洗'),
     end('end.returned', 'laundry.returned', '已送还'),
     end('end.problem', 'laundry.problem', '衣物有问题,暂不送还', {
@@ -120,13 +119,7 @@ export const housekeepingHomeVisit: Script = {
   tags: ['上门', '鞋套', '门铃', '帮扶', '满意', '接电', '接水', '不抽烟', '不吃饭', '回赠'],
   start: 'door',
   steps: steps(
-    {
-      id: 'door',
-      title: '到达换鞋套',
-      do: ['带好鞋套', '先按门铃', '到达以后换上鞋套'],
-      say: [SAY_AT_DOOR],
-      next: 'work'
-    },
+    atTheDoor({ next: 'work' }),
     {
       id: 'work',
       title: '服务',
@@ -141,10 +134,7 @@ export const housekeepingHomeVisit: Script = {
       title: '询问是否满意',
       do: ['帮业主做完事以后询问'],
       say: [SAY_SATISFIED],
-      branches: [
-        { label: '满意', to: 'end.satisfied', set: { satisfied: 'yes' } },
-        { label: '不满意', to: 'redo', set: { satisfied: 'no' } }
-      ]
+      branches: satisfied('end.satisfied', 'redo')
     },
     {
       id: 'redo',
@@ -183,14 +173,7 @@ export const housekeepingPaidService: Script = {
         { label: '有偿绿化', to: 'door', set: { serviceKind: 'greening' } }
       ]
     },
-    {
-      id: 'door',
-      title: '到达换鞋套',
-      do: ['带好鞋套', '先按门铃', '到达以后换上鞋套'],
-      say: [SAY_AT_DOOR],
-      source: HOME_VISIT,
-      next: 'work'
-    },
+    atTheDoor({ source: HOME_VISIT, next: 'work' }),
     {
       id: 'work',
       title: '实施服务',
@@ -202,19 +185,12 @@ export const housekeepingPaidService: Script = {
       id: 'check',
       title: '询问是否满意',
       say: [SAY_SATISFIED],
-      branches: [
-        { label: '满意', to: 'end.done', set: { satisfied: 'yes' } },
-        { label: '不满意', to: 'feedback', set: { satisfied: 'no' } }
-      ]
+      branches: satisfied('end.done', 'feedback')
     },
-    {
-      id: 'feedback',
-      title: '听取意见',
+    ownerFeedback('feedback', '听取意见', {
       do: ['与住户交谈,诚心听取住户意见', '将业主意见反馈给相应部门'],
-      say: [SAY_THANK_FEEDBACK],
-      ask: { key: 'feedback', label: '业主意见', kind: 'text', required: true },
       next: 'end.feedback'
-    },
+    }),
     end('end.done', 'paidService.done', '服务完成,业主满意'),
     end('end.feedback', 'paidService.feedback', '意见已反馈相应部门')
   )
@@ -483,10 +459,7 @@ export const generalAppearance: Script = {
         '坐姿要端正,身体微微前倾'
       ],
       never: ['浓妆艳抹', '坐在前台化妆或做与工作无关的事情', '工装与个人衣物混搭', '男女头饰'],
-      branches: [
-        { label: '全部合格', to: 'end.ok', set: { passed: 'yes' } },
-        { label: '有不合格项', to: 'fix', set: { passed: 'no' } }
-      ]
+      branches: passOrFix()
     },
     {
       id: 'security',
@@ -497,20 +470,14 @@ export const generalAppearance: Script = {
         '站立时,双脚分开与肩同宽,双手背后,抬头挺胸,目光平视前方',
         '仪容整洁,仪表庄重大方'
       ],
-      branches: [
-        { label: '全部合格', to: 'end.ok', set: { passed: 'yes' } },
-        { label: '有不合格项', to: 'fix', set: { passed: 'no' } }
-      ]
+      branches: passOrFix()
     },
     {
       id: 'cleaning',
       title: '清洁',
       check: ['穿戴整齐、干净的制服', '保持良好的个人形象'],
       never: ['工作过程中吸烟、大声喧哗'],
-      branches: [
-        { label: '全部合格', to: 'end.ok', set: { passed: 'yes' } },
-        { label: '有不合格项', to: 'fix', set: { passed: 'no' } }
-      ]
+      branches: passOrFix()
     },
     {
       id: 'general',
@@ -521,10 +488,7 @@ export const generalAppearance: Script = {
         '女性淡妆上岗,发型得体',
         '举止文明,姿态端正'
       ],
-      branches: [
-        { label: '全部合格', to: 'end.ok', set: { passed: 'yes' } },
-        { label: '有不合格项', to: 'fix', set: { passed: 'no' } }
-      ]
+      branches: passOrFix()
     },
     {
       id: 'fix',
@@ -734,7 +698,7 @@ export const generalFamilyCare: Script = {
   )
 }
 
-export const SERVICES_SCRIPTS: Script[] = [
+export const ESTATE_TEAM_SCRIPTS: Script[] = [
   housekeepingLaundry,
   housekeepingHomeVisit,
   housekeepingPaidService,
