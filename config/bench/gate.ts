@@ -63,7 +63,7 @@ async function main() {
         estateId: DEMO_ESTATE_ID,
         gate,
         source: 'walkin',
-        case: 'B',
+        case: 'ownerGuest',
         name: `访客${i % 5000}`,
         phone: `139${String(i % 100000000).padStart(8, '0')}`,
         idDoc: { type: 'none', last4: '' },
@@ -118,7 +118,7 @@ async function main() {
       const { ms } = await call(
         'staff',
         'gate.checkIn',
-        { id: newId(), gate: '东门', source: 'walkin', case: 'B', name: `新访客${i}`, phone: '13912345678', idDoc: { type: 'idcard', last4: '002X', hash: 'a'.repeat(64) }, idDeposited: true, cardNo: `F-${i}`, people: 1, room: '1-1-101', hostCall: 'agreed', result: 'admitted' },
+        { id: newId(), gate: '东门', source: 'walkin', case: 'ownerGuest', name: `新访客${i}`, phone: '13912345678', idDoc: { type: 'idcard', last4: '002X', hash: 'a'.repeat(64) }, idDeposited: true, cardNo: `F-${i}`, people: 1, room: '1-1-101', hostCall: 'agreed', result: 'admitted' },
         guard,
         true
       )

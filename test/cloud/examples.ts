@@ -24,6 +24,12 @@ export function visitorRunB(id: string, at = T0) {
   }
 }
 
+/** A two-room CSV (UTF-8) for the room import actions. */
+const EXAMPLE_ROOMS_CSV = {
+  name: 'rooms.csv',
+  data: Buffer.from('楼栋,单元,房号\n9,1,901\n9,1,902\n', 'utf8').toString('base64')
+}
+
 /**
  * A valid input for every action, typed over the contract: adding an action without an
  * example here fails the typecheck, so the matrix and bad-input suites always cover it.
@@ -44,14 +50,21 @@ export const EXAMPLES: {
     adminName: '管理员',
     adminPhone: '13912345670'
   }),
+  'auth.codeLogin': () => ({ code: 'ABCDEFGH', device: 'Mozilla/5.0 (Linux; Android 14) Chrome/120' }),
   'auth.logout': () => ({}),
   'me.profile': () => ({}),
+  'me.sessions': () => ({}),
   'home.today': () => ({}),
   'shift.start': () => ({ id: `shift-${++seq}`, post: '东门岗' }),
   'shift.end': () => ({ shiftId: 'no-such-shift' }),
   'staff.list': () => ({}),
   'staff.create': () => ({ name: '新员工', phone: '13912345678', roles: ['cleaner'] }),
-  'staff.bindCode': () => ({ staffId: 'demo-cleaner' }),
+  // a person of their own: a re-issue ends the person's binding
+  'staff.bindCode': async (h) => ({ staffId: (await h.addStaff(`reissue-${++seq}`, ['cleaner']))._id }),
+  'staff.update': () => ({ staffId: 'demo-cleaner', name: '赵洁' }),
+  'staff.disable': () => ({ staffId: 'no-such-staff' }),
+  'staff.sessions': () => ({ staffId: 'demo-cleaner' }),
+  'staff.revokeSession': () => ({ staffId: 'demo-cleaner', sessionId: 'no-such-session' }),
   'scripts.recordRun': () => visitorRunB(`run-${++seq}`),
   'scripts.ack': () => ({ scriptId: 'gate.visitor', version: 1 }),
   'scripts.myAcks': () => ({}),
@@ -69,7 +82,7 @@ export const EXAMPLES: {
     id: `vis-${++seq}`,
     gate: '东门',
     source: 'walkin',
-    case: 'B',
+    case: 'ownerGuest',
     name: '王小明',
     phone: '13912345678',
     idDoc: { type: 'idcard', last4: '002X', hash: 'a'.repeat(64) },
@@ -226,5 +239,14 @@ export const EXAMPLES: {
   }),
   'work.board': () => ({}),
   'work.allTasks': () => ({}),
+  'estates.list': () => ({}),
+  'estates.create': () => ({ id: `estate-${++seq}`, name: '新建小区', company: '利海物业' }),
+  'estates.update': () => ({ address: '深圳市南山区' }),
+  'estates.detail': () => ({}),
+  'estates.gateSave': () => ({ id: `gate-${++seq}`, name: `北门${++seq}`, kind: 'gate' }),
+  'estates.gateRemove': () => ({ id: 'no-such-gate' }),
+  'rooms.list': () => ({}),
+  'rooms.importPreview': () => ({ file: EXAMPLE_ROOMS_CSV }),
+  'rooms.importCommit': () => ({ file: EXAMPLE_ROOMS_CSV }),
   'cron.sweep': () => ({})
 }

@@ -205,7 +205,7 @@ describe('built bundles', () => {
       id: 'v-first',
       gate: '东门',
       source: 'walkin',
-      case: 'B',
+      case: 'ownerGuest',
       name: '王小明',
       idDoc: { type: 'none', last4: '' },
       idDeposited: false,

@@ -120,7 +120,7 @@ describe('前台 and 主管: passes, release slips, block list, the day log', ()
           id: 'e2e-log-visitor',
           gate: '南门',
           source: 'walkin',
-          case: 'A',
+          case: 'business',
           name: '孔明',
           phone: '13812345678',
           idDoc: { type: 'none', last4: '' },

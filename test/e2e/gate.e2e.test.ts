@@ -97,7 +97,7 @@ describe('门岗: a guard at the gate', () => {
     )
     expect(stored).toMatchObject({
       status: 'inside',
-      case: 'B',
+      case: 'ownerGuest',
       room: '1-1-101',
       hostCall: 'agreed',
       idDeposited: true,

@@ -132,7 +132,7 @@ export function visitor(
     id: uid('v'),
     gate: '东门',
     source: 'walkin',
-    case: 'B',
+    case: 'ownerGuest',
     name: '王小明',
     idDoc: { type: 'none', last4: '' },
     idDeposited: false,

@@ -21,6 +21,7 @@ import {
   GATE_EVENT_LABELS,
   VISITOR_CASE_LABELS,
   VEHICLE_CASE_LABELS,
+  visitorCaseOf,
   type BlockEntry,
   type ConstructionPermit,
   type GateEvent,
@@ -37,7 +38,8 @@ export function visitorItem(v: Visitor, now: number, limitMs: number): VisitorIt
     id: v._id,
     name: v.name,
     phone: maskPhone(v.phone),
-    case: v.case,
+    // records stored before the cases had words carry the SOP letter
+    case: visitorCaseOf(v.case) ?? v.case,
     room: v.room,
     company: v.company,
     people: v.people,
@@ -174,7 +176,7 @@ export function blockEntryOut(b: BlockEntry): BlockEntryOut {
 export function visitorDetail(
   v: Pick<Visitor, 'case' | 'room' | 'company' | 'phone' | 'people' | 'reason' | 'status'>
 ): string {
-  const parts: string[] = [VISITOR_CASE_LABELS[v.case]]
+  const parts: string[] = [VISITOR_CASE_LABELS[visitorCaseOf(v.case) ?? v.case]]
   if (v.room) parts.push(`访 ${v.room}`)
   if (v.company) parts.push(v.company)
   if (v.phone) parts.push(maskPhone(v.phone))

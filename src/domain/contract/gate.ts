@@ -10,6 +10,8 @@ import { ID_TYPES, type IdRef } from '../gate/idtypes'
 import { plateProblem, normalizePlate } from '../gate/plates'
 import {
   VISITOR_CASES,
+  VISITOR_CASE_OF_SOP_LETTER,
+  visitorCaseOf,
   type GateEventType,
   type GateLogType,
   type HostCall,
@@ -17,6 +19,7 @@ import {
   type VehicleKind,
   type VehicleRecordStatus,
   type VisitorCase,
+  type VisitorSopLetter,
   type VisitorRecordStatus,
   type Construction
 } from '../gate/entities'
@@ -57,6 +60,16 @@ export const idDocSchema = () =>
     hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, '证件摘要格式不正确')))
   })
 const sixDigits = (what: string) => v.pipe(v.string(), v.trim(), v.regex(/^\d{6}$/, `${what}是6位数字`))
+/**
+ * A visitor case by its word. A check-in queued by a phone still on the lettered cases (A-E)
+ * is read as the case's word, so it is not refused after the update.
+ */
+const SOP_LETTERS = Object.keys(VISITOR_CASE_OF_SOP_LETTER) as VisitorSopLetter[]
+const visitorCase = () =>
+  v.pipe(
+    v.picklist([...VISITOR_CASES, ...SOP_LETTERS], '来访类型不正确'),
+    v.transform((c): VisitorCase => visitorCaseOf(c))
+  )
 const yesNo = () => v.picklist(['yes', 'no'] as const, '应为是或否')
 const count = (max: number) =>
   v.pipe(v.number(), v.integer('应为整数'), v.minValue(1, '至少1'), v.maxValue(max, `最多${max}`))
@@ -283,7 +296,7 @@ export const GATE_ACTIONS = defineActions({
       gate: text(32),
       source: v.picklist(['walkin', 'pass'] as const, '来源不正确'),
       passId: v.optional(id()),
-      case: v.picklist(VISITOR_CASES, '来访类型不正确'),
+      case: visitorCase(),
       name: text(20),
       phone: optPhone(),
       idDoc: idDocSchema(),

@@ -6,15 +6,40 @@ import type { Doc } from '../entities'
 import type { IdRef } from './idtypes'
 import type { GoodsPassStatus, PassStatus, VehicleStatus } from './machines'
 
-/** The five cases of the visitor SOP (gate.visitor script, step greet). */
-export const VISITOR_CASES = ['A', 'B', 'C', 'D', 'E'] as const
+/**
+ * Why a visitor comes: the five cases of the visitor SOP (gate.visitor script, step greet), whose
+ * SOP sections are lettered A-E (the script's answers keep those letters; fromScript maps them).
+ */
+export const VISITOR_CASES = ['business', 'ownerGuest', 'viewing', 'canvassing', 'construction'] as const
 export type VisitorCase = (typeof VISITOR_CASES)[number]
 export const VISITOR_CASE_LABELS: Record<VisitorCase, string> = {
-  A: '公司业务',
-  B: '业主访客',
-  C: '看楼',
-  D: '推销',
-  E: '施工'
+  business: '公司业务',
+  ownerGuest: '业主访客',
+  viewing: '看楼',
+  canvassing: '推销',
+  construction: '施工'
+}
+
+/** The SOP's section letters (the gate.visitor script sets them as its `case` answer). */
+export type VisitorSopLetter = 'A' | 'B' | 'C' | 'D' | 'E'
+export const VISITOR_CASE_OF_SOP_LETTER: Record<VisitorSopLetter, VisitorCase> = {
+  A: 'business',
+  B: 'ownerGuest',
+  C: 'viewing',
+  D: 'canvassing',
+  E: 'construction'
+}
+
+/**
+ * The visitor case of a stored or answered value: a case word, or an SOP letter (the script's
+ * answer, and records stored before the cases were named) read as its word; else undefined.
+ */
+export function visitorCaseOf(value: VisitorCase | VisitorSopLetter): VisitorCase
+export function visitorCaseOf(value: string | undefined): VisitorCase | undefined
+export function visitorCaseOf(value: string | undefined): VisitorCase | undefined {
+  if (!value) return undefined
+  if ((VISITOR_CASES as readonly string[]).includes(value)) return value as VisitorCase
+  return (VISITOR_CASE_OF_SOP_LETTER as Record<string, VisitorCase | undefined>)[value]
 }
 
 /** inside → left; refused and redirected (看楼 guided to the clubhouse) are final at once. */
@@ -60,7 +85,7 @@ export interface Visitor extends Doc {
   cardNo?: string
   people: number
   plate?: string
-  /** whom they visit: a room (B), or a company contact (A) */
+  /** whom they visit: a room (ownerGuest, construction), or a company contact (business) */
   room?: string
   company?: string
   contact?: string

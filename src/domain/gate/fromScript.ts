@@ -3,7 +3,7 @@
  * gate.vehicle fills in the check-in, so nothing is asked twice.
  */
 import type { VisitorCase, HostCall, VehicleCase } from './entities'
-import { VISITOR_CASES } from './entities'
+import { visitorCaseOf } from './entities'
 import type { GateVehicleAnswers, GateVisitorAnswers } from '../scripts/gateKeys'
 
 export interface VisitorFromScript {
@@ -23,8 +23,9 @@ const yes = (v: string | undefined) => v === 'yes'
 
 /** From the answers of a finished gate.visitor run. Throws if the run did not reach an end. */
 export function visitorFromAnswers(a: GateVisitorAnswers): VisitorFromScript {
-  const c = a.case as VisitorCase
-  if (!(VISITOR_CASES as readonly string[]).includes(c)) throw new Error('visitor script: no case answered')
+  // the script answers with the SOP's letter (A-E); the record carries the case's word
+  const c = visitorCaseOf(a.case)
+  if (!c) throw new Error('visitor script: no case answered')
   const result =
     a.result === 'admitted' || a.result === 'refused' || a.result === 'redirected' ? a.result : undefined
   if (!result) throw new Error('visitor script: not finished')

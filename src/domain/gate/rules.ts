@@ -51,9 +51,9 @@ export function checkInProblem(input: {
   return undefined
 }
 
-/** A construction worker (case E) is let in only with a temporary pass or a long-term permit. */
+/** A construction worker (case construction) is let in only with a temporary pass or a long-term permit. */
 export function constructionNeeded(c: { case: string; result: string }): boolean {
-  return c.case === 'E' && c.result === 'admitted'
+  return c.case === 'construction' && c.result === 'admitted'
 }
 export const CONSTRUCTION_MISSING: FieldProblem = {
   field: 'construction',

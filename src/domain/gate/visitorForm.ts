@@ -61,7 +61,7 @@ export function buildCheckIn(
   if (s.result === 'refused' && !reason) return { problem: '请写明未放行的原因' }
 
   let construction: WalkInInput['construction']
-  if (s.case === 'E' && s.constructionKind === 'temporary') {
+  if (s.case === 'construction' && s.constructionKind === 'temporary') {
     if (admitted && !(f.days >= 1 && f.days <= 3))
       return { problem: '临时施工证最长3天，超过3天请办理长期施工许可' }
     construction = {
@@ -69,7 +69,7 @@ export function buildCheckIn(
       days: admitted ? f.days : undefined,
       tempPassNo: f.cardNo.trim() || undefined
     }
-  } else if (s.case === 'E' && s.constructionKind === 'longTerm') {
+  } else if (s.case === 'construction' && s.constructionKind === 'longTerm') {
     const no = f.permitNo.trim()
     if (admitted) {
       if (!no) return { problem: '长期施工：请填写施工许可证编号' }
@@ -82,7 +82,8 @@ export function buildCheckIn(
     }
     construction = { kind: 'longTerm', permitNo: no || undefined }
   }
-  if (s.case === 'E' && admitted && !construction) return { problem: '施工人员：请选择临时施工或长期施工' }
+  if (s.case === 'construction' && admitted && !construction)
+    return { problem: '施工人员：请选择临时施工或长期施工' }
 
   return {
     source: 'walkin',

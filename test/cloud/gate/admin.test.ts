@@ -388,14 +388,17 @@ describe('gate.permitSave', () => {
       await h.as(
         'demo-guard',
         'gate.checkIn',
-        visitorInput({ case: 'E', construction: { kind: 'longTerm', permitNo: 'SG2026009' } })
+        visitorInput({ case: 'construction', construction: { kind: 'longTerm', permitNo: 'SG2026009' } })
       )
     )
     expect(v.construction).toMatchObject({ permitId: 'pm-1' })
   })
 
   it('renewing an expired permit (same id) lets its holder in again', async () => {
-    const expired = visitorInput({ case: 'E', construction: { kind: 'longTerm', permitNo: 'SG2026002' } })
+    const expired = visitorInput({
+      case: 'construction',
+      construction: { kind: 'longTerm', permitNo: 'SG2026002' }
+    })
     await refused(h, 'demo-guard', 'gate.checkIn', expired, 'PERMIT_INVALID')
     const p = ok<PermitOut>(
       await h.as('demo-supervisor', 'gate.permitSave', {

@@ -23,7 +23,7 @@ const visitor = (extra: Record<string, unknown> = {}) => ({
   id: `v-${++n}`,
   gate: '东门',
   source: 'walkin',
-  case: 'B',
+  case: 'ownerGuest',
   name: '王小明',
   idDoc: none,
   idDeposited: false,
@@ -97,11 +97,15 @@ describe('gate: visitors', () => {
     expect(
       code(await h.as('demo-guard', 'gate.checkIn', visitor({ idDoc: { type: 'idcard', last4: '002X' } })))
     ).toBe('INVALID_INPUT')
-    const r = await h.as('demo-guard', 'gate.checkIn', visitor({ case: 'D', result: 'refused' }))
+    const r = await h.as('demo-guard', 'gate.checkIn', visitor({ case: 'canvassing', result: 'refused' }))
     expect(code(r)).toBe('INVALID_INPUT')
     expect(msg(r)).toMatch(/原因/)
     const refused = ok<VisitorOut>(
-      await h.as('demo-guard', 'gate.checkIn', visitor({ case: 'D', result: 'refused', reason: '推销人员' }))
+      await h.as(
+        'demo-guard',
+        'gate.checkIn',
+        visitor({ case: 'canvassing', result: 'refused', reason: '推销人员' })
+      )
     )
     expect(refused.status).toBe('refused')
     expect(
@@ -220,7 +224,7 @@ describe('gate: visitors', () => {
       await h.as(
         'demo-guard',
         'gate.checkIn',
-        visitor({ case: 'E', construction: { kind: 'temporary', days: 3, tempPassNo: 'L-01' } })
+        visitor({ case: 'construction', construction: { kind: 'temporary', days: 3, tempPassNo: 'L-01' } })
       )
     )
     expect(t.construction).toMatchObject({
@@ -233,16 +237,18 @@ describe('gate: visitors', () => {
         await h.as(
           'demo-guard',
           'gate.checkIn',
-          visitor({ case: 'E', construction: { kind: 'temporary', days: 4 } })
+          visitor({ case: 'construction', construction: { kind: 'temporary', days: 4 } })
         )
       )
     ).toBe('INVALID_INPUT')
-    expect(code(await h.as('demo-guard', 'gate.checkIn', visitor({ case: 'E' })))).toBe('INVALID_INPUT')
+    expect(code(await h.as('demo-guard', 'gate.checkIn', visitor({ case: 'construction' })))).toBe(
+      'INVALID_INPUT'
+    )
     const ok1 = ok<VisitorOut>(
       await h.as(
         'demo-guard',
         'gate.checkIn',
-        visitor({ case: 'E', construction: { kind: 'longTerm', permitNo: 'SG2026001' } })
+        visitor({ case: 'construction', construction: { kind: 'longTerm', permitNo: 'SG2026001' } })
       )
     )
     expect(ok1.construction).toMatchObject({
@@ -253,7 +259,7 @@ describe('gate: visitors', () => {
     const expired = await h.as(
       'demo-guard',
       'gate.checkIn',
-      visitor({ case: 'E', construction: { kind: 'longTerm', permitNo: 'SG2026002' } })
+      visitor({ case: 'construction', construction: { kind: 'longTerm', permitNo: 'SG2026002' } })
     )
     expect(code(expired)).toBe('PERMIT_INVALID')
     expect(msg(expired)).toBe('施工许可证已过期，不能进场施工')
@@ -262,7 +268,7 @@ describe('gate: visitors', () => {
         await h.as(
           'demo-guard',
           'gate.checkIn',
-          visitor({ case: 'E', construction: { kind: 'longTerm', permitNo: 'NOPE' } })
+          visitor({ case: 'construction', construction: { kind: 'longTerm', permitNo: 'NOPE' } })
         )
       )
     ).toBe('NOT_FOUND')
@@ -272,7 +278,7 @@ describe('gate: visitors', () => {
         'demo-guard',
         'gate.checkIn',
         visitor({
-          case: 'E',
+          case: 'construction',
           result: 'refused',
           reason: '施工证过期',
           construction: { kind: 'longTerm', permitNo: 'SG2026002' }
@@ -739,7 +745,7 @@ describe('gate: hardening found in review', () => {
       await h.as(
         'demo-guard',
         'gate.checkIn',
-        visitor({ id: 'vr', case: 'C', result: 'redirected', room: undefined })
+        visitor({ id: 'vr', case: 'viewing', result: 'redirected', room: undefined })
       )
     )
     const csv = ok<CsvOut>(
@@ -784,7 +790,7 @@ describe('gate: permits can be withdrawn', () => {
         await h.as(
           'demo-guard',
           'gate.checkIn',
-          visitor({ case: 'E', construction: { kind: 'longTerm', permitNo: 'SG2026001' } })
+          visitor({ case: 'construction', construction: { kind: 'longTerm', permitNo: 'SG2026001' } })
         )
       )
     ).toBe('NOT_FOUND')

@@ -26,7 +26,7 @@ export function visitorInput(extra: Record<string, unknown> = {}): Record<string
     id: uid('v'),
     gate: '东门',
     source: 'walkin',
-    case: 'B',
+    case: 'ownerGuest',
     name: '王小明',
     idDoc: NO_ID,
     idDeposited: false,

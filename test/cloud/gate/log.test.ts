@@ -56,7 +56,11 @@ describe('gate.board and home.today: today’s counts', () => {
       })
     )
     ok(
-      await h.as('demo-guard', 'gate.checkIn', visitorInput({ case: 'D', result: 'refused', reason: '推销' }))
+      await h.as(
+        'demo-guard',
+        'gate.checkIn',
+        visitorInput({ case: 'canvassing', result: 'refused', reason: '推销' })
+      )
     )
     const p = await makePass(h)
     ok(await h.as('demo-guard', 'gate.checkIn', visitorInput({ id: 'c4', source: 'pass', passId: p.id })))
@@ -452,7 +456,13 @@ describe('gate.dayLogCsv', () => {
       h.as(
         'g2',
         'gate.checkIn',
-        visitorInput({ id: 'q2', gate: '南门', case: 'D', result: 'refused', reason: '说"不认识",走了' })
+        visitorInput({
+          id: 'q2',
+          gate: '南门',
+          case: 'canvassing',
+          result: 'refused',
+          reason: '说"不认识",走了'
+        })
       )
     )
     await at(9 * 60 + 6, () => h.as('g2', 'gate.vehicleIn', vehicleInput({ id: 'q3', gate: '南门' })))

@@ -50,7 +50,7 @@ describe('ID numbers', () => {
       await h.as(
         'demo-guard',
         'gate.checkIn',
-        visitorInput({ id: 'p-2', idDoc: other, case: 'D', result: 'refused', reason: '推销' })
+        visitorInput({ id: 'p-2', idDoc: other, case: 'canvassing', result: 'refused', reason: '推销' })
       )
     )
     ok(

@@ -100,10 +100,16 @@ describe('gate.board', () => {
       await h.as(
         'demo-guard',
         'gate.checkIn',
-        visitorInput({ id: 'b4', case: 'D', result: 'refused', reason: '推销' })
+        visitorInput({ id: 'b4', case: 'canvassing', result: 'refused', reason: '推销' })
       )
     )
-    ok(await h.as('demo-guard', 'gate.checkIn', visitorInput({ id: 'b5', case: 'C', result: 'redirected' })))
+    ok(
+      await h.as(
+        'demo-guard',
+        'gate.checkIn',
+        visitorInput({ id: 'b5', case: 'viewing', result: 'redirected' })
+      )
+    )
     const b = ok<GateBoard>(await h.as('demo-guard', 'gate.board', {}))
     expect(b.visitors.map((v) => [v.id, v.phone])).toEqual([
       ['b1', '139****5678'],
@@ -236,6 +242,31 @@ describe('gate.blockCheck', () => {
 })
 
 describe('gate.checkIn', () => {
+  it('a check-in queued with the SOP letter (a phone not yet updated) is stored with the case word', async () => {
+    const v = ok<VisitorOut>(
+      await h.as(
+        'demo-guard',
+        'gate.checkIn',
+        visitorInput({ id: 'ci-letter', case: 'E' as never, result: 'refused', reason: '不愿押证件' })
+      )
+    )
+    expect(v.case).toBe('construction')
+    expect((await stored<{ case: string }>(h, 'visitors', 'ci-letter'))?.case).toBe('construction')
+    await refused(
+      h,
+      'demo-guard',
+      'gate.checkIn',
+      visitorInput({ id: 'ci-f', case: 'F' as never }),
+      'INVALID_INPUT'
+    )
+  })
+  it('a record stored with an SOP letter reads as its case word on the board', async () => {
+    ok(await h.as('demo-guard', 'gate.checkIn', visitorInput({ id: 'ci-old', case: 'ownerGuest' })))
+    const doc = (await h.db.get<{ _id: string; _v: number }>('visitors', 'ci-old'))!
+    await h.db.update('visitors', 'ci-old', doc._v, { case: 'B' })
+    const board = ok<GateBoard>(await h.as('demo-guard', 'gate.board', {}))
+    expect(board.visitors.find((x) => x.id === 'ci-old')?.case).toBe('ownerGuest')
+  })
   it('admitted walk-in: inside, with the guard, the time and one visitorIn event', async () => {
     const v = ok<VisitorOut>(
       await h.as(
@@ -259,7 +290,7 @@ describe('gate.checkIn', () => {
       id: 'ci-1',
       status: 'inside',
       source: 'walkin',
-      case: 'B',
+      case: 'ownerGuest',
       phone: '13912345678',
       people: 2,
       cardNo: 'F-07',
@@ -292,7 +323,7 @@ describe('gate.checkIn', () => {
       await h.as(
         'demo-guard',
         'gate.checkIn',
-        visitorInput({ case: 'D', result: 'refused', reason: '推销人员' })
+        visitorInput({ case: 'canvassing', result: 'refused', reason: '推销人员' })
       )
     )
     expect(r).toMatchObject({ status: 'refused', reason: '推销人员' })
@@ -300,7 +331,7 @@ describe('gate.checkIn', () => {
       await h.as(
         'demo-guard',
         'gate.checkIn',
-        visitorInput({ case: 'C', result: 'redirected', room: undefined })
+        visitorInput({ case: 'viewing', result: 'redirected', room: undefined })
       )
     )
     expect(c.status).toBe('redirected')
@@ -422,7 +453,7 @@ describe('gate.checkIn', () => {
       h,
       g,
       'gate.checkIn',
-      visitorInput({ case: 'D', result: 'refused' }),
+      visitorInput({ case: 'canvassing', result: 'refused' }),
       'INVALID_INPUT',
       /未放行：请写明原因/
     )
@@ -444,7 +475,7 @@ describe('gate.checkIn', () => {
         g,
         'gate.checkIn',
         visitorInput({
-          case: 'E',
+          case: 'construction',
           idDeposited: true,
           construction: { kind: 'temporary', days: 2, tempPassNo: 'L-02' }
         })
@@ -455,7 +486,7 @@ describe('gate.checkIn', () => {
       h,
       g,
       'gate.checkIn',
-      visitorInput({ case: 'E', construction: { kind: 'temporary', days: 4 } }),
+      visitorInput({ case: 'construction', construction: { kind: 'temporary', days: 4 } }),
       'INVALID_INPUT',
       /临时施工证最长3天/
     )
@@ -463,7 +494,7 @@ describe('gate.checkIn', () => {
       h,
       g,
       'gate.checkIn',
-      visitorInput({ case: 'E', construction: { kind: 'temporary', days: 0 } }),
+      visitorInput({ case: 'construction', construction: { kind: 'temporary', days: 0 } }),
       'INVALID_INPUT',
       /至少1天/
     )
@@ -471,7 +502,7 @@ describe('gate.checkIn', () => {
       h,
       g,
       'gate.checkIn',
-      visitorInput({ case: 'E', construction: { kind: 'temporary' } }),
+      visitorInput({ case: 'construction', construction: { kind: 'temporary' } }),
       'INVALID_INPUT',
       /临时施工证：请选择天数/
     )
@@ -479,7 +510,7 @@ describe('gate.checkIn', () => {
       h,
       g,
       'gate.checkIn',
-      visitorInput({ case: 'E' }),
+      visitorInput({ case: 'construction' }),
       'INVALID_INPUT',
       /施工人员：请选择临时施工或长期施工/
     )
@@ -487,7 +518,7 @@ describe('gate.checkIn', () => {
       h,
       g,
       'gate.checkIn',
-      visitorInput({ case: 'E', construction: { kind: 'longTerm' } }),
+      visitorInput({ case: 'construction', construction: { kind: 'longTerm' } }),
       'INVALID_INPUT',
       /请填写施工许可证编号/
     )
@@ -495,7 +526,7 @@ describe('gate.checkIn', () => {
       h,
       g,
       'gate.checkIn',
-      visitorInput({ case: 'E', construction: { kind: 'longTerm', permitNo: 'SG2026002' } }),
+      visitorInput({ case: 'construction', construction: { kind: 'longTerm', permitNo: 'SG2026002' } }),
       'PERMIT_INVALID',
       '施工许可证已过期，不能进场施工'
     )
@@ -503,7 +534,7 @@ describe('gate.checkIn', () => {
       h,
       g,
       'gate.checkIn',
-      visitorInput({ case: 'E', construction: { kind: 'longTerm', permitNo: 'SG404' } }),
+      visitorInput({ case: 'construction', construction: { kind: 'longTerm', permitNo: 'SG404' } }),
       'NOT_FOUND',
       /SG404/
     )
@@ -511,7 +542,7 @@ describe('gate.checkIn', () => {
       await h.as(
         g,
         'gate.checkIn',
-        visitorInput({ case: 'E', construction: { kind: 'longTerm', permitNo: 'SG2026001' } })
+        visitorInput({ case: 'construction', construction: { kind: 'longTerm', permitNo: 'SG2026001' } })
       )
     )
     expect(lt.construction).toEqual({ kind: 'longTerm', permitId: 'demo-permit-1', permitNo: 'SG2026001' })
@@ -532,7 +563,7 @@ describe('gate.checkIn', () => {
       h,
       g,
       'gate.checkIn',
-      visitorInput({ case: 'E', construction: { kind: 'longTerm', permitNo: 'SG-LATER' } }),
+      visitorInput({ case: 'construction', construction: { kind: 'longTerm', permitNo: 'SG-LATER' } }),
       'PERMIT_INVALID',
       '施工许可证还没有生效'
     )
@@ -558,7 +589,7 @@ describe('gate.checkIn', () => {
       h,
       g,
       'gate.checkIn',
-      visitorInput({ case: 'E', construction: { kind: 'longTerm', permitNo: 'SG-E2' } }),
+      visitorInput({ case: 'construction', construction: { kind: 'longTerm', permitNo: 'SG-E2' } }),
       'NOT_FOUND'
     )
     // turning away the holder of an expired permit is recorded, with the permit named
@@ -567,7 +598,7 @@ describe('gate.checkIn', () => {
         g,
         'gate.checkIn',
         visitorInput({
-          case: 'E',
+          case: 'construction',
           result: 'refused',
           reason: '施工许可证已过期',
           construction: { kind: 'longTerm', permitNo: 'SG2026002' }
@@ -586,7 +617,7 @@ describe('gate.checkIn', () => {
       await h.as(
         'demo-guard',
         'gate.checkIn',
-        visitorInput({ case: 'E', construction: { kind: 'temporary', days: 3 } })
+        visitorInput({ case: 'construction', construction: { kind: 'temporary', days: 3 } })
       )
     )
     expect(t.construction!.expiresAt! - t.inAt).toBe(3 * DAY)
@@ -875,7 +906,7 @@ describe('gate.checkOut', () => {
       await h.as(
         g,
         'gate.checkIn',
-        visitorInput({ id: 'co-r', case: 'D', result: 'refused', reason: '推销' })
+        visitorInput({ id: 'co-r', case: 'canvassing', result: 'refused', reason: '推销' })
       )
     )
     await refused(
@@ -886,7 +917,7 @@ describe('gate.checkOut', () => {
       'CONFLICT',
       '这位访客已被拒绝进入，不能再登记离开'
     )
-    ok(await h.as(g, 'gate.checkIn', visitorInput({ id: 'co-c', case: 'C', result: 'redirected' })))
+    ok(await h.as(g, 'gate.checkIn', visitorInput({ id: 'co-c', case: 'viewing', result: 'redirected' })))
     await refused(h, g, 'gate.checkOut', { visitorId: 'co-c', ...out }, 'CONFLICT')
     await refused(
       h,
@@ -931,7 +962,7 @@ describe('gate.visitor', () => {
           phone: '13912345678',
           contact: '李经理',
           company: '某公司',
-          case: 'A',
+          case: 'business',
           idDoc: { type: 'idcard', last4: '002X', hash: 'd'.repeat(64) }
         })
       )
@@ -942,7 +973,7 @@ describe('gate.visitor', () => {
       phone: '13912345678',
       contact: '李经理',
       company: '某公司',
-      case: 'A',
+      case: 'business',
       idDoc: { type: 'idcard', last4: '002X' },
       idDesc: '身份证 ····002X'
     })

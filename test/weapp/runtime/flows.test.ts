@@ -66,7 +66,7 @@ describe('门岗', () => {
     )
     expect(stored).toMatchObject({
       status: 'inside',
-      case: 'B',
+      case: 'ownerGuest',
       room: '1-1-101',
       idDeposited: true,
       cardNo: 'F-07'

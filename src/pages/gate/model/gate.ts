@@ -18,6 +18,7 @@ import { blockMatches, type BlockCandidate, type BlockMatch } from '../../../dom
 import { describeId } from '../../../domain/gate/idtypes'
 import { isOverstay } from '../../../domain/gate/machines'
 import { normalizePlate } from '../../../domain/gate/plates'
+import { visitorCaseOf } from '../../../domain/gate/entities'
 import { maskPhone } from '../../../domain/privacy'
 import type { OutboxEntry } from '../../../domain/outbox'
 import type { KeyValueStorage } from '../../../services/storage'
@@ -167,7 +168,7 @@ export class GateStore {
           id: i.id,
           name: i.name,
           phone: maskPhone(i.phone),
-          case: i.case,
+          case: visitorCaseOf(i.case),
           room: i.room,
           company: i.company,
           people: i.people,

@@ -36,7 +36,7 @@ function PassPage() {
     const id = gate.checkIn({
       source: 'pass',
       passId: p.id,
-      case: 'B',
+      case: 'ownerGuest',
       name: p.visitorName,
       idDoc: { type: 'none', last4: '' },
       idDeposited: false,

@@ -125,7 +125,7 @@ const RecordForm = observer(function RecordForm({
         )}
         {s.cardIssued && (
           <View className="field">
-            <Text className="field-label">{s.case === 'E' ? '临时施工出入证号' : '来访卡号'}</Text>
+            <Text className="field-label">{s.case === 'construction' ? '临时施工出入证号' : '来访卡号'}</Text>
             <Field value={cardNo} maxlength={20} placeholder="卡号" onChange={setCardNo} />
           </View>
         )}
@@ -135,20 +135,20 @@ const RecordForm = observer(function RecordForm({
             <Stepper value={people} onChange={setPeople} />
           </View>
         )}
-        {(s.case === 'B' || s.case === 'E') && (
+        {(s.case === 'ownerGuest' || s.case === 'construction') && (
           <View className="field">
-            <Text className="field-label">{s.case === 'B' ? '来访房号' : '施工房号'}</Text>
+            <Text className="field-label">{s.case === 'ownerGuest' ? '来访房号' : '施工房号'}</Text>
             <Field value={room} maxlength={32} placeholder="如 1-1-101" onChange={setRoom} />
           </View>
         )}
-        {s.case === 'A' && (
+        {s.case === 'business' && (
           <View className="field">
             <Text className="field-label">来访单位 / 被访人</Text>
             <Field value={company} maxlength={40} placeholder="单位或部门" onChange={setCompany} />
             <Field value={contact} maxlength={20} placeholder="被访人" onChange={setContact} />
           </View>
         )}
-        {s.case === 'E' && s.constructionKind === 'temporary' && admitted && (
+        {s.case === 'construction' && s.constructionKind === 'temporary' && admitted && (
           <View className="field">
             <Text className="field-label">临时施工证有效天数（最长3天）</Text>
             <Chips
@@ -162,7 +162,7 @@ const RecordForm = observer(function RecordForm({
             />
           </View>
         )}
-        {s.case === 'E' && s.constructionKind === 'longTerm' && admitted && (
+        {s.case === 'construction' && s.constructionKind === 'longTerm' && admitted && (
           <View className="field">
             <Text className="field-label">施工许可证编号</Text>
             <Chips

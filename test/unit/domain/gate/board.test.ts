@@ -21,14 +21,21 @@ describe('handoverText', () => {
         {
           name: '王小明',
           room: '1-1-101',
-          case: 'B',
+          case: 'ownerGuest',
           inAt: at('08:30'),
           idDeposited: true,
           idDesc: '身份证…1234',
           cardNo: 'F07'
         },
-        { name: '李工', company: '水电维修', case: 'C', inAt: at('09:05'), idDeposited: false, idDesc: '' },
-        { name: '快递员', case: 'D', inAt: at('09:40'), idDeposited: false, idDesc: '' }
+        {
+          name: '李工',
+          company: '水电维修',
+          case: 'viewing',
+          inAt: at('09:05'),
+          idDeposited: false,
+          idDesc: ''
+        },
+        { name: '快递员', case: 'canvassing', inAt: at('09:40'), idDeposited: false, idDesc: '' }
       ],
       [{ plate: '粤B12345', inAt: at('08:50'), icCardNo: 'P3' }, { plate: '粤AD12345' }],
       '东门',

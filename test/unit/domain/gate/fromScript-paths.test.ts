@@ -100,7 +100,7 @@ describe('gate.visitor: every end becomes a check-in', () => {
         hostCall: s.hostCall
       })
     }
-    expect([...cases].sort()).toEqual(['A', 'B', 'C', 'D', 'E'])
+    expect([...cases].sort()).toEqual(['business', 'canvassing', 'construction', 'ownerGuest', 'viewing'])
     expect([...results].sort()).toEqual(['admitted', 'redirected', 'refused'])
   })
 })

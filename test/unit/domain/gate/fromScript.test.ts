@@ -8,7 +8,7 @@ describe('script answers become the record', () => {
       room: '1-1-101'
     })
     expect(visitorFromAnswers(outcome(script, s, 1).answers)).toEqual({
-      case: 'B',
+      case: 'ownerGuest',
       result: 'admitted',
       reason: undefined,
       room: '1-1-101',
@@ -23,11 +23,23 @@ describe('script answers become the record', () => {
     const script = requireScript('gate.visitor')
     const s = walk(script, ['D 推销、业务等闲杂人员', '证实是推销人员', '已婉转谢绝'], 0)
     expect(visitorFromAnswers(s.answers)).toMatchObject({
-      case: 'D',
+      case: 'canvassing',
       result: 'refused',
       reason: '推销人员',
       idDeposited: false
     })
+  })
+  it("the SOP's letters A-E become the case words; an unknown case is not a record", () => {
+    const end = { result: 'refused', reason: 'x' }
+    expect(['A', 'B', 'C', 'D', 'E'].map((c) => visitorFromAnswers({ ...end, case: c }).case)).toEqual([
+      'business',
+      'ownerGuest',
+      'viewing',
+      'canvassing',
+      'construction'
+    ])
+    expect(visitorFromAnswers({ ...end, case: 'construction' }).case).toBe('construction')
+    expect(() => visitorFromAnswers({ ...end, case: 'F' })).toThrow()
   })
   it('an unfinished run is not a record', () => {
     expect(() => visitorFromAnswers({ case: 'B' })).toThrow()

@@ -39,16 +39,16 @@ describe('check-in', () => {
     expect(refusalProblem('refused', '')).toEqual({ field: 'reason', message: '未放行：请写明原因' })
     expect(refusalProblem('refused', '推销')).toBeUndefined()
     expect(refusalProblem('admitted', undefined)).toBeUndefined()
-    const walkIn = { source: 'walkin' as const, case: 'B', result: 'admitted' }
+    const walkIn = { source: 'walkin' as const, case: 'ownerGuest', result: 'admitted' }
     expect(checkInProblem(walkIn)).toBeUndefined()
     expect(checkInProblem({ ...walkIn, result: 'refused' })?.field).toBe('reason')
     expect(checkInProblem({ ...walkIn, source: 'pass' })?.field).toBe('passId')
     expect(checkInProblem({ ...walkIn, source: 'pass', passId: 'p1' })).toBeUndefined()
   })
   it('construction is checked only for a worker let in', () => {
-    expect(constructionNeeded({ case: 'E', result: 'admitted' })).toBe(true)
-    expect(constructionNeeded({ case: 'E', result: 'refused' })).toBe(false)
-    expect(constructionNeeded({ case: 'B', result: 'admitted' })).toBe(false)
+    expect(constructionNeeded({ case: 'construction', result: 'admitted' })).toBe(true)
+    expect(constructionNeeded({ case: 'construction', result: 'refused' })).toBe(false)
+    expect(constructionNeeded({ case: 'ownerGuest', result: 'admitted' })).toBe(false)
   })
   it('an ID is none, or the last four with the phone’s hash', () => {
     expect(idDocProblem({ type: 'none', last4: '' })).toBeUndefined()

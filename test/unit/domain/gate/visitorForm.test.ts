@@ -46,7 +46,7 @@ const form: WalkInForm = {
   reason: ''
 }
 const guest: VisitorFromScript = {
-  case: 'B',
+  case: 'ownerGuest',
   result: 'admitted',
   room: '1-1-101',
   appointment: 'yes',
@@ -55,7 +55,7 @@ const guest: VisitorFromScript = {
   cardIssued: true
 }
 const longTerm: VisitorFromScript = {
-  case: 'E',
+  case: 'construction',
   result: 'admitted',
   idDeposited: false,
   cardIssued: false,
@@ -82,7 +82,7 @@ describe('the walk-in record form', () => {
     )
     expect(r).toEqual({
       source: 'walkin',
-      case: 'B',
+      case: 'ownerGuest',
       name: '王小明',
       phone: '13912345678',
       idDoc: { type: 'idcard', last4: '002X', hash: hashIdNumber('11010519491231002X', 'estate-salt') },
@@ -121,7 +121,12 @@ describe('the walk-in record form', () => {
   })
 
   it('a refused visitor needs a reason; one sent to the clubhouse does not', () => {
-    const refused: VisitorFromScript = { case: 'D', result: 'refused', idDeposited: false, cardIssued: false }
+    const refused: VisitorFromScript = {
+      case: 'canvassing',
+      result: 'refused',
+      idDeposited: false,
+      cardIssued: false
+    }
     expect(problem(buildCheckIn(refused, form, refs, NOW))).toBe('请写明未放行的原因')
     expect(buildCheckIn(refused, { ...form, reason: '推销人员' }, refs, NOW)).toMatchObject({
       result: 'refused',
@@ -129,7 +134,7 @@ describe('the walk-in record form', () => {
       people: 1
     })
     const viewing: VisitorFromScript = {
-      case: 'C',
+      case: 'viewing',
       result: 'redirected',
       idDeposited: false,
       cardIssued: false
@@ -139,7 +144,7 @@ describe('the walk-in record form', () => {
 
   it('temporary construction: at most three days, the pass number is the card', () => {
     const temp: VisitorFromScript = {
-      case: 'E',
+      case: 'construction',
       result: 'admitted',
       idDeposited: true,
       cardIssued: true,

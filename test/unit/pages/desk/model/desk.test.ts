@@ -172,7 +172,7 @@ describe('DeskStore', () => {
         gate: '东门',
         source: 'pass',
         passId: id,
-        case: 'B',
+        case: 'ownerGuest',
         name: '钱七',
         idDoc: { type: 'none', last4: '' },
         idDeposited: false,

@@ -20,7 +20,7 @@ async function phone(who = 'demo-guard', storage = new MemoryStorage(), post?: s
 
 const guest = {
   source: 'walkin' as const,
-  case: 'B' as const,
+  case: 'ownerGuest' as const,
   name: '王小明',
   phone: '13912345678',
   idDoc: { type: 'none' as const, last4: '' },
@@ -101,7 +101,7 @@ describe('GateStore', () => {
     b.online = false
     const id = gate.checkIn({
       ...guest,
-      case: 'E',
+      case: 'construction',
       name: '钱师傅',
       room: '3-2-501',
       construction: { kind: 'longTerm', permitNo: 'SG-NONE' }

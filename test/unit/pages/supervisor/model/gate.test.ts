@@ -74,7 +74,7 @@ async function visitorAt(hm: string, over: Record<string, unknown> = {}) {
       id,
       gate: '东门',
       source: 'walkin',
-      case: 'B',
+      case: 'ownerGuest',
       name: `访客${n}`,
       phone: '13912345678',
       idDoc: { type: 'none', last4: '' },
