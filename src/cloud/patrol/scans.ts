@@ -14,6 +14,7 @@ import {
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { CHECKPOINTS, nameIn, PatrolRepo, ROUNDS, SCANS } from './repo'
 import { qrSignature } from './setup'
+import { typedCode, unknownPointMessage } from '../../domain/patrol/walk'
 import { scanOut } from './views'
 
 /** The point a scan names; a QR code must carry this server's signature for this estate. */
@@ -40,18 +41,11 @@ async function resolvePoint(
       throw new AppError('BAD_QR')
     return c
   }
-  const code = value.trim().toUpperCase()
   const c =
     method === 'typed'
-      ? await repo.pointByCode(estateId, code)
+      ? await repo.pointByCode(estateId, typedCode(value))
       : await repo.pointByTag(estateId, value.trim())
-  if (!c || !c.active)
-    throw new AppError(
-      'NOT_FOUND',
-      method === 'typed'
-        ? `没有编号为 ${code} 的巡更点，请核对巡更点牌子上的编号`
-        : '这个 NFC 标签没有登记为巡更点'
-    )
+  if (!c || !c.active) throw new AppError('NOT_FOUND', unknownPointMessage(method, value))
   return c
 }
 

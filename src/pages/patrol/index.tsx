@@ -5,8 +5,7 @@ import { Field } from '../../components/Field'
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Btn } from '../../components/Btn'
 import { PrivacyDialog } from '../../components/PrivacyDialog'
-import { localClock } from '../../domain/time'
-import { ROUND_STATUS_LABELS } from '../../domain/patrol/model'
+import { pointMark, roundCardLines } from '../../domain/patrol/walk'
 import { cardStartable, roundCardState } from '../../domain/patrol/rules'
 import { anomaliesOf } from '../../domain/patrol/rules'
 import { isAnomalyAnswer, pointAnswers, questionPrompt } from '../../domain/patrol/pointForm'
@@ -93,22 +92,22 @@ const Walking = observer(function Walking() {
   const [ending, setEnding] = useState(false)
   const [reason, setReason] = useState('')
   const done = patrol.scanned
-  const next = patrol.nextPoint
+  const progress = patrol.progress!
   return (
     <View>
       <View className="card">
         <Text className="card-title">{`${a.planName} · ${a.routeName}`}</Text>
-        <Text className="progress-text">{`已巡 ${done.length} / ${a.checkpointIds.length} 个点`}</Text>
+        <Text className="progress-text">{`已巡 ${progress.done} / ${progress.total} 个点`}</Text>
         <View className="progress">
-          <View
-            className="progress-bar"
-            style={{ width: `${Math.round((done.length / Math.max(1, a.checkpointIds.length)) * 100)}%` }}
-          />
+          <View className="progress-bar" style={{ width: `${progress.percent}%` }} />
         </View>
         {a.checkpointIds.map((id, i) => (
-          <View key={id} className={`pt-row ${done.includes(id) ? 'pt-done' : id === next ? 'pt-next' : ''}`}>
-            <Text>{`${done.includes(id) ? '✓' : a.ordered ? i + 1 : '·'}  ${patrol.name(id)}`}</Text>
-            {id === next && <Text className="tag">下一个</Text>}
+          <View
+            key={id}
+            className={`pt-row ${done.includes(id) ? 'pt-done' : id === progress.next ? 'pt-next' : ''}`}
+          >
+            <Text>{`${pointMark(done.includes(id), a.ordered, i)}  ${patrol.name(id)}`}</Text>
+            {id === progress.next && <Text className="tag">下一个</Text>}
           </View>
         ))}
         {a.pending && <Text className="tag tag-warn">待上传</Text>}
@@ -181,10 +180,10 @@ const Walking = observer(function Walking() {
         </View>
       )}
       {!patrol.point &&
-        (ending || done.length < a.checkpointIds.length ? (
+        (ending || progress.left > 0 ? (
           ending ? (
             <View className="card">
-              <Text className="field-label">{`还有 ${a.checkpointIds.length - done.length} 个点没巡，提前结束的原因`}</Text>
+              <Text className="field-label">{`还有 ${progress.left} 个点没巡，提前结束的原因`}</Text>
               <Field value={reason} maxlength={100} placeholder="原因" onChange={setReason} />
               <Btn kind="danger" onClick={() => patrol.endRound(reason) && void ui.toast('本轮已结束')}>
                 确认结束本轮
@@ -223,10 +222,11 @@ function PatrolEntry() {
           )}
           {patrol.cards.map((c) => {
             const state = roundCardState(c, now)
+            const line = roundCardLines(c, state)
             return (
               <View key={`${c.planId}-${c.slotStart}`} className={`card round-card round-${state}`}>
-                <Text className="card-title">{`${c.planName} · ${localClock(c.slotStart)}–${localClock(c.slotEnd)}`}</Text>
-                <Text className="muted">{`${c.routeName} · ${ROUND_STATUS_LABELS[state]}${c.round?.staffName ? ' · ' + c.round.staffName : ''}`}</Text>
+                <Text className="card-title">{line.title}</Text>
+                <Text className="muted">{line.detail}</Text>
                 {cardStartable(c, now) && <Btn onClick={() => patrol.startRound(c)}>开始巡更</Btn>}
               </View>
             )

@@ -5,7 +5,9 @@
  */
 import { makeAutoObservable, reaction, runInAction } from 'mobx'
 import type { CheckpointOut, InputOf, PatrolRefs, RoundCard } from '../../../domain/contract'
-import { acceptScan, anomaliesOf, parseCheckpointQr } from '../../../domain/patrol/rules'
+import { acceptScan, anomaliesOf } from '../../../domain/patrol/rules'
+import { endProblem } from '../../../domain/patrol/setup'
+import { pointFor, walkProgress } from '../../../domain/patrol/walk'
 import type { ScanMethod } from '../../../domain/patrol/model'
 import type { KeyValueStorage } from '../../../services/storage'
 import type { Api } from '../../../stores/api'
@@ -153,22 +155,22 @@ export class PatrolStore {
 
   /** Which checkpoint a scan is for, from what was scanned (QR, tag or typed code). */
   pointOf(i: { method: ScanMethod; value: string }): CheckpointOut | undefined {
-    const cps = this.refs?.checkpoints ?? []
-    if (i.method === 'qr') {
-      const t = parseCheckpointQr(i.value)
-      return t && cps.find((c) => c.id === t.checkpointId)
-    }
-    if (i.method === 'nfc') return cps.find((c) => c.nfcTagId === i.value)
-    return cps.find((c) => c.code === i.value.trim().toUpperCase())
+    const found = pointFor(this.refs?.checkpoints ?? [], i.method, i.value)
+    return found.ok ? found.point : undefined
   }
 
   name(id: string): string {
     return this.refs?.checkpoints.find((c) => c.id === id)?.name ?? '巡更点'
   }
 
-  get nextPoint(): string | undefined {
+  /** How far the active round has got (domain/patrol/walk.ts: walkProgress). */
+  get progress(): ReturnType<typeof walkProgress> | undefined {
     const a = this.active
-    return a?.checkpointIds.find((id) => !this.scanned.includes(id))
+    return a && walkProgress(a.checkpointIds, this.scanned)
+  }
+
+  get nextPoint(): string | undefined {
+    return this.progress?.next
   }
 
   private save<A extends 'patrol.start' | 'patrol.scan' | 'patrol.end'>(
@@ -198,21 +200,11 @@ export class PatrolStore {
     this.error = ''
     const a = this.active
     if (!a || !this.refs) return false
-    let cp: CheckpointOut | undefined
-    if (method === 'qr') {
-      const t = parseCheckpointQr(raw)
-      cp = t && this.refs.checkpoints.find((c) => c.id === t.checkpointId)
-      if (!cp) return this.fail('这不是本小区的巡更点二维码')
-    } else if (method === 'typed') {
-      const code = raw.trim().toUpperCase()
-      cp = this.refs.checkpoints.find((c) => c.code === code)
-      if (!cp) return this.fail(`没有编号为 ${code} 的巡更点，请核对牌子上的编号`)
-    } else {
-      cp = this.refs.checkpoints.find((c) => c.nfcTagId === raw)
-      if (!cp) return this.fail('这个 NFC 标签没有登记为巡更点')
-    }
+    const found = pointFor(this.refs.checkpoints, method, raw)
+    if (!found.ok) return this.fail(found.message)
+    const cp = found.point
     const other = this.refs.routes.find(
-      (r) => r.checkpointIds.includes(cp!.id) && r.name !== a.routeName
+      (r) => r.checkpointIds.includes(cp.id) && r.name !== a.routeName
     )?.name
     const v = acceptScan(
       { name: a.routeName, checkpointIds: a.checkpointIds, ordered: a.ordered },
@@ -294,9 +286,11 @@ export class PatrolStore {
   endRound(reason?: string): boolean {
     const a = this.active
     if (!a) return false
-    const missing = a.checkpointIds.filter((id) => !this.scanned.includes(id))
-    if (missing.length && !reason?.trim())
-      return this.fail(`还有 ${missing.length} 个点没巡，提前结束请写明原因`)
+    const problem = endProblem(
+      a.checkpointIds.filter((id) => !this.scanned.includes(id)).map((id) => this.name(id)),
+      reason?.trim()
+    )
+    if (problem) return this.fail(problem.message)
     return this.save(
       'patrol.end',
       { roundId: a.id, reason: reason?.trim() || undefined },
