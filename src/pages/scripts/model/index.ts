@@ -18,7 +18,8 @@ import { ScriptRunStore } from './run'
 // This area's part of the contract: its schemas travel in the subpackages that use it.
 loadActions(SCRIPTS_ACTIONS)
 
-const now = () => Date.now()
+/** The app's one clock (rootStore.now), injected into every store here. */
+const now = rootStore.now
 const staff = () => rootStore.session.staff
 const estate = () => rootStore.session.estate
 const staffName = () => rootStore.session.staff?.name
