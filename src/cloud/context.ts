@@ -1,12 +1,12 @@
 import type { DataPort } from './data/port'
-import type { Estate, Staff } from '../domain/entities'
+import type { Estate, SessionVia, Staff } from '../domain/entities'
 
 export type Identity =
   { kind: 'openid'; openid: string } | { kind: 'token'; token: string } | { kind: 'timer' } | { kind: 'none' }
 
 export interface Caller {
   staff: Staff
-  via: 'demo' | 'wechat'
+  via: SessionVia
   sessionId?: string
 }
 

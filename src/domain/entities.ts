@@ -44,6 +44,13 @@ export interface Staff extends Doc {
   active: boolean
   /** Set by the demo seed so the demo sign-in lists only seeded people. */
   demo?: boolean
+  /** When the person last used a bind code (a WeChat bind or a browser sign-in); cleared by a re-issue. */
+  boundAt?: number
+  /** The latest bind code issued: an earlier one no longer binds. */
+  bindCode?: string
+  /** When and by whom the person was disabled. */
+  disabledAt?: number
+  disabledBy?: string
 }
 
 export interface BindCode extends Doc {
@@ -58,8 +65,15 @@ export interface SessionDoc extends Doc {
   staffId: string
   expiresAt: number
   revokedAt?: number
-  via: 'demo' | 'wechat'
+  via: SessionVia
+  /** The server's mode when the session was made: a demo session is refused in production. */
+  mode?: 'demo' | 'production'
+  /** The device a bind-code sign-in was made on (a short name from its User-Agent). */
+  device?: string
 }
+
+/** How a session was opened: demo sign-in, WeChat, or a one-time bind code in a browser. */
+export type SessionVia = 'demo' | 'wechat' | 'code'
 
 export interface Shift extends Doc {
   estateId: string

@@ -1,6 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { DemoAccount, EstateBrief, SessionOut, StaffSelf } from '../domain/contract'
 import { AppError } from '../domain/errors'
+import type { SessionVia } from '../domain/entities'
 import { areasFor, type Area } from '../domain/areas'
 import type { KeyValueStorage } from '../services/storage'
 import type { Api } from './api'
@@ -12,7 +13,7 @@ interface Saved {
   token?: string
   expiresAt?: number
   staff: StaffSelf
-  via: 'demo' | 'wechat'
+  via: SessionVia
   estateId?: string
 }
 
@@ -28,7 +29,7 @@ export class SessionStore {
   token: string | undefined = undefined
   expiresAt: number | undefined = undefined
   staff: StaffSelf | undefined = undefined
-  via: 'demo' | 'wechat' | undefined = undefined
+  via: SessionVia | undefined = undefined
   estateId: string | undefined = undefined
   demoAccounts: DemoAccount[] = []
   busy = false

@@ -1,9 +1,9 @@
 /** Sign-in: demo accounts, WeChat, binding a WeChat with a code, the first setup, sign-out. */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { AppError } from '../../domain/errors'
-import { SESSION_TTL_MS, type Staff } from '../../domain/entities'
+import { SESSION_TTL_MS, type BindCode, type SessionVia, type Staff } from '../../domain/entities'
 import type { DemoAccount, ParsedInputOf, SessionOut } from '../../domain/contract'
-import { bindCodeProblem, normalizeBindCode, staffSelf } from '../../domain/staff/rules'
+import { bindCodeProblem, deviceName, normalizeBindCode, staffSelf } from '../../domain/staff/rules'
 import type { Ctx } from '../context'
 import { DuplicateKeyError } from '../data/port'
 import { signToken } from '../session'
@@ -13,13 +13,15 @@ async function selfOf(repo: StaffRepo, staff: Staff) {
   return staffSelf(staff, await repo.estates(staff.estateIds))
 }
 
-async function openSession(ctx: Ctx, staff: Staff, via: 'demo' | 'wechat'): Promise<SessionOut> {
+async function openSession(ctx: Ctx, staff: Staff, via: SessionVia, device?: string): Promise<SessionOut> {
   const repo = new StaffRepo(ctx)
   // In WeChat the caller is known on every call from its OPENID: no token needed.
   if (ctx.identity.kind === 'openid') return { staff: await selfOf(repo, staff), via }
   const sid = ctx.newId()
   const expiresAt = ctx.now + SESSION_TTL_MS
-  await repo.insert(SESSIONS, { _id: sid, staffId: staff._id, expiresAt, via })
+  // the server's mode now: a session made in demo mode is refused once the server runs in production
+  const mode = ctx.config.demo ? 'demo' : 'production'
+  await repo.insert(SESSIONS, { _id: sid, staffId: staff._id, expiresAt, via, mode, device })
   const token = signToken({ sid, staffId: staff._id, exp: expiresAt }, ctx.config.sessionSecret)
   return { token, expiresAt, staff: await selfOf(repo, staff), via }
 }
@@ -75,13 +77,51 @@ export async function wxLogin(input: { wxCode?: string }, ctx: Ctx): Promise<Ses
  * transaction, so two concurrent binds of the same WeChat cannot both succeed.
  */
 async function claimOpenid(tx: StaffRepo, openid: string, staffId: string): Promise<void> {
-  if (await tx.get(OPENIDS, openid)) throw new AppError('ALREADY_BOUND')
+  const had = await tx.get(OPENIDS, openid)
+  // a claim released by a re-issue or a disable can be taken again
+  if (had?.releasedAt) {
+    if (!(await tx.tryUpdate(OPENIDS, had, { staffId, releasedAt: undefined })))
+      throw new AppError('ALREADY_BOUND')
+    return
+  }
+  if (had) throw new AppError('ALREADY_BOUND')
   try {
     await tx.insert(OPENIDS, { _id: openid, staffId })
   } catch (e) {
     if (e instanceof DuplicateKeyError) throw new AppError('ALREADY_BOUND')
     throw e
   }
+}
+
+/** The bind code as stored and its person, or why it cannot be used: used, expired, superseded, disabled. */
+async function usableCode(tx: StaffRepo, code: string, now: number): Promise<{ bc: BindCode; s: Staff }> {
+  const bc = await tx.get(BIND_CODES, code)
+  const problem = bindCodeProblem(bc, now)
+  if (problem || !bc) throw new AppError(problem ?? 'BIND_CODE_INVALID')
+  const s = await tx.get(STAFF, bc.staffId)
+  if (!s || !s.active) throw new AppError('STAFF_DISABLED')
+  if (s.bindCode && s.bindCode !== bc._id)
+    throw new AppError('BIND_CODE_INVALID', '这个绑定码已作废，请使用主管最新给您的绑定码')
+  return { bc, s }
+}
+
+/**
+ * Sign-in without WeChat (the browser version on a site's own server): the one-time bind code
+ * opens a session on this device, listed in 我的 and in the staff list, where it can be ended.
+ */
+export async function codeLogin(input: ParsedInputOf<'auth.codeLogin'>, ctx: Ctx): Promise<SessionOut> {
+  if (ctx.identity.kind === 'openid')
+    throw new AppError('INVALID_INPUT', '在微信里请点「微信一键登录」，再输入绑定码')
+  const code = normalizeBindCode(input.code)
+  const staff = await new StaffRepo(ctx).transaction(async (tx) => {
+    const { bc, s } = await usableCode(tx, code, ctx.now)
+    const used = await tx.tryUpdate(BIND_CODES, bc, { usedAt: ctx.now })
+    const signed = await tx.tryUpdate(STAFF, s, { boundAt: ctx.now })
+    if (!used || !signed) throw new AppError('CONFLICT')
+    await tx.audit(signed, 'sessions', s._id, bc.estateId)
+    return signed
+  })
+  return openSession(ctx, staff, 'code', deviceName(input.device))
 }
 
 export async function bind(input: { code: string; wxCode?: string }, ctx: Ctx): Promise<SessionOut> {
@@ -91,15 +131,11 @@ export async function bind(input: { code: string; wxCode?: string }, ctx: Ctx): 
   const repo = new StaffRepo(ctx)
   if (await repo.withOpenid(openid)) throw new AppError('ALREADY_BOUND')
   const staff = await repo.transaction(async (tx) => {
-    const bc = await tx.get(BIND_CODES, code)
-    const problem = bindCodeProblem(bc, ctx.now)
-    if (problem || !bc) throw new AppError(problem ?? 'BIND_CODE_INVALID')
-    const s = await tx.get(STAFF, bc.staffId)
-    if (!s || !s.active) throw new AppError('STAFF_DISABLED')
+    const { bc, s } = await usableCode(tx, code, ctx.now)
     if (s.openid) throw new AppError('BIND_CODE_USED', '该员工已绑定其他微信，请联系主管')
     await claimOpenid(tx, openid, s._id)
     const used = await tx.tryUpdate(BIND_CODES, bc, { usedAt: ctx.now })
-    const bound = await tx.tryUpdate(STAFF, s, { openid })
+    const bound = await tx.tryUpdate(STAFF, s, { openid, boundAt: ctx.now })
     if (!used || !bound) throw new AppError('CONFLICT')
     await tx.audit(bound, 'staff', s._id, bc.estateId)
     return bound

@@ -11,12 +11,18 @@ export const STAFF_HANDLERS = defineHandlers({
   'auth.wxLogin': auth.wxLogin,
   'auth.bind': auth.bind,
   'auth.setup': auth.setup,
+  'auth.codeLogin': auth.codeLogin,
   'auth.logout': auth.logout,
   'me.profile': people.profile,
+  'me.sessions': people.mySessions,
   'home.today': home.today,
   'shift.start': shift.start,
   'shift.end': shift.end,
   'staff.list': people.list,
   'staff.create': people.create,
-  'staff.bindCode': people.bindCode
+  'staff.bindCode': people.bindCode,
+  'staff.update': people.update,
+  'staff.disable': people.disable,
+  'staff.sessions': people.sessions,
+  'staff.revokeSession': people.revokeSession
 })

@@ -10,6 +10,8 @@ import type {
 } from '../../domain/entities'
 import { OPEN_INCIDENT_STATUSES } from '../../domain/work/incidents'
 import { OPEN_TASK_STATUSES } from '../../domain/work/rules'
+import type { Task } from '../../domain/work/model'
+import { HELD_TASK_STATUSES } from '../../domain/staff/rules'
 import { coll, Repo } from '../kit'
 
 export const STAFF = coll<Staff>('staff')
@@ -23,11 +25,12 @@ export interface OpenShiftMark extends Doc {
 }
 export const OPEN_SHIFTS = coll<OpenShiftMark>('openshifts')
 /** One WeChat, one staff record: the OPENID claimed as a document id. */
-export const OPENIDS = coll<Doc & { staffId: string }>('openids')
+export const OPENIDS = coll<Doc & { staffId: string; releasedAt?: number }>('openids')
 /** `meta/setup`: the first deployment happened. */
 export const META = coll<Doc & { at: number; estateId: string; staffId: string }>('meta')
 export const AUDIT = coll<AuditRecord>('audit')
 const GATES = coll<Gate>('gates')
+export const TASKS = coll<Task>('tasks')
 
 /** Staff, their sign-in and their shifts. */
 export class StaffRepo extends Repo {
@@ -89,6 +92,50 @@ export class StaffRepo extends Repo {
       })
     ])
     return { onDuty, people, openIncidents, overdueTasks }
+  }
+
+  /** A person's sessions not revoked and not expired, newest first (a few; at most 100 read). */
+  async liveSessions(staffId: string): Promise<SessionDoc[]> {
+    const page = await this.find(SESSIONS, {
+      where: { staffId },
+      orderBy: [['createdAt', 'desc']],
+      limit: 100
+    })
+    return page.items.filter((s) => !s.revokedAt && s.expiresAt > this.now)
+  }
+
+  /** The tasks this person holds (assigned, accepted, in progress) in these estates. */
+  async heldTasks(staffId: string, estateIds: readonly string[]): Promise<Task[]> {
+    const per = await Promise.all(
+      estateIds.map((estateId) =>
+        this.all(TASKS, {
+          where: { estateId, assigneeId: staffId, status: { in: [...HELD_TASK_STATUSES] } },
+          orderBy: [['dueAt', 'asc']],
+          pageSize: 500
+        })
+      )
+    )
+    return per.flat()
+  }
+
+  /**
+   * Ends a person's WeChat binding and every live session: the OPENID is released for a new
+   * bind, the sessions revoked. Run inside the action's transaction (reads by query first).
+   */
+  async signOutEverywhere(staff: Staff): Promise<{ staff: Staff; endedSessions: number }> {
+    const sessions = await this.liveSessions(staff._id)
+    const claim = staff.openid ? await this.get(OPENIDS, staff.openid) : null
+    const [updated] = await Promise.all([
+      this.update(STAFF, staff, { openid: undefined, boundAt: undefined }),
+      claim && claim.staffId === staff._id
+        ? this.update(OPENIDS, claim, { releasedAt: this.now })
+        : undefined,
+      ...sessions.map(async (s) => {
+        const cur = await this.get(SESSIONS, s._id)
+        if (cur && !cur.revokedAt) await this.update(SESSIONS, cur, { revokedAt: this.now })
+      })
+    ])
+    return { staff: updated, endedSessions: sessions.length }
   }
 
   /** An audit record written here (for actions that run their own transaction). */

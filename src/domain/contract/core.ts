@@ -9,7 +9,7 @@ import * as v from 'valibot'
 import type { Role } from '../roles'
 import { CN_MOBILE } from '../privacy'
 import { action, defineActions, epochMs, id, text } from './define'
-import type { Estate, Shift, Staff } from '../entities'
+import type { Estate, SessionDoc, SessionVia, Shift, Staff } from '../entities'
 import type { InboxItem } from '../work/model'
 
 // ---- output shapes ----
@@ -17,7 +17,14 @@ export interface SessionOut {
   token?: string
   expiresAt?: number
   staff: StaffSelf
-  via: 'demo' | 'wechat'
+  via: SessionVia
+}
+/** A live sign-in of a person: where and when it was made. */
+export interface SessionItem extends Pick<SessionDoc, 'via' | 'createdAt' | 'expiresAt'> {
+  id: string
+  device: string
+  /** the session this request came with */
+  current: boolean
 }
 export interface EstateBrief extends Pick<Estate, 'name' | 'company'> {
   id: string
@@ -105,6 +112,17 @@ export const CORE_ACTIONS = defineActions({
     write: false,
     summary: '首次部署：用 SETUP_TOKEN 建第一个小区和第一位管理员（绑定调用者的微信），只能用一次'
   }),
+  'auth.codeLogin': action<SessionOut>()({
+    fn: 'auth',
+    input: v.strictObject({
+      code: v.pipe(v.string(), v.trim(), v.regex(/^[A-Z0-9]{8}$/i, '绑定码是8位字母或数字')),
+      device: v.optional(v.pipe(v.string(), v.maxLength(400)))
+    }),
+    access: 'public',
+    scope: 'none',
+    write: false,
+    summary: '不用微信（自建服务器的网页版）：用主管给的一次性绑定码登录这台设备'
+  }),
   'auth.logout': action<{ done: true }>()({
     fn: 'auth',
     input: v.strictObject({}),
@@ -120,6 +138,14 @@ export const CORE_ACTIONS = defineActions({
     scope: 'none',
     write: false,
     summary: '我的资料与任职小区'
+  }),
+  'me.sessions': action<SessionItem[]>()({
+    fn: 'staff',
+    input: v.strictObject({}),
+    access: 'any',
+    scope: 'none',
+    write: false,
+    summary: '我在用的登录设备'
   }),
   'home.today': action<HomeToday>()({
     fn: 'staff',

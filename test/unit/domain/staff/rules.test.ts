@@ -1,6 +1,12 @@
 import {
   BIND_CODE_ALPHABET,
   bindCodeProblem,
+  deviceName,
+  disableProblem,
+  manageProblem,
+  releasedTask,
+  sessionProblem,
+  staffEdit,
   estateBrief,
   grantableRoles,
   makeBindCode,
@@ -99,9 +105,110 @@ describe('what people see', () => {
       phone: expect.not.stringContaining('12345678'),
       roles: ['guard'],
       bound: true,
-      active: true
+      active: true,
+      estateIds: person.estateIds,
+      pending: false
     })
     expect(JSON.stringify(item)).not.toContain('oid-secret')
     expect(staffListItem(person).bound).toBe(false)
+  })
+})
+
+describe('the staff lifecycle', () => {
+  const sup = { _id: 'sup', roles: ['supervisor' as const], estateIds: ['e1', 'e2'] }
+  const admin = { _id: 'adm', roles: ['admin' as const], estateIds: ['e1'] }
+  const guard = { _id: 'g', roles: ['guard' as const], estateIds: ['e1', 'e9'], active: true }
+
+  it('grantableRoles: none above the caller’s own', () => {
+    expect(grantableRoles(['supervisor'], ['supervisor', 'guard', 'guard'])).toEqual(['supervisor', 'guard'])
+    expect(grantableRoles(['supervisor'], ['admin'])).toBeNull()
+    expect(grantableRoles(['guard'], ['supervisor'])).toBeNull()
+    expect(grantableRoles(['admin'], ['admin'])).toEqual(['admin'])
+  })
+
+  it('manageProblem: a person above the caller is out of reach', () => {
+    expect(manageProblem(sup, admin)?.code).toBe('FORBIDDEN')
+    expect(manageProblem(sup, guard)).toBeNull()
+    expect(manageProblem(admin, sup)).toBeNull()
+  })
+
+  it('staffEdit: own roles and estates never, roles above never, estates only the caller’s (others kept)', () => {
+    expect(staffEdit(sup, sup, { roles: ['admin'] })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(staffEdit(sup, sup, { estateIds: ['e1'] })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(staffEdit(sup, sup, { name: '新名', roles: ['supervisor'] })).toEqual({
+      ok: true,
+      patch: { name: '新名' }
+    })
+    expect(staffEdit(sup, guard, { roles: ['admin'] })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(staffEdit(sup, guard, { roles: ['patrol', 'patrol'] })).toEqual({
+      ok: true,
+      patch: { roles: ['patrol'] }
+    })
+    expect(staffEdit(sup, guard, { estateIds: ['e3'] })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    // e9 is not the supervisor's: it stays; e2 is added, e1 removed
+    expect(staffEdit(sup, guard, { estateIds: ['e2'] })).toEqual({
+      ok: true,
+      patch: { estateIds: ['e9', 'e2'] }
+    })
+    expect(staffEdit(admin, guard, { estateIds: ['e3'] })).toEqual({ ok: true, patch: { estateIds: ['e3'] } })
+    expect(staffEdit(admin, { ...guard, estateIds: ['e1'] }, { estateIds: ['e1'] })).toEqual({
+      ok: true,
+      patch: {}
+    })
+    expect(staffEdit(sup, admin, { name: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  it('disableProblem: not oneself, not above, not twice', () => {
+    expect(disableProblem(sup, { ...sup, active: true })?.code).toBe('FORBIDDEN')
+    expect(disableProblem(sup, { ...admin, active: true })?.code).toBe('FORBIDDEN')
+    expect(disableProblem(sup, { ...guard, active: false })?.code).toBe('CONFLICT')
+    expect(disableProblem(sup, guard)).toBeNull()
+  })
+
+  it('releasedTask: open, nobody assigned, the pool kept or given, one history line', () => {
+    const t = {
+      dept: undefined as 'cleaning' | undefined,
+      history: [{ at: 1, by: 'a', byName: 'A', what: '派单' }]
+    }
+    const r = releasedTask(t, 'cleaning', { _id: 'sup', name: '周主管' }, '赵洁', 99)
+    expect(r).toEqual({
+      status: 'open',
+      assigneeId: undefined,
+      assigneeName: undefined,
+      dept: 'cleaning',
+      history: [
+        t.history[0],
+        { at: 99, by: 'sup', byName: '周主管', what: '退回任务池', note: '赵洁 的账号已停用，任务退回待抢单' }
+      ]
+    })
+    expect(releasedTask({ ...t, dept: 'cleaning' }, undefined, { _id: 's', name: 'S' }, 'X', 1).dept).toBe(
+      'cleaning'
+    )
+  })
+
+  it('sessionProblem: revoked, expired, and demo sessions on a production server', () => {
+    const live = { expiresAt: 100, via: 'code' }
+    expect(sessionProblem(live, 50, false)).toBeNull()
+    expect(sessionProblem({ ...live, revokedAt: 10 }, 50, true)).toBe('SESSION_EXPIRED')
+    expect(sessionProblem(live, 100, true)).toBe('SESSION_EXPIRED')
+    expect(sessionProblem({ ...live, mode: 'demo' as const }, 50, false)).toBe('DEMO_DISABLED')
+    expect(sessionProblem({ ...live, mode: 'demo' as const }, 50, true)).toBeNull()
+    // from before modes were recorded: a demo sign-in counts as demo
+    expect(sessionProblem({ expiresAt: 100, via: 'demo' }, 50, false)).toBe('DEMO_DISABLED')
+    expect(sessionProblem({ expiresAt: 100, via: 'wechat' }, 50, false)).toBeNull()
+  })
+
+  it('deviceName: a short name from a User-Agent', () => {
+    expect(
+      deviceName('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile Safari/604.1')
+    ).toBe('iPhone · Safari')
+    expect(deviceName('Mozilla/5.0 (Linux; Android 14) Chrome/120 Mobile Safari/537.36')).toBe(
+      'Android · Chrome'
+    )
+    expect(deviceName('Mozilla/5.0 (Windows NT 10.0) Chrome/120 Safari/537.36 Edg/120')).toBe(
+      'Windows · Edge'
+    )
+    expect(deviceName(undefined)).toBe('未知设备')
+    expect(deviceName('curl/8')).toBe('浏览器')
   })
 })
