@@ -5,17 +5,15 @@ import { Field } from '../../../components/Field'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import type { TaskOut } from '../../../domain/contract'
+import { DEPT_LABELS, DEPTS, TASK_TYPES, TASK_TYPE_LABELS, type TaskType } from '../../../domain/work/model'
+import { formatWhen } from '../../../domain/dates'
 import {
-  DEPT_LABELS,
-  DEPTS,
-  INCIDENT_STATUS_LABELS,
-  SEVERITY_LABELS,
-  TASK_TYPES,
-  TASK_TYPE_LABELS,
-  type TaskType
-} from '../../../domain/work/model'
-import { formatAgo, formatWhen } from '../../../domain/dates'
-import { ROLE_LABELS } from '../../../domain/roles'
+  boardIncidentLines,
+  completionLine,
+  percentOf,
+  staffChip,
+  taskHolder
+} from '../../../domain/work/lines'
 import type { DueChoice, Repeat } from '../../../domain/work/rules'
 import {
   assignable,
@@ -35,9 +33,7 @@ const Review = observer(function Review({ t }: { t: TaskOut }) {
   return (
     <View className="sup-row">
       <Text className="sup-row-title">{`${t.title} · ${t.assigneeName ?? ''}`}</Text>
-      {t.completionNote && (
-        <Text className="muted">{`说明：${t.completionNote}${t.completionPhotoIds?.length ? ` · 照片${t.completionPhotoIds.length}张` : ''}`}</Text>
-      )}
+      {completionLine(t) && <Text className="muted">{completionLine(t)}</Text>}
       <Btn onClick={() => void w.review(t, 'close')}>验收通过</Btn>
       <Field value={reason} placeholder="不通过的原因" onChange={setReason} />
       <Btn
@@ -59,10 +55,7 @@ const Overdue = observer(function Overdue({ t, now }: { t: TaskOut; now: number 
   const people = assignable(w.staff, t.assigneeId)
   return (
     <View className="sup-row tone-bad">
-      <Text
-        className="sup-row-title"
-        onClick={() => setOpen(!open)}
-      >{`${t.title} · ${t.assigneeName ?? (t.dept ? DEPT_LABELS[t.dept] + '抢单池' : '')}`}</Text>
+      <Text className="sup-row-title" onClick={() => setOpen(!open)}>{`${t.title} · ${taskHolder(t)}`}</Text>
       <Text className="muted">{`应在 ${formatWhen(t.dueAt, now)} 前完成 · 点任务名改派`}</Text>
       {open && (
         <Chips
@@ -124,7 +117,7 @@ const NewTask = observer(function NewTask() {
           ...DEPTS.map((d) => ({ v: d as string, label: `${DEPT_LABELS[d]}（抢单）` })),
           ...people.map((s) => ({
             v: s.id,
-            label: `${s.name}·${s.roles.map((r) => ROLE_LABELS[r]).join('')}`
+            label: staffChip(s)
           }))
         ]}
         value={to}
@@ -175,12 +168,15 @@ function WorkBoardPage() {
         <View className="card">
           <Text className="card-title">{`未结报事（${b.openIncidents.length}）`}</Text>
           {b.openIncidents.length === 0 && <Text className="muted">没有未结报事</Text>}
-          {b.openIncidents.map((i) => (
-            <View key={i.id} className={`sup-row ${i.overdue || i.emergency ? 'tone-bad' : ''}`}>
-              <Text className="sup-row-title">{`[${SEVERITY_LABELS[i.severity]}] ${i.categoryLabel}${i.place ? ' · ' + i.place : ''} · ${formatAgo(i.reportedAt, now)}${i.overdue ? ' · 已超时' : ''}`}</Text>
-              <Text className="muted">{`${i.reporterName}上报 · ${INCIDENT_STATUS_LABELS[i.status]}${i.assigneeName ? ' · ' + i.assigneeName : ` · ${DEPT_LABELS[i.dept]}`}`}</Text>
-            </View>
-          ))}
+          {b.openIncidents.map((i) => {
+            const line = boardIncidentLines(i, now)
+            return (
+              <View key={i.id} className={`sup-row ${i.overdue || i.emergency ? 'tone-bad' : ''}`}>
+                <Text className="sup-row-title">{line.title}</Text>
+                <Text className="muted">{line.detail}</Text>
+              </View>
+            )
+          })}
         </View>
       )}
       {w.toReview.length > 0 && (
@@ -206,10 +202,7 @@ function WorkBoardPage() {
             <View key={c.dept} className="bar-row">
               <Text className="bar-label">{c.label}</Text>
               <View className="bar-track">
-                <View
-                  className="bar-fill"
-                  style={{ width: `${c.total ? Math.round((c.done / c.total) * 100) : 0}%` }}
-                />
+                <View className="bar-fill" style={{ width: `${percentOf(c.done, c.total)}%` }} />
               </View>
               <Text className="bar-n">{c.total ? `${c.done}/${c.total}` : '—'}</Text>
             </View>

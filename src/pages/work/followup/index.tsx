@@ -4,17 +4,18 @@ import { Text, View } from '@tarojs/components'
 import { Field } from '../../../components/Field'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
-import { formatWhen } from '../../../domain/dates'
+import { followUpLines } from '../../../domain/work/lines'
 import type { IncidentOut } from '../../../domain/contract'
 import { work, now as clock } from '../model'
 import '../index.scss'
 
 const Row = observer(function Row({ i }: { i: IncidentOut }) {
   const [note, setNote] = useState('')
+  const line = followUpLines(i, clock())
   return (
     <View className="fu-row">
-      <Text className="rep-title">{`${i.ownerRoom ?? ''} · ${i.categoryLabel}${i.note ? '：' + i.note : ''}`}</Text>
-      <Text className="muted">{`处理于 ${i.resolvedAt ? formatWhen(i.resolvedAt, clock()) : ''}${i.resolutionNote ? ' · ' + i.resolutionNote : ''}`}</Text>
+      <Text className="rep-title">{line.title}</Text>
+      <Text className="muted">{line.detail}</Text>
       <Field value={note} placeholder="回访记录（可不填）" onChange={setNote} />
       <Btn onClick={() => work.followUp(i, true, note)}>业主满意</Btn>
       <Btn kind="danger" onClick={() => work.followUp(i, false, note)}>

@@ -5,12 +5,8 @@ import { Field } from '../../../components/Field'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
-import {
-  CATEGORIES,
-  INCIDENT_STATUS_LABELS,
-  SEVERITY_LABELS,
-  type Severity
-} from '../../../domain/work/model'
+import { CATEGORIES, SEVERITY_LABELS, type Severity } from '../../../domain/work/model'
+import { incidentSettled, incidentTag } from '../../../domain/work/lines'
 import { formatWhen } from '../../../domain/dates'
 import { serverPhotoUrl, takePhoto } from '../../../services/files'
 import { ui } from '../../../services/ui'
@@ -109,11 +105,8 @@ function ReportPage() {
             {r.pending ? (
               <Text className="tag tag-warn">待上传</Text>
             ) : (
-              <Text
-                className={`tag ${r.server!.status === 'resolved' || r.server!.status === 'verified' ? 'tag-ok' : ''}`}
-              >
-                {INCIDENT_STATUS_LABELS[r.server!.status]}
-                {r.server!.assigneeName ? ` · ${r.server!.assigneeName}` : ''}
+              <Text className={`tag ${incidentSettled(r.server!.status) ? 'tag-ok' : ''}`}>
+                {incidentTag(r.server!)}
               </Text>
             )}
             {r.server?.resolutionNote && (

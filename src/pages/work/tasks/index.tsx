@@ -6,14 +6,8 @@ import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import type { TaskOut } from '../../../domain/contract'
-import {
-  PRIORITY_LABELS,
-  TASK_STATUS_LABELS,
-  TASK_TYPE_LABELS,
-  DEPT_LABELS
-} from '../../../domain/work/model'
+import { canFollowUp, photoButton, taskLine, taskTag } from '../../../domain/work/lines'
 import { taskCan } from '../../../domain/work/rules'
-import { formatWhen } from '../../../domain/dates'
 import { takePhoto } from '../../../services/files'
 import { ui } from '../../../services/ui'
 import { askSubscribe } from '../../../services/subscribe'
@@ -46,14 +40,8 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
     <View className={`card task ${t.overdue ? 'task-overdue' : ''}`}>
       <View onClick={() => setOpen(!open)}>
         <Text className="rep-title">{`${t.title}`}</Text>
-        <Text className="muted">
-          {`${TASK_TYPE_LABELS[t.type]} · ${t.place ?? ''} · ${formatWhen(t.dueAt, now)} 前 · 优先级${PRIORITY_LABELS[t.priority]}${t.overdue ? ' · 已超时' : ''}`}
-        </Text>
-        <Text className={`tag ${t.status === 'open' ? 'tag-warn' : ''}`}>
-          {t.status === 'open' && t.dept
-            ? `${DEPT_LABELS[t.dept]}·${TASK_STATUS_LABELS.open}`
-            : TASK_STATUS_LABELS[t.status]}
-        </Text>
+        <Text className="muted">{taskLine(t, now)}</Text>
+        <Text className={`tag ${t.status === 'open' ? 'tag-warn' : ''}`}>{taskTag(t)}</Text>
         {t.pending && <Text className="tag tag-warn">待上传</Text>}
       </View>
       {taskCan('grab', t.status) && (
@@ -97,11 +85,7 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
           ) : (
             <View>
               <Btn kind="ghost" onClick={() => void photo()}>
-                {photos.length
-                  ? `再拍一张（已拍 ${photos.length} 张）`
-                  : t.photoRequired
-                    ? '拍完成后的照片（必须）'
-                    : '拍照（可不拍）'}
+                {photoButton(photos.length, t.photoRequired)}
               </Btn>
               <Field value={note} maxlength={300} placeholder="处理说明" onChange={setNote} />
               <Btn
@@ -151,7 +135,7 @@ function TasksPage() {
   return (
     <View className="page">
       {work.note && <Text className="muted">{work.note}</Text>}
-      {roles.some((r) => ['service', 'housekeeper', 'supervisor', 'admin'].includes(r)) && (
+      {canFollowUp(roles) && (
         <Btn kind="ghost" onClick={() => void ui.go('/pages/work/followup/index')}>
           业主回访
         </Btn>

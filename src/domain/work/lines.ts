@@ -1,0 +1,109 @@
+/**
+ * Incidents and tasks in words, as the work screens and the supervisor's board show them: a task's
+ * card, an incident's state, the board's rows. Pure (the time is passed in); tested in
+ * test/unit/domain/work/lines.test.ts.
+ */
+import { FOLLOW_UP_ROLES, type IncidentOut, type TaskOut } from '../contract/work'
+import { formatAgo, formatWhen } from '../dates'
+import { hasAnyRole, ROLE_LABELS, type Role } from '../roles'
+import {
+  DEPT_LABELS,
+  INCIDENT_STATUS_LABELS,
+  PRIORITY_LABELS,
+  SEVERITY_LABELS,
+  TASK_STATUS_LABELS,
+  TASK_TYPE_LABELS,
+  type IncidentStatus
+} from './model'
+
+/** Whether the person sees 业主回访: the roles `work.followUps` lets in. */
+export function canFollowUp(roles: readonly Role[]): boolean {
+  return hasAnyRole(roles, FOLLOW_UP_ROLES)
+}
+
+/** 维修 · 1栋大堂 · 今天 14:00 前 · 优先级高 · 已超时 */
+export function taskLine(
+  t: Pick<TaskOut, 'type' | 'place' | 'dueAt' | 'priority' | 'overdue'>,
+  now: number
+): string {
+  return `${TASK_TYPE_LABELS[t.type]} · ${t.place ?? ''} · ${formatWhen(t.dueAt, now)} 前 · 优先级${PRIORITY_LABELS[t.priority]}${t.overdue ? ' · 已超时' : ''}`
+}
+
+/** A task's state tag: an open task in a pool names its department (工程部·待抢单). */
+export function taskTag(t: Pick<TaskOut, 'status' | 'dept'>): string {
+  return t.status === 'open' && t.dept
+    ? `${DEPT_LABELS[t.dept]}·${TASK_STATUS_LABELS.open}`
+    : TASK_STATUS_LABELS[t.status]
+}
+
+/** The photo button on completing a task. */
+export function photoButton(taken: number, required: boolean): string {
+  return taken ? `再拍一张（已拍 ${taken} 张）` : required ? '拍完成后的照片（必须）' : '拍照（可不拍）'
+}
+
+/** Whether an incident's work is over (its tag shows as settled). */
+export function incidentSettled(status: IncidentStatus): boolean {
+  return status === 'resolved' || status === 'verified'
+}
+
+/** An incident's state for the person who reported it: 处理中 · 钱工. */
+export function incidentTag(i: Pick<IncidentOut, 'status' | 'assigneeName'>): string {
+  return `${INCIDENT_STATUS_LABELS[i.status]}${i.assigneeName ? ` · ${i.assigneeName}` : ''}`
+}
+
+/** An open incident on the supervisor's board: what and where and when; who reported it and who has it. */
+export function boardIncidentLines(
+  i: Pick<
+    IncidentOut,
+    | 'severity'
+    | 'categoryLabel'
+    | 'place'
+    | 'reportedAt'
+    | 'overdue'
+    | 'reporterName'
+    | 'status'
+    | 'assigneeName'
+    | 'dept'
+  >,
+  now: number
+): { title: string; detail: string } {
+  return {
+    title: `[${SEVERITY_LABELS[i.severity]}] ${i.categoryLabel}${i.place ? ' · ' + i.place : ''} · ${formatAgo(i.reportedAt, now)}${i.overdue ? ' · 已超时' : ''}`,
+    detail: `${i.reporterName}上报 · ${INCIDENT_STATUS_LABELS[i.status]}${i.assigneeName ? ' · ' + i.assigneeName : ` · ${DEPT_LABELS[i.dept]}`}`
+  }
+}
+
+/** Who has a task: its assignee, else its department's pool (工程部抢单池). */
+export function taskHolder(t: Pick<TaskOut, 'assigneeName' | 'dept'>): string {
+  return t.assigneeName ?? (t.dept ? DEPT_LABELS[t.dept] + '抢单池' : '')
+}
+
+/** What the person wrote and photographed on completing, for review: 说明：… · 照片2张. */
+export function completionLine(
+  t: Pick<TaskOut, 'completionNote' | 'completionPhotoIds'>
+): string | undefined {
+  if (!t.completionNote) return undefined
+  const photos = t.completionPhotoIds?.length
+  return `说明：${t.completionNote}${photos ? ` · 照片${photos}张` : ''}`
+}
+
+/** A share in whole percent, 0 of nothing. */
+export function percentOf(done: number, total: number): number {
+  return total ? Math.round((done / total) * 100) : 0
+}
+
+/** A person to assign to: 钱工·工程. */
+export function staffChip(s: { name: string; roles: readonly Role[] }): string {
+  return `${s.name}·${s.roles.map((r) => ROLE_LABELS[r]).join('')}`
+}
+
+/** An owner's repair waiting for a follow-up call: the room and what was wrong; when it was done and how. */
+export function followUpLines(
+  i: Pick<IncidentOut, 'ownerRoom' | 'categoryLabel' | 'note' | 'resolvedAt' | 'resolutionNote'>,
+  now: number
+): { title: string; detail: string } {
+  return {
+    title: `${i.ownerRoom ?? ''} · ${i.categoryLabel}${i.note ? '：' + i.note : ''}`,
+    detail: `处理于 ${i.resolvedAt ? formatWhen(i.resolvedAt, now) : ''}${i.resolutionNote ? ' · ' + i.resolutionNote : ''}`
+  }
+}
