@@ -109,7 +109,7 @@ export const EXAMPLES: {
     result: 'admitted'
   }),
   'gate.vehicleOut': () => ({ id: `carout-${++seq}`, gate: '东门', plate: '粤B12345' }),
-  'gate.goodsPassCheck': () => ({ code: '123456' }),
+  'gate.goodsSlipCheck': () => ({ code: '123456' }),
   'gate.goodsCheck': () => ({
     id: `goods-${++seq}`,
     gate: '东门',
@@ -143,7 +143,7 @@ export const EXAMPLES: {
     date: localDate(T0)
   }),
   'gate.goodsRevoke': () => ({ passId: 'no-such-pass' }),
-  'gate.goodsPasses': () => ({}),
+  'gate.goodsSlipes': () => ({}),
   'gate.blockSave': () => ({ id: `block-${++seq}`, kind: 'plate', plate: '粤A88888', reason: '欠费车辆' }),
   'gate.blockRemove': () => ({ entryId: 'no-such-entry' }),
   'gate.ownerVehicleSave': () => ({ id: `ov-${++seq}`, plate: `粤C${20000 + seq}`, room: '3-1-101' }),

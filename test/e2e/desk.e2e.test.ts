@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { startApp, signInDemo, field, type App, until, tap } from './app'
 import type { SessionOut } from '../../src/domain/contract'
 import type { Envelope } from '../../src/domain/errors'
-import type { BlockEntry, GoodsPass, OwnerVehicle, VisitorPass } from '../../src/domain/gate/entities'
+import type { BlockEntry, GoodsSlip, OwnerVehicle, VisitorPass } from '../../src/domain/gate/entities'
 
 type Doc<T> = T & { [k: string]: unknown }
 let app: App
@@ -68,7 +68,7 @@ describe('前台 and 主管: passes, release slips, block list, the day log', ()
     await tap(page, '开放行条')
     await page.getByText('陈先生 的物品放行条').filter({ visible: true }).waitFor()
     const slip = await until('the slip on the server', async () =>
-      (await all<GoodsPass>('goodspasses')).find((p) => p.holderName === '陈先生')
+      (await all<GoodsSlip>('goodspasses')).find((p) => p.holderName === '陈先生')
     )
     expect(slip.items).toEqual([
       { name: '旧沙发', qty: 1 },

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { startApp, signInDemo, field, type App, until, tap } from './app'
-import type { GoodsPassOut, PassOut, SessionOut } from '../../src/domain/contract'
+import type { GoodsSlipOut, PassOut, SessionOut } from '../../src/domain/contract'
 import type { Envelope } from '../../src/domain/errors'
 import type { GoodsCheck, VehicleVisit, Visitor, VisitorPass } from '../../src/domain/gate/entities'
 import { localDate } from '../../src/domain/time'
@@ -201,7 +201,7 @@ describe('门岗: a guard at the gate', () => {
 
   it('goods leaving: one release pass approved, another refused', async () => {
     const date = localDate(Date.now())
-    const sofa = await asDesk<GoodsPassOut>('admin', 'gate.goodsIssue', {
+    const sofa = await asDesk<GoodsSlipOut>('admin', 'gate.goodsIssue', {
       id: 'e2e-goods-1',
       holderKind: 'owner',
       holderName: '陈先生',
@@ -213,7 +213,7 @@ describe('门岗: a guard at the gate', () => {
       signer: '陈先生',
       date
     })
-    const tv = await asDesk<GoodsPassOut>('admin', 'gate.goodsIssue', {
+    const tv = await asDesk<GoodsSlipOut>('admin', 'gate.goodsIssue', {
       id: 'e2e-goods-2',
       holderKind: 'contractor',
       holderName: '美居装饰',

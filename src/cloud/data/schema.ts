@@ -39,6 +39,8 @@ export const COLLECTIONS = {
     ]
   },
   ownervehicles: { indexes: [['estateId', 'active', 'plate']] },
+  // goods release slips (GoodsSlip): the collection keeps its first name, renaming it would
+  // need a data migration on every deployed CloudBase env
   goodspasses: {
     indexes: [
       ['estateId', 'code', 'status'],

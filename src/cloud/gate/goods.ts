@@ -3,20 +3,20 @@
  * against it (the checklist is `goodsReleaseProblems` in the domain); the slip is used once.
  */
 import { AppError } from '../../domain/errors'
-import type { GoodsCheckOut, GoodsPassCheckOut, ParsedInputOf } from '../../domain/contract'
-import { GOODS_PASS, step } from '../../domain/gate/machines'
-import type { GoodsCheck, GoodsPass } from '../../domain/gate/entities'
-import { goodsDecisionProblem, goodsPassProblem } from '../../domain/gate/rules'
+import type { GoodsCheckOut, GoodsSlipCheckOut, ParsedInputOf } from '../../domain/contract'
+import { GOODS_SLIP, step } from '../../domain/gate/machines'
+import type { GoodsCheck, GoodsSlip } from '../../domain/gate/entities'
+import { goodsDecisionProblem, goodsSlipProblem } from '../../domain/gate/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { check, eventTime, type New } from '../kit'
-import { goodsDetail, goodsPassOut } from './out'
-import { GateRepo, GOODS_CHECKS, GOODS_PASSES } from './repo'
+import { goodsDetail, goodsSlipOut } from './out'
+import { GateRepo, GOODS_CHECKS, GOODS_SLIPS } from './repo'
 
-export async function goodsPassCheck(input: { code: string }, ctx: Ctx): Promise<GoodsPassCheckOut> {
+export async function goodsSlipCheck(input: { code: string }, ctx: Ctx): Promise<GoodsSlipCheckOut> {
   const estate = requireEstate(ctx)
-  const pass = await new GateRepo(ctx).goodsPassByCode(estate._id, input.code)
+  const pass = await new GateRepo(ctx).goodsSlipByCode(estate._id, input.code)
   if (!pass) throw new AppError('NOT_FOUND', '没有这个编号的放行条，请核对；纸质放行条请按“无系统放行条”登记')
-  return { pass: goodsPassOut(pass), problem: goodsPassProblem(pass, estate._id, ctx.now) }
+  return { pass: goodsSlipOut(pass), problem: goodsSlipProblem(pass, estate._id, ctx.now) }
 }
 
 export async function goodsCheck(input: ParsedInputOf<'gate.goodsCheck'>, ctx: Ctx): Promise<GoodsCheckOut> {
@@ -26,12 +26,12 @@ export async function goodsCheck(input: ParsedInputOf<'gate.goodsCheck'>, ctx: C
   const at = eventTime(ctx)
   if (await repo.get(GOODS_CHECKS, input.id)) throw new AppError('DUPLICATE', '这次物品检查已经登记过了')
   check(goodsDecisionProblem(input))
-  let pass: GoodsPass | null = null
+  let pass: GoodsSlip | null = null
   if (input.passId) {
-    pass = await repo.getInEstate(GOODS_PASSES, input.passId, '没有找到这张放行条')
-    const t = step(input.result === 'released' ? GOODS_PASS.release : GOODS_PASS.refuse, pass.status)
+    pass = await repo.getInEstate(GOODS_SLIPS, input.passId, '没有找到这张放行条')
+    const t = step(input.result === 'released' ? GOODS_SLIP.release : GOODS_SLIP.refuse, pass.status)
     if (!t.ok) throw new AppError('CONFLICT', t.reason)
-    const problem = goodsPassProblem(pass, estate._id, at)
+    const problem = goodsSlipProblem(pass, estate._id, at)
     if (problem && input.result === 'released') throw new AppError('PASS_INVALID', problem)
   }
   const doc: New<GoodsCheck> = {
@@ -59,7 +59,7 @@ export async function goodsCheck(input: ParsedInputOf<'gate.goodsCheck'>, ctx: C
   }
   const saved = await repo.insert(GOODS_CHECKS, doc)
   if (pass) {
-    const updated = await repo.tryUpdate(GOODS_PASSES, pass, {
+    const updated = await repo.tryUpdate(GOODS_SLIPS, pass, {
       status: input.result,
       checkId: saved._id,
       checkedAt: at

@@ -6,7 +6,7 @@
 import type {
   BlockEntryOut,
   GateLogItem,
-  GoodsPassOut,
+  GoodsSlipOut,
   OwnerVehicleOut,
   PassOut,
   PermitOut,
@@ -26,7 +26,7 @@ import {
   type ConstructionPermit,
   type GateEvent,
   type GoodsCheck,
-  type GoodsPass,
+  type GoodsSlip,
   type OwnerVehicle,
   type VehicleVisit,
   type Visitor,
@@ -123,7 +123,7 @@ export function passOut(p: VisitorPass, wholePhone = false): PassOut {
   }
 }
 
-export function goodsPassOut(p: GoodsPass): GoodsPassOut {
+export function goodsSlipOut(p: GoodsSlip): GoodsSlipOut {
   return {
     id: p._id,
     code: p.code,

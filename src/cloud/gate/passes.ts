@@ -5,13 +5,13 @@
  */
 import type { Doc } from '../../domain/entities'
 import { AppError } from '../../domain/errors'
-import type { GoodsPassOut, ParsedInputOf, PassCheckOut, PassOut } from '../../domain/contract'
-import { GOODS_PASS, PASS, passProblem, step, type Transition } from '../../domain/gate/machines'
+import type { GoodsSlipOut, ParsedInputOf, PassCheckOut, PassOut } from '../../domain/contract'
+import { GOODS_SLIP, PASS, passProblem, step, type Transition } from '../../domain/gate/machines'
 import { goodsIssueProblem, passWindowProblem } from '../../domain/gate/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { check, type Coll, type Patch } from '../kit'
-import { goodsPassOut, passOut } from './out'
-import { GateRepo, GOODS_PASSES, PASSES } from './repo'
+import { goodsSlipOut, passOut } from './out'
+import { GateRepo, GOODS_SLIPS, PASSES } from './repo'
 
 export async function passCreate(input: ParsedInputOf<'gate.passCreate'>, ctx: Ctx): Promise<PassOut> {
   const estate = requireEstate(ctx)
@@ -88,14 +88,14 @@ export async function passCheck(input: { code: string }, ctx: Ctx): Promise<Pass
   }
 }
 
-export async function goodsIssue(input: ParsedInputOf<'gate.goodsIssue'>, ctx: Ctx): Promise<GoodsPassOut> {
+export async function goodsIssue(input: ParsedInputOf<'gate.goodsIssue'>, ctx: Ctx): Promise<GoodsSlipOut> {
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   const repo = new GateRepo(ctx)
   check(goodsIssueProblem(input.date, ctx.now))
-  if (await repo.get(GOODS_PASSES, input.id)) throw new AppError('DUPLICATE', '这张放行条已经开过了')
+  if (await repo.get(GOODS_SLIPS, input.id)) throw new AppError('DUPLICATE', '这张放行条已经开过了')
   const code = await repo.freshCode('goods', estate._id)
-  const pass = await repo.insert(GOODS_PASSES, {
+  const pass = await repo.insert(GOODS_SLIPS, {
     _id: input.id,
     estateId: estate._id,
     code,
@@ -111,19 +111,19 @@ export async function goodsIssue(input: ParsedInputOf<'gate.goodsIssue'>, ctx: C
     issuedByName: staff.name
   })
   await ctx.audit('goodspasses', pass._id)
-  return goodsPassOut(pass)
+  return goodsSlipOut(pass)
 }
 
-export async function goodsRevoke(input: { passId: string }, ctx: Ctx): Promise<GoodsPassOut> {
+export async function goodsRevoke(input: { passId: string }, ctx: Ctx): Promise<GoodsSlipOut> {
   const missing = '没有找到这张放行条'
-  return goodsPassOut(
-    await revoke(ctx, GOODS_PASSES, GOODS_PASS.revoke, input.passId, {
+  return goodsSlipOut(
+    await revoke(ctx, GOODS_SLIPS, GOODS_SLIP.revoke, input.passId, {
       missing,
       moved: '这张放行条刚被门岗处理'
     })
   )
 }
 
-export async function goodsPasses(_: Record<string, never>, ctx: Ctx): Promise<GoodsPassOut[]> {
-  return (await new GateRepo(ctx).recentGoodsPasses(requireEstate(ctx)._id)).map(goodsPassOut)
+export async function goodsSlipes(_: Record<string, never>, ctx: Ctx): Promise<GoodsSlipOut[]> {
+  return (await new GateRepo(ctx).recentGoodsSlipes(requireEstate(ctx)._id)).map(goodsSlipOut)
 }

@@ -14,7 +14,7 @@ import type {
   GateEventType,
   GateLogType,
   GoodsCheck,
-  GoodsPass,
+  GoodsSlip,
   OwnerVehicle,
   VehicleVisit,
   Visitor,
@@ -29,7 +29,8 @@ import { coll, Repo, type Coll } from '../kit'
 export const VISITORS = coll<Visitor>('visitors')
 export const VEHICLE_VISITS = coll<VehicleVisit>('vehiclevisits')
 export const PASSES = coll<VisitorPass>('passes')
-export const GOODS_PASSES = coll<GoodsPass>('goodspasses')
+/** goods release slips; the collection keeps its first name (see data/schema.ts) */
+export const GOODS_SLIPS = coll<GoodsSlip>('goodspasses')
 export const GOODS_CHECKS = coll<GoodsCheck>('goodschecks')
 export const GATE_EVENTS = coll<GateEvent>('gateevents')
 /** Reference data a supervisor keeps: removed entries stay, with `active: false`. */
@@ -165,7 +166,7 @@ export class GateRepo extends Repo {
   // ---- passes ----
 
   /** The record with this code: the live one if any, else the latest (to say why it cannot be used); both read at once. */
-  private async byCode<T extends VisitorPass | GoodsPass>(
+  private async byCode<T extends VisitorPass | GoodsSlip>(
     c: Coll<T>,
     estateId: string,
     code: string,
@@ -180,12 +181,12 @@ export class GateRepo extends Repo {
   passByCode(estateId: string, code: string): Promise<VisitorPass | undefined> {
     return this.byCode(PASSES, estateId, code, 'active')
   }
-  goodsPassByCode(estateId: string, code: string): Promise<GoodsPass | undefined> {
-    return this.byCode(GOODS_PASSES, estateId, code, 'issued')
+  goodsSlipByCode(estateId: string, code: string): Promise<GoodsSlip | undefined> {
+    return this.byCode(GOODS_SLIPS, estateId, code, 'issued')
   }
   /** A six-digit code no other live pass of the estate has (codes of used passes may come back). */
   async freshCode(kind: 'visitor' | 'goods', estateId: string): Promise<string> {
-    const c: Coll<VisitorPass | GoodsPass> = kind === 'visitor' ? PASSES : GOODS_PASSES
+    const c: Coll<VisitorPass | GoodsSlip> = kind === 'visitor' ? PASSES : GOODS_SLIPS
     const live = kind === 'visitor' ? 'active' : 'issued'
     for (let i = 0; i < 20; i++) {
       const code = passCode(this.ctx.config.random)
@@ -198,9 +199,9 @@ export class GateRepo extends Repo {
       await this.find(PASSES, { where: { estateId }, orderBy: [['createdAt', 'desc']], limit: LIST_LIMIT })
     ).items
   }
-  async recentGoodsPasses(estateId: string): Promise<GoodsPass[]> {
+  async recentGoodsSlipes(estateId: string): Promise<GoodsSlip[]> {
     return (
-      await this.find(GOODS_PASSES, {
+      await this.find(GOODS_SLIPS, {
         where: { estateId },
         orderBy: [['createdAt', 'desc']],
         limit: LIST_LIMIT

@@ -24,7 +24,7 @@ import {
   type Construction
 } from '../gate/entities'
 import type { Doc } from '../entities'
-import type { ConstructionPermit, GoodsCheck, GoodsPass, OwnerVehicle, VisitorPass } from '../gate/entities'
+import type { ConstructionPermit, GoodsCheck, GoodsSlip, OwnerVehicle, VisitorPass } from '../gate/entities'
 import { action, defineActions, localDay, clockTime, epochMs, id, optText, text } from './define'
 
 /** Who works the gate. Supervisors and admins can stand in. */
@@ -156,11 +156,11 @@ export interface VehicleItem {
   overstay: boolean
   blockHit?: { entryId: string; reason: string }
 }
-export interface GoodsPassOut extends Omit<GoodsPass, keyof Doc | 'estateId' | 'issuedBy' | 'checkId'> {
+export interface GoodsSlipOut extends Omit<GoodsSlip, keyof Doc | 'estateId' | 'issuedBy' | 'checkId'> {
   id: string
 }
-export interface GoodsPassCheckOut {
-  pass: GoodsPassOut
+export interface GoodsSlipCheckOut {
+  pass: GoodsSlipOut
   problem?: string
 }
 export interface GoodsCheckOut extends Omit<GoodsCheck, keyof Doc | 'estateId' | 'deviceAt' | 'guardId'> {
@@ -397,7 +397,7 @@ export const GATE_ACTIONS = defineActions({
     write: true,
     summary: '门岗：车辆出场'
   }),
-  'gate.goodsPassCheck': action<GoodsPassCheckOut>()({
+  'gate.goodsSlipCheck': action<GoodsSlipCheckOut>()({
     fn: 'staff',
     input: v.strictObject({ code: sixDigits('放行条编号') }),
     access: GATE_ROLES,
@@ -466,7 +466,7 @@ export const GATE_ACTIONS = defineActions({
     write: false,
     summary: '前台：最近的预约通行证'
   }),
-  'gate.goodsIssue': action<GoodsPassOut>()({
+  'gate.goodsIssue': action<GoodsSlipOut>()({
     fn: 'admin',
     input: v.strictObject({
       id: id(),
@@ -483,7 +483,7 @@ export const GATE_ACTIONS = defineActions({
     write: true,
     summary: '前台：开物品放行条'
   }),
-  'gate.goodsRevoke': action<GoodsPassOut>()({
+  'gate.goodsRevoke': action<GoodsSlipOut>()({
     fn: 'admin',
     input: v.strictObject({ passId: id() }),
     access: DESK_ROLES,
@@ -491,7 +491,7 @@ export const GATE_ACTIONS = defineActions({
     write: true,
     summary: '前台：作废物品放行条'
   }),
-  'gate.goodsPasses': action<GoodsPassOut[]>()({
+  'gate.goodsSlipes': action<GoodsSlipOut[]>()({
     fn: 'admin',
     input: v.strictObject({}),
     access: DESK_ROLES,

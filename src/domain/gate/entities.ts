@@ -4,7 +4,7 @@
  */
 import type { Doc } from '../entities'
 import type { IdRef } from './idtypes'
-import type { GoodsPassStatus, PassStatus, VehicleStatus } from './machines'
+import type { GoodsSlipStatus, PassStatus, VehicleStatus } from './machines'
 
 /**
  * Why a visitor comes: the five cases of the visitor SOP (gate.visitor script, step greet), whose
@@ -197,7 +197,7 @@ export interface GoodsItem {
 }
 
 /** 物品放行条: issued by the service desk or a supervisor, checked at the gate. */
-export interface GoodsPass extends Doc {
+export interface GoodsSlip extends Doc {
   estateId: string
   /** six digits on the slip and in its QR code */
   code: string
@@ -210,19 +210,20 @@ export interface GoodsPass extends Doc {
   /** the local day it is valid for, YYYY-MM-DD */
   date: string
   note?: string
-  status: GoodsPassStatus
+  status: GoodsSlipStatus
   issuedBy: string
   issuedByName: string
   checkId?: string
   checkedAt?: number
 }
 
-/** One check of goods leaving: with a pass, a paper slip, or none (refused). */
+/** One check of goods leaving: with a goods slip in the system, a paper slip, or none (refused). */
 export interface GoodsCheck extends Doc {
   estateId: string
   gate: string
+  /** the goods slip checked (the field keeps its first name: stored checks and queued ops carry it) */
   passId?: string
-  /** paper slip number when there is no pass in the system */
+  /** paper slip number when there is no goods slip in the system */
   slipNo?: string
   holderName?: string
   room?: string

@@ -3,7 +3,7 @@
  * records (against a system pass, or a slip). The checklist itself is goods.ts. Pure: the page
  * passes what it holds. Tested in test/unit/domain/gate/goodsForm.test.ts.
  */
-import type { GoodsPassOut, InputOf } from '../contract'
+import type { GoodsSlipOut, InputOf } from '../contract'
 import type { GoodsItem } from './entities'
 import { goodsCheckProblem, type GoodsReleaseCheck } from './goods'
 
@@ -24,7 +24,7 @@ export interface GoodsCheckForm extends Omit<GoodsReleaseCheck, 'passId' | 'slip
   reason: string
 }
 
-type Pass = Pick<GoodsPassOut, 'id' | 'holderName' | 'room' | 'items'>
+type Pass = Pick<GoodsSlipOut, 'id' | 'holderName' | 'room' | 'items'>
 
 /** The release check's pass part: the system pass, else the slip's number (blank: none). */
 export function releaseSource(

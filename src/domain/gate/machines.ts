@@ -7,7 +7,7 @@ import { DAY_MS } from '../time'
 export type VisitorStatus = 'inside' | 'left' | 'refused'
 export type VehicleStatus = 'inside' | 'left' | 'refused'
 export type PassStatus = 'active' | 'used' | 'revoked'
-export type GoodsPassStatus = 'issued' | 'released' | 'refused' | 'revoked'
+export type GoodsSlipStatus = 'issued' | 'released' | 'refused' | 'revoked'
 
 export interface Transition<S extends string> {
   from: readonly S[]
@@ -57,28 +57,28 @@ export const PASS = {
   } satisfies Transition<PassStatus>
 }
 
-const GOODS_WORDS: Record<GoodsPassStatus, string> = {
+const GOODS_WORDS: Record<GoodsSlipStatus, string> = {
   issued: '待出门',
   released: '已放行',
   refused: '已被拒绝',
   revoked: '已作废'
 }
-export const GOODS_PASS = {
+export const GOODS_SLIP = {
   release: {
     from: ['issued'],
     to: 'released',
     conflict: (s) => `这张放行条${GOODS_WORDS[s]}`
-  } satisfies Transition<GoodsPassStatus>,
+  } satisfies Transition<GoodsSlipStatus>,
   refuse: {
     from: ['issued'],
     to: 'refused',
     conflict: (s) => `这张放行条${GOODS_WORDS[s]}`
-  } satisfies Transition<GoodsPassStatus>,
+  } satisfies Transition<GoodsSlipStatus>,
   revoke: {
     from: ['issued'],
     to: 'revoked',
     conflict: (s) => `这张放行条${GOODS_WORDS[s]}，不能作废`
-  } satisfies Transition<GoodsPassStatus>
+  } satisfies Transition<GoodsSlipStatus>
 }
 
 /** The next state, or the Chinese reason it is not allowed. */

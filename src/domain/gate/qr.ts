@@ -2,8 +2,8 @@
  * What the QR codes on passes carry: a short tag and the six-digit code, so a code read by
  * the camera and one typed by the guard go through the same lookup.
  */
-export type QrKind = 'visitorPass' | 'goodsPass'
-const TAGS: Record<QrKind, string> = { visitorPass: 'GWT-P', goodsPass: 'GWT-G' }
+export type QrKind = 'visitorPass' | 'goodsSlip'
+const TAGS: Record<QrKind, string> = { visitorPass: 'GWT-P', goodsSlip: 'GWT-G' }
 
 export function qrText(kind: QrKind, code: string): string {
   return `${TAGS[kind]}:${code}`

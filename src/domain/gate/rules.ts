@@ -1,12 +1,12 @@
 /**
  * What the gate's cloud handlers decide, as pure functions (time passed in): the goods-release
- * checklist, a goods pass's day, the walk-in and vehicle checks, a pass's window, a block-list
+ * checklist, a goods slip's day, the walk-in and vehicle checks, a pass's window, a block-list
  * entry, overstay, the day log's time range and the CSV cell. A problem is `{ field, message }`
  * (the handler answers INVALID_INPUT with it) or a message string.
  */
 import type { EstateSettings } from '../entities'
 import { DEFAULT_OVERSTAY_MS, isOverstay } from './machines'
-import type { GoodsPass } from './entities'
+import type { GoodsSlip } from './entities'
 import { goodsReleaseProblems, type GoodsReleaseCheck } from './goods'
 import { DAY_MS, localDate, startOfLocalDate } from '../time'
 
@@ -85,9 +85,9 @@ export function goodsDecisionProblem(
   return missing.length ? { field: 'result', message: `放行：${missing.join('；')}，不能放行` } : undefined
 }
 
-/** Why a goods pass cannot be used at `at` in this estate (it is for one local day), if it cannot. */
-export function goodsPassProblem(
-  p: Pick<GoodsPass, 'estateId' | 'status' | 'date'>,
+/** Why a goods slip cannot be used at `at` in this estate (it is for one local day), if it cannot. */
+export function goodsSlipProblem(
+  p: Pick<GoodsSlip, 'estateId' | 'status' | 'date'>,
   estateId: string,
   at: number
 ): string | undefined {
@@ -101,7 +101,7 @@ export function goodsPassProblem(
   return undefined
 }
 
-/** A goods pass is issued for today or a later day. */
+/** A goods slip is issued for today or a later day. */
 export function goodsIssueProblem(date: string, now: number): FieldProblem | undefined {
   return date < localDate(now) ? { field: 'date', message: '日期：不能早于今天' } : undefined
 }

@@ -50,7 +50,7 @@ const Shown = observer(function Shown() {
       </Text>
       <Text className="big-code">{code}</Text>
       <View className="qr-wrap">
-        <QrCode text={qrText(p ? 'visitorPass' : 'goodsPass', code)} />
+        <QrCode text={qrText(p ? 'visitorPass' : 'goodsSlip', code)} />
       </View>
       <Text className="muted">
         {p

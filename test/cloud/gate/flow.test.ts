@@ -1,7 +1,7 @@
 /**
  * A day at the gate end to end through the dispatcher: a guest admitted by the script's
  * answers, checked out by one guard while a second guard's check-out conflicts; an owner car
- * in and out; a pass used once; a goods pass released; the day log and CSV see all of it.
+ * in and out; a pass used once; a goods slip released; the day log and CSV see all of it.
  */
 import { makeHarness, ok, code, T0 } from '../harness'
 import type {
@@ -9,7 +9,7 @@ import type {
   GateBoard,
   GateLogPage,
   GateRefs,
-  GoodsPassOut,
+  GoodsSlipOut,
   PassCheckOut,
   PassOut,
   VehicleItem,
@@ -132,7 +132,7 @@ describe('gate: a day at the gate', () => {
     expect(code(again)).toBe('CONFLICT')
     h.clock.now += 60_000
     // goods
-    const gp = ok<GoodsPassOut>(
+    const gp = ok<GoodsSlipOut>(
       await h.as('demo-service', 'gate.goodsIssue', {
         id: 'gp-1',
         holderKind: 'owner',

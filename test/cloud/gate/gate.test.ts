@@ -4,7 +4,7 @@ import type {
   GateBoard,
   GateLogPage,
   GateRefs,
-  GoodsPassOut,
+  GoodsSlipOut,
   HomeToday,
   PassOut,
   VehicleItem,
@@ -48,7 +48,7 @@ async function pass(h: Harness, extra: Record<string, unknown> = {}) {
   )
 }
 async function goods(h: Harness, extra: Record<string, unknown> = {}) {
-  return ok<GoodsPassOut>(
+  return ok<GoodsSlipOut>(
     await h.as('demo-service', 'gate.goodsIssue', {
       id: `g-${++n}`,
       holderKind: 'owner',
@@ -587,8 +587,8 @@ describe('gate: goods leaving', () => {
       })
     )
     expect(
-      ok<{ pass: GoodsPassOut; problem?: string }>(
-        await h.as('demo-guard', 'gate.goodsPassCheck', { code: refused.code })
+      ok<{ pass: GoodsSlipOut; problem?: string }>(
+        await h.as('demo-guard', 'gate.goodsSlipCheck', { code: refused.code })
       ).problem
     ).toBe('这张放行条已被拒绝')
     const log = ok<GateLogPage>(

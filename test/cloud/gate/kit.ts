@@ -4,7 +4,7 @@
  */
 import { DEMO_ESTATE_ID, T0, code, ok, type Harness } from '../harness'
 import type { ActionName } from '../../../src/domain/contract'
-import type { GoodsPassOut, PassOut } from '../../../src/domain/contract'
+import type { GoodsSlipOut, PassOut } from '../../../src/domain/contract'
 import type { Envelope } from '../../../src/domain/errors'
 import { localDate } from '../../../src/domain/time'
 
@@ -93,13 +93,13 @@ export async function makePass(
   )
 }
 
-export async function makeGoodsPass(
+export async function makeGoodsSlip(
   h: Harness,
   extra: Record<string, unknown> = {},
   who = 'demo-service',
   estateId?: string
-): Promise<GoodsPassOut> {
-  return ok<GoodsPassOut>(
+): Promise<GoodsSlipOut> {
+  return ok<GoodsSlipOut>(
     await h.as(
       who,
       'gate.goodsIssue',

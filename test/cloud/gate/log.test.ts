@@ -14,7 +14,7 @@ import {
   TODAY,
   addOtherEstate,
   goodsCheckInput,
-  makeGoodsPass,
+  makeGoodsSlip,
   makePass,
   refused,
   vehicleInput,
@@ -74,7 +74,7 @@ describe('gate.board and home.today: today’s counts', () => {
     )
     ok(await h.as('demo-guard', 'gate.vehicleIn', vehicleInput({ plate: '粤B12345' })))
     ok(await h.as('demo-guard', 'gate.vehicleOut', { id: 'vo', gate: '东门', plate: '粤C22222' }))
-    const gp = await makeGoodsPass(h)
+    const gp = await makeGoodsSlip(h)
     ok(await h.as('demo-guard', 'gate.goodsCheck', goodsCheckInput({ passId: gp.id })))
     ok(
       await h.as(

@@ -1,15 +1,15 @@
 /**
  * Vehicles and goods leaving, action by action, against real SQLite: gate.vehicleIn,
- * gate.vehicleOut, gate.goodsPassCheck, gate.goodsCheck and the desk's gate.goodsIssue /
- * goodsRevoke / goodsPasses. Each: the happy path, bad input, the wrong role, another estate,
+ * gate.vehicleOut, gate.goodsSlipCheck, gate.goodsCheck and the desk's gate.goodsIssue /
+ * goodsRevoke / goodsSlipes. Each: the happy path, bad input, the wrong role, another estate,
  * and its conflicts.
  */
 import { makeHarness, ok, code, type Harness } from '../harness'
 import type {
   GateBoard,
   GoodsCheckOut,
-  GoodsPassCheckOut,
-  GoodsPassOut,
+  GoodsSlipCheckOut,
+  GoodsSlipOut,
   VehicleItem
 } from '../../../src/domain/contract'
 import { localDate } from '../../../src/domain/time'
@@ -23,7 +23,7 @@ import {
   addOtherEstate,
   countWhere,
   goodsCheckInput,
-  makeGoodsPass,
+  makeGoodsSlip,
   msg,
   refused,
   stored,
@@ -451,11 +451,11 @@ describe('gate.vehicleOut', () => {
   })
 })
 
-describe('gate.goodsPassCheck', () => {
+describe('gate.goodsSlipCheck', () => {
   it('finds the slip by its code and says why it cannot be used', async () => {
     const g = 'demo-guard'
-    const p = await makeGoodsPass(h)
-    const r = ok<GoodsPassCheckOut>(await h.as(g, 'gate.goodsPassCheck', { code: p.code }))
+    const p = await makeGoodsSlip(h)
+    const r = ok<GoodsSlipCheckOut>(await h.as(g, 'gate.goodsSlipCheck', { code: p.code }))
     expect(r.pass).toMatchObject({
       id: p.id,
       holderName: '陈先生',
@@ -466,35 +466,35 @@ describe('gate.goodsPassCheck', () => {
       issuedByName: '孙客服'
     })
     expect(r.problem).toBeUndefined()
-    const tomorrow = await makeGoodsPass(h, { date: localDate(T0 + DAY) })
-    expect(ok<GoodsPassCheckOut>(await h.as(g, 'gate.goodsPassCheck', { code: tomorrow.code })).problem).toBe(
+    const tomorrow = await makeGoodsSlip(h, { date: localDate(T0 + DAY) })
+    expect(ok<GoodsSlipCheckOut>(await h.as(g, 'gate.goodsSlipCheck', { code: tomorrow.code })).problem).toBe(
       '放行条日期是 2026-11-24，还没到日期'
     )
-    const revoked = await makeGoodsPass(h)
+    const revoked = await makeGoodsSlip(h)
     ok(await h.as('demo-service', 'gate.goodsRevoke', { passId: revoked.id }))
-    expect(ok<GoodsPassCheckOut>(await h.as(g, 'gate.goodsPassCheck', { code: revoked.code })).problem).toBe(
+    expect(ok<GoodsSlipCheckOut>(await h.as(g, 'gate.goodsSlipCheck', { code: revoked.code })).problem).toBe(
       '这张放行条已作废'
     )
     ok(await h.as(g, 'gate.goodsCheck', goodsCheckInput({ passId: p.id })))
-    expect(ok<GoodsPassCheckOut>(await h.as(g, 'gate.goodsPassCheck', { code: p.code })).problem).toBe(
+    expect(ok<GoodsSlipCheckOut>(await h.as(g, 'gate.goodsSlipCheck', { code: p.code })).problem).toBe(
       '这张放行条已放行过'
     )
     h.clock.now += DAY
     expect(
-      ok<GoodsPassCheckOut>(await h.as(g, 'gate.goodsPassCheck', { code: tomorrow.code })).problem
+      ok<GoodsSlipCheckOut>(await h.as(g, 'gate.goodsSlipCheck', { code: tomorrow.code })).problem
     ).toBeUndefined()
     h.clock.now += DAY
-    expect(ok<GoodsPassCheckOut>(await h.as(g, 'gate.goodsPassCheck', { code: tomorrow.code })).problem).toBe(
+    expect(ok<GoodsSlipCheckOut>(await h.as(g, 'gate.goodsSlipCheck', { code: tomorrow.code })).problem).toBe(
       '放行条日期是 2026-11-24，已过期'
     )
   })
 
   it('unknown or another estate’s code, bad input', async () => {
-    const theirs = await makeGoodsPass(h, {}, 'desk-e2', OTHER)
+    const theirs = await makeGoodsSlip(h, {}, 'desk-e2', OTHER)
     await refused(
       h,
       'demo-guard',
-      'gate.goodsPassCheck',
+      'gate.goodsSlipCheck',
       { code: theirs.code },
       'NOT_FOUND',
       /没有这个编号的放行条/
@@ -502,7 +502,7 @@ describe('gate.goodsPassCheck', () => {
     await refused(
       h,
       'demo-guard',
-      'gate.goodsPassCheck',
+      'gate.goodsSlipCheck',
       { code: 'GWT-G:123456' },
       'INVALID_INPUT',
       /放行条编号是6位数字/
@@ -512,7 +512,7 @@ describe('gate.goodsPassCheck', () => {
 
 describe('gate.goodsCheck', () => {
   it('released with the pass: every check done, the pass used, the event says what left', async () => {
-    const p = await makeGoodsPass(h)
+    const p = await makeGoodsSlip(h)
     const photos = ['photo-1-abcdefgh', 'photo-2-abcdefgh']
     const r = ok<GoodsCheckOut>(
       await h.as(
@@ -553,7 +553,7 @@ describe('gate.goodsCheck', () => {
   })
 
   it('released needs signature, stamp, authority, matching items and an opened lorry: every gap named', async () => {
-    const p = await makeGoodsPass(h)
+    const p = await makeGoodsSlip(h)
     await refused(
       h,
       'demo-guard',
@@ -605,7 +605,7 @@ describe('gate.goodsCheck', () => {
   })
 
   it('refused with a pass: the pass is refused too; without a pass: recorded as such; a paper slip can be released', async () => {
-    const p = await makeGoodsPass(h)
+    const p = await makeGoodsSlip(h)
     const r = ok<GoodsCheckOut>(
       await h.as(
         'demo-guard',
@@ -652,7 +652,7 @@ describe('gate.goodsCheck', () => {
 
   it('a pass is used once: released, refused or revoked passes conflict; a pass for another day is not released', async () => {
     const g = 'demo-guard'
-    const p = await makeGoodsPass(h)
+    const p = await makeGoodsSlip(h)
     ok(await h.as(g, 'gate.goodsCheck', goodsCheckInput({ passId: p.id })))
     await refused(h, g, 'gate.goodsCheck', goodsCheckInput({ passId: p.id }), 'CONFLICT', '这张放行条已放行')
     await refused(
@@ -663,10 +663,10 @@ describe('gate.goodsCheck', () => {
       'CONFLICT',
       '这张放行条已放行'
     )
-    const rv = await makeGoodsPass(h)
+    const rv = await makeGoodsSlip(h)
     ok(await h.as('demo-service', 'gate.goodsRevoke', { passId: rv.id }))
     await refused(h, g, 'gate.goodsCheck', goodsCheckInput({ passId: rv.id }), 'CONFLICT', '这张放行条已作废')
-    const tomorrow = await makeGoodsPass(h, { date: localDate(T0 + DAY) })
+    const tomorrow = await makeGoodsSlip(h, { date: localDate(T0 + DAY) })
     await refused(
       h,
       g,
@@ -675,7 +675,7 @@ describe('gate.goodsCheck', () => {
       'PASS_INVALID',
       '放行条日期是 2026-11-24，还没到日期'
     )
-    const yesterday = await makeGoodsPass(h)
+    const yesterday = await makeGoodsSlip(h)
     h.clock.now += DAY
     await refused(
       h,
@@ -697,7 +697,7 @@ describe('gate.goodsCheck', () => {
   })
 
   it('two guards releasing the same pass at once: exactly one does', async () => {
-    const p = await makeGoodsPass(h)
+    const p = await makeGoodsSlip(h)
     const rs = await Promise.all([
       h.as('demo-guard', 'gate.goodsCheck', goodsCheckInput({ passId: p.id })),
       h.as('g2', 'gate.goodsCheck', goodsCheckInput({ passId: p.id, gate: '南门' }))
@@ -708,7 +708,7 @@ describe('gate.goodsCheck', () => {
   })
 
   it('another estate’s pass is not found here and stays as it was', async () => {
-    const theirs = await makeGoodsPass(h, {}, 'desk-e2', OTHER)
+    const theirs = await makeGoodsSlip(h, {}, 'desk-e2', OTHER)
     await refused(
       h,
       'g-both',
@@ -727,7 +727,7 @@ describe('gate.goodsCheck', () => {
 
   it('bad input, duplicate, replay', async () => {
     const g = 'demo-guard'
-    const p = await makeGoodsPass(h)
+    const p = await makeGoodsSlip(h)
     await refused(
       h,
       g,
@@ -782,7 +782,7 @@ describe('gate.goodsCheck', () => {
 
 describe('gate.goodsIssue', () => {
   it('a slip for today or a later day with a six-digit code; once per op', async () => {
-    const p = await makeGoodsPass(
+    const p = await makeGoodsSlip(
       h,
       { holderKind: 'contractor', holderName: '美居装饰', signer: '物业中心 周主管', note: '装修垃圾' },
       'demo-supervisor'
@@ -796,7 +796,7 @@ describe('gate.goodsIssue', () => {
       note: '装修垃圾'
     })
     expect(p.code).toMatch(/^[1-9]\d{5}$/)
-    expect((await makeGoodsPass(h, { date: localDate(T0 + 7 * DAY) })).date).toBe('2026-11-30')
+    expect((await makeGoodsSlip(h, { date: localDate(T0 + 7 * DAY) })).date).toBe('2026-11-30')
     const input = {
       id: 'gi-op',
       holderKind: 'owner',
@@ -855,8 +855,8 @@ describe('gate.goodsIssue', () => {
 
 describe('gate.goodsRevoke', () => {
   it('an issued slip is revoked once; a used one cannot be', async () => {
-    const p = await makeGoodsPass(h)
-    expect(ok<GoodsPassOut>(await h.as('demo-service', 'gate.goodsRevoke', { passId: p.id })).status).toBe(
+    const p = await makeGoodsSlip(h)
+    expect(ok<GoodsSlipOut>(await h.as('demo-service', 'gate.goodsRevoke', { passId: p.id })).status).toBe(
       'revoked'
     )
     await refused(
@@ -867,7 +867,7 @@ describe('gate.goodsRevoke', () => {
       'CONFLICT',
       '这张放行条已作废，不能作废'
     )
-    const q = await makeGoodsPass(h)
+    const q = await makeGoodsSlip(h)
     ok(await h.as('demo-guard', 'gate.goodsCheck', goodsCheckInput({ passId: q.id })))
     await refused(
       h,
@@ -880,7 +880,7 @@ describe('gate.goodsRevoke', () => {
   })
 
   it('unknown, bad input', async () => {
-    const p = await makeGoodsPass(h)
+    const p = await makeGoodsSlip(h)
     await refused(
       h,
       'demo-service',
@@ -896,18 +896,18 @@ describe('gate.goodsRevoke', () => {
   })
 })
 
-describe('gate.goodsPasses', () => {
+describe('gate.goodsSlipes', () => {
   it('the estate’s slips, newest first', async () => {
-    const a = await makeGoodsPass(h)
+    const a = await makeGoodsSlip(h)
     h.clock.now += 1000
-    const b = await makeGoodsPass(h, { holderName: '林女士' })
-    await makeGoodsPass(h, {}, 'desk-e2', OTHER)
+    const b = await makeGoodsSlip(h, { holderName: '林女士' })
+    await makeGoodsSlip(h, {}, 'desk-e2', OTHER)
     expect(
-      ok<GoodsPassOut[]>(await h.as('demo-supervisor', 'gate.goodsPasses', {})).map((p) => p.id)
+      ok<GoodsSlipOut[]>(await h.as('demo-supervisor', 'gate.goodsSlipes', {})).map((p) => p.id)
     ).toEqual([b.id, a.id])
   })
 
   it('bad input', async () => {
-    await refused(h, 'demo-service', 'gate.goodsPasses', { page: 2 }, 'INVALID_INPUT')
+    await refused(h, 'demo-service', 'gate.goodsSlipes', { page: 2 }, 'INVALID_INPUT')
   })
 })

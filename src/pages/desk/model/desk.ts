@@ -4,7 +4,7 @@
  * server, so a pass shows its code and QR once it has synced.
  */
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { ActionName, GoodsPassOut, InputOf, PassOut } from '../../../domain/contract'
+import type { ActionName, GoodsSlipOut, InputOf, PassOut } from '../../../domain/contract'
 import type { KeyValueStorage } from '../../../services/storage'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
@@ -43,10 +43,10 @@ export type SaveResult = 'done' | 'waiting' | 'refused'
 
 export class DeskStore {
   passes: PassOut[] = []
-  goods: GoodsPassOut[] = []
+  goods: GoodsSlipOut[] = []
   error = ''
   note = ''
-  /** the pass or goods pass just made (shown big with its code) */
+  /** the pass or goods slip just made (shown big with its code) */
   shown: { kind: 'pass' | 'goods'; id: string } | undefined = undefined
 
   constructor(private deps: DeskDeps) {
@@ -59,11 +59,11 @@ export class DeskStore {
 
   async load(): Promise<void> {
     if (!this.passes.length) this.passes = this.deps.storage.get<PassOut[]>(this.key('passes')) ?? []
-    if (!this.goods.length) this.goods = this.deps.storage.get<GoodsPassOut[]>(this.key('goods')) ?? []
+    if (!this.goods.length) this.goods = this.deps.storage.get<GoodsSlipOut[]>(this.key('goods')) ?? []
     try {
       const [p, g] = await Promise.all([
         this.deps.api()('gate.passes', {}),
-        this.deps.api()('gate.goodsPasses', {})
+        this.deps.api()('gate.goodsSlipes', {})
       ])
       runInAction(() => {
         this.passes = p
@@ -93,7 +93,7 @@ export class DeskStore {
   get pendingGoods(): Waiting<GoodsInput>[] {
     return this.waitingOf<GoodsInput>('gate.goodsIssue')
   }
-  /** A pass or goods pass made here and still in the queue (not refused). */
+  /** A pass or goods slip made here and still in the queue (not refused). */
   isWaiting(id: string): boolean {
     return [...this.pendingPasses, ...this.pendingGoods].some((w) => w.id === id && !w.refused)
   }
@@ -173,7 +173,7 @@ export class DeskStore {
   get shownPass(): PassOut | undefined {
     return this.shown?.kind === 'pass' ? this.passes.find((p) => p.id === this.shown!.id) : undefined
   }
-  get shownGoods(): GoodsPassOut | undefined {
+  get shownGoods(): GoodsSlipOut | undefined {
     return this.shown?.kind === 'goods' ? this.goods.find((p) => p.id === this.shown!.id) : undefined
   }
 }

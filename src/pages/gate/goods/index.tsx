@@ -5,7 +5,7 @@ import { Field } from '../../../components/Field'
 import { useLoad } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
-import type { GoodsPassCheckOut } from '../../../domain/contract'
+import type { GoodsSlipCheckOut } from '../../../domain/contract'
 import { goodsReleaseProblems } from '../../../domain/gate/goods'
 import { goodsCheckRequest, releaseSource } from '../../../domain/gate/goodsForm'
 import { takePhoto } from '../../../services/files'
@@ -29,7 +29,7 @@ const STATUS = { issued: '待出门', released: '已放行', refused: '已拒绝
 
 /** Goods leaving: check the pass (or a paper slip) item by item, photo, then release or refuse. */
 function GoodsPage() {
-  const [found, setFound] = useState<GoodsPassCheckOut | undefined>(undefined)
+  const [found, setFound] = useState<GoodsSlipCheckOut | undefined>(undefined)
   const [noPass, setNoPass] = useState(false)
   const [lookupError, setLookupError] = useState('')
   const [busy, setBusy] = useState(false)
@@ -53,7 +53,7 @@ function GoodsPage() {
 
   const lookup = async (code: string) => {
     setBusy(true)
-    const r = await gate.goodsPassCheck(code)
+    const r = await gate.goodsSlipCheck(code)
     setBusy(false)
     if (typeof r === 'string') {
       setFound(undefined)
@@ -93,7 +93,7 @@ function GoodsPage() {
     <View className="page">
       {!checking && (
         <View>
-          <CodeEntry kind="goodsPass" label="放行条编号" busy={busy} onCode={(c) => void lookup(c)} />
+          <CodeEntry kind="goodsSlip" label="放行条编号" busy={busy} onCode={(c) => void lookup(c)} />
           {lookupError && <View className="warn-box">{lookupError}</View>}
           <Btn kind="ghost" onClick={() => setNoPass(true)}>
             没有系统放行条（纸质或没有）

@@ -8,7 +8,7 @@ import { makeAutoObservable, reaction, runInAction } from 'mobx'
 import type {
   GateBoard,
   GateRefs,
-  GoodsPassCheckOut,
+  GoodsSlipCheckOut,
   InputOf,
   PassCheckOut,
   VehicleItem,
@@ -365,9 +365,9 @@ export class GateStore {
       return messageOf(e)
     }
   }
-  async goodsPassCheck(code: string): Promise<GoodsPassCheckOut | string> {
+  async goodsSlipCheck(code: string): Promise<GoodsSlipCheckOut | string> {
     try {
-      return await this.deps.api()('gate.goodsPassCheck', { code })
+      return await this.deps.api()('gate.goodsSlipCheck', { code })
     } catch (e) {
       return messageOf(e)
     }

@@ -1,7 +1,7 @@
 import {
   DAY_MS,
   DEFAULT_OVERSTAY_MS,
-  GOODS_PASS,
+  GOODS_SLIP,
   PASS,
   TEMP_CONSTRUCTION_MAX_DAYS,
   VEHICLE,
@@ -12,7 +12,7 @@ import {
   permitProblem,
   step,
   tempPassExpiry,
-  type GoodsPassStatus,
+  type GoodsSlipStatus,
   type PassStatus,
   type Transition,
   type VehicleStatus,
@@ -57,20 +57,20 @@ describe('state machines: every transition from every state', () => {
     })
   })
 
-  it('goods pass: released, refused or revoked only while issued', () => {
-    table<GoodsPassStatus>(GOODS_PASS.release, {
+  it('goods slip: released, refused or revoked only while issued', () => {
+    table<GoodsSlipStatus>(GOODS_SLIP.release, {
       issued: 'released',
       released: '这张放行条已放行',
       refused: '这张放行条已被拒绝',
       revoked: '这张放行条已作废'
     })
-    table<GoodsPassStatus>(GOODS_PASS.refuse, {
+    table<GoodsSlipStatus>(GOODS_SLIP.refuse, {
       issued: 'refused',
       released: '这张放行条已放行',
       refused: '这张放行条已被拒绝',
       revoked: '这张放行条已作废'
     })
-    table<GoodsPassStatus>(GOODS_PASS.revoke, {
+    table<GoodsSlipStatus>(GOODS_SLIP.revoke, {
       issued: 'revoked',
       released: '这张放行条已放行，不能作废',
       refused: '这张放行条已被拒绝，不能作废',
@@ -84,9 +84,9 @@ describe('state machines: every transition from every state', () => {
       VEHICLE.exit,
       PASS.use,
       PASS.revoke,
-      GOODS_PASS.release,
-      GOODS_PASS.refuse,
-      GOODS_PASS.revoke
+      GOODS_SLIP.release,
+      GOODS_SLIP.refuse,
+      GOODS_SLIP.revoke
     ] as Transition<string>[])
       expect(step(t, t.to).ok).toBe(false)
   })

@@ -4,25 +4,25 @@ import { passCode } from '../../../../src/domain/gate/machines'
 describe('QR text on passes', () => {
   it('is a short tag and the six-digit code', () => {
     expect(qrText('visitorPass', '123456')).toBe('GWT-P:123456')
-    expect(qrText('goodsPass', '654321')).toBe('GWT-G:654321')
+    expect(qrText('goodsSlip', '654321')).toBe('GWT-G:654321')
   })
 
   it('round-trips for both kinds and any code the desk can make', () => {
     for (let i = 0; i < 50; i++) {
       const code = passCode(Math.random)
       expect(parseQr(qrText('visitorPass', code), 'visitorPass')).toEqual({ code })
-      expect(parseQr(qrText('goodsPass', code), 'goodsPass')).toEqual({ code })
+      expect(parseQr(qrText('goodsSlip', code), 'goodsSlip')).toEqual({ code })
     }
   })
 
   it('a bare six-digit code (typed, or an old slip) is taken as it is, spaces trimmed', () => {
     expect(parseQr('123456', 'visitorPass')).toEqual({ code: '123456' })
-    expect(parseQr(' 654321 \n', 'goodsPass')).toEqual({ code: '654321' })
+    expect(parseQr(' 654321 \n', 'goodsSlip')).toEqual({ code: '654321' })
   })
 
   it('the other kind of pass is refused with what it is', () => {
     expect(parseQr('GWT-G:123456', 'visitorPass')).toEqual({ problem: '这是物品放行条的码，不是访客通行证' })
-    expect(parseQr('GWT-P:123456', 'goodsPass')).toEqual({ problem: '这是访客通行证的码，不是物品放行条' })
+    expect(parseQr('GWT-P:123456', 'goodsSlip')).toEqual({ problem: '这是访客通行证的码，不是物品放行条' })
   })
 
   it('anything else is not ours', () => {

@@ -5,7 +5,7 @@ import {
   csvCell,
   goodsDecisionProblem,
   goodsIssueProblem,
-  goodsPassProblem,
+  goodsSlipProblem,
   hourRanges,
   idDocProblem,
   isRepeatedExit,
@@ -73,18 +73,18 @@ describe('goods', () => {
   it('a slip is for one local day of its estate, and used once', () => {
     const today = localDate(NOW)
     const p = { estateId: 'e1', status: 'issued' as const, date: today }
-    expect(goodsPassProblem(p, 'e1', NOW)).toBeUndefined()
-    expect(goodsPassProblem(p, 'e2', NOW)).toBe('这张放行条不是本小区的')
-    expect(goodsPassProblem({ ...p, status: 'released' }, 'e1', NOW)).toBe('这张放行条已放行过')
-    expect(goodsPassProblem({ ...p, status: 'refused' }, 'e1', NOW)).toBe('这张放行条已被拒绝')
-    expect(goodsPassProblem({ ...p, status: 'revoked' }, 'e1', NOW)).toBe('这张放行条已作废')
+    expect(goodsSlipProblem(p, 'e1', NOW)).toBeUndefined()
+    expect(goodsSlipProblem(p, 'e2', NOW)).toBe('这张放行条不是本小区的')
+    expect(goodsSlipProblem({ ...p, status: 'released' }, 'e1', NOW)).toBe('这张放行条已放行过')
+    expect(goodsSlipProblem({ ...p, status: 'refused' }, 'e1', NOW)).toBe('这张放行条已被拒绝')
+    expect(goodsSlipProblem({ ...p, status: 'revoked' }, 'e1', NOW)).toBe('这张放行条已作废')
     const tomorrow = localDate(NOW + DAY_MS)
-    expect(goodsPassProblem({ ...p, date: tomorrow }, 'e1', NOW)).toBe(`放行条日期是 ${tomorrow}，还没到日期`)
-    expect(goodsPassProblem(p, 'e1', NOW + DAY_MS)).toBe(`放行条日期是 ${today}，已过期`)
+    expect(goodsSlipProblem({ ...p, date: tomorrow }, 'e1', NOW)).toBe(`放行条日期是 ${tomorrow}，还没到日期`)
+    expect(goodsSlipProblem(p, 'e1', NOW + DAY_MS)).toBe(`放行条日期是 ${today}，已过期`)
     // 23:59 and 00:00 in the estate, not in UTC
     const midnight = Date.UTC(2026, 10, 23, 16)
-    expect(goodsPassProblem({ ...p, date: '2026-11-23' }, 'e1', midnight - 1)).toBeUndefined()
-    expect(goodsPassProblem({ ...p, date: '2026-11-23' }, 'e1', midnight)).toMatch(/已过期/)
+    expect(goodsSlipProblem({ ...p, date: '2026-11-23' }, 'e1', midnight - 1)).toBeUndefined()
+    expect(goodsSlipProblem({ ...p, date: '2026-11-23' }, 'e1', midnight)).toMatch(/已过期/)
     expect(goodsIssueProblem(localDate(NOW - DAY_MS), NOW)?.field).toBe('date')
     expect(goodsIssueProblem(today, NOW)).toBeUndefined()
   })

@@ -200,9 +200,9 @@ describe('DeskStore', () => {
       status: 'issued'
     })
     expect(g.code).toMatch(/^\d{6}$/)
-    expect(parseQr(qrText('goodsPass', g.code), 'goodsPass')).toEqual({ code: g.code })
+    expect(parseQr(qrText('goodsSlip', g.code), 'goodsSlip')).toEqual({ code: g.code })
     // a goods QR is not taken for a visitor pass
-    expect(parseQr(qrText('goodsPass', g.code), 'visitorPass')).toHaveProperty('problem')
+    expect(parseQr(qrText('goodsSlip', g.code), 'visitorPass')).toHaveProperty('problem')
     ok(
       await b.h.as('demo-guard', 'gate.goodsCheck', {
         id: 'gc-1',
