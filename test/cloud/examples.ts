@@ -143,7 +143,7 @@ export const EXAMPLES: {
     date: localDate(T0)
   }),
   'gate.goodsRevoke': () => ({ passId: 'no-such-pass' }),
-  'gate.goodsSlipes': () => ({}),
+  'gate.goodsSlips': () => ({}),
   'gate.blockSave': () => ({ id: `block-${++seq}`, kind: 'plate', plate: '粤A88888', reason: '欠费车辆' }),
   'gate.blockRemove': () => ({ entryId: 'no-such-entry' }),
   'gate.ownerVehicleSave': () => ({ id: `ov-${++seq}`, plate: `粤C${20000 + seq}`, room: '3-1-101' }),

@@ -30,7 +30,7 @@ export const GATE_HANDLERS = defineHandlers({
   'gate.passes': passes.passes,
   'gate.goodsIssue': passes.goodsIssue,
   'gate.goodsRevoke': passes.goodsRevoke,
-  'gate.goodsSlipes': passes.goodsSlipes,
+  'gate.goodsSlips': passes.goodsSlips,
   'gate.blockSave': admin.blockSave,
   'gate.blockRemove': admin.blockRemove,
   'gate.ownerVehicleSave': admin.ownerVehicleSave,

@@ -124,6 +124,6 @@ export async function goodsRevoke(input: { passId: string }, ctx: Ctx): Promise<
   )
 }
 
-export async function goodsSlipes(_: Record<string, never>, ctx: Ctx): Promise<GoodsSlipOut[]> {
-  return (await new GateRepo(ctx).recentGoodsSlipes(requireEstate(ctx)._id)).map(goodsSlipOut)
+export async function goodsSlips(_: Record<string, never>, ctx: Ctx): Promise<GoodsSlipOut[]> {
+  return (await new GateRepo(ctx).recentGoodsSlips(requireEstate(ctx)._id)).map(goodsSlipOut)
 }

@@ -199,7 +199,7 @@ export class GateRepo extends Repo {
       await this.find(PASSES, { where: { estateId }, orderBy: [['createdAt', 'desc']], limit: LIST_LIMIT })
     ).items
   }
-  async recentGoodsSlipes(estateId: string): Promise<GoodsSlip[]> {
+  async recentGoodsSlips(estateId: string): Promise<GoodsSlip[]> {
     return (
       await this.find(GOODS_SLIPS, {
         where: { estateId },

@@ -491,7 +491,7 @@ export const GATE_ACTIONS = defineActions({
     write: true,
     summary: '前台：作废物品放行条'
   }),
-  'gate.goodsSlipes': action<GoodsSlipOut[]>()({
+  'gate.goodsSlips': action<GoodsSlipOut[]>()({
     fn: 'admin',
     input: v.strictObject({}),
     access: DESK_ROLES,

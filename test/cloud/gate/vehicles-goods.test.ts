@@ -1,7 +1,7 @@
 /**
  * Vehicles and goods leaving, action by action, against real SQLite: gate.vehicleIn,
  * gate.vehicleOut, gate.goodsSlipCheck, gate.goodsCheck and the desk's gate.goodsIssue /
- * goodsRevoke / goodsSlipes. Each: the happy path, bad input, the wrong role, another estate,
+ * goodsRevoke / goodsSlips. Each: the happy path, bad input, the wrong role, another estate,
  * and its conflicts.
  */
 import { makeHarness, ok, code, type Harness } from '../harness'
@@ -896,18 +896,18 @@ describe('gate.goodsRevoke', () => {
   })
 })
 
-describe('gate.goodsSlipes', () => {
+describe('gate.goodsSlips', () => {
   it('the estate’s slips, newest first', async () => {
     const a = await makeGoodsSlip(h)
     h.clock.now += 1000
     const b = await makeGoodsSlip(h, { holderName: '林女士' })
     await makeGoodsSlip(h, {}, 'desk-e2', OTHER)
-    expect(
-      ok<GoodsSlipOut[]>(await h.as('demo-supervisor', 'gate.goodsSlipes', {})).map((p) => p.id)
-    ).toEqual([b.id, a.id])
+    expect(ok<GoodsSlipOut[]>(await h.as('demo-supervisor', 'gate.goodsSlips', {})).map((p) => p.id)).toEqual(
+      [b.id, a.id]
+    )
   })
 
   it('bad input', async () => {
-    await refused(h, 'demo-service', 'gate.goodsSlipes', { page: 2 }, 'INVALID_INPUT')
+    await refused(h, 'demo-service', 'gate.goodsSlips', { page: 2 }, 'INVALID_INPUT')
   })
 })

@@ -63,7 +63,7 @@ export class DeskStore {
     try {
       const [p, g] = await Promise.all([
         this.deps.api()('gate.passes', {}),
-        this.deps.api()('gate.goodsSlipes', {})
+        this.deps.api()('gate.goodsSlips', {})
       ])
       runInAction(() => {
         this.passes = p
