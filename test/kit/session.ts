@@ -7,6 +7,7 @@
 import type { Backend } from '../unit/stores/backend'
 import { MemoryStorage } from '../unit/stores/backend'
 import { OutboxStore } from '../../src/stores/outbox'
+import { SessionStore } from '../../src/stores/session'
 import { createIdFactory } from '../../src/domain/ids'
 import type { Api } from '../../src/stores/api'
 import { DEMO_ESTATE_ID } from '../../src/cloud/seed'
@@ -82,4 +83,19 @@ export async function signedIn(
     newId,
     deps: { api: () => api, outbox, storage, estateId: () => session.estateId, now, newId }
   }
+}
+
+/**
+ * The main package's SessionStore on this backend, as the app makes it but with no WeChat
+ * sign-in (`wxCode` gives nothing): `api` follows whoever `s` signs in as, in their estate.
+ */
+export function sessionStore(b: Backend, storage = new MemoryStorage()) {
+  const api = () => b.api({ token: s.token, estateId: s.estate?.id })
+  const s: SessionStore = new SessionStore({
+    storage,
+    api,
+    now: () => b.h.clock.now,
+    wxCode: async () => undefined
+  })
+  return { s, storage, api }
 }

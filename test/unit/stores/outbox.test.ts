@@ -1,4 +1,5 @@
 import { makeBackend, MemoryStorage, type Backend } from './backend'
+import { tokenOf } from '../../kit/session'
 import { OutboxStore, type OutboxDeps } from '../../../src/stores/outbox'
 import { createIdFactory } from '../../../src/domain/ids'
 import { AppError } from '../../../src/domain/errors'
@@ -9,13 +10,7 @@ let b: Backend
 let token: string
 beforeEach(async () => {
   b = await makeBackend()
-  const env = await b.h.rt.call(
-    'auth',
-    { action: 'auth.demoLogin', input: { staffId: 'demo-guard' } },
-    { kind: 'none' }
-  )
-  if (!env.ok) throw new Error(env.message)
-  token = (env.data as { token: string }).token
+  token = await tokenOf(b, 'guard')
 })
 
 function outbox(over: Partial<OutboxDeps> = {}, storage = new MemoryStorage()) {

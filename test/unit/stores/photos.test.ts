@@ -1,4 +1,5 @@
 import { makeBackend, MemoryStorage, type Backend } from './backend'
+import { tokenOf } from '../../kit/session'
 import { OutboxStore } from '../../../src/stores/outbox'
 import { PhotoStore } from '../../../src/stores/photos'
 import { createIdFactory } from '../../../src/domain/ids'
@@ -8,13 +9,7 @@ let b: Backend
 let token: string
 beforeEach(async () => {
   b = await makeBackend()
-  const env = await b.h.rt.call(
-    'auth',
-    { action: 'auth.demoLogin', input: { staffId: 'demo-guard' } },
-    { kind: 'none' }
-  )
-  if (!env.ok) throw new Error(env.message)
-  token = (env.data as { token: string }).token
+  token = await tokenOf(b, 'guard')
 })
 
 /** A phone's file space and a server's photo folder, in memory. */

@@ -1,4 +1,5 @@
-import { makeBackend, MemoryStorage, type Backend } from './backend'
+import { makeBackend, type Backend } from './backend'
+import { sessionStore } from '../../kit/session'
 import { SessionStore } from '../../../src/stores/session'
 import { HomeStore } from '../../../src/stores/home'
 import { createApi } from '../../../src/stores/api'
@@ -11,20 +12,9 @@ beforeEach(async () => {
   b = await makeBackend()
 })
 
-function session(storage = new MemoryStorage()) {
-  const api = () => b.api({ token: s.token, estateId: s.estate?.id })
-  const s: SessionStore = new SessionStore({
-    storage,
-    api,
-    now: () => b.h.clock.now,
-    wxCode: async () => undefined
-  })
-  return { s, storage, api }
-}
-
 describe('SessionStore', () => {
   it('lists demo people, signs in as one, and survives a restart from storage', async () => {
-    const { s, storage } = session()
+    const { s, storage } = sessionStore(b)
     await s.loadDemoAccounts()
     expect(s.demoAccounts.map((a) => a.name)).toContain('张卫国')
     expect(await s.signInDemo('demo-guard')).toBe(true)
@@ -45,7 +35,7 @@ describe('SessionStore', () => {
   })
 
   it('does not restore an expired session', async () => {
-    const { s, storage } = session()
+    const { s, storage } = sessionStore(b)
     await s.signInDemo('demo-guard')
     const later = new SessionStore({
       storage,
@@ -59,7 +49,7 @@ describe('SessionStore', () => {
   })
 
   it('shows the server’s Chinese message when sign-in fails, and stays signed out', async () => {
-    const { s } = session()
+    const { s } = sessionStore(b)
     expect(await s.signInDemo('nobody')).toBe(false)
     expect(s.signedIn).toBe(false)
     expect(s.error).toMatch(/[\u4e00-\u9fa5]/)
@@ -67,13 +57,13 @@ describe('SessionStore', () => {
   })
 
   it('without WeChat (no OPENID) a WeChat sign-in fails with a message', async () => {
-    const { s } = session()
+    const { s } = sessionStore(b)
     expect(await s.signInWechat()).toBe('failed')
     expect(s.error).not.toBe('')
   })
 
   it('sign-out revokes the token on the server and clears the device', async () => {
-    const { s, storage } = session()
+    const { s, storage } = sessionStore(b)
     await s.signInDemo('demo-guard')
     const token = s.token!
     await s.signOut()
@@ -85,7 +75,7 @@ describe('SessionStore', () => {
   })
 
   it('refreshes the profile from the server', async () => {
-    const { s } = session()
+    const { s } = sessionStore(b)
     await s.signInDemo('demo-supervisor')
     await s.refreshProfile()
     expect(s.staff?.roles).toContain('supervisor')
@@ -95,7 +85,7 @@ describe('SessionStore', () => {
 
 describe('HomeStore', () => {
   async function signedIn(staffId: string) {
-    const { s, api, storage } = session()
+    const { s, api, storage } = sessionStore(b)
     await s.signInDemo(staffId)
     const outbox = new OutboxStore({
       storage,

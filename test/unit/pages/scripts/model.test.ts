@@ -1,5 +1,6 @@
 import * as lib from '../../../../src/domain/scripts'
 import { makeBackend, MemoryStorage, type Backend } from '../../stores/backend'
+import { tokenOf } from '../../../kit/session'
 import { OutboxStore } from '../../../../src/stores/outbox'
 import { ScriptAcksStore } from '../../../../src/stores/scriptAcks'
 import {
@@ -24,13 +25,7 @@ let b: Backend
 let token: string
 beforeEach(async () => {
   b = await makeBackend()
-  const env = await b.h.rt.call(
-    'auth',
-    { action: 'auth.demoLogin', input: { staffId: 'demo-guard' } },
-    { kind: 'none' }
-  )
-  if (!env.ok) throw new Error(env.message)
-  token = (env.data as { token: string }).token
+  token = await tokenOf(b, 'guard')
 })
 
 const GUARD = { id: 'demo-guard', name: '张卫国', roles: ['guard'] as Role[] }
@@ -308,13 +303,7 @@ describe('QuizStore: practice', () => {
 
 describe('ScriptsOverviewStore: the supervisor’s view', () => {
   it('loads who has scripts to confirm and the latest runs', async () => {
-    const env = await b.h.rt.call(
-      'auth',
-      { action: 'auth.demoLogin', input: { staffId: 'demo-supervisor' } },
-      { kind: 'none' }
-    )
-    if (!env.ok) throw new Error(env.message)
-    const supToken = (env.data as { token: string }).token
+    const supToken = await tokenOf(b, 'supervisor')
     const guard = make()
     caseB(guard.run)
     guard.run.choose(0)

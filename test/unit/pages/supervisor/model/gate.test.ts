@@ -4,6 +4,7 @@
  * whole ID number never leaves the phone and a refusal is told to the form that caused it.
  */
 import { makeBackend, MemoryStorage, type Backend } from '../../../stores/backend'
+import { tokenOf } from '../../../../kit/session'
 import { OutboxStore } from '../../../../../src/stores/outbox'
 import { GateAdminStore } from '../../../../../src/pages/supervisor/model/gate'
 import { createIdFactory } from '../../../../../src/domain/ids'
@@ -16,15 +17,7 @@ let b: Backend
 const tokens: Record<string, string> = {}
 beforeEach(async () => {
   b = await makeBackend()
-  for (const who of ['demo-supervisor', 'demo-service']) {
-    const env = await b.h.rt.call(
-      'auth',
-      { action: 'auth.demoLogin', input: { staffId: who } },
-      { kind: 'none' }
-    )
-    if (!env.ok) throw new Error(env.message)
-    tokens[who] = (env.data as { token: string }).token
-  }
+  for (const who of ['demo-supervisor', 'demo-service']) tokens[who] = await tokenOf(b, who)
 })
 
 function admin(opts: { who?: string; api?: (real: Api) => Api } = {}) {

@@ -1,5 +1,5 @@
-import { makeBackend, MemoryStorage, type Backend } from '../../../stores/backend'
-import { SessionStore } from '../../../../../src/stores/session'
+import { makeBackend, type Backend } from '../../../stores/backend'
+import { sessionStore } from '../../../../kit/session'
 import { StaffAdminStore } from '../../../../../src/pages/supervisor/model/staff'
 
 let b: Backend
@@ -7,20 +7,9 @@ beforeEach(async () => {
   b = await makeBackend()
 })
 
-function session(storage = new MemoryStorage()) {
-  const api = () => b.api({ token: s.token, estateId: s.estate?.id })
-  const s: SessionStore = new SessionStore({
-    storage,
-    api,
-    now: () => b.h.clock.now,
-    wxCode: async () => undefined
-  })
-  return { s, storage, api }
-}
-
 describe('StaffAdminStore', () => {
   async function admin(staffId = 'demo-supervisor') {
-    const { s, api } = session()
+    const { s, api } = sessionStore(b)
     await s.signInDemo(staffId)
     return new StaffAdminStore({ api })
   }
