@@ -1,6 +1,7 @@
 import type { ActionName } from '../domain/contract'
 import { mergeHandlers, type HandlerMap } from './kit'
 import { CRON_HANDLERS } from './cron'
+import { ESTATES_HANDLERS } from './estates'
 import { FILES_HANDLERS } from './files'
 import { GATE_HANDLERS } from './gate'
 import { PATROL_HANDLERS } from './patrol'
@@ -21,5 +22,6 @@ export const HANDLERS: HandlerMap<ActionName> = mergeHandlers(
   GATE_HANDLERS,
   PATROL_HANDLERS,
   WORK_HANDLERS,
+  ESTATES_HANDLERS,
   CRON_HANDLERS
 )

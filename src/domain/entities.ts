@@ -13,6 +13,8 @@ export interface EstateSettings {
   overstayHours: number
   /** Minutes from an incident's report to done, by severity, where the estate differs from the defaults. */
   responseMinutes?: Partial<Record<'low' | 'normal' | 'high' | 'urgent', number>>
+  /** What a new patrol plan starts from: a round every so many minutes, taking between min and max. */
+  patrol?: { everyMinutes: number; minMinutes: number; maxMinutes: number }
 }
 
 export interface Estate extends Doc {
@@ -20,18 +22,33 @@ export interface Estate extends Doc {
   company: string
   address: string
   settings: EstateSettings
+  /** IANA time zone; 'Asia/Shanghai' unless set */
+  timeZone?: string
 }
 
+/**
+ * A gate (东门) or a post (岗亭: 地库岗, 监控室): both are named places in an estate where a guard
+ * stands. Only gates are offered in the guard's gate picker; absent `kind` is a gate, absent
+ * `active` is active.
+ */
 export interface Gate extends Doc {
   estateId: string
   name: string
+  kind?: 'gate' | 'post'
+  active?: boolean
 }
 
 export interface Room extends Doc {
   estateId: string
   building: string
+  /** '' where the building has no units */
   unit: string
   no: string
+  /** 1-1-101, as guards type it */
+  label?: string
+  ownerName?: string
+  /** stored whole, shown masked in every list */
+  ownerPhone?: string
 }
 
 export interface Staff extends Doc {

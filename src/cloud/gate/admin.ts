@@ -31,7 +31,8 @@ export async function refs(_: Record<string, never>, ctx: Ctx): Promise<GateRefs
   return {
     idSalt: repo.deviceIdSalt(estate._id),
     overstayHours: overstayLimitMs(estate.settings) / 3600_000,
-    gates: gates.map((g) => g.name),
+    // posts (岗亭) and gates taken out of use are not offered in the gate picker
+    gates: gates.filter((g) => g.active !== false && g.kind !== 'post').map((g) => g.name),
     ownerVehicles: vehicles.map(ownerVehicleOut),
     blocklist: blocks.map(blockEntryOut),
     permits: permits.map((p) => permitOut(p, ctx.now)),

@@ -72,9 +72,9 @@ export class StaffRepo extends Repo {
 
   /** The names of an estate's gates (at most 20), by name: the gate posts of the home page. */
   async gateNames(estateId: string): Promise<string[]> {
-    return (await this.find(GATES, { where: { estateId }, orderBy: [['name', 'asc']], limit: 20 })).items.map(
-      (g) => g.name
-    )
+    return (await this.find(GATES, { where: { estateId }, orderBy: [['name', 'asc']], limit: 20 })).items
+      .filter((g) => g.active !== false)
+      .map((g) => g.name)
   }
 
   /** What a manager's home page counts: people on duty, people, open incidents, overdue tasks. */

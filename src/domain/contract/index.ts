@@ -9,12 +9,14 @@ export * from './scripts'
 export * from './gate'
 export * from './patrol'
 export * from './work'
+export * from './estates'
 import { CORE_ACTIONS } from './core'
 import { STAFF_ACTIONS } from './staff'
 import { SCRIPTS_ACTIONS } from './scripts'
 import { GATE_ACTIONS } from './gate'
 import { PATROL_ACTIONS } from './patrol'
 import { WORK_ACTIONS } from './work'
+import { ESTATES_ACTIONS } from './estates'
 
 export interface SweepOut {
   expiredBindCodes: number
@@ -53,6 +55,7 @@ export const ACTIONS = {
   ...GATE_ACTIONS,
   ...PATROL_ACTIONS,
   ...WORK_ACTIONS,
+  ...ESTATES_ACTIONS,
   ...CRON_ACTIONS
 } as const
 

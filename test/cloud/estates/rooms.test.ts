@@ -1,0 +1,196 @@
+/**
+ * Rooms from a spreadsheet: rooms.importPreview (parsed rows, an error per bad row, counts;
+ * nothing stored) → rooms.importCommit (the same parse applied, idempotent, re-import updates)
+ * → rooms.list (owners' phones masked), and the gate using the imported rooms. Real files:
+ * an .xlsx, CSV in GBK and UTF-8 with a BOM.
+ */
+import { makeHarness, code, type Harness } from '../harness'
+import type { ImportCommitOut } from '../../../src/domain/contract'
+import { IMPORT_BATCH } from '../../../src/domain/estates/rooms'
+import { asInput, csvText, gbk, roomsSheet, utf8Bom, xlsx, type Rows } from '../../unit/domain/estates/sheets'
+import { visitorInput } from '../gate/kit'
+
+const OTHER = 'other-estate'
+let h: Harness
+beforeEach(async () => {
+  h = await makeHarness()
+  await h.addEstate(OTHER, '别的小区')
+  await h.addStaff('sup-e2', ['supervisor'], [OTHER])
+})
+
+const SHEET: Rows = [
+  ['楼栋', '单元', '房号', '业主姓名', '手机'],
+  ['8栋', '1单元', '101', '张三', '13800138000'],
+  [8, 1, 102, '李四', null],
+  [8, 2, null, '王五', null],
+  [8, 2, 201, null, '123']
+]
+
+/** Commit calls until nothing remains, as the app does; the answers summed. */
+async function commitAll(file: { name: string; data: string }, who = 'supervisor', estateId?: string) {
+  const sum: ImportCommitOut = { created: 0, updated: 0, unchanged: 0, errors: 0, remaining: 0 }
+  for (let calls = 1; ; calls++) {
+    const r = await h.as(who).call('rooms.importCommit', { file }, { estateId, op: h.opSeq() })
+    sum.created += r.created
+    sum.updated += r.updated
+    sum.unchanged = r.unchanged
+    sum.errors = r.errors
+    if (!r.remaining) return { ...sum, calls }
+  }
+}
+
+describe('rooms.importPreview', () => {
+  it('an .xlsx: rows with masked phones, an error per bad row, counts; nothing stored', async () => {
+    const p = await h
+      .as('supervisor')
+      .call('rooms.importPreview', { file: asInput('房间.xlsx', await xlsx(SHEET)) })
+    expect(p.counts).toEqual({ new: 2, updated: 0, unchanged: 0, errors: 2 })
+    expect(p.total).toBe(4)
+    expect(p.rows).toEqual([
+      { row: 2, label: '8-1-101', ownerName: '张三', ownerPhone: '138****8000', change: 'new' },
+      { row: 3, label: '8-1-102', ownerName: '李四', change: 'new' }
+    ])
+    expect(p.errors).toEqual([
+      { row: 4, reason: '房号为空' },
+      { row: 5, reason: '电话“123”不是手机号或座机号' }
+    ])
+    expect(await h.count('rooms', { building: '8' })).toBe(0)
+    expect(await h.text('rooms', 'audit')).not.toContain('13800138000')
+  })
+
+  it('GBK and UTF-8-with-BOM CSVs read the same as the .xlsx', async () => {
+    for (const bytes of [gbk(csvText(SHEET)), utf8Bom(csvText(SHEET))]) {
+      const p = await h.as('supervisor').call('rooms.importPreview', { file: asInput('房间.csv', bytes) })
+      expect(p.rows.map((r) => r.label)).toEqual(['8-1-101', '8-1-102'])
+      expect(p.rows[0].ownerName).toBe('张三')
+      expect(p.counts.errors).toBe(2)
+    }
+  })
+
+  it('bad files are refused in Chinese: no header, an old .xls, not base64, too big', async () => {
+    const noHeader = await h.as('supervisor').try('rooms.importPreview', {
+      file: asInput('a.csv', Buffer.from('1,1,101\n'))
+    })
+    expect(noHeader).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/缺少“楼栋”“房号”列/)
+    })
+    const xls = await h.as('supervisor').try('rooms.importPreview', {
+      file: asInput('a.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]))
+    })
+    expect(xls).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/另存为/) })
+    expect(
+      code(await h.as('supervisor').try('rooms.importPreview', { file: { name: 'a.csv', data: '!!!!' } }))
+    ).toBe('INVALID_INPUT')
+    const big = Buffer.alloc(200 * 1024, 0x41)
+    expect(
+      await h.as('supervisor').try('rooms.importPreview', { file: asInput('a.csv', big) })
+    ).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/文件太大/)
+    })
+  })
+
+  it('only managers import, and only into their own estate', async () => {
+    const file = asInput('a.csv', utf8Bom(csvText(SHEET)))
+    expect(code(await h.as('guard').try('rooms.importPreview', { file }))).toBe('FORBIDDEN')
+    expect(code(await h.as('guard').try('rooms.importCommit', { file }, { op: h.opSeq() }))).toBe('FORBIDDEN')
+    expect(
+      code(await h.as('supervisor').try('rooms.importCommit', { file }, { estateId: OTHER, op: h.opSeq() }))
+    ).toBe('FORBIDDEN_ESTATE')
+    expect(await h.count('rooms', { building: '8' })).toBe(0)
+  })
+})
+
+describe('rooms.importCommit', () => {
+  it('stores the good rows; a replay of the op is the same answer; re-importing updates instead of duplicating', async () => {
+    const file = asInput('房间.xlsx', await xlsx(SHEET))
+    const op = h.opSeq()
+    const first = await h.as('supervisor').call('rooms.importCommit', { file }, { op })
+    expect(first).toEqual({ created: 2, updated: 0, unchanged: 0, errors: 2, remaining: 0 })
+    expect(await h.as('supervisor').try('rooms.importCommit', { file }, { op })).toMatchObject({
+      ok: true,
+      data: first
+    })
+    expect(await h.count('rooms', { building: '8' })).toBe(2)
+
+    // the same file again: nothing to write
+    expect(await h.as('supervisor').call('rooms.importCommit', { file }, { op: h.opSeq() })).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+      errors: 2,
+      remaining: 0
+    })
+    // a new owner for 101, a new room; 102's owner kept where the sheet leaves it blank
+    const next: Rows = [
+      ['栋', '房间', '单元', '业主', '电话'],
+      [8, 101, 1, '赵六', '13900139000'],
+      [8, 102, 1, null, null],
+      [8, 103, 1, null, null]
+    ]
+    const csv = asInput('房间.csv', gbk(csvText(next)))
+    const preview = await h.as('supervisor').call('rooms.importPreview', { file: csv })
+    expect(preview.counts).toEqual({ new: 1, updated: 1, unchanged: 1, errors: 0 })
+    expect(await commitAll(csv)).toMatchObject({ created: 1, updated: 1, unchanged: 1, calls: 1 })
+    expect(await h.count('rooms', { building: '8' })).toBe(3)
+
+    const list = await h.as('supervisor').call('rooms.list', { building: '8' })
+    expect(list.items).toEqual([
+      expect.objectContaining({ label: '8-1-101', ownerName: '赵六', ownerPhone: '139****9000' }),
+      expect.objectContaining({ label: '8-1-102', ownerName: '李四' }),
+      expect.objectContaining({ label: '8-1-103' })
+    ])
+    expect(list.items[2].ownerName).toBeUndefined()
+    // whole in storage, masked in every answer
+    expect(JSON.stringify(list)).not.toContain('13900139000')
+    expect(await h.text('rooms')).toContain('13900139000')
+  })
+
+  it('rooms are per estate: the same rooms in another estate are other rooms, and invisible here', async () => {
+    const file = asInput('房间.csv', utf8Bom(csvText(SHEET)))
+    await commitAll(file)
+    expect(await commitAll(file, 'sup-e2', OTHER)).toMatchObject({ created: 2 })
+    expect(await h.count('rooms', { building: '8' })).toBe(4)
+    const mine = await h.as('supervisor').call('rooms.list', { building: '8' })
+    const theirs = await h.as('sup-e2').call('rooms.list', { building: '8' }, { estateId: OTHER })
+    expect(mine.items.map((r) => r.id)).not.toEqual(theirs.items.map((r) => r.id))
+    expect(mine.items).toHaveLength(2)
+  })
+
+  it('a large sheet is written in batches; two managers committing the same file at once store each room once', async () => {
+    const n = IMPORT_BATCH + 150
+    const file = asInput('big.csv', Buffer.from(csvText(roomsSheet(n)), 'utf8'))
+    const before = await h.count('rooms', { estateId: 'demo-estate' })
+    const fresh = (await h.as('supervisor').call('rooms.importPreview', { file })).counts.new
+    const [a, b] = await Promise.all([
+      h.as('supervisor').try('rooms.importCommit', { file }, { op: h.opSeq() }),
+      h.as('admin').try('rooms.importCommit', { file }, { op: h.opSeq() })
+    ])
+    // one may lose the race (CONFLICT / DUPLICATE): the app shows it and the person presses again
+    for (const r of [a, b]) if (!r.ok) expect(['CONFLICT', 'DUPLICATE']).toContain(r.code)
+    const rest = await commitAll(file)
+    expect(rest.remaining).toBe(0)
+    expect(await h.count('rooms', { estateId: 'demo-estate' })).toBe(before + fresh)
+    expect((await h.as('supervisor').call('rooms.importPreview', { file })).counts).toMatchObject({
+      new: 0,
+      updated: 0,
+      unchanged: n
+    })
+  })
+})
+
+describe('the gate uses the imported rooms', () => {
+  it('a guard lists the rooms of a building and records a visitor for an imported room', async () => {
+    await commitAll(asInput('房间.xlsx', await xlsx(SHEET)))
+    const rooms = await h.as('guard').call('rooms.list', { building: '8', unit: '1' })
+    expect(rooms.items.map((r) => r.label)).toEqual(['8-1-101', '8-1-102'])
+    expect(rooms.items[0].ownerPhone).toBe('138****8000')
+    const v = await h
+      .as('guard')
+      .call('gate.checkIn', visitorInput({ room: rooms.items[0].label }) as never, { op: h.opSeq() })
+    expect(v.room).toBe('8-1-101')
+  })
+})
