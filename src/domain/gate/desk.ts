@@ -1,10 +1,14 @@
 /**
  * The front desk's rules, pure with time passed in: a pass's validity window and how it is read
- * out, and the pass and goods-pass forms as typed (what is missing, and the input they make).
+ * out, the pass and goods-slip forms as typed (what is missing, and the input they make), and
+ * how each reads as a line of the desk's recent list.
  */
 import { estateTime } from '../dates'
+import { maskPhone } from '../privacy'
 import { dayStart, localDate } from '../time'
-import { normalizePlate, plateProblem } from './plates'
+import type { GoodsSlip, VisitorPass } from './entities'
+import { GOODS_SLIP, PASS, type GoodsSlipStatus, type PassStatus } from './machines'
+import { formatPlate, normalizePlate, plateProblem } from './plates'
 
 const DAY = 86_400_000
 
@@ -95,7 +99,7 @@ export interface GoodsFormInput {
   date: string
   note?: string
 }
-/** A goods release pass as typed: holder, room, at least one item and who signed; blank item lines are dropped. */
+/** A goods release slip as typed: holder, room, at least one item and who signed; blank item lines are dropped. */
 export function goodsFormInput(f: GoodsForm, now: number): FormResult<GoodsFormInput> {
   const items = f.items.filter((i) => i.name.trim()).map((i) => ({ name: i.name.trim(), qty: i.qty }))
   if (!f.name.trim()) return { ok: false, problem: '请填写业主或施工单位' }
@@ -113,5 +117,59 @@ export function goodsFormInput(f: GoodsForm, now: number): FormResult<GoodsFormI
       date: localDate(f.day === 'today' ? now : now + DAY),
       note: f.note.trim() || undefined
     }
+  }
+}
+
+/** One line of the desk's recent list: a pass or a goods slip as the desk reads it. */
+export interface DeskRow {
+  id: string
+  /** code and who */
+  title: string
+  sub: string
+  status: string
+  /** still usable, so the desk may void it */
+  revocable: boolean
+}
+
+const PASS_STATUS: Record<PassStatus, string> = { active: '有效', used: '已使用', revoked: '已作废' }
+const GOODS_SLIP_STATUS: Record<GoodsSlipStatus, string> = {
+  issued: '待出门',
+  released: '已放行',
+  refused: '已拒绝',
+  revoked: '已作废'
+}
+
+type PassLine = Pick<
+  VisitorPass,
+  'code' | 'visitorName' | 'people' | 'room' | 'visitorPhone' | 'plate' | 'validFrom' | 'validTo' | 'status'
+> & { id: string }
+/** 123456  王五 等2人 · 2-1-302 · 139****5678 · 粤B·12345 · 今天 18:53 至 今天 23:59 */
+export function passRow(p: PassLine, now: number): DeskRow {
+  const sub = [
+    p.room,
+    p.visitorPhone && maskPhone(p.visitorPhone),
+    p.plate && formatPlate(p.plate),
+    windowText(p, now)
+  ]
+  return {
+    id: p.id,
+    title: `${p.code}  ${p.visitorName}${p.people > 1 ? ` 等${p.people}人` : ''}`,
+    sub: sub.filter(Boolean).join(' · '),
+    status: PASS_STATUS[p.status],
+    revocable: (PASS.revoke.from as readonly PassStatus[]).includes(p.status)
+  }
+}
+
+type GoodsSlipLine = Pick<GoodsSlip, 'code' | 'holderName' | 'room' | 'items' | 'date' | 'status'> & {
+  id: string
+}
+/** 654321  陈先生 · 1-1-101 · 沙发×1、纸箱×3 · 2026-11-30 */
+export function goodsSlipRow(g: GoodsSlipLine): DeskRow {
+  return {
+    id: g.id,
+    title: `${g.code}  ${g.holderName}`,
+    sub: `${g.room} · ${g.items.map((i) => `${i.name}×${i.qty}`).join('、')} · ${g.date}`,
+    status: GOODS_SLIP_STATUS[g.status],
+    revocable: (GOODS_SLIP.revoke.from as readonly GoodsSlipStatus[]).includes(g.status)
   }
 }

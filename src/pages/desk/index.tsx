@@ -7,24 +7,22 @@ import { Btn } from '../../components/Btn'
 import { PrivacyDialog } from '../../components/PrivacyDialog'
 import { QrCode } from '../../components/QrCode'
 import { qrText } from '../../domain/gate/qr'
-import { formatPlate } from '../../domain/gate/plates'
-import { maskPhone } from '../../domain/privacy'
 import { ui } from '../../services/ui'
 import { desk, now as clock } from './model'
 import {
   goodsFormInput,
+  goodsSlipRow,
+  passRow,
   PASS_WINDOWS,
   passFormInput,
   passWindow,
   windowText,
+  type DeskRow,
   type PassWindow
 } from '../../domain/gate/desk'
 import './index.scss'
 import { Chips } from '../../components/Chips'
 import { Stepper } from '../../components/Stepper'
-
-const PASS_STATUS = { active: '有效', used: '已使用', revoked: '已作废' } as const
-const GOODS_STATUS = { issued: '待出门', released: '已放行', refused: '已拒绝', revoked: '已作废' } as const
 
 /** The code big, its QR, and what to do with it. */
 const Shown = observer(function Shown() {
@@ -91,6 +89,63 @@ function WaitingRow({ title, refused, onDrop }: { title: string; refused?: strin
     </View>
   )
 }
+
+/**
+ * The recent passes or goods slips: the ones still on this phone first, then the server's, each
+ * opened big with a tap and voided while it can still be used.
+ */
+const RecentList = observer(function RecentList({
+  kind,
+  what,
+  waiting,
+  rows
+}: {
+  kind: 'pass' | 'goods'
+  /** 通行证 / 放行条 */
+  what: string
+  waiting: { opId: string; title: string; refused?: string }[]
+  rows: DeskRow[]
+}) {
+  const confirmRevoke = async (id: string) => {
+    if (!(await ui.confirm('作废', `作废后这张${what}不能再使用，确定作废吗？`, '作废'))) return
+    const ok = kind === 'pass' ? await desk.revokePass(id) : await desk.revokeGoods(id)
+    if (!ok) void ui.toast(desk.error)
+  }
+  const confirmDrop = async (opId: string) => {
+    if (await ui.confirm('放弃', '服务器没有接收这条记录，放弃后不再上传。确定放弃吗？', '放弃'))
+      desk.drop(opId)
+  }
+  return (
+    <View className="card">
+      <Text className="card-title">{`最近的${what}`}</Text>
+      {waiting.map((w) => (
+        <WaitingRow
+          key={w.opId}
+          title={w.title}
+          refused={w.refused}
+          onDrop={() => void confirmDrop(w.opId)}
+        />
+      ))}
+      {rows.length === 0 && waiting.length === 0 && <Text className="muted">{`还没有${what}。`}</Text>}
+      {rows.map((r) => (
+        <View key={r.id} className="list-row">
+          <View className="list-main" onClick={() => desk.show(kind, r.id)}>
+            <Text className="list-title">{r.title}</Text>
+            <Text className="muted">{r.sub}</Text>
+          </View>
+          <Text className={`tag ${r.revocable ? '' : 'tag-warn'}`}>
+            {desk.isRevoking(r.id) ? '作废待上传' : r.status}
+          </Text>
+          {r.revocable && !desk.isRevoking(r.id) && (
+            <Text className="list-act" onClick={() => void confirmRevoke(r.id)}>
+              作废
+            </Text>
+          )}
+        </View>
+      ))}
+    </View>
+  )
+})
 
 const PassForm = observer(function PassForm() {
   const [name, setName] = useState('')
@@ -236,15 +291,6 @@ function DeskPage() {
   const [tab, setTab] = useState<'pass' | 'goods'>('pass')
   useDidShow(() => void desk.load())
   const now = clock()
-  const confirmRevoke = async (kind: 'pass' | 'goods', id: string, what: string) => {
-    if (!(await ui.confirm('作废', `作废后${what}不能再使用，确定作废吗？`, '作废'))) return
-    const ok = kind === 'pass' ? await desk.revokePass(id) : await desk.revokeGoods(id)
-    if (!ok) void ui.toast(desk.error)
-  }
-  const confirmDrop = async (opId: string) => {
-    if (await ui.confirm('放弃', '服务器没有接收这条记录，放弃后不再上传。确定放弃吗？', '放弃'))
-      desk.drop(opId)
-  }
   return (
     <View className="page">
       <Chips
@@ -263,70 +309,22 @@ function DeskPage() {
       {tab === 'pass' ? (
         <View>
           <PassForm />
-          <View className="card">
-            <Text className="card-title">最近的通行证</Text>
-            {desk.pendingPasses.map((p) => (
-              <WaitingRow
-                key={p.opId}
-                title={`${p.visitorName} · ${p.room}`}
-                refused={p.refused}
-                onDrop={() => void confirmDrop(p.opId)}
-              />
-            ))}
-            {desk.passes.length === 0 && desk.pendingPasses.length === 0 && (
-              <Text className="muted">还没有通行证。</Text>
-            )}
-            {desk.passes.map((p) => (
-              <View key={p.id} className="list-row">
-                <View className="list-main" onClick={() => desk.show('pass', p.id)}>
-                  <Text className="list-title">{`${p.code}  ${p.visitorName}${p.people > 1 ? ` 等${p.people}人` : ''}`}</Text>
-                  <Text className="muted">{`${p.room}${p.visitorPhone ? ' · ' + maskPhone(p.visitorPhone) : ''}${p.plate ? ' · ' + formatPlate(p.plate) : ''} · ${windowText(p, now)}`}</Text>
-                </View>
-                <Text className={`tag ${p.status === 'active' ? '' : 'tag-warn'}`}>
-                  {desk.isRevoking(p.id) ? '作废待上传' : PASS_STATUS[p.status]}
-                </Text>
-                {p.status === 'active' && !desk.isRevoking(p.id) && (
-                  <Text className="list-act" onClick={() => void confirmRevoke('pass', p.id, '这张通行证')}>
-                    作废
-                  </Text>
-                )}
-              </View>
-            ))}
-          </View>
+          <RecentList
+            kind="pass"
+            what="通行证"
+            waiting={desk.pendingPasses.map((p) => ({ ...p, title: `${p.visitorName} · ${p.room}` }))}
+            rows={desk.passes.map((p) => passRow(p, now))}
+          />
         </View>
       ) : (
         <View>
           <GoodsForm />
-          <View className="card">
-            <Text className="card-title">最近的放行条</Text>
-            {desk.pendingGoods.map((p) => (
-              <WaitingRow
-                key={p.opId}
-                title={`${p.holderName} · ${p.room}`}
-                refused={p.refused}
-                onDrop={() => void confirmDrop(p.opId)}
-              />
-            ))}
-            {desk.goods.length === 0 && desk.pendingGoods.length === 0 && (
-              <Text className="muted">还没有放行条。</Text>
-            )}
-            {desk.goods.map((p) => (
-              <View key={p.id} className="list-row">
-                <View className="list-main" onClick={() => desk.show('goods', p.id)}>
-                  <Text className="list-title">{`${p.code}  ${p.holderName}`}</Text>
-                  <Text className="muted">{`${p.room} · ${p.items.map((i) => `${i.name}×${i.qty}`).join('、')} · ${p.date}`}</Text>
-                </View>
-                <Text className={`tag ${p.status === 'issued' ? '' : 'tag-warn'}`}>
-                  {desk.isRevoking(p.id) ? '作废待上传' : GOODS_STATUS[p.status]}
-                </Text>
-                {p.status === 'issued' && !desk.isRevoking(p.id) && (
-                  <Text className="list-act" onClick={() => void confirmRevoke('goods', p.id, '这张放行条')}>
-                    作废
-                  </Text>
-                )}
-              </View>
-            ))}
-          </View>
+          <RecentList
+            kind="goods"
+            what="放行条"
+            waiting={desk.pendingGoods.map((g) => ({ ...g, title: `${g.holderName} · ${g.room}` }))}
+            rows={desk.goods.map(goodsSlipRow)}
+          />
         </View>
       )}
       <PrivacyDialog />

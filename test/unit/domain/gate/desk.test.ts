@@ -1,6 +1,8 @@
-/** The desk's rules: a pass's window in estate time, read out, and the two forms as typed. */
+/** The desk's rules: a pass's window in estate time, read out, the two forms as typed, and the recent lists' lines. */
 import {
   goodsFormInput,
+  goodsSlipRow,
+  passRow,
   passFormInput,
   passWindow,
   windowText,
@@ -135,5 +137,60 @@ describe('goodsFormInput', () => {
     const late = Date.parse('2026-11-23T23:30:00Z')
     const r = goodsFormInput({ ...form, day: 'tomorrow' }, late)
     expect(r.ok && r.input.date).toBe('2026-11-25')
+  })
+})
+
+describe('the recent lists: passRow and goodsSlipRow', () => {
+  const pass = {
+    id: 'p1',
+    code: '123456',
+    visitorName: '王五',
+    people: 2,
+    room: '2-1-302',
+    visitorPhone: '13912345678',
+    plate: '粤B12345',
+    validFrom: T0,
+    validTo: Date.parse('2026-11-23T23:59:59.999+08:00'),
+    status: 'active' as const
+  }
+  it('a pass: code and who (with how many), room, masked phone, plate, window; voidable only while active', () => {
+    const r = passRow(pass, T0)
+    expect(r).toEqual({
+      id: 'p1',
+      title: '123456  王五 等2人',
+      sub: expect.stringMatching(/^2-1-302 · 139\*+5678 · 粤B·?12345 · 今天 09:00 至 今天 23:59$/),
+      status: '有效',
+      revocable: true
+    })
+    expect(passRow({ ...pass, people: 1, visitorPhone: undefined, plate: undefined }, T0)).toMatchObject({
+      title: '123456  王五',
+      sub: '2-1-302 · 今天 09:00 至 今天 23:59'
+    })
+    expect(passRow({ ...pass, status: 'used' }, T0)).toMatchObject({ status: '已使用', revocable: false })
+    expect(passRow({ ...pass, status: 'revoked' }, T0)).toMatchObject({ status: '已作废', revocable: false })
+  })
+  it('a goods slip: code and holder, room, the items with counts, the day; voidable only while issued', () => {
+    const g = {
+      id: 'g1',
+      code: '654321',
+      holderName: '陈先生',
+      room: '1-1-101',
+      items: [
+        { name: '沙发', qty: 1 },
+        { name: '纸箱', qty: 3 }
+      ],
+      date: '2026-11-23',
+      status: 'issued' as const
+    }
+    expect(goodsSlipRow(g)).toEqual({
+      id: 'g1',
+      title: '654321  陈先生',
+      sub: '1-1-101 · 沙发×1、纸箱×3 · 2026-11-23',
+      status: '待出门',
+      revocable: true
+    })
+    expect(goodsSlipRow({ ...g, status: 'released' })).toMatchObject({ status: '已放行', revocable: false })
+    expect(goodsSlipRow({ ...g, status: 'refused' })).toMatchObject({ status: '已拒绝', revocable: false })
+    expect(goodsSlipRow({ ...g, status: 'revoked' })).toMatchObject({ status: '已作废', revocable: false })
   })
 })
