@@ -3,8 +3,14 @@ import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { DayNav } from '../../../components/DayNav'
-import { localClock } from '../../../domain/time'
-import { EVIDENCE_LABELS, METHOD_LABELS, ROUND_STATUS_LABELS } from '../../../domain/patrol/model'
+import {
+  checkpointLine,
+  coverageLow,
+  dayCountsLine,
+  dayRoundLine,
+  evidenceLine,
+  roundTitle
+} from '../../../domain/patrol/lines'
 import { ui } from '../../../services/ui'
 import { patrolAdmin as p } from '../model'
 import '../index.scss'
@@ -25,23 +31,15 @@ const Timeline = observer(function Timeline() {
   const d = p.detail!
   return (
     <View className="card">
-      <Text className="card-title">{`${d.round.planName} ${localClock(d.round.slotStart)} · ${d.round.staffName ?? ''} · ${ROUND_STATUS_LABELS[d.round.status]}`}</Text>
+      <Text className="card-title">{roundTitle(d.round)}</Text>
       {d.round.evaluation.flags.map((f) => (
         <Text key={f} className="flag">{`⚠ ${f}`}</Text>
       ))}
       {d.round.endReason && <Text className="muted">{`提前结束原因：${d.round.endReason}`}</Text>}
       {d.checkpoints.map((pt) => (
         <View key={pt.checkpointId} className="sup-row">
-          <Text className="sup-row-title">
-            {pt.scan
-              ? `${localClock(pt.scan.deviceTime)} ✓ ${pt.checkpointName}`
-              : `✕ ${pt.checkpointName}（漏点）`}
-          </Text>
-          {pt.scan && (
-            <Text className={`muted ev-${pt.scan.evidence.level}`}>
-              {`${METHOD_LABELS[pt.scan.method]} · ${EVIDENCE_LABELS[pt.scan.evidence.level]}：${pt.scan.evidence.reasons.join('，')}${pt.scan.outOfOrder ? ' · 顺序不符' : ''}`}
-            </Text>
-          )}
+          <Text className="sup-row-title">{checkpointLine(pt)}</Text>
+          {pt.scan && <Text className={`muted ev-${pt.scan.evidence.level}`}>{evidenceLine(pt.scan)}</Text>}
           {pt.scan?.anomalies.map((a) => (
             <Text key={a} className="flag">{`异常：${a}`}</Text>
           ))}
@@ -69,7 +67,7 @@ const Week = observer(function Week() {
               <View key={i} className="chart-col">
                 <Text className="chart-n">{c === null ? '' : `${c}%`}</Text>
                 <View
-                  className={`chart-bar ${c !== null && c < 80 ? 'chart-low' : ''}`}
+                  className={`chart-bar ${coverageLow(c) ? 'chart-low' : ''}`}
                   style={{ height: ui.px(Math.max(2, Math.round(((c ?? 0) / 100) * 200))) }}
                 />
                 <Text className="chart-h">{w.days[i].slice(5)}</Text>
@@ -98,7 +96,7 @@ function PatrolOverview() {
       {d && (
         <View className="card">
           <Text className="card-title">{`覆盖率 ${d.counts.coverage}%`}</Text>
-          <Text className="muted">{`已完成 ${d.counts.done} · 巡逻中 ${d.counts.inProgress} · 迟到 ${d.counts.late} · 漏巡 ${d.counts.missed} · 未巡完 ${d.counts.incomplete} · 异常 ${d.counts.anomalies} · 可疑打点 ${d.counts.suspicious}`}</Text>
+          <Text className="muted">{dayCountsLine(d.counts)}</Text>
         </View>
       )}
       {d?.plans.map((pl) => (
@@ -110,7 +108,7 @@ function PatrolOverview() {
               className={`sup-row round-row tone-${TONE[r.state] ?? ''}`}
               onClick={() => r.roundId && void p.open(r.roundId)}
             >
-              <Text className="sup-row-title">{`${localClock(r.slotStart)} ${ROUND_STATUS_LABELS[r.state]}${r.staffName ? ' · ' + r.staffName : ''}${r.roundId ? ` · ${r.coverage}%` : ''}`}</Text>
+              <Text className="sup-row-title">{dayRoundLine(r)}</Text>
               {r.flags.length > 0 && <Text className="muted">{r.flags.join('；')}</Text>}
             </View>
           ))}
