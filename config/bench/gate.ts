@@ -4,15 +4,12 @@
  * adapter's own table format; then check-ins go through the full dispatcher path and the
  * guard's inside-now board and the supervisor's day log are read. Prints figures.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { SqliteAdapter } from '../../src/cloud/data/sqlite'
+import { rmSync, statSync } from 'node:fs'
 import { createRuntime } from '../../src/cloud/runtime'
-import { seedDemo, DEMO_ESTATE_ID } from '../../src/cloud/seed'
-import type { Staff } from '../../src/domain/entities'
+import { DEMO_ESTATE_ID } from '../../src/cloud/seed'
 import { createIdFactory } from '../../src/domain/ids'
 import { localDate } from '../../src/domain/time'
+import { seededEstate } from './estate'
 import { lat } from './stats'
 
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 1_000_000)
@@ -22,14 +19,9 @@ const DAY = 86_400_000
 
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'gwt-bench-gate-'))
+  let now = Date.UTC(2026, 10, 23, 6) // 14:00 in the estate
+  const { dir, file, db } = await seededEstate('gate', now)
   try {
-    const file = join(dir, 'gate.db')
-    const db = new SqliteAdapter({ file })
-    let now = Date.UTC(2026, 10, 23, 6) // 14:00 in the estate
-    await seedDemo(db, now)
-    for (const s of (await db.find<Staff & { [k: string]: unknown }>('staff', { limit: 100 })).items)
-      await db.update('staff', s._id, s._v, { openid: `oid-${s._id}` })
     console.log(`岗位通 gate bench · node ${process.version} · ${VISITORS.toLocaleString()} visitors over a year`)
 
     // ---- bulk load: what a busy estate writes in a year, in the adapter's table format ----
@@ -52,7 +44,7 @@ async function main() {
       // the last few hours' visitors are still inside (about 300), some of them overstaying
       const stillIn = now - inAt < 6 * 3600_000 && i % 2 === 0
       const outAt = stillIn ? undefined : inAt + 20 * 60_000 + (i % 7) * 15 * 60_000
-      const [guardId, guardName] = guards[i % 2]
+      const [by, byName] = guards[i % 2]
       const gate = gates[i % 2]
       const id = `bv${i}`
       const v = {
@@ -74,8 +66,8 @@ async function main() {
         inAt,
         deviceInAt: inAt,
         outAt,
-        guardId,
-        guardName
+        by,
+        byName
       }
       if (stillIn) inside++
       insV.run(id, JSON.stringify(v))
@@ -83,7 +75,7 @@ async function main() {
         events++
         insE.run(
           `${id}.${event}`,
-          JSON.stringify({ _id: `${id}.${event}`, _v: 1, createdAt: at, updatedAt: at, estateId: DEMO_ESTATE_ID, at, day: localDate(at), type: 'visitor', event, gate, guardId, guardName, refId: id, subject: v.name, detail: `业主访客 · 访 ${v.room}` })
+          JSON.stringify({ _id: `${id}.${event}`, _v: 1, createdAt: at, updatedAt: at, estateId: DEMO_ESTATE_ID, at, day: localDate(at), type: 'visitor', event, gate, by, byName, refId: id, subject: v.name, detail: `业主访客 · 访 ${v.room}` })
         )
       }
       ev('visitorIn', inAt)
@@ -155,7 +147,7 @@ async function main() {
     }
     lat('gate.dayLog first page + hourly counts (a past day)', log, `  (${total} events that day)`)
     const logF: number[] = []
-    for (let i = 0; i < QUERIES; i++) logF.push((await call('admin', 'gate.dayLog', { date: day, gate: '南门', guardId: 'g-night', from: '08:00', to: '15:59' }, sup)).ms)
+    for (let i = 0; i < QUERIES; i++) logF.push((await call('admin', 'gate.dayLog', { date: day, gate: '南门', by: 'g-night', from: '08:00', to: '15:59' }, sup)).ms)
     lat('gate.dayLog filtered (gate + guard + shift)', logF)
     const first = await call('admin', 'gate.dayLog', { date: day }, sup)
     const next: number[] = []

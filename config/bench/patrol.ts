@@ -4,16 +4,13 @@
  * through the dispatcher, and the supervisor's day (every round of 50 plans evaluated) and
  * week-coverage views are read. Prints figures.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { SqliteAdapter } from '../../src/cloud/data/sqlite'
+import { rmSync, statSync } from 'node:fs'
 import { createRuntime } from '../../src/cloud/runtime'
-import { seedDemo, DEMO_ESTATE_ID } from '../../src/cloud/seed'
-import type { Staff } from '../../src/domain/entities'
+import { DEMO_ESTATE_ID } from '../../src/cloud/seed'
 import { createIdFactory } from '../../src/domain/ids'
 import { slotsOn } from '../../src/domain/patrol/slots'
 import { dayStart, localDate } from '../../src/domain/time'
+import { seededEstate } from './estate'
 import { lat } from './stats'
 
 const SCANS = Number(process.env.BENCH_SCANS ?? 1_000_000)
@@ -24,14 +21,9 @@ const DAY = 86_400_000
 
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'gwt-bench-patrol-'))
+  let now = Date.UTC(2026, 10, 23, 6) // 14:00 in the estate
+  const { dir, file, db } = await seededEstate('patrol', now)
   try {
-    const file = join(dir, 'patrol.db')
-    const db = new SqliteAdapter({ file })
-    let now = Date.UTC(2026, 10, 23, 6) // 14:00 in the estate
-    await seedDemo(db, now)
-    for (const s of (await db.find<Staff & { [k: string]: unknown }>('staff', { limit: 100 })).items)
-      await db.update('staff', s._id, s._v, { openid: `oid-${s._id}` })
     const raw = db.db
     const t0 = performance.now()
     const base = { _v: 1, createdAt: now, updatedAt: now, estateId: DEMO_ESTATE_ID, active: true }
