@@ -39,3 +39,14 @@ export function weekday(now: number, offsetMin = CHINA_OFFSET_MIN): number {
 export function startOfLocalDate(date: string, offsetMin = CHINA_OFFSET_MIN): number {
   return Date.parse(`${date}T00:00:00Z`) - offsetMin * 60000
 }
+
+/** The local day `n` days from `date` ('YYYY-MM-DD'), or undefined past today (`now`): a day view never goes into the future. */
+export function stepDay(
+  date: string,
+  n: number,
+  now: number,
+  offsetMin = CHINA_OFFSET_MIN
+): string | undefined {
+  const d = localDate(startOfLocalDate(date, offsetMin) + n * DAY + DAY / 2, offsetMin)
+  return d > localDate(now, offsetMin) ? undefined : d
+}

@@ -8,7 +8,7 @@ import type {
   QrSheetItem,
   RoundDetail
 } from '../../../domain/contract'
-import { localDate } from '../../../domain/time'
+import { localDate, stepDay } from '../../../domain/time'
 import type { CheckpointDraft, PlanForm } from '../../../domain/patrol/setupForm'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
@@ -25,8 +25,6 @@ export interface PatrolAdminDeps {
   now: () => number
   newId: () => string
 }
-
-const DAY = 86_400_000
 
 export class PatrolAdminStore {
   date: string
@@ -63,10 +61,11 @@ export class PatrolAdminStore {
     })
   }
 
+  /** Earlier days freely; never past today (domain/time.ts: stepDay). */
   moveDay(n: number): void {
-    const t = Date.parse(`${this.date}T12:00:00+08:00`) + n * DAY
-    if (t > this.deps.now() + DAY) return
-    this.date = localDate(t)
+    const d = stepDay(this.date, n, this.deps.now())
+    if (!d) return
+    this.date = d
     this.detail = undefined
     void this.load()
   }
