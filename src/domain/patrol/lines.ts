@@ -32,7 +32,7 @@ export function roundTitle(r: Pick<RoundOut, 'planName' | 'slotStart' | 'staffNa
 }
 
 /** A checkpoint on the timeline: `08:05 ✓ 1栋大堂`, or `✕ 1栋大堂（漏点）`. */
-export function checkpointLine(pt: RoundDetail['checkpoints'][number]): string {
+export function timelinePoint(pt: RoundDetail['checkpoints'][number]): string {
   return pt.scan
     ? `${localClock(pt.scan.deviceTime)} ✓ ${pt.checkpointName}`
     : `✕ ${pt.checkpointName}（漏点）`

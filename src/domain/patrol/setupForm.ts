@@ -151,6 +151,17 @@ export function planLine(
   return `${routeName} · ${pl.start}–${pl.end} 每${pl.everyMinutes}分钟 · 周${pl.days.map((d) => WEEKDAY_NAMES[d]).join('')} · ${pl.minMinutes}–${pl.maxMinutes}分钟`
 }
 
+/** A route in the list: its name (按顺序 when the order counts) and its points by name, in order. */
+export function routeLines(
+  r: { name: string; ordered: boolean; checkpointIds: readonly string[] },
+  nameOf: (checkpointId: string) => string | undefined
+): { title: string; detail: string } {
+  return {
+    title: `${r.name}${r.ordered ? '（按顺序）' : ''}`,
+    detail: r.checkpointIds.map((id) => nameOf(id) ?? '?').join(' → ')
+  }
+}
+
 /** A checkpoint under its name: where, what it asks, whether it is located and tagged. */
 export function checkpointLine(c: {
   place: string

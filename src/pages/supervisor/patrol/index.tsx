@@ -4,7 +4,7 @@ import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { DayNav } from '../../../components/DayNav'
 import {
-  checkpointLine,
+  timelinePoint,
   coverageLow,
   dayCountsLine,
   dayRoundLine,
@@ -38,7 +38,7 @@ const Timeline = observer(function Timeline() {
       {d.round.endReason && <Text className="muted">{`提前结束原因：${d.round.endReason}`}</Text>}
       {d.checkpoints.map((pt) => (
         <View key={pt.checkpointId} className="sup-row">
-          <Text className="sup-row-title">{checkpointLine(pt)}</Text>
+          <Text className="sup-row-title">{timelinePoint(pt)}</Text>
           {pt.scan && <Text className={`muted ev-${pt.scan.evidence.level}`}>{evidenceLine(pt.scan)}</Text>}
           {pt.scan?.anomalies.map((a) => (
             <Text key={a} className="flag">{`异常：${a}`}</Text>

@@ -17,6 +17,7 @@ import {
   planLine,
   planReady,
   radiusFromAccuracy,
+  routeLines,
   routeReady,
   toggled
 } from '../../../domain/patrol/setupForm'
@@ -103,14 +104,15 @@ const Routes = observer(function Routes() {
   return (
     <View className="card">
       <Text className="card-title">路线</Text>
-      {(p.refs?.routes ?? []).map((r) => (
-        <View key={r.id} className="sup-row">
-          <Text className="sup-row-title">{`${r.name}${r.ordered ? '（按顺序）' : ''}`}</Text>
-          <Text className="muted">
-            {r.checkpointIds.map((id) => cps.find((c) => c.id === id)?.name ?? '?').join(' → ')}
-          </Text>
-        </View>
-      ))}
+      {(p.refs?.routes ?? []).map((r) => {
+        const line = routeLines(r, (id) => cps.find((c) => c.id === id)?.name)
+        return (
+          <View key={r.id} className="sup-row">
+            <Text className="sup-row-title">{line.title}</Text>
+            <Text className="muted">{line.detail}</Text>
+          </View>
+        )
+      })}
       <Field value={name} placeholder="路线名称" onChange={setName} />
       <Text className="field-label">依次点选巡更点</Text>
       <View className="chips">

@@ -1,6 +1,6 @@
 /** The supervisor's patrol views in words: counts, a slot's row, a round's timeline, low coverage. */
 import {
-  checkpointLine,
+  timelinePoint,
   coverageLow,
   dayCountsLine,
   dayRoundLine,
@@ -61,8 +61,8 @@ describe('patrol lines', () => {
     )
   })
   it('a checkpoint: the scan’s device time and ✓, or ✕ and 漏点', () => {
-    expect(checkpointLine({ checkpointId: 'cp1', checkpointName: '1栋大堂', scan })).toBe('08:05 ✓ 1栋大堂')
-    expect(checkpointLine({ checkpointId: 'cp2', checkpointName: '车库入口' })).toBe('✕ 车库入口（漏点）')
+    expect(timelinePoint({ checkpointId: 'cp1', checkpointName: '1栋大堂', scan })).toBe('08:05 ✓ 1栋大堂')
+    expect(timelinePoint({ checkpointId: 'cp2', checkpointName: '车库入口' })).toBe('✕ 车库入口（漏点）')
   })
   it('a scan’s evidence: method, level and reasons, and 顺序不符 when out of order', () => {
     expect(evidenceLine(scan)).toBe('扫码 · 可信：签名二维码，定位在范围内')

@@ -7,6 +7,7 @@ import {
   planLine,
   planReady,
   radiusFromAccuracy,
+  routeLines,
   routeReady,
   toggled,
   typedNumber,
@@ -119,5 +120,18 @@ describe('lines', () => {
       })
     ).toBe('1栋 3层 · 是否正常、水压 · 已定位 · NFC')
     expect(checkpointLine({ place: '大门', questions: [] })).toBe('大门')
+  })
+  it('a route: 按顺序 when the order counts, its points in order, ? for one no longer known', () => {
+    const names: Record<string, string> = { a: '大门', b: '车库' }
+    expect(
+      routeLines({ name: '东线', ordered: true, checkpointIds: ['b', 'a', 'x'] }, (id) => names[id])
+    ).toEqual({
+      title: '东线（按顺序）',
+      detail: '车库 → 大门 → ?'
+    })
+    expect(routeLines({ name: '西线', ordered: false, checkpointIds: [] }, (id) => names[id])).toEqual({
+      title: '西线',
+      detail: ''
+    })
   })
 })
