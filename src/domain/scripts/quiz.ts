@@ -124,12 +124,15 @@ export interface QuizItemResult {
   correct: boolean
 }
 
+/** The score a practice quiz passes at. */
+export const QUIZ_PASS_MARK = 80
+
 export interface QuizResult {
   total: number
   correct: number
   /** 0–100, rounded */
   score: number
-  /** score ≥ passMark (default 80) */
+  /** score ≥ passMark (default QUIZ_PASS_MARK) */
   passed: boolean
   items: QuizItemResult[]
 }
@@ -141,7 +144,7 @@ export interface QuizResult {
 export function gradeQuiz(
   quiz: Quiz,
   chosen: readonly (number | null | undefined)[] | Readonly<Record<string, number | null | undefined>>,
-  passMark = 80
+  passMark = QUIZ_PASS_MARK
 ): QuizResult {
   const items = quiz.questions.map((q, i) => {
     const c = Array.isArray(chosen) ? chosen[i] : (chosen as Record<string, number | null | undefined>)[q.id]
@@ -152,4 +155,12 @@ export function gradeQuiz(
   const correct = items.filter((x) => x.correct).length
   const score = total === 0 ? 0 : Math.round((correct / total) * 100)
   return { total, correct, score, passed: total > 0 && score >= passMark, items }
+}
+
+/** Under the score: 答对 4 / 5 题 · 合格, or what is missing to pass. */
+export function quizResultLine(
+  r: Pick<QuizResult, 'correct' | 'total' | 'passed'>,
+  passMark = QUIZ_PASS_MARK
+): string {
+  return `答对 ${r.correct} / ${r.total} 题 · ${r.passed ? '合格' : `未达到${passMark}分，再练一次吧`}`
 }

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useLoad, useRouter } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { ui } from '../../../services/ui'
+import { quizResultLine } from '../../../domain/scripts/quiz'
 import { library } from '../lib'
 import { catalog, quiz as s } from '../model'
 import '../index.scss'
@@ -34,7 +35,7 @@ function QuizPage() {
         <View className="card">
           <Text className="card-title title-block">{`${script.title} · 练习成绩`}</Text>
           <Text className="quiz-score">{`${r.score} 分`}</Text>
-          <Text className="muted">{`答对 ${r.correct} / ${r.total} 题 · ${r.passed ? '合格' : '未达到80分，再练一次吧'}`}</Text>
+          <Text className="muted">{quizResultLine(r)}</Text>
         </View>
         <Btn onClick={() => s.start(id)}>再练一次</Btn>
         <Btn kind="ghost" onClick={() => void ui.back()}>

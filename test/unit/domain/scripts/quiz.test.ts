@@ -1,5 +1,6 @@
 import { buildQuiz, gradeQuiz, requireScript, SCRIPTS, seededRandom } from '../../../../src/domain/scripts'
 import { fill } from '../../../../src/domain/scripts'
+import { quizResultLine } from '../../../../src/domain/scripts/quiz'
 import { tinyScript } from './fixtures'
 
 const visitor = requireScript('gate.visitor')
@@ -128,5 +129,17 @@ describe('gradeQuiz', () => {
       score: 0,
       passed: false
     })
+  })
+})
+
+describe('quizResultLine', () => {
+  test('right of all, and 合格 or the pass mark still to reach', () => {
+    expect(quizResultLine({ correct: 4, total: 5, passed: true })).toBe('答对 4 / 5 题 · 合格')
+    expect(quizResultLine({ correct: 3, total: 5, passed: false })).toBe(
+      '答对 3 / 5 题 · 未达到80分，再练一次吧'
+    )
+    expect(quizResultLine({ correct: 1, total: 5, passed: false }, 60)).toBe(
+      '答对 1 / 5 题 · 未达到60分，再练一次吧'
+    )
   })
 })
