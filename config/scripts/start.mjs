@@ -24,7 +24,7 @@ if (!existsSync(h5Index) || statSync(h5Index).mtimeMs < srcTime) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 await buildServer()
-const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/server/main.js')], {
+const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/server/main.js'), ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
   env: process.env

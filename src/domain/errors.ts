@@ -34,7 +34,8 @@ export const ERROR_MESSAGES = {
   SERVER_MISCONFIGURED: '服务器配置不完整，暂时无法使用；已保存的记录会在修复后上传，请联系管理员',
   SETUP_DISABLED: '首次部署设置未开启（云函数环境变量 SETUP_TOKEN 未设置）',
   SETUP_TOKEN_INVALID: '部署口令不正确',
-  SETUP_DONE: '首次部署设置已经完成过了，请由管理员添加员工'
+  SETUP_DONE: '首次部署设置已经完成过了，请由管理员添加员工',
+  HOST_NOT_ALLOWED: '这个服务器不接受这个地址的访问，请用管理员给的地址打开'
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -3,9 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto'
 import { extname, join, normalize, resolve } from 'node:path'
 import type { Identity, ServerConfig } from '../context'
+import { AppError, errorEnvelope } from '../../domain/errors'
 import { SqliteAdapter } from '../data/sqlite'
 import { createRuntime, type Runtime } from '../runtime'
-import { seedDemo } from '../seed'
+import { COLLECTIONS } from '../data/schema'
+import { demoDataIn, removeDemoData, seedDemo } from '../seed'
 import { handleFile, handleUpload } from './uploads'
 
 const MAX_BODY = 256 * 1024
@@ -32,6 +34,33 @@ export interface ServerOptions {
   demo: boolean
   wx?: { appid: string; secret: string }
   quiet?: boolean
+  /**
+   * Host names the server answers to besides 127.0.0.1 and localhost (the `HOSTS` setting):
+   * a request naming any other host gets 421, so a page of another site whose name is made to
+   * point here (DNS rebinding) cannot call the API.
+   */
+  hosts?: readonly string[]
+  /** Production only: remove demo data found in the data folder before serving. */
+  removeDemo?: boolean
+  /** The one-time setup token (`npm run setup` passes its own). */
+  setupToken?: string
+}
+
+/** The names the server answers to: loopback always, plus the configured ones (lower case, no port). */
+export function allowedHosts(extra: readonly string[] = []): Set<string> {
+  return new Set([
+    '127.0.0.1',
+    'localhost',
+    '[::1]',
+    ...extra.map((h) => h.trim().toLowerCase()).filter(Boolean)
+  ])
+}
+
+/** The host name of a Host header (no port); `[v6]` kept in brackets. Undefined when malformed. */
+export function hostOf(header: string | undefined): string | undefined {
+  if (!header) return undefined
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i.exec(header.trim())
+  return m ? m[1].toLowerCase() : undefined
 }
 
 function secretIn(dataDir: string): string {
@@ -101,6 +130,10 @@ export interface Running {
   server: Server
   runtime: Runtime
   url: string
+  /** In production: the demo data still in the data folder (none once removed). */
+  demoLeft: { estate: boolean; staff: number }
+  /** Removes the demo data (production only); how many records went. */
+  removeDemo(): Promise<number>
   close(): Promise<void>
 }
 
@@ -113,19 +146,32 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
     idSalt: process.env.ID_SALT ?? secretIn(opts.dataDir).slice(0, 16),
     exchangeWxCode: opts.wx ? wxExchanger(opts.wx) : undefined,
     // the one-time setup of a server without the demo estate (auth.setup with a wx code)
-    setupToken: process.env.SETUP_TOKEN || undefined,
+    setupToken: opts.setupToken ?? (process.env.SETUP_TOKEN || undefined),
     now: () => Date.now(),
     random: Math.random,
     log: (msg, extra) => console.error(msg, extra),
     timeoutMs: 10000
   }
-  const seeded = await seedDemo(store, Date.now())
+  // Demo data only in demo mode; in production, what an earlier demo run left is reported
+  // (and removed when asked), never added to.
+  const seeded = opts.demo ? await seedDemo(store, Date.now()) : { created: 0 }
+  const removeDemo = () => removeDemoData(store, Object.keys(COLLECTIONS))
+  if (!opts.demo && opts.removeDemo) await removeDemo()
+  let demoLeft = opts.demo ? { estate: false, staff: 0 } : await demoDataIn(store)
+  const bound = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? [opts.host] : []
+  const hosts = allowedHosts([...(opts.hosts ?? []), ...bound])
   const runtime = createRuntime(store, config)
   const h5Dir = resolve(opts.h5Dir ?? 'dist/h5')
   const files = { store, config, dir: join(opts.dataDir, 'files') }
 
   const server = createServer(async (req, res) => {
     try {
+      const host = hostOf(req.headers.host)
+      if (!host || !hosts.has(host)) {
+        res.writeHead(421, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+        res.end(JSON.stringify(errorEnvelope(new AppError('HOST_NOT_ALLOWED'), Date.now())))
+        return
+      }
       const url = req.url ?? '/'
       const path = url.split('?')[0]
       const auth = req.headers.authorization
@@ -177,6 +223,15 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
     server,
     runtime,
     url,
+    get demoLeft() {
+      return demoLeft
+    },
+    async removeDemo() {
+      if (opts.demo) return 0
+      const n = await removeDemo()
+      demoLeft = await demoDataIn(store)
+      return n
+    },
     close: () =>
       new Promise<void>((res) => {
         clearInterval(sweep)

@@ -1,9 +1,21 @@
 /** Sign-in: demo accounts, WeChat, binding a WeChat with a code, the first setup, sign-out. */
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto'
 import { AppError } from '../../domain/errors'
-import { SESSION_TTL_MS, type BindCode, type SessionVia, type Staff } from '../../domain/entities'
-import type { DemoAccount, ParsedInputOf, SessionOut } from '../../domain/contract'
-import { bindCodeProblem, deviceName, normalizeBindCode, staffSelf } from '../../domain/staff/rules'
+import {
+  BIND_CODE_TTL_MS,
+  SESSION_TTL_MS,
+  type BindCode,
+  type SessionVia,
+  type Staff
+} from '../../domain/entities'
+import type { DemoAccount, ParsedInputOf, SessionOut, SetupOut } from '../../domain/contract'
+import {
+  bindCodeProblem,
+  deviceName,
+  makeBindCode,
+  normalizeBindCode,
+  staffSelf
+} from '../../domain/staff/rules'
 import type { Ctx } from '../context'
 import { DuplicateKeyError } from '../data/port'
 import { signToken } from '../session'
@@ -150,11 +162,13 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * The first deployment: with the SETUP_TOKEN of the function's environment, the caller's
- * WeChat becomes the first admin of the company's first estate. Recorded as `meta/setup`
- * in the same transaction, so it works once, even when two calls race.
+ * The first deployment: with the SETUP_TOKEN of the function's environment, the company's
+ * first estate and its first admin. In WeChat (or with a wx code) the caller's WeChat becomes
+ * that admin; on our own server without WeChat (`npm run setup`) the admin gets a one-time
+ * bind code instead, to sign in with on the H5 login page. Recorded as `meta/setup` in the
+ * same transaction, so it works once, even when two calls race.
  */
-export async function setup(input: ParsedInputOf<'auth.setup'>, ctx: Ctx): Promise<SessionOut> {
+export async function setup(input: ParsedInputOf<'auth.setup'>, ctx: Ctx): Promise<SetupOut> {
   const token = ctx.config.setupToken
   if (!token) throw new AppError('SETUP_DISABLED')
   if (!sameSecret(input.setupToken, token)) {
@@ -162,9 +176,11 @@ export async function setup(input: ParsedInputOf<'auth.setup'>, ctx: Ctx): Promi
     throw new AppError('SETUP_TOKEN_INVALID')
   }
   if (ctx.caller) throw new AppError('ALREADY_BOUND')
-  const openid = await openidOf(ctx, input.wxCode)
+  const wechat = ctx.identity.kind === 'openid' || !!input.wxCode
+  const openid = wechat ? await openidOf(ctx, input.wxCode) : undefined
   const estateId = ctx.newId()
   const staffId = ctx.newId()
+  const code = wechat ? undefined : makeBindCode(randomInt)
   try {
     const admin = await new StaffRepo(ctx).transaction(async (tx) => {
       if (await tx.get(META, 'setup')) throw new AppError('SETUP_DONE')
@@ -176,7 +192,7 @@ export async function setup(input: ParsedInputOf<'auth.setup'>, ctx: Ctx): Promi
         address: input.estateAddress ?? '',
         settings: { overstayHours: 4 }
       })
-      await claimOpenid(tx, openid, staffId)
+      if (openid) await claimOpenid(tx, openid, staffId)
       const staff = await tx.insert(STAFF, {
         _id: staffId,
         name: input.adminName,
@@ -184,11 +200,25 @@ export async function setup(input: ParsedInputOf<'auth.setup'>, ctx: Ctx): Promi
         roles: ['admin'],
         estateIds: [estateId],
         active: true,
-        openid
+        ...(openid ? { openid, boundAt: ctx.now } : { bindCode: code })
       })
+      if (code)
+        await tx.insert(BIND_CODES, {
+          _id: code,
+          staffId,
+          estateId,
+          createdBy: staffId,
+          expiresAt: ctx.now + BIND_CODE_TTL_MS
+        })
       await tx.audit(staff, 'estates', estateId, estateId)
       return staff
     })
+    if (code)
+      return {
+        staff: await selfOf(new StaffRepo(ctx), admin),
+        via: 'code',
+        bindCode: { code, staffId, expiresAt: ctx.now + BIND_CODE_TTL_MS }
+      }
     return await openSession(ctx, admin, 'wechat')
   } catch (e) {
     if (e instanceof DuplicateKeyError && e.coll === 'meta') throw new AppError('SETUP_DONE')

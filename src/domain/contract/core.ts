@@ -19,6 +19,10 @@ export interface SessionOut {
   staff: StaffSelf
   via: SessionVia
 }
+/** The first setup: in WeChat a session; on our own server without WeChat, the admin's bind code. */
+export interface SetupOut extends SessionOut {
+  bindCode?: { code: string; staffId: string; expiresAt: number }
+}
 /** A live sign-in of a person: where and when it was made. */
 export interface SessionItem extends Pick<SessionDoc, 'via' | 'createdAt' | 'expiresAt'> {
   id: string
@@ -96,7 +100,7 @@ export const CORE_ACTIONS = defineActions({
     write: false,
     summary: '用主管给的绑定码把微信绑定到员工账号'
   }),
-  'auth.setup': action<SessionOut>()({
+  'auth.setup': action<SetupOut>()({
     fn: 'auth',
     input: v.strictObject({
       setupToken: text(200),
@@ -110,7 +114,8 @@ export const CORE_ACTIONS = defineActions({
     access: 'public',
     scope: 'none',
     write: false,
-    summary: '首次部署：用 SETUP_TOKEN 建第一个小区和第一位管理员（绑定调用者的微信），只能用一次'
+    summary:
+      '首次部署：用 SETUP_TOKEN 建第一个小区和第一位管理员（微信里绑定调用者的微信；自建服务器上给出管理员的绑定码），只能用一次'
   }),
   'auth.codeLogin': action<SessionOut>()({
     fn: 'auth',

@@ -361,7 +361,10 @@ describe('staff.bindCode: re-issue after a lost phone', () => {
 describe('auth.codeLogin: sign-in without WeChat', () => {
   it('opens a device session, listed in 我的 and in the staff list, and revocable there', async () => {
     const h = await makeHarness({ demo: false })
-    const p = await newPerson(h)
+    // a production server: a real supervisor (the seeded ones are demo people, refused here)
+    await h.addStaff('sup', ['supervisor'])
+    expect(code(await h.as('demo-supervisor', 'staff.list', {}))).toBe('DEMO_DISABLED')
+    const p = await newPerson(h, 'sup')
     const s = ok<SessionOut>(await codeLogin(h, p.bindCode.code.toLowerCase()))
     expect(s).toMatchObject({ via: 'code', staff: { name: '陈保安' } })
     expect(s.token).toBeTruthy()
@@ -378,20 +381,18 @@ describe('auth.codeLogin: sign-in without WeChat', () => {
         current: true
       }
     ])
-    const seen = ok<SessionItem[]>(await h.as('demo-supervisor', 'staff.sessions', { staffId: p.staff.id }))
+    const seen = ok<SessionItem[]>(await h.as('sup', 'staff.sessions', { staffId: p.staff.id }))
     expect(seen.map((x) => [x.id, x.current])).toEqual([[mine[0].id, false]])
     // stored with the mode the server ran in
     expect(await h.stored<{ mode: string }>('sessions', mine[0].id)).toMatchObject({ mode: 'production' })
 
     expect(
       ok<{ revoked: boolean }>(
-        await h.as('demo-supervisor', 'staff.revokeSession', { staffId: p.staff.id, sessionId: mine[0].id })
+        await h.as('sup', 'staff.revokeSession', { staffId: p.staff.id, sessionId: mine[0].id })
       ).revoked
     ).toBe(true)
     expect(code(await profile(h, s.token!))).toBe('SESSION_EXPIRED')
-    expect(
-      ok<SessionItem[]>(await h.as('demo-supervisor', 'staff.sessions', { staffId: p.staff.id }))
-    ).toEqual([])
+    expect(ok<SessionItem[]>(await h.as('sup', 'staff.sessions', { staffId: p.staff.id }))).toEqual([])
   })
 
   it('refuses a wrong, used, expired code; a code in WeChat; bad input', async () => {
@@ -441,5 +442,41 @@ describe('auth.codeLogin: sign-in without WeChat', () => {
     expect(code(await h.as('demo-guard', 'staff.sessions', { staffId: p.staff.id }))).toBe('FORBIDDEN')
     expect(code(await h.as('demo-supervisor', 'staff.sessions', {}))).toBe('INVALID_INPUT')
     expect(code(await profile(h, s.token!))).toBe('OK')
+  })
+})
+
+describe('demo apart from production', () => {
+  it('a session made in demo mode is refused once the server runs in production; production sessions keep working', async () => {
+    const demo = await makeHarness()
+    const p = await newPerson(demo)
+    const s = ok<SessionOut>(await codeLogin(demo, p.bindCode.code))
+    expect(
+      await demo.stored<{ mode: string }>(
+        'sessions',
+        (await demo.text('sessions')).match(/"_id":"([^"]+)"/)![1]
+      )
+    ).toMatchObject({ mode: 'demo' })
+    expect(code(await profile(demo, s.token!))).toBe('OK')
+    // the same data, now served in production
+    const { createRuntime } = await import('../../../src/cloud/runtime')
+    const prod = createRuntime(demo.db, { ...demo.rt.config, demo: false })
+    const me = await prod.call('staff', { action: 'me.profile', input: {} }, tokenId(s.token!))
+    expect(code(me)).toBe('DEMO_DISABLED')
+    // a demo person's WeChat too
+    expect(
+      code(
+        await prod.call(
+          'staff',
+          { action: 'me.profile', input: {} },
+          { kind: 'openid', openid: 'oid-demo-guard' }
+        )
+      )
+    ).toBe('DEMO_DISABLED')
+    // a fresh production session of a real person works
+    const again = ok<BindCodeOut>(await demo.as('demo-supervisor', 'staff.bindCode', { staffId: p.staff.id }))
+    const ps = ok<SessionOut>(
+      await prod.call('auth', { action: 'auth.codeLogin', input: { code: again.code } }, none)
+    )
+    expect(code(await prod.call('staff', { action: 'me.profile', input: {} }, tokenId(ps.token!)))).toBe('OK')
   })
 })
