@@ -13,6 +13,7 @@ import './index.scss'
 
 const MENU = [
   { title: '员工管理', desc: '新增员工、生成微信绑定码', url: '/pages/supervisor/staff/index' },
+  { title: '小区管理', desc: '新建小区、大门和岗亭、导入房间表格', url: '/pages/admin/index' },
   {
     title: '门岗日志',
     desc: '当天的访客、车辆、物品记录，可筛选、导出CSV',
@@ -73,7 +74,7 @@ const Overstay = observer(function Overstay() {
       {list.map((v) => (
         <View key={v.id} className="sup-row">
           <Text className="sup-row-title">{`${v.name} · ${v.room ?? v.company ?? ''}`}</Text>
-          <Text className="muted">{`${localClock(v.inAt)} 从${v.gate}进入 · 登记人 ${v.guardName}${v.phone ? ' · ' + v.phone : ''}`}</Text>
+          <Text className="muted">{`${localClock(v.inAt)} 从${v.gate}进入 · 登记人 ${v.byName}${v.phone ? ' · ' + v.phone : ''}`}</Text>
         </View>
       ))}
     </View>

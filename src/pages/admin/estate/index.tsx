@@ -1,0 +1,112 @@
+import { observer } from 'mobx-react-lite'
+import { useLoad } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Btn } from '../../../components/Btn'
+import { Field } from '../../../components/Field'
+import { estatesAdmin } from '../model'
+import '../index.scss'
+
+const CHANGE = { new: '新增', updated: '更新', unchanged: '不变' } as const
+
+/** The current estate: its gates and posts, and its rooms from a spreadsheet. */
+function EstatePage() {
+  const s = estatesAdmin
+  const d = s.detail
+  useLoad(() => void s.loadDetail())
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">{d ? d.estate.name : '小区'}</Text>
+        {d && (
+          <Text className="muted">{`${d.estate.company} · 时区 ${d.estate.timeZone} · 房间 ${d.rooms} 间`}</Text>
+        )}
+      </View>
+
+      <View className="card">
+        <Text className="card-title">大门与岗亭</Text>
+        {d?.gates.map((g) => (
+          <View key={g.id} className="adm-row">
+            <View className="adm-main">
+              <Text className="adm-title">{g.name}</Text>
+              <Text className="muted">{g.kind === 'gate' ? '大门（门岗登记时可选）' : '岗亭'}</Text>
+            </View>
+            <Btn kind="ghost" onClick={() => void s.removeGate(g.id)}>
+              停用
+            </Btn>
+          </View>
+        ))}
+        <View className="adm-kind">
+          {(['gate', 'post'] as const).map((k) => (
+            <View
+              key={k}
+              className={`adm-chip ${s.gateKind === k ? 'adm-chip-on' : ''}`}
+              onClick={() => (s.gateKind = k)}
+            >
+              <Text>{k === 'gate' ? '大门' : '岗亭'}</Text>
+            </View>
+          ))}
+        </View>
+        <Field
+          value={s.gateName}
+          maxlength={16}
+          placeholder="名称，如 北门、地库岗亭"
+          onChange={(v) => (s.gateName = v)}
+        />
+        <Btn loading={s.busy} onClick={() => void s.addGate()}>
+          添加
+        </Btn>
+      </View>
+
+      <View className="card">
+        <Text className="card-title">导入房间</Text>
+        <Text className="muted">
+          表格第一行是表头：楼栋（或 栋）、单元、房号（或 房间），可选 业主、电话。支持 .xlsx 和
+          .csv；同一房间再次导入会更新，不会重复。
+        </Text>
+        {!s.preview && (
+          <Btn kind="ghost" loading={s.busy} onClick={() => void s.pickAndPreview()}>
+            选择表格文件
+          </Btn>
+        )}
+        {s.preview && (
+          <View>
+            <Text className="adm-title">{s.file?.name}</Text>
+            <View className="adm-counts">
+              <Text className="adm-count">{`新增 ${s.preview.counts.new}`}</Text>
+              <Text className="adm-count">{`更新 ${s.preview.counts.updated}`}</Text>
+              <Text className="adm-count">{`不变 ${s.preview.counts.unchanged}`}</Text>
+              <Text className="adm-count adm-bad">{`有误 ${s.preview.counts.errors}`}</Text>
+            </View>
+            {s.preview.errors.slice(0, 50).map((e) => (
+              <Text key={e.row} className="error-text">{`第${e.row}行：${e.reason}`}</Text>
+            ))}
+            {s.preview.rows.slice(0, 20).map((r) => (
+              <View key={r.row} className="adm-row">
+                <Text>{`${r.label}${r.ownerName ? ' · ' + r.ownerName : ''}${r.ownerPhone ? ' · ' + r.ownerPhone : ''}`}</Text>
+                <Text className="muted">{CHANGE[r.change]}</Text>
+              </View>
+            ))}
+            <Btn
+              loading={s.busy}
+              disabled={!s.preview.counts.new && !s.preview.counts.updated}
+              onClick={() => void s.commit()}
+            >
+              {`确认导入 ${s.preview.counts.new + s.preview.counts.updated} 间`}
+            </Btn>
+            <Btn kind="ghost" onClick={() => s.cancelImport()}>
+              取消
+            </Btn>
+          </View>
+        )}
+        {s.busy && s.progress > 0 && <Text className="muted">{`已写入 ${s.progress} 间…`}</Text>}
+        {s.result && (
+          <Text className="adm-title">{`导入完成：新增 ${s.result.created} 间，更新 ${s.result.updated} 间，不变 ${s.result.unchanged} 间${s.result.errors ? `，${s.result.errors} 行有误未导入` : ''}`}</Text>
+        )}
+      </View>
+      {s.error && <Text className="error-text">{s.error}</Text>}
+    </View>
+  )
+}
+
+export default observer(EstatePage)
