@@ -107,8 +107,8 @@ async function sizeRun(engine: Engine, size: number): Promise<Row[]> {
         inAt,
         deviceInAt: inAt,
         outAt: inside ? undefined : inAt + 10 * 60_000,
-        guardId: 'demo-guard',
-        guardName: '张卫国'
+        by: 'demo-guard',
+        byName: '张卫国'
       }
     })
   )

@@ -79,7 +79,7 @@ export const FIELD_LABELS: Record<string, string> = {
   entryId: '黑名单记录',
   ownerName: '车主',
   vehicleId: '业主车辆',
-  guardId: '门岗',
+  by: '登记人',
   // sign-in, first setup, photos
   wxCode: '微信登录凭证',
   setupToken: '部署口令',

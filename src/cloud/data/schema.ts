@@ -20,6 +20,11 @@ export const COLLECTIONS = {
   },
   scriptacks: { indexes: [['staffId']] },
   files: { indexes: [['estateId', 'at']] },
+  // Gate records name who recorded them `by` / `byName` (`outBy` / `outByName` for an exit).
+  // Records stored before that name carry guardId/guardName (visitors, vehiclevisits,
+  // goodschecks, gateevents; outGuardId/outGuardName), createdBy/createdByName (passes),
+  // issuedBy/issuedByName (goodspasses) or addedBy/addedByName (blocklist): an env holding such
+  // records needs those fields renamed once before this version serves it.
   visitors: {
     indexes: [
       ['estateId', 'status', 'inAt'],

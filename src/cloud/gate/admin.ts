@@ -76,8 +76,8 @@ export async function blockSave(input: ParsedInputOf<'gate.blockSave'>, ctx: Ctx
     idHash: person && input.idHash ? new GateRepo(ctx).pepperIdHash(input.idHash) : undefined,
     plate: input.kind === 'plate' ? input.plate : undefined,
     reason: input.reason,
-    addedBy: staff._id,
-    addedByName: staff.name
+    by: staff._id,
+    byName: staff.name
   })
   return blockEntryOut(entry)
 }

@@ -54,8 +54,8 @@ export async function goodsCheck(input: ParsedInputOf<'gate.goodsCheck'>, ctx: C
     reason: input.reason || undefined,
     at,
     deviceAt: ctx.op?.deviceTime ?? ctx.now,
-    guardId: staff._id,
-    guardName: staff.name
+    by: staff._id,
+    byName: staff.name
   }
   const saved = await repo.insert(GOODS_CHECKS, doc)
   if (pass) {
@@ -95,6 +95,6 @@ export async function goodsCheck(input: ParsedInputOf<'gate.goodsCheck'>, ctx: C
     reason: saved.reason,
     at: saved.at,
     gate: saved.gate,
-    guardName: saved.guardName
+    byName: saved.byName
   }
 }

@@ -26,7 +26,7 @@ function logQuery(
   const where: Where = { estateId, at: { gte: range.gte, lt: range.lt } }
   if (f.gate) where.gate = f.gate
   if (f.type) where.type = f.type
-  if (f.guardId) where.guardId = f.guardId
+  if (f.by) where.by = f.by
   return { where, ...range }
 }
 
@@ -73,7 +73,7 @@ export async function dayLogCsv(input: ParsedInputOf<'gate.dayLogCsv'>, ctx: Ctx
         e.subject,
         e.detail,
         e.gate,
-        e.guardName
+        e.byName
       ]
       rows.push(cells.map(csvCell).join(','))
       n++

@@ -51,7 +51,7 @@ export function visitorItem(v: Visitor, now: number, limitMs: number): VisitorIt
     gate: v.gate,
     inAt: v.inAt,
     outAt: v.outAt,
-    guardName: v.guardName,
+    byName: v.byName,
     overstay: v.status === 'inside' && isOverstay(v.inAt, now, limitMs),
     reason: v.reason,
     construction: v.construction,
@@ -70,7 +70,7 @@ export function visitorOut(v: Visitor, now: number, limitMs: number): VisitorOut
     hostCall: v.hostCall,
     idDoc: { type: v.idDoc.type, last4: v.idDoc.last4 },
     deviceInAt: v.deviceInAt,
-    outGuardName: v.outGuardName,
+    outByName: v.outByName,
     idReturned: v.idReturned,
     cardCollected: v.cardCollected,
     scriptRunId: v.scriptRunId
@@ -94,7 +94,7 @@ export function vehicleItem(x: VehicleVisit, now: number, limitMs: number): Vehi
     gate: x.gate,
     inAt: x.inAt,
     outAt: x.outAt,
-    guardName: x.guardName,
+    byName: x.byName,
     overstay:
       x.status === 'inside' &&
       x.kind === 'outside' &&
@@ -117,7 +117,7 @@ export function passOut(p: VisitorPass, wholePhone = false): PassOut {
     validTo: p.validTo,
     note: p.note,
     status: p.status,
-    createdByName: p.createdByName,
+    byName: p.byName,
     usedAt: p.usedAt,
     visitorId: p.visitorId
   }
@@ -135,7 +135,7 @@ export function goodsSlipOut(p: GoodsSlip): GoodsSlipOut {
     date: p.date,
     note: p.note,
     status: p.status,
-    issuedByName: p.issuedByName,
+    byName: p.byName,
     checkedAt: p.checkedAt
   }
 }
@@ -168,7 +168,7 @@ export function blockEntryOut(b: BlockEntry): BlockEntryOut {
     hasIdHash: !!b.idHash,
     plate: b.plate,
     reason: b.reason,
-    addedByName: b.addedByName,
+    byName: b.byName,
     at: b.createdAt
   }
 }
@@ -205,8 +205,8 @@ export function logItem(e: GateEvent): GateLogItem {
     event: e.event,
     eventLabel: GATE_EVENT_LABELS[e.event],
     gate: e.gate,
-    guardId: e.guardId,
-    guardName: e.guardName,
+    by: e.by,
+    byName: e.byName,
     refId: e.refId,
     subject: e.subject,
     detail: e.detail

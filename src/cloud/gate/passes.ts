@@ -33,8 +33,8 @@ export async function passCreate(input: ParsedInputOf<'gate.passCreate'>, ctx: C
     validTo: input.validTo,
     note: input.note || undefined,
     status: 'active',
-    createdBy: staff._id,
-    createdByName: staff.name
+    by: staff._id,
+    byName: staff.name
   })
   await ctx.audit('passes', pass._id)
   return passOut(pass, true)
@@ -107,8 +107,8 @@ export async function goodsIssue(input: ParsedInputOf<'gate.goodsIssue'>, ctx: C
     date: input.date,
     note: input.note || undefined,
     status: 'issued',
-    issuedBy: staff._id,
-    issuedByName: staff.name
+    by: staff._id,
+    byName: staff.name
   })
   await ctx.audit('goodspasses', pass._id)
   return goodsSlipOut(pass)

@@ -276,8 +276,8 @@ export class GateRepo extends Repo {
         type: e.type,
         event: e.event,
         gate: e.gate,
-        guardId: staff._id,
-        guardName: staff.name,
+        by: staff._id,
+        byName: staff.name,
         refId: e.refId,
         subject: e.subject,
         detail: e.detail

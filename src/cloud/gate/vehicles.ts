@@ -53,8 +53,8 @@ export async function vehicleIn(input: ParsedInputOf<'gate.vehicleIn'>, ctx: Ctx
     gate: input.gate,
     inAt: at,
     deviceInAt: ctx.op?.deviceTime ?? ctx.now,
-    guardId: staff._id,
-    guardName: staff.name,
+    by: staff._id,
+    byName: staff.name,
     blockHit: firstHit(hits)
   }
   // at once: a car already on record as inside must have left without being logged (that stay
@@ -98,17 +98,14 @@ export async function vehicleOut(input: ParsedInputOf<'gate.vehicleOut'>, ctx: C
     outAt: at,
     deviceOutAt: ctx.op?.deviceTime ?? ctx.now,
     outGate: input.gate,
-    outGuardId: staff._id,
-    outGuardName: staff.name
+    outBy: staff._id,
+    outByName: staff.name
   }
   let saved: VehicleVisit
   if (stay) {
     const t = step(VEHICLE.exit, stay.status === 'redirected' ? 'refused' : stay.status)
     if (!t.ok)
-      throw new AppError(
-        'CONFLICT',
-        stay.outGuardName ? `${t.reason}（${stay.outGuardName} 已登记）` : t.reason
-      )
+      throw new AppError('CONFLICT', stay.outByName ? `${t.reason}（${stay.outByName} 已登记）` : t.reason)
     const updated = await repo.tryUpdate(VEHICLE_VISITS, stay, {
       ...exit,
       status: 'left',
@@ -125,7 +122,7 @@ export async function vehicleOut(input: ParsedInputOf<'gate.vehicleOut'>, ctx: C
     // another guard logged this car out a moment ago: that is the same exit, not a second one.
     const last = await repo.lastExit(estate._id, input.plate)
     if (isRepeatedExit(last?.outAt, at))
-      throw new AppError('CONFLICT', `这辆车刚由${last?.outGuardName ?? '其他门岗'}登记出场`)
+      throw new AppError('CONFLICT', `这辆车刚由${last?.outByName ?? '其他门岗'}登记出场`)
     if (await repo.get(VEHICLE_VISITS, input.id)) throw new AppError('DUPLICATE', '这次车辆出场已经登记过了')
     const [owner] = await repo.ownerCarsWithPlate(estate._id, input.plate)
     saved = await repo.insert(VEHICLE_VISITS, {
@@ -142,8 +139,8 @@ export async function vehicleOut(input: ParsedInputOf<'gate.vehicleOut'>, ctx: C
       status: 'left',
       reason: '没有入场记录',
       gate: input.gate,
-      guardId: staff._id,
-      guardName: staff.name,
+      by: staff._id,
+      byName: staff.name,
       ...exit
     })
   }

@@ -133,8 +133,8 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
     reason: input.reason || undefined,
     inAt: at,
     deviceInAt: ctx.op?.deviceTime ?? ctx.now,
-    guardId: staff._id,
-    guardName: staff.name,
+    by: staff._id,
+    byName: staff.name,
     blockHit: firstHit(hits),
     scriptRunId: input.scriptRunId
   }
@@ -167,7 +167,7 @@ export async function checkOut(input: ParsedInputOf<'gate.checkOut'>, ctx: Ctx):
   const v = await repo.getInEstate(VISITORS, input.visitorId, '没有找到这位访客的登记')
   const t = step(VISITOR.checkOut, v.status === 'redirected' ? 'refused' : v.status)
   if (!t.ok) {
-    const by = v.status === 'left' && v.outGuardName ? `（${v.outGuardName} 已登记离开）` : ''
+    const by = v.status === 'left' && v.outByName ? `（${v.outByName} 已登记离开）` : ''
     throw new AppError('CONFLICT', `${t.reason}${by}`)
   }
   const outAt = Math.max(at, v.inAt)
@@ -180,8 +180,8 @@ export async function checkOut(input: ParsedInputOf<'gate.checkOut'>, ctx: Ctx):
       status: 'left',
       outAt,
       deviceOutAt: ctx.op?.deviceTime ?? ctx.now,
-      outGuardId: staff._id,
-      outGuardName: staff.name,
+      outBy: staff._id,
+      outByName: staff.name,
       idReturned: v.idDeposited ? input.idReturned : undefined,
       cardCollected: v.cardNo || input.cardCollected ? input.cardCollected : undefined
     }),

@@ -105,7 +105,7 @@ export interface VisitorItem {
   gate: string
   inAt: number
   outAt?: number
-  guardName: string
+  byName: string
   overstay: boolean
   reason?: string
   construction?: Construction
@@ -120,12 +120,12 @@ export interface VisitorOut extends VisitorItem {
   hostCall?: HostCall
   idDoc: Omit<IdRef, 'hash'>
   deviceInAt: number
-  outGuardName?: string
+  outByName?: string
   idReturned?: boolean
   cardCollected?: boolean
   scriptRunId?: string
 }
-export interface PassOut extends Omit<VisitorPass, keyof Doc | 'estateId' | 'createdBy' | 'visitorPhone'> {
+export interface PassOut extends Omit<VisitorPass, keyof Doc | 'estateId' | 'by' | 'visitorPhone'> {
   id: string
   /** masked except for the desk that made it */
   visitorPhone?: string
@@ -152,18 +152,18 @@ export interface VehicleItem {
   gate: string
   inAt?: number
   outAt?: number
-  guardName: string
+  byName: string
   overstay: boolean
   blockHit?: { entryId: string; reason: string }
 }
-export interface GoodsSlipOut extends Omit<GoodsSlip, keyof Doc | 'estateId' | 'issuedBy' | 'checkId'> {
+export interface GoodsSlipOut extends Omit<GoodsSlip, keyof Doc | 'estateId' | 'by' | 'checkId'> {
   id: string
 }
 export interface GoodsSlipCheckOut {
   pass: GoodsSlipOut
   problem?: string
 }
-export interface GoodsCheckOut extends Omit<GoodsCheck, keyof Doc | 'estateId' | 'deviceAt' | 'guardId'> {
+export interface GoodsCheckOut extends Omit<GoodsCheck, keyof Doc | 'estateId' | 'deviceAt' | 'by'> {
   id: string
 }
 export interface OwnerVehicleOut extends Pick<OwnerVehicle, 'plate' | 'room' | 'ownerName'> {
@@ -184,7 +184,7 @@ export interface BlockEntryOut {
   hasIdHash: boolean
   plate?: string
   reason: string
-  addedByName: string
+  byName: string
   at: number
 }
 /** What a guard's phone keeps for working offline. */
@@ -224,8 +224,8 @@ export interface GateLogItem {
   event: GateEventType
   eventLabel: string
   gate: string
-  guardId: string
-  guardName: string
+  by: string
+  byName: string
   refId: string
   subject: string
   detail: string
@@ -250,7 +250,7 @@ const logFilter = {
   date: localDay(),
   gate: v.optional(text(32)),
   type: v.optional(v.picklist(['visitor', 'vehicle', 'goods'] as const, '类型不正确')),
-  guardId: v.optional(id()),
+  by: v.optional(id()),
   from: v.optional(clockTime()),
   to: v.optional(clockTime())
 }

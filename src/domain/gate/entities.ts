@@ -1,6 +1,7 @@
 /**
  * What the gate stores. Every record is created on the guard's phone first (its `_id` is the
- * client id) and reaches the server through the outbox.
+ * client id) and reaches the server through the outbox. Whoever recorded a record is `by` /
+ * `byName` on every gate record (`outBy` / `outByName` for an exit).
  */
 import type { Doc } from '../entities'
 import type { IdRef } from './idtypes'
@@ -98,12 +99,14 @@ export interface Visitor extends Doc {
   /** server time of check-in (or of the refusal) */
   inAt: number
   deviceInAt: number
-  guardId: string
-  guardName: string
+  /** who recorded it (the guard, the desk, the supervisor) */
+  by: string
+  byName: string
   outAt?: number
   deviceOutAt?: number
-  outGuardId?: string
-  outGuardName?: string
+  /** who recorded the exit */
+  outBy?: string
+  outByName?: string
   idReturned?: boolean
   cardCollected?: boolean
   /** the block-list entry this visitor matched, if any (the guard was warned) */
@@ -126,8 +129,9 @@ export interface VisitorPass extends Doc {
   validTo: number
   note?: string
   status: PassStatus
-  createdBy: string
-  createdByName: string
+  /** who recorded it (the guard, the desk, the supervisor) */
+  by: string
+  byName: string
   usedAt?: number
   visitorId?: string
 }
@@ -171,13 +175,15 @@ export interface VehicleVisit extends Doc {
   /** absent when the car left without an entry on record (it came in before the system) */
   inAt?: number
   deviceInAt?: number
-  guardId: string
-  guardName: string
+  /** who recorded it (the guard, the desk, the supervisor) */
+  by: string
+  byName: string
   outAt?: number
   deviceOutAt?: number
   outGate?: string
-  outGuardId?: string
-  outGuardName?: string
+  /** who recorded the exit */
+  outBy?: string
+  outByName?: string
   idReturned?: boolean
   cardCollected?: boolean
   blockHit?: { entryId: string; reason: string }
@@ -211,8 +217,9 @@ export interface GoodsSlip extends Doc {
   date: string
   note?: string
   status: GoodsSlipStatus
-  issuedBy: string
-  issuedByName: string
+  /** who recorded it (the guard, the desk, the supervisor) */
+  by: string
+  byName: string
   checkId?: string
   checkedAt?: number
 }
@@ -240,8 +247,9 @@ export interface GoodsCheck extends Doc {
   reason?: string
   at: number
   deviceAt: number
-  guardId: string
-  guardName: string
+  /** who recorded it (the guard, the desk, the supervisor) */
+  by: string
+  byName: string
 }
 
 /** A long-term construction permit (施工许可证) registered by a supervisor. */
@@ -267,8 +275,9 @@ export interface BlockEntry extends Doc {
   idHash?: string
   plate?: string
   reason: string
-  addedBy: string
-  addedByName: string
+  /** who recorded it (the guard, the desk, the supervisor) */
+  by: string
+  byName: string
 }
 
 /** One line of the day's gate log: every gate event, for the supervisor's list and CSV. */
@@ -305,8 +314,9 @@ export interface GateEvent extends Doc {
   type: GateLogType
   event: GateEventType
   gate: string
-  guardId: string
-  guardName: string
+  /** who recorded it (the guard, the desk, the supervisor) */
+  by: string
+  byName: string
   /** the visitor / vehicle visit / goods check */
   refId: string
   /** name or plate */

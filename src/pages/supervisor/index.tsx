@@ -74,7 +74,7 @@ const Overstay = observer(function Overstay() {
       {list.map((v) => (
         <View key={v.id} className="sup-row">
           <Text className="sup-row-title">{`${v.name} · ${v.room ?? v.company ?? ''}`}</Text>
-          <Text className="muted">{`${localClock(v.inAt)} 从${v.gate}进入 · 登记人 ${v.guardName}${v.phone ? ' · ' + v.phone : ''}`}</Text>
+          <Text className="muted">{`${localClock(v.inAt)} 从${v.gate}进入 · 登记人 ${v.byName}${v.phone ? ' · ' + v.phone : ''}`}</Text>
         </View>
       ))}
     </View>

@@ -46,7 +46,7 @@ describe('gate.blockSave', () => {
       idLast4: '123X',
       hasIdHash: false,
       reason: '多次闹事',
-      addedByName: '周主管',
+      byName: '周主管',
       at: T0
     })
     expect((await hits({ phone: '13811112222' })).map((x) => x.entryId)).toEqual(['bs-1'])
@@ -69,7 +69,7 @@ describe('gate.blockSave', () => {
         reason: '盗窃'
       })
     )
-    expect(e).toMatchObject({ hasIdHash: true, addedByName: '吴经理' })
+    expect(e).toMatchObject({ hasIdHash: true, byName: '吴经理' })
     expect(JSON.stringify(e)).not.toContain(device)
     const kept = (await stored<{ idHash: string }>(h, 'blocklist', 'bs-2'))!
     expect(kept.idHash).toMatch(/^[0-9a-f]{64}$/)

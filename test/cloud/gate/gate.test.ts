@@ -691,7 +691,7 @@ describe('gate: counts, overstay, the day log and CSV', () => {
       ok<GateLogPage>(await h.as('demo-supervisor', 'gate.dayLog', { date, ...f })).total
     expect(await get({ type: 'vehicle' })).toBe(1)
     expect(await get({ gate: '南门' })).toBe(20)
-    expect(await get({ guardId: 'g2' })).toBe(30)
+    expect(await get({ by: 'g2' })).toBe(30)
     expect(await get({ from: '10:00', to: '10:59' })).toBe(6)
     expect(await get({ date: localDate(T0 - 24 * H) })).toBe(0)
     expect(code(await h.as('demo-supervisor', 'gate.dayLog', { date, from: '12:00', to: '11:00' }))).toBe(

@@ -292,8 +292,8 @@ describe('gate.dayLog', () => {
       eventLabel: '车辆入场',
       subject: '粤B·12345',
       gate: '南门',
-      guardId: 'g2',
-      guardName: '员工g2'
+      by: 'g2',
+      byName: '员工g2'
     })
     expect(all.items.find((i) => i.refId === 'goods')).toMatchObject({
       type: 'goods',
@@ -330,8 +330,8 @@ describe('gate.dayLog', () => {
       ['car', 'vehicleOut']
     ])
     expect(refIds(await log({ type: 'goods' }))).toEqual(['goods'])
-    expect((await log({ guardId: 'g2' })).total).toBe(8)
-    expect((await log({ guardId: 'demo-guard' })).total).toBe(10)
+    expect((await log({ by: 'g2' })).total).toBe(8)
+    expect((await log({ by: 'demo-guard' })).total).toBe(10)
     // 10:00–10:59 has 10:00:00 and 10:59:00 but not 09:59 or 11:00
     const ten = await log({ from: '10:00', to: '10:59' })
     expect(ten.total).toBe(8)
@@ -343,7 +343,7 @@ describe('gate.dayLog', () => {
     expect(ten.hours!.filter((x) => x > 0)).toEqual([8])
     expect((await log({ from: '23:00' })).total).toBe(1)
     expect((await log({ to: '00:00' })).total).toBe(1)
-    const mix = await log({ gate: '南门', type: 'vehicle', guardId: 'g2', from: '09:00', to: '09:59' })
+    const mix = await log({ gate: '南门', type: 'vehicle', by: 'g2', from: '09:00', to: '09:59' })
     expect(refIds(mix)).toEqual(['car'])
   })
 
@@ -372,15 +372,15 @@ describe('gate.dayLog', () => {
     expect([pages, seen.length, new Set(seen.map((s) => s.id)).size]).toEqual([3, 120, 120])
     // the same with a filter
     const g2: GateLogItem[] = []
-    let p = await log({ guardId: 'g2' })
+    let p = await log({ by: 'g2' })
     expect(p.total).toBe(60)
     g2.push(...p.items)
     while (p.next) {
-      p = await log({ guardId: 'g2', after: p.next })
+      p = await log({ by: 'g2', after: p.next })
       g2.push(...p.items)
     }
     expect(g2).toHaveLength(60)
-    expect(g2.every((x) => x.guardId === 'g2')).toBe(true)
+    expect(g2.every((x) => x.by === 'g2')).toBe(true)
     expect(new Set(g2.map((x) => x.id)).size).toBe(60)
   })
 
@@ -496,7 +496,7 @@ describe('gate.dayLogCsv', () => {
     // every line of the log, and nothing else
     const page = await log()
     expect(rows.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[5]])).toEqual(
-      page.items.map((i) => [i.eventLabel, i.subject, i.detail, i.gate, i.guardName])
+      page.items.map((i) => [i.eventLabel, i.subject, i.detail, i.gate, i.byName])
     )
   })
 

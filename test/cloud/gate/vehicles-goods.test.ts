@@ -64,7 +64,7 @@ describe('gate.vehicleIn', () => {
       passengers: '女儿',
       status: 'inside',
       inAt: T0,
-      guardName: '张卫国',
+      byName: '张卫国',
       overstay: false
     })
     expect(await stored(h, 'vehiclevisits', 'vi-1')).toMatchObject({ ownerVehicleId: 'demo-car-2' })
@@ -262,14 +262,14 @@ describe('gate.vehicleOut', () => {
     expect(out).toMatchObject({ id: 'st-1', status: 'left', inAt: T0, outAt: T0 + 2 * H, gate: '东门' })
     expect(await stored(h, 'vehiclevisits', 'st-1')).toMatchObject({
       outGate: '南门',
-      outGuardName: '员工g2',
+      outByName: '员工g2',
       idReturned: true,
       cardCollected: true
     })
     expect(await stored(h, 'vehiclevisits', 'st-1-out')).toBeUndefined()
     expect(await stored(h, 'gateevents', 'st-1.vehicleOut')).toMatchObject({
       gate: '南门',
-      guardId: 'g2',
+      by: 'g2',
       at: T0 + 2 * H
     })
     // an owner car: nothing deposited, nothing to return
@@ -463,7 +463,7 @@ describe('gate.goodsSlipCheck', () => {
       signer: '陈先生',
       date: TODAY,
       status: 'issued',
-      issuedByName: '孙客服'
+      byName: '孙客服'
     })
     expect(r.problem).toBeUndefined()
     const tomorrow = await makeGoodsSlip(h, { date: localDate(T0 + DAY) })
@@ -539,7 +539,7 @@ describe('gate.goodsCheck', () => {
       result: 'released',
       at: T0,
       gate: '东门',
-      guardName: '张卫国'
+      byName: '张卫国'
     })
     expect(await stored(h, 'goodspasses', p.id)).toMatchObject({
       status: 'released',
@@ -791,7 +791,7 @@ describe('gate.goodsIssue', () => {
       holderKind: 'contractor',
       holderName: '美居装饰',
       status: 'issued',
-      issuedByName: '周主管',
+      byName: '周主管',
       date: TODAY,
       note: '装修垃圾'
     })

@@ -118,7 +118,7 @@ describe('gate.board', () => {
     expect(b.visitors[0]).toMatchObject({
       name: '甲',
       status: 'inside',
-      guardName: '张卫国',
+      byName: '张卫国',
       overstay: false,
       idDesc: '未出示证件'
     })
@@ -303,7 +303,7 @@ describe('gate.checkIn', () => {
       room: '1-1-101',
       gate: '东门',
       inAt: T0,
-      guardName: '张卫国',
+      byName: '张卫国',
       overstay: false,
       scriptRunId: 'run-abc12345'
     })
@@ -312,7 +312,7 @@ describe('gate.checkIn', () => {
     expect(await stored(h, 'gateevents', 'ci-1.visitorIn')).toMatchObject({
       event: 'visitorIn',
       type: 'visitor',
-      guardId: 'demo-guard',
+      by: 'demo-guard',
       gate: '东门',
       day: '2026-11-23'
     })
@@ -811,17 +811,17 @@ describe('gate.checkOut', () => {
     expect(v).toMatchObject({
       status: 'left',
       outAt: T0 + 30 * 60_000,
-      outGuardName: '员工g2',
+      outByName: '员工g2',
       idReturned: true,
       cardCollected: true,
-      guardName: '张卫国'
+      byName: '张卫国'
     })
-    const ev = (await stored<{ detail: string; gate: string; guardId: string; at: number }>(
+    const ev = (await stored<{ detail: string; gate: string; by: string; at: number }>(
       h,
       'gateevents',
       'co-1.visitorOut'
     ))!
-    expect(ev).toMatchObject({ gate: '南门', guardId: 'g2', at: T0 + 30 * 60_000 })
+    expect(ev).toMatchObject({ gate: '南门', by: 'g2', at: T0 + 30 * 60_000 })
     expect(ev.detail).toMatch(/已退还证件 · 已收回来访卡$/)
   })
 
@@ -884,7 +884,7 @@ describe('gate.checkOut', () => {
     const winner = rs[0].ok ? '张卫国' : '员工g2'
     expect(msg(rs.find((r) => !r.ok)!)).toBe(`这位访客已离开，不能再登记离开（${winner} 已登记离开）`)
     expect(await countWhere(h, 'gateevents', 'event', 'visitorOut')).toBe(1)
-    expect(await stored(h, 'visitors', 'co-race')).toMatchObject({ status: 'left', outGuardName: winner })
+    expect(await stored(h, 'visitors', 'co-race')).toMatchObject({ status: 'left', outByName: winner })
   })
 
   it('replaying the same check-out (the phone did not hear back) gives the same answer, not a conflict', async () => {
@@ -1006,7 +1006,7 @@ describe('gate.passCheck', () => {
       visitorPhone: '137****1111',
       room: '2-1-302',
       status: 'active',
-      createdByName: '孙客服',
+      byName: '孙客服',
       note: '送花'
     })
     expect(r.problem).toBeUndefined()
@@ -1079,7 +1079,7 @@ describe('gate.passCreate', () => {
       people: 3,
       plate: '粤B12345',
       status: 'active',
-      createdByName: '孙客服',
+      byName: '孙客服',
       note: '搬家'
     })
     expect(p.code).toMatch(/^[1-9]\d{5}$/)

@@ -179,7 +179,7 @@ export class GateStore {
           status: 'inside',
           gate: i.gate,
           inAt: e.deviceTime,
-          guardName: this.deps.staffName() ?? '',
+          byName: this.deps.staffName() ?? '',
           overstay: isOverstay(e.deviceTime, now, this.limitMs),
           pending: true
         })
@@ -210,7 +210,7 @@ export class GateStore {
           status: 'inside',
           gate: i.gate,
           inAt: e.deviceTime,
-          guardName: this.deps.staffName() ?? '',
+          byName: this.deps.staffName() ?? '',
           overstay: false,
           pending: true
         })

@@ -79,7 +79,7 @@ function PassPage() {
           </View>
           <View className="kv">
             <Text className="kv-k">登记人</Text>
-            <Text>{p.createdByName}</Text>
+            <Text>{p.byName}</Text>
           </View>
           {p.note && <Text className="muted">{p.note}</Text>}
           {found.blockHits.map((h) => (

@@ -98,8 +98,8 @@ function GateLogPage() {
             <Text className="field-label">门岗</Text>
             <Chips
               options={[{ v: '', label: '全部' }, ...g.guards.map((s) => ({ v: s.id, label: s.name }))]}
-              value={g.guardId}
-              onPick={(v) => g.set('guardId', v)}
+              value={g.by}
+              onPick={(v) => g.set('by', v)}
             />
           </View>
         )}
@@ -115,7 +115,7 @@ function GateLogPage() {
         {g.items.map((i) => (
           <View key={i.id} className="sup-row">
             <Text className="sup-row-title">{`${localClock(i.at)} ${i.eventLabel} · ${i.subject}`}</Text>
-            <Text className="muted">{`${i.detail} · ${i.gate} · ${i.guardName}`}</Text>
+            <Text className="muted">{`${i.detail} · ${i.gate} · ${i.byName}`}</Text>
           </View>
         ))}
         {g.next && (

@@ -87,7 +87,7 @@ const BlockList = observer(function BlockList() {
                 ? formatPlate(b.plate ?? '')
                 : [b.name, b.phone, b.idLast4 ? `证件尾号${b.idLast4}` : ''].filter(Boolean).join(' · ')}
             </Text>
-            <Text className="muted">{`${b.reason} · ${b.addedByName} ${localDate(b.at)}`}</Text>
+            <Text className="muted">{`${b.reason} · ${b.byName} ${localDate(b.at)}`}</Text>
           </View>
           <Text className="ref-del" onClick={() => void confirmThen('移出黑名单', () => g.removeBlock(b.id))}>
             移出

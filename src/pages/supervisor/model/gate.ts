@@ -47,7 +47,7 @@ export class GateAdminStore {
   date: string
   gate = ''
   type: GateLogType | '' = ''
-  guardId = ''
+  by = ''
   /** time range within the day, HH:mm inclusive; '' = from midnight / to the day's end */
   from = ''
   to = ''
@@ -106,13 +106,13 @@ export class GateAdminStore {
       date: this.date,
       gate: this.gate || undefined,
       type: this.type || undefined,
-      guardId: this.guardId || undefined,
+      by: this.by || undefined,
       from: this.from || undefined,
       to: this.to || undefined
     }
   }
 
-  set<K extends 'gate' | 'type' | 'guardId'>(k: K, v: GateAdminStore[K]): void {
+  set<K extends 'gate' | 'type' | 'by'>(k: K, v: GateAdminStore[K]): void {
     ;(this as GateAdminStore)[k] = v
     void this.loadLog()
   }

@@ -65,7 +65,7 @@ describe('DeskStore', () => {
       people: 2,
       plate: '粤B66666',
       status: 'active',
-      createdByName: '孙客服'
+      byName: '孙客服'
     })
     expect(p.code).toMatch(/^\d{6}$/)
     // the list never shows a whole phone

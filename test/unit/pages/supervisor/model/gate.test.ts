@@ -269,7 +269,7 @@ describe('GateAdminStore: overstay and the reference lists', () => {
       idLast4: '002X',
       hasIdHash: true,
       phone: '136****2222',
-      addedByName: '周主管'
+      byName: '周主管'
     })
 
     // the guard's block check finds the person by the same hash
