@@ -26,6 +26,9 @@ export interface PatrolAdminDeps {
   newId: () => string
 }
 
+/** The forms this store sends and waits for. */
+type SetupSave = 'patrol.checkpointSave' | 'patrol.routeSave' | 'patrol.planSave'
+
 export class PatrolAdminStore {
   date: string
   day: PatrolDay | undefined = undefined
@@ -90,19 +93,9 @@ export class PatrolAdminStore {
     runInAction(() => (this.refs = r))
   }
 
-  private save<A extends 'patrol.checkpointSave' | 'patrol.routeSave' | 'patrol.planSave'>(
-    action: A,
-    input: InputOf<A>,
-    summary: string
-  ): Promise<boolean> {
-    return submitAndReload(
-      this,
-      this.deps.outbox,
-      action,
-      input,
-      { record: `patrolsetup:${(input as { id: string }).id}`, summary },
-      () => this.loadRefs()
-    )
+  private save<A extends SetupSave>(action: A, input: InputOf<A>, summary: string) {
+    const record = `patrolsetup:${(input as { id: string }).id}`
+    return submitAndReload(this, this.deps.outbox, action, input, { record, summary }, () => this.loadRefs())
   }
 
   /** A checkpoint as the form gives it (domain/patrol/setupForm.ts: checkpointDraft). */

@@ -19,6 +19,9 @@ export interface WorkAdminDeps {
   newId: () => string
 }
 
+/** The forms this store sends and waits for. */
+type WorkSave = 'work.taskCreate' | 'work.taskReview' | 'work.templateSave'
+
 export class WorkAdminStore {
   board: WorkBoard | undefined = undefined
   tasks: TaskOut[] = []
@@ -52,19 +55,9 @@ export class WorkAdminStore {
     return this.tasks.filter((t) => t.status === 'done')
   }
 
-  private save<A extends 'work.taskCreate' | 'work.taskReview' | 'work.templateSave'>(
-    action: A,
-    input: InputOf<A>,
-    summary: string
-  ): Promise<boolean> {
-    return submitAndReload(
-      this,
-      this.deps.outbox,
-      action,
-      input,
-      { record: `worksup:${this.deps.newId()}`, summary },
-      () => this.load()
-    )
+  private save<A extends WorkSave>(action: A, input: InputOf<A>, summary: string) {
+    const record = `worksup:${this.deps.newId()}`
+    return submitAndReload(this, this.deps.outbox, action, input, { record, summary }, () => this.load())
   }
 
   createTask(f: Omit<InputOf<'work.taskCreate'>, 'id'>): Promise<boolean> {
