@@ -24,6 +24,19 @@ export function queueAndSend<A extends ActionName>(
   return undefined
 }
 
+/** queueAndSend for a store that shows the phone's refusal as its `error` (cleared once queued): true when queued. */
+export function queueShowing<A extends ActionName>(
+  form: { error: string },
+  outbox: OutboxStore,
+  action: A,
+  input: InputOf<A>,
+  opts: EnqueueOpts
+): boolean {
+  const refused = queueAndSend(outbox, action, input, opts)
+  form.error = refused ?? ''
+  return refused === undefined
+}
+
 /**
  * Sends a form's record and waits for the answer; once the record is queued, `reload` runs
  * (the lists show what was saved, or what is waiting). The form's `error` is cleared first and,

@@ -13,13 +13,16 @@ import type { KeyValueStorage } from '../../../services/storage'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
-import { queueAndSend } from '../../send'
+import { queueAndSend, queueShowing } from '../../send'
 import { PATROL_ACTIONS } from '../../../domain/contract/patrol'
 import { WORK_ACTIONS } from '../../../domain/contract/work'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(PATROL_ACTIONS)
 loadActions(WORK_ACTIONS)
+
+/** What the walker's phone records about a round. */
+type RoundWrite = 'patrol.start' | 'patrol.scan' | 'patrol.end'
 
 export interface PatrolDeps {
   api: () => Api
@@ -173,15 +176,8 @@ export class PatrolStore {
     return this.progress?.next
   }
 
-  private save<A extends 'patrol.start' | 'patrol.scan' | 'patrol.end'>(
-    action: A,
-    input: InputOf<A>,
-    record: string,
-    summary: string
-  ): boolean {
-    const refused = queueAndSend(this.deps.outbox, action, input, { record, summary })
-    this.error = refused ?? ''
-    return refused === undefined
+  private save<A extends RoundWrite>(action: A, input: InputOf<A>, record: string, summary: string) {
+    return queueShowing(this, this.deps.outbox, action, input, { record, summary })
   }
 
   startRound(card: RoundCard): boolean {

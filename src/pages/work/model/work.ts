@@ -12,7 +12,7 @@ import type { KeyValueStorage } from '../../../services/storage'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
-import { queueAndSend } from '../../send'
+import { queueAndSend, queueShowing } from '../../send'
 import { WORK_ACTIONS } from '../../../domain/contract/work'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
@@ -153,12 +153,10 @@ export class WorkStore {
       place: extra.place?.trim() || undefined
     }
     if (!input.note && !input.photoIds && !input.severity && !input.place) return true
-    const refused = queueAndSend(this.deps.outbox, 'work.reportMore', input, {
+    return queueShowing(this, this.deps.outbox, 'work.reportMore', input, {
       record: `incident:${last.id}`,
       summary: `补充报事：${last.category.label}`
     })
-    if (refused !== undefined) this.error = refused
-    return refused === undefined
   }
 
   // ---- tasks ----
@@ -184,20 +182,18 @@ export class WorkStore {
 
   /** A step on a task, queued; refused at once when what it needs is missing (domain/work/steps.ts: stepInputRefusal). */
   act(t: TaskOut, act: StaffAct, extra: Omit<StepInput, 'act'> = {}): boolean {
-    this.error = ''
     const missing = stepInputRefusal(t, { act, ...extra })
     if (missing) {
       this.error = missing.message
       return false
     }
-    const refused = queueAndSend(
+    return queueShowing(
+      this,
       this.deps.outbox,
       'work.taskAct',
       { taskId: t.id, act, ...extra },
-      { record: `task:${t.id}`, summary: `${t.title}` }
+      { record: `task:${t.id}`, summary: t.title }
     )
-    if (refused !== undefined) this.error = refused
-    return refused === undefined
   }
 
   // ---- follow-up calls (service staff) ----
