@@ -1,7 +1,7 @@
 import type { Estate, Gate, Room, Staff } from '../domain/entities'
 import type { Role } from '../domain/roles'
 import type { DataPort } from './data/port'
-import { DuplicateKeyError } from './data/port'
+import { DuplicateKeyError, type Where } from './data/port'
 import type { D } from './kit'
 
 export const DEMO_ESTATE_ID = 'demo-estate'
@@ -181,4 +181,43 @@ export async function seedDemo(db: DataPort, now: number): Promise<{ created: nu
   for (const [coll, doc] of patrolDocs)
     if (await put(db, coll, { ...base, estateId: DEMO_ESTATE_ID, active: true, ...doc })) created++
   return { created }
+}
+
+/** How much of the demo data a data folder holds: the demo estate and the seeded people. */
+export async function demoDataIn(db: DataPort): Promise<{ estate: boolean; staff: number }> {
+  const [estate, staff] = await Promise.all([
+    db.get('estates', DEMO_ESTATE_ID),
+    db.count('staff', { demo: true })
+  ])
+  return { estate: !!estate, staff }
+}
+
+/**
+ * Removes the demo data: every record of the demo estate, the seeded people with their
+ * sessions, bind codes and WeChat claims, and the estate. What a real estate recorded is kept
+ * (a seeded person's name stays on records of other estates they touched).
+ */
+export async function removeDemoData(db: DataPort, collections: readonly string[]): Promise<number> {
+  let removed = 0
+  const gone = async (coll: string, where: Where) => {
+    for (;;) {
+      const page = await db.find<{ _id: string; _v: number }>(coll, { where, limit: 500 })
+      let n = 0
+      for (const d of page.items) if (await db.remove(coll, d._id)) n++
+      removed += n
+      if (n === 0) return
+    }
+  }
+  const people = (
+    await db.find<Staff & { [k: string]: unknown }>('staff', { where: { demo: true }, limit: 500 })
+  ).items
+  for (const s of people) {
+    await gone('sessions', { staffId: s._id })
+    await gone('bindcodes', { staffId: s._id })
+    await gone('openids', { staffId: s._id })
+    if (await db.remove('staff', s._id)) removed++
+  }
+  for (const coll of collections) if (coll !== 'estates') await gone(coll, { estateId: DEMO_ESTATE_ID })
+  if (await db.remove('estates', DEMO_ESTATE_ID)) removed++
+  return removed
 }
