@@ -45,7 +45,9 @@ const AUTH: ReadonlySet<string> = new Set<ErrorCode>([
   'UNAUTHENTICATED',
   'SESSION_EXPIRED',
   'STAFF_DISABLED',
-  'NOT_BOUND'
+  'NOT_BOUND',
+  // a demo session or demo person on a production server: sign in again
+  'DEMO_DISABLED'
 ])
 
 export function verdictOf(code: string | undefined): Verdict {

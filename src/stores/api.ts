@@ -51,7 +51,13 @@ export function loadedActionDef(action: string): LoadedDef | undefined {
   return loaded.get(action)
 }
 
-const AUTH_LOST = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'STAFF_DISABLED', 'NOT_BOUND'])
+const AUTH_LOST = new Set([
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'STAFF_DISABLED',
+  'NOT_BOUND',
+  'DEMO_DISABLED'
+])
 
 /**
  * The typed client: the contract names the function, checks the input with the same

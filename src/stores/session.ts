@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { DemoAccount, EstateBrief, SessionOut, StaffSelf } from '../domain/contract'
+import type { DemoAccount, EstateBrief, SessionItem, SessionOut, StaffSelf } from '../domain/contract'
 import { AppError } from '../domain/errors'
 import type { SessionVia } from '../domain/entities'
 import { areasFor, type Area } from '../domain/areas'
@@ -32,6 +32,8 @@ export class SessionStore {
   via: SessionVia | undefined = undefined
   estateId: string | undefined = undefined
   demoAccounts: DemoAccount[] = []
+  /** The devices this person is signed in on (我的). */
+  sessions: SessionItem[] = []
   busy = false
   error = ''
 
@@ -102,10 +104,38 @@ export class SessionStore {
     }
   }
 
+  /** The demo people to tap; on a production server there are none, and that is no error. */
   async loadDemoAccounts(): Promise<void> {
     await this.run(async () => {
-      const list = await this.deps.api()('auth.demoAccounts', {})
-      runInAction(() => (this.demoAccounts = list))
+      try {
+        const list = await this.deps.api()('auth.demoAccounts', {})
+        runInAction(() => (this.demoAccounts = list))
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'DEMO_DISABLED') {
+          runInAction(() => (this.demoAccounts = []))
+          return
+        }
+        throw e
+      }
+    })
+  }
+
+  /** Without WeChat (the browser version on a site's own server): the one-time bind code signs this device in. */
+  async signInCode(code: string, device?: string): Promise<boolean> {
+    const out = await this.run(() =>
+      this.deps.api()('auth.codeLogin', {
+        code: code.trim(),
+        ...(device ? { device: device.slice(0, 400) } : {})
+      })
+    )
+    if (out) this.apply(out)
+    return !!out
+  }
+
+  async loadSessions(): Promise<void> {
+    await this.run(async () => {
+      const list = await this.deps.api()('me.sessions', {})
+      runInAction(() => (this.sessions = list))
     })
   }
 
@@ -164,6 +194,7 @@ export class SessionStore {
   }
 
   clear(): void {
+    this.sessions = []
     this.token = undefined
     this.expiresAt = undefined
     this.staff = undefined

@@ -109,7 +109,7 @@ export async function create(
 export async function bindCode(input: ParsedInputOf<'staff.bindCode'>, ctx: Ctx): Promise<BindCodeOut> {
   const repo = new StaffRepo(ctx)
   let staff = await managed(repo, ctx, input.staffId)
-  if (!staff.active) throw new AppError('STAFF_DISABLED', '这位员工已停用，不能生成绑定码')
+  if (!staff.active) throw new AppError('CONFLICT', '这位员工已停用，不能生成绑定码')
   if (staff._id === requireCaller(ctx).staff._id)
     throw new AppError('FORBIDDEN', '不能给自己生成绑定码，请由其他主管或管理员生成')
   if (staff.openid || staff.boundAt) {

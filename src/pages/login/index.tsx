@@ -33,6 +33,10 @@ function LoginPage() {
   const bind = async () => {
     if (await session.bind(code)) void ui.tab(HOME)
   }
+  const byCode = async () => {
+    const ua = typeof navigator !== 'undefined' ? navigator.userAgent : undefined
+    if (await session.signInCode(code, ua)) void ui.tab(HOME)
+  }
   const demo = async (staffId: string) => {
     if (await session.signInDemo(staffId)) void ui.tab(HOME)
   }
@@ -64,6 +68,23 @@ function LoginPage() {
               </Btn>
             </View>
           )}
+        </View>
+      )}
+
+      {!isWeapp && (
+        <View className="card">
+          <Text className="card-title">绑定码登录</Text>
+          <Text className="muted">输入主管给您的8位绑定码，这台设备就登录了（一次有效）</Text>
+          <Input
+            className="input login-code"
+            value={code}
+            maxlength={8}
+            placeholder="8位绑定码"
+            onInput={(e) => setCode(e.detail.value)}
+          />
+          <Btn kind="primary" loading={session.busy} onClick={byCode} disabled={code.trim().length !== 8}>
+            登录
+          </Btn>
         </View>
       )}
 

@@ -5,7 +5,7 @@ import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../components/Btn'
 import { rootStore } from '../../stores'
 import { roleNames } from '../../domain/roles'
-import { localClock } from '../../domain/time'
+import { localClock, localDate } from '../../domain/time'
 import { ui } from '../../services/ui'
 import { DemoBadge } from '../../components/DemoBadge'
 import { PendingDialog, SyncPanel } from '../../components/SyncPanel'
@@ -24,6 +24,8 @@ function MePage() {
     void session.refreshProfile().then(() => {
       if (!session.error) setSyncedAt(rootStore.now())
     })
+    // the devices signed in with a token (browser, demo); WeChat needs none
+    if (session.token) void session.loadSessions()
   })
 
   const leave = async () => {
@@ -71,6 +73,18 @@ function MePage() {
           </View>
         ))}
       </View>
+
+      {session.sessions.length > 0 && (
+        <View className="card">
+          <Text className="card-title">登录设备</Text>
+          {session.sessions.map((d) => (
+            <View key={d.id} className="me-row">
+              <Text>{`${d.device}${d.current ? '（本机）' : ''}`}</Text>
+              <Text className="muted">{`${localDate(d.createdAt)} ${localClock(d.createdAt)} 登录`}</Text>
+            </View>
+          ))}
+        </View>
+      )}
 
       <SyncPanel
         outbox={outbox}

@@ -214,8 +214,9 @@ describe('staff.disable', () => {
     // the list says so, and the disabled person's bind codes are dead too
     const list = ok<StaffListItem[]>(await h.as('demo-supervisor', 'staff.list', {}))
     expect(list.find((p) => p.id === 'demo-cleaner')).toMatchObject({ active: false, pending: false })
+    // (not STAFF_DISABLED: that code means the caller is, and signs the caller out)
     expect(code(await h.as('demo-supervisor', 'staff.bindCode', { staffId: 'demo-cleaner' }))).toBe(
-      'STAFF_DISABLED'
+      'CONFLICT'
     )
   })
 
