@@ -50,16 +50,11 @@ export interface PassForm {
   when: PassWindow
   note: string
 }
-export interface PassFormInput {
-  visitorName: string
-  visitorPhone?: string
-  room: string
-  people: number
-  plate?: string
-  validFrom: number
-  validTo: number
-  note?: string
-}
+/** What the desk sends for a pass: the pass's own fields (the server adds code, status, who). */
+export type PassFormInput = Pick<
+  VisitorPass,
+  'visitorName' | 'visitorPhone' | 'room' | 'people' | 'plate' | 'validFrom' | 'validTo' | 'note'
+>
 /** A visitor pass as typed at the desk: name and room are needed, a plate must be a plate. */
 export function passFormInput(f: PassForm, now: number): FormResult<PassFormInput> {
   if (!f.name.trim()) return { ok: false, problem: '请填写访客姓名' }
@@ -89,16 +84,11 @@ export interface GoodsForm {
   day: 'today' | 'tomorrow'
   note: string
 }
-export interface GoodsFormInput {
-  holderKind: 'owner' | 'contractor'
-  holderName: string
-  room: string
-  items: { name: string; qty: number }[]
-  signer: string
-  /** the estate date it may leave on */
-  date: string
-  note?: string
-}
+/** What the desk sends for a goods slip: the slip's own fields (`date`: the estate day it may leave on). */
+export type GoodsFormInput = Pick<
+  GoodsSlip,
+  'holderKind' | 'holderName' | 'room' | 'items' | 'signer' | 'date' | 'note'
+>
 /** A goods release slip as typed: holder, room, at least one item and who signed; blank item lines are dropped. */
 export function goodsFormInput(f: GoodsForm, now: number): FormResult<GoodsFormInput> {
   const items = f.items.filter((i) => i.name.trim()).map((i) => ({ name: i.name.trim(), qty: i.qty }))
