@@ -27,6 +27,12 @@ export const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = [
 ]
 
 /** An incident's task: `t-<incident id>`, so the two can be read together. */
+/** A second tap on a report button within this long is the same report (a double tap), not another. */
+export const SAME_REPORT_MS = 2000
+export function sameReportTap(lastTapAt: number | undefined, now: number): boolean {
+  return lastTapAt !== undefined && now - lastTapAt < SAME_REPORT_MS
+}
+
 export function taskIdOf(incidentId: string): string {
   return `t-${incidentId}`
 }

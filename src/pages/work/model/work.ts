@@ -6,6 +6,7 @@
 import { makeAutoObservable, reaction, runInAction } from 'mobx'
 import type { IncidentOut, InputOf, TaskOut } from '../../../domain/contract'
 import { categoryOf, type Category } from '../../../domain/work/model'
+import { sameReportTap } from '../../../domain/work/incidents'
 import { taskMove, type TaskAct } from '../../../domain/work/rules'
 import { stepInputRefusal, type StaffAct, type StepInput } from '../../../domain/work/steps'
 import type { KeyValueStorage } from '../../../services/storage'
@@ -105,7 +106,7 @@ export class WorkStore {
   /** One tap: recorded at once (offline too). A second tap within two seconds is the same report. */
   report(category: string): string | undefined {
     const now = this.deps.now()
-    if (this.last && now - this.lastTapAt < 2000) return this.last.id
+    if (this.last && sameReportTap(this.lastTapAt, now)) return this.last.id
     const cat = categoryOf(category)
     if (!cat) return undefined
     const id = this.deps.newId()

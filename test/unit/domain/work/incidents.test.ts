@@ -5,6 +5,7 @@ import {
   incidentIdOfTask,
   incidentPlan,
   MAX_INCIDENT_PHOTOS,
+  sameReportTap,
   taskForIncident,
   taskFromTemplate,
   taskIdOf,
@@ -190,5 +191,13 @@ describe('handBackDept: the pool a task handed back goes to', () => {
     expect(handBackDept({ type: 'cleaning' }, undefined, ['engineering'])).toBe('cleaning')
     expect(handBackDept({ type: 'other' }, undefined, ['service'])).toBe('service')
     expect(handBackDept({ type: 'other' }, undefined, [])).toBeUndefined()
+  })
+})
+
+describe('sameReportTap', () => {
+  it('a second tap under two seconds is the same report; none before, or later, is a new one', () => {
+    expect(sameReportTap(undefined, 1_000)).toBe(false)
+    expect(sameReportTap(10_000, 11_999)).toBe(true)
+    expect(sameReportTap(10_000, 12_000)).toBe(false)
   })
 })
