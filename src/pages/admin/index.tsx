@@ -31,7 +31,7 @@ function EstatesPage() {
               <Text className="muted">{`${e.company}${e.address ? ' · ' + e.address : ''}`}</Text>
             </View>
             {mine.has(e.id) && (
-              <Btn kind="ghost" onClick={() => open(e.id)}>
+              <Btn kind="ghost" className="adm-btn" onClick={() => open(e.id)}>
                 大门与房间
               </Btn>
             )}

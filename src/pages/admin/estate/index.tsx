@@ -31,7 +31,7 @@ function EstatePage() {
               <Text className="adm-title">{g.name}</Text>
               <Text className="muted">{g.kind === 'gate' ? '大门（门岗登记时可选）' : '岗亭'}</Text>
             </View>
-            <Btn kind="ghost" onClick={() => void s.removeGate(g.id)}>
+            <Btn kind="ghost" className="adm-btn" onClick={() => void s.removeGate(g.id)}>
               停用
             </Btn>
           </View>
