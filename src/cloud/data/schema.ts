@@ -10,7 +10,7 @@ export const COLLECTIONS = {
   rooms: { indexes: [['estateId', 'building', 'unit', 'no']] },
   staff: { indexes: [['openid'], ['phone'], ['estateIds'], ['demo']] },
   bindcodes: { indexes: [['staffId'], ['expiresAt']] },
-  sessions: { indexes: [['staffId']] },
+  sessions: { indexes: [['staffId', 'createdAt']] },
   shifts: { indexes: [['estateId', 'staffId', 'startedAt']] },
   scriptruns: {
     indexes: [
