@@ -69,6 +69,8 @@ async function seeded(db: DataPort) {
 interface Figures {
   /** requests of the commit calls (CloudBase) */
   requests?: number
+  /** the longest chain of requests one after another, over all commit calls (CloudBase) */
+  depth?: number
   preview: number
   commit: number
   calls: number
@@ -123,11 +125,12 @@ async function run(db: DataPort, file: { name: string; data: string }, engine?: 
   const { calls, created } = await commitAll()
   const commit = performance.now() - t
   const requests = engine?.counters.count()
+  const depth = engine?.counters.depth()
   if (created !== ROOMS) throw new Error(`created ${created}`)
   t = performance.now()
   await call('rooms.importPreview', { file })
   const again = (await commitAll()).calls === 1 ? performance.now() - t : NaN
-  return { preview, commit, calls, again, created, requests }
+  return { preview, commit, calls, again, created, requests, depth }
 }
 
 async function main() {
@@ -148,11 +151,11 @@ async function main() {
     `rooms import: ${ROOMS} rooms, preview then commit (${IMPORT_BATCH} a call) then the same file again (all unchanged)`
   )
   console.log(
-    `${'engine'.padEnd(28)}${'file'.padEnd(9)}${'KB'.padStart(6)}${'preview ms'.padStart(12)}${'commit ms'.padStart(11)}${'calls'.padStart(7)}${'requests'.padStart(10)}${'re-import ms'.padStart(14)}`
+    `${'engine'.padEnd(28)}${'file'.padEnd(9)}${'KB'.padStart(6)}${'preview ms'.padStart(12)}${'commit ms'.padStart(11)}${'calls'.padStart(7)}${'requests'.padStart(10)}${'depth'.padStart(7)}${'re-import ms'.padStart(14)}`
   )
   const line = (engine: string, kind: string, bytes: number, f: Figures, requests: number | string) =>
     console.log(
-      `${engine.padEnd(28)}${kind.padEnd(9)}${(bytes / 1024).toFixed(0).padStart(6)}${f.preview.toFixed(0).padStart(12)}${f.commit.toFixed(0).padStart(11)}${String(f.calls).padStart(7)}${String(requests).padStart(10)}${f.again.toFixed(0).padStart(14)}`
+      `${engine.padEnd(28)}${kind.padEnd(9)}${(bytes / 1024).toFixed(0).padStart(6)}${f.preview.toFixed(0).padStart(12)}${f.commit.toFixed(0).padStart(11)}${String(f.calls).padStart(7)}${String(requests).padStart(10)}${String(f.depth ?? '-').padStart(7)}${f.again.toFixed(0).padStart(14)}`
     )
 
   for (const { kind, file, bytes } of files) {
