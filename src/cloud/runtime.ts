@@ -15,7 +15,8 @@ export function createRuntime(store: DataPort, config: ServerConfig) {
     config,
     dispatchers,
     call(fn: string, req: RawRequest, identity: Identity) {
-      const d = (dispatchers as Record<string, Dispatcher | undefined>)[fn]
+      // own names only: `constructor` and the like are no functions of ours
+      const d = (FUNCTIONS as readonly string[]).includes(fn) ? dispatchers[fn as FunctionName] : undefined
       if (!d)
         return Promise.resolve({
           ok: false as const,

@@ -35,6 +35,10 @@ export const ERROR_MESSAGES = {
   SETUP_DISABLED: '首次部署设置未开启（云函数环境变量 SETUP_TOKEN 未设置）',
   SETUP_TOKEN_INVALID: '部署口令不正确',
   SETUP_DONE: '首次部署设置已经完成过了，请由管理员添加员工',
+  PAYLOAD_TOO_LARGE: '上传的内容太大，请减少内容或分几次提交',
+  UPLOAD_QUOTA: '今天上传的照片已达上限，请明天再传或联系主管',
+  HEAVY_BUSY: '一次只能导出或查询一份大报表，请等这一份完成后再试',
+  TAG_REPLAYED: '这个 NFC 标签的读数已经用过了，请重新贴近标签读一次',
   HOST_NOT_ALLOWED: '这个服务器不接受这个地址的访问，请用管理员给的地址打开'
 } as const
 

@@ -155,8 +155,51 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
   return issue.message
 }
 
+interface SchemaShape {
+  entries?: Record<string, unknown>
+  wrapped?: unknown
+  item?: unknown
+}
+
+/**
+ * The dotted path of the first array given where the schema wants an object ('' for the whole
+ * input), or undefined. Valibot's object schemas take an array as an object (`[]` as `{}`).
+ */
+export function arrayForObject(schema: unknown, value: unknown, path = ''): string | undefined {
+  if (value === undefined || value === null || typeof value !== 'object') return undefined
+  const s = schema as SchemaShape
+  if (s.wrapped) return arrayForObject(s.wrapped, value, path)
+  if (s.entries) {
+    if (Array.isArray(value)) return path
+    for (const k of Object.keys(s.entries))
+      if (Object.prototype.hasOwnProperty.call(value, k)) {
+        const at = arrayForObject(
+          s.entries[k],
+          (value as Record<string, unknown>)[k],
+          path ? `${path}.${k}` : k
+        )
+        if (at !== undefined) return at
+      }
+    return undefined
+  }
+  if (s.item && Array.isArray(value))
+    for (let i = 0; i < value.length; i++) {
+      const at = arrayForObject(s.item, value[i], path ? `${path}.${i}` : String(i))
+      if (at !== undefined) return at
+    }
+  return undefined
+}
+
 /** Parse with the action's schema; every problem becomes one Chinese detail. */
 export function parseInput<S extends AnySchema>(schema: S, input: unknown): v.InferOutput<S> {
+  const misplaced = arrayForObject(schema, input ?? {})
+  if (misplaced !== undefined) {
+    const label = misplaced ? (FIELD_LABELS[misplaced.split('.')[0]] ?? misplaced) : ''
+    const message = label ? `${label}：应为对象` : '应为对象'
+    throw new AppError('INVALID_INPUT', `填写的内容有误：${message}`, [
+      { field: misplaced || undefined, message }
+    ])
+  }
   const r = v.safeParse(schema, input ?? {})
   if (r.success) return r.output
   const details: ErrorDetail[] = r.issues.map((issue) => {

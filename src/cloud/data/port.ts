@@ -104,8 +104,10 @@ export function encodeCursor(values: unknown[]): string {
 }
 export function decodeCursor(c: string): unknown[] {
   try {
-    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'))
-    if (Array.isArray(v)) return v
+    const v: unknown = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'))
+    // sort values and ids only: a nested object or array is no cursor of ours
+    if (Array.isArray(v) && v.every((x) => x === null || ['string', 'number', 'boolean'].includes(typeof x)))
+      return v
   } catch {
     /* fall through */
   }

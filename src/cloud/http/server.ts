@@ -1,16 +1,52 @@
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { extname, join, normalize, resolve } from 'node:path'
 import type { Identity, ServerConfig } from '../context'
-import { AppError, errorEnvelope } from '../../domain/errors'
+import { AppError, errorEnvelope, isAppError } from '../../domain/errors'
 import { SqliteAdapter } from '../data/sqlite'
-import { createRuntime, type Runtime } from '../runtime'
+import { createRuntime, FUNCTIONS, type Runtime } from '../runtime'
 import { COLLECTIONS } from '../data/schema'
 import { demoDataIn, removeDemoData, seedDemo } from '../seed'
 import { handleFile, handleUpload } from './uploads'
 
 const MAX_BODY = 256 * 1024
+/** Past this much of an oversized body the connection is dropped instead of read to its end. */
+const MAX_DRAIN = 4 * 1024 * 1024
+
+/**
+ * The policy every answer carries. Pages get it with the hashes of their own inline scripts
+ * (Taro's H5 page sizes its root font inline); styles inline (components set style attributes);
+ * images also from data: (QR codes) and blob: (photos kept on the device); nothing may frame us.
+ */
+function csp(scriptHashes: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self'${scriptHashes.map((h) => ` 'sha256-${h}'`).join('')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'"
+  ].join('; ')
+}
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': csp(),
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer'
+}
+
+/** The SHA-256 (base64) of each inline <script> of a page: what its CSP allows to run. */
+export function inlineScriptHashes(html: string): string[] {
+  const out: string[] = []
+  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi))
+    if (m[1]) out.push(createHash('sha256').update(m[1], 'utf8').digest('base64'))
+  return out
+}
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -84,18 +120,27 @@ function wxExchanger(wx: { appid: string; secret: string }) {
   }
 }
 
+/**
+ * The body as text. One over the limit is read to its end and thrown away (so the client gets
+ * the typed 413, not a reset), up to MAX_DRAIN; beyond that the connection is dropped.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((res, rej) => {
     let size = 0
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        rej(new Error('too large'))
+      if (size <= MAX_BODY) chunks.push(c)
+      else if (size > MAX_DRAIN) {
+        rej(new AppError('PAYLOAD_TOO_LARGE'))
         req.destroy()
-      } else chunks.push(c)
+      }
     })
-    req.on('end', () => res(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () =>
+      size > MAX_BODY
+        ? rej(new AppError('PAYLOAD_TOO_LARGE', `请求太大（最多${MAX_BODY / 1024}KB），请减少内容后重试`))
+        : res(Buffer.concat(chunks).toString('utf8'))
+    )
     req.on('error', rej)
   })
 }
@@ -104,6 +149,16 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   const s = JSON.stringify(body)
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
   res.end(s)
+}
+
+const hashCache = new Map<string, { mtime: number; hashes: string[] }>()
+function pageHashes(file: string): string[] {
+  const mtime = statSync(file).mtimeMs
+  const have = hashCache.get(file)
+  if (have && have.mtime === mtime) return have.hashes
+  const hashes = inlineScriptHashes(readFileSync(file, 'utf8'))
+  hashCache.set(file, { mtime, hashes })
+  return hashes
 }
 
 function serveStatic(h5Dir: string, urlPath: string, res: ServerResponse): void {
@@ -118,6 +173,7 @@ function serveStatic(h5Dir: string, urlPath: string, res: ServerResponse): void 
     return
   }
   const ext = extname(target)
+  if (ext === '.html') res.setHeader('content-security-policy', csp(pageHashes(target)))
   res.writeHead(200, {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     // hashed assets can be cached; the page itself must not be
@@ -165,6 +221,7 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
   const files = { store, config, dir: join(opts.dataDir, 'files') }
 
   const server = createServer(async (req, res) => {
+    for (const [k, val] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, val)
     try {
       const host = hostOf(req.headers.host)
       if (!host || !hosts.has(host)) {
@@ -189,9 +246,22 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
         )
       const m = /^\/api\/([a-z]+)\/?$/.exec(path)
       if (m && req.method === 'POST') {
+        // our own function names only: `/api/constructor` is no route
+        if (!(FUNCTIONS as readonly string[]).includes(m[1]))
+          return send(res, 404, errorEnvelope(new AppError('UNKNOWN_ACTION', '没有这个云函数'), Date.now()))
+        let text: string
+        try {
+          text = await readBody(req)
+        } catch (e) {
+          if (isAppError(e) && e.code === 'PAYLOAD_TOO_LARGE') {
+            res.setHeader('connection', 'close')
+            return send(res, 413, errorEnvelope(e, Date.now()))
+          }
+          throw e
+        }
         let body: unknown
         try {
-          body = JSON.parse(await readBody(req))
+          body = JSON.parse(text)
         } catch {
           return send(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求格式不正确' })
         }
