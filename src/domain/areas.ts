@@ -66,7 +66,8 @@ export function postsFor(
   labels: Record<Role, string>
 ): string[] {
   const out: string[] = []
-  if (roles.includes('guard')) out.push(...gates.map((g) => `${g}岗`))
+  // a gate is clocked in at as 东门岗; a post (岗亭) already says what it is: 地库岗亭, 监控室
+  if (roles.includes('guard')) out.push(...gates.map((g) => (/(岗|岗亭|室)$/.test(g) ? g : `${g}岗`)))
   for (const r of roles) if (r !== 'guard' && r !== 'admin') out.push(labels[r])
   if (!out.length) out.push(labels[roles[0]] ?? '值班')
   return [...new Set(out)]
