@@ -6,6 +6,7 @@ import * as v from 'valibot'
 import { MANAGER_ROLES, ROLES, type Role } from '../roles'
 import type { Checkpoint, Plan, Round, RoundStatus, Route, Scan } from '../patrol/model'
 import type { RoundEvaluation } from '../patrol/rules'
+import type { DayReport, DayRow } from '../patrol/day'
 import {
   action,
   defineActions,
@@ -99,30 +100,10 @@ export interface ScanOut extends Pick<
 > {
   id: string
 }
-export interface DayRound {
-  planId: string
-  slotStart: number
-  slotEnd: number
-  state: 'upcoming' | 'due' | 'late' | RoundStatus
-  roundId?: string
-  staffName?: string
-  coverage: number
-  flags: string[]
-}
-export interface PatrolDay {
-  date: string
-  plans: { planId: string; planName: string; routeName: string; rounds: DayRound[] }[]
-  counts: {
-    done: number
-    inProgress: number
-    late: number
-    missed: number
-    incomplete: number
-    coverage: number
-    anomalies: number
-    suspicious: number
-  }
-}
+/** A slot of the supervisor's day and its round: the domain's own row (domain/patrol/day.ts). */
+export type DayRound = DayRow
+/** The supervisor's patrol day: the domain's report for one estate date. */
+export type PatrolDay = DayReport & { date: string }
 export interface RoundDetail {
   round: RoundOut
   routeName: string

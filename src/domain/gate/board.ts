@@ -39,3 +39,19 @@ export function handoverText(
     )
   return lines.join('\n')
 }
+
+type OverstayVisitor = Pick<VisitorItem, 'name' | 'room' | 'company' | 'inAt' | 'gate' | 'byName' | 'phone'>
+
+/** The supervisor's overstay card: its title and one line pair per visitor still inside past the limit. */
+export function overstayLines(
+  visitors: readonly OverstayVisitor[],
+  overstayHours: number
+): { title: string; rows: { title: string; detail: string }[] } {
+  return {
+    title: `${visitors.length} 位访客超过${overstayHours}小时未离开`,
+    rows: visitors.map((v) => ({
+      title: `${v.name} · ${v.room ?? v.company ?? ''}`,
+      detail: `${localClock(v.inAt)} 从${v.gate}进入 · 登记人 ${v.byName}${v.phone ? ' · ' + v.phone : ''}`
+    }))
+  }
+}

@@ -6,7 +6,7 @@ import { overview as scripts } from '../scripts/model'
 import { ui } from '../../services/ui'
 import { patrolAlert } from '../../domain/patrol/alerts'
 import { outdatedLine, runLine, type OverviewLine } from '../../domain/scripts/overview'
-import { localClock } from '../../domain/time'
+import { overstayLines } from '../../domain/gate/board'
 import { AreaHeader } from '../../components/AreaHeader'
 import { gateAdmin, now as clock, patrolAdmin } from './model'
 import './index.scss'
@@ -68,13 +68,14 @@ const ScriptsOverview = observer(function ScriptsOverview() {
 const Overstay = observer(function Overstay() {
   const list = gateAdmin.overstaying
   if (!list.length) return null
+  const card = overstayLines(list, gateAdmin.board?.overstayHours ?? 4)
   return (
     <View className="card overstay-card">
-      <Text className="card-title">{`${list.length} 位访客超过${gateAdmin.board?.overstayHours ?? 4}小时未离开`}</Text>
-      {list.map((v) => (
-        <View key={v.id} className="sup-row">
-          <Text className="sup-row-title">{`${v.name} · ${v.room ?? v.company ?? ''}`}</Text>
-          <Text className="muted">{`${localClock(v.inAt)} 从${v.gate}进入 · 登记人 ${v.byName}${v.phone ? ' · ' + v.phone : ''}`}</Text>
+      <Text className="card-title">{card.title}</Text>
+      {card.rows.map((r, i) => (
+        <View key={list[i].id} className="sup-row">
+          <Text className="sup-row-title">{r.title}</Text>
+          <Text className="muted">{r.detail}</Text>
         </View>
       ))}
     </View>

@@ -7,7 +7,7 @@ import type { GateBoard, GateLogItem, GateRefs, InputOf, StaffListItem } from '.
 import type { GateLogType } from '../../../domain/gate/entities'
 import { hashIdNumber, idCardProblem } from '../../../domain/gate/idcard'
 import { permitWindow, type PermitForm } from '../../../domain/gate/refs'
-import { localDate } from '../../../domain/time'
+import { localDate, stepDay } from '../../../domain/time'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
@@ -36,8 +36,6 @@ export const SHIFTS: { v: Shift; label: string; from: string; to: string }[] = [
   { v: 'evening', label: '中班 16–24点', from: '16:00', to: '' }
 ]
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
-
-const DAY = 86_400_000
 
 export class GateAdminStore {
   board: GateBoard | undefined = undefined
@@ -147,8 +145,8 @@ export class GateAdminStore {
 
   /** Earlier days freely; never past today (there is nothing there yet). */
   moveDay(days: number): void {
-    const d = localDate(Date.parse(`${this.date}T12:00:00+08:00`) + days * DAY)
-    if (d > localDate(this.deps.now())) return
+    const d = stepDay(this.date, days, this.deps.now())
+    if (!d) return
     this.date = d
     void this.loadLog()
   }

@@ -1,4 +1,4 @@
-import { handoverText, stayText } from '../../../../src/domain/gate/board'
+import { handoverText, overstayLines, stayText } from '../../../../src/domain/gate/board'
 
 const at = (hm: string) => Date.parse(`2026-11-23T${hm}:00+08:00`)
 
@@ -51,5 +51,25 @@ describe('handoverText', () => {
       '- 粤B·12345 08:50入场，IC卡P3',
       expect.stringMatching(/^- 粤A·D12345 入场$/)
     ])
+  })
+})
+
+describe('overstayLines', () => {
+  it('titles the card with the count and the limit, and names gate, recorder and phone per visitor', () => {
+    const t = Date.parse('2026-05-01T09:05:00+08:00')
+    const card = overstayLines(
+      [
+        { name: '王五', room: '3栋-2-101', inAt: t, gate: '南门', byName: '张保安', phone: '138****0000' },
+        { name: '赵六', company: '顺丰', inAt: t, gate: '北门', byName: '李保安', phone: '' }
+      ],
+      4
+    )
+    expect(card.title).toBe('2 位访客超过4小时未离开')
+    expect(card.rows[0]).toEqual({
+      title: '王五 · 3栋-2-101',
+      detail: '09:05 从南门进入 · 登记人 张保安 · 138****0000'
+    })
+    expect(card.rows[1].title).toBe('赵六 · 顺丰')
+    expect(card.rows[1].detail).toBe('09:05 从北门进入 · 登记人 李保安')
   })
 })
