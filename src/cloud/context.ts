@@ -37,6 +37,10 @@ export interface ServerConfig {
   sweepBudgetMs?: number
   /** The one-time setup secret (`auth.setup`); absent: setup is refused. */
   setupToken?: string
+  /** This CloudBase environment's id: a `cloud://` file id of another environment is refused. */
+  cloudEnv?: string
+  /** Deletes the bytes of an upload the sweep expires (the local server's files folder). */
+  removeUpload?: (staffId: string, id: string) => Promise<void>
 }
 
 /** A subscribe message for one person, sent after the operation commits. */

@@ -12,8 +12,17 @@ export interface PhotoFiles {
   /** A path or URL the <Image> component can show. */
   displayUrl(path: string): Promise<string>
   remove(path: string): Promise<void>
-  /** Uploads and returns the server's file id; a photo the server already has is a success. */
-  upload(id: string, path: string, token: string | undefined): Promise<{ fileId: string; size?: number }>
+  /**
+   * Uploads and returns the server's file id; a photo the server already has is a success.
+   * In the cloud the photo goes to `photos/<staffId>/<id>.jpg`: the path names its uploader,
+   * and the server registers it only for them.
+   */
+  upload(
+    id: string,
+    path: string,
+    token: string | undefined,
+    staffId: string
+  ): Promise<{ fileId: string; size?: number }>
 }
 
 // ---- H5: IndexedDB ----
@@ -97,10 +106,10 @@ const weapp: PhotoFiles = {
       // already gone
     }
   },
-  async upload(id, path, token) {
+  async upload(id, path, token, staffId) {
     if (useCloud) {
       // Same path for the same photo: a second upload overwrites, it never fails as a duplicate.
-      const r = await Taro.cloud.uploadFile({ cloudPath: `photos/${id}.jpg`, filePath: path })
+      const r = await Taro.cloud.uploadFile({ cloudPath: `photos/${staffId}/${id}.jpg`, filePath: path })
       return { fileId: r.fileID }
     }
     const r = await Taro.uploadFile({
@@ -139,10 +148,12 @@ export async function takePhoto(): Promise<string | undefined> {
 
 /**
  * Where the app can show a photo the server has: a cloud file id is an image source in the
- * mini program as it is; a photo on our own server comes from /files/<id> with the session.
+ * mini program as it is; a photo on our own server comes from the short-lived signed path the
+ * server gave with the record (no session token in the URL). Undefined: not shown (yet).
  */
-export function serverPhotoUrl(id: string, token: string | undefined, fileId?: string): string | undefined {
-  if (fileId?.startsWith('cloud://')) return fileId
-  if (useCloud) return undefined
-  return `${API_BASE}/files/${encodeURIComponent(id)}?t=${encodeURIComponent(token ?? '')}`
+export function serverPhotoUrl(file: { fileId: string; url?: string } | undefined): string | undefined {
+  if (!file) return undefined
+  if (file.fileId.startsWith('cloud://')) return file.fileId
+  if (useCloud || !file.url || !file.url.startsWith('/files/')) return undefined
+  return `${API_BASE}${file.url}`
 }

@@ -110,7 +110,7 @@ export class PhotoStore {
         if (e.status !== 'pending' || (!force && e.nextAt > this.deps.now())) continue
         runInAction(() => (e.status = 'uploading'))
         try {
-          const out = await this.deps.files.upload(e.id, e.path, token)
+          const out = await this.deps.files.upload(e.id, e.path, token, e.staffId)
           runInAction(() => {
             this.deps.outbox.enqueue(
               'files.register',

@@ -9,6 +9,7 @@ import { coll, Repo, type Coll } from '../kit'
 import { markMissed } from '../patrol'
 import { escalate, recurring } from '../work'
 import { inSets } from './sets'
+import { UPLOAD_TTL_MS, UPLOADS } from '../files/uploads'
 
 /** Idempotency records older than this can no longer be replayed by any outbox. */
 export const OP_RETENTION_MS = 30 * 24 * 3600 * 1000
@@ -48,15 +49,48 @@ async function removeBefore<T extends BindCode | OpRecord>(
   }
 }
 
+/** Uploads nobody registered within UPLOAD_TTL_MS: their bytes and their record go. */
+async function expireUploads(ctx: Ctx, removed: () => void): Promise<boolean> {
+  const repo = new Repo(ctx)
+  for (;;) {
+    if (outOfTime(ctx)) return false
+    const page = await repo.find(UPLOADS, {
+      where: { registered: false, at: { lt: ctx.now - UPLOAD_TTL_MS } },
+      orderBy: [['at', 'asc']],
+      limit: 200
+    })
+    await inSets(page.items, async (u) => {
+      await ctx.config.removeUpload?.(u.staffId, u.id)
+      if (await repo.remove(UPLOADS, u._id)) removed()
+    })
+    if (!page.next) return true
+  }
+}
+
 /**
  * Every step is safe to stop between and to run again: expired codes and old op records are
  * found by query, missed rounds and recurring tasks have ids that say which slot or day they
  * are, and an escalated task is marked. So a sweep that runs out of time just stops.
  */
 export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOut> {
-  const r: SweepOut = { expiredBindCodes: 0, prunedOps: 0, missedRounds: 0, escalated: 0, recurring: 0 }
+  const r: SweepOut = {
+    expiredBindCodes: 0,
+    prunedOps: 0,
+    missedRounds: 0,
+    escalated: 0,
+    recurring: 0,
+    expiredUploads: 0
+  }
   const out = async (stoppedEarly: boolean): Promise<SweepOut> => {
-    if (r.expiredBindCodes + r.prunedOps + r.missedRounds + r.escalated + r.recurring > 0)
+    if (
+      r.expiredBindCodes +
+        r.prunedOps +
+        r.missedRounds +
+        r.escalated +
+        r.recurring +
+        (r.expiredUploads ?? 0) >
+      0
+    )
       await ctx.audit('meta', 'sweep')
     if (stoppedEarly) {
       r.stoppedEarly = true
@@ -70,6 +104,7 @@ export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOu
     removeBefore(ctx, OPS, 'serverTime', ctx.now - OP_RETENTION_MS, 500, () => r.prunedOps++)
   ])
   if (!codesDone || !opsDone || outOfTime(ctx)) return out(true)
+  if (!(await expireUploads(ctx, () => (r.expiredUploads = (r.expiredUploads ?? 0) + 1)))) return out(true)
   r.missedRounds = await markMissed(ctx)
   if (outOfTime(ctx)) return out(true)
   r.escalated = await escalate(ctx)

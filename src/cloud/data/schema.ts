@@ -20,6 +20,13 @@ export const COLLECTIONS = {
   },
   scriptacks: { indexes: [['staffId']] },
   files: { indexes: [['estateId', 'at']] },
+  // photo bytes as they arrive (uploader, size, registered yet): the daily quota and the sweep
+  uploads: {
+    indexes: [
+      ['staffId', 'at'],
+      ['registered', 'at']
+    ]
+  },
   // Gate records name who recorded them `by` / `byName` (`outBy` / `outByName` for an exit).
   // Records stored before that name carry guardId/guardName (visitors, vehiclevisits,
   // goodschecks, gateevents; outGuardId/outGuardName), createdBy/createdByName (passes),

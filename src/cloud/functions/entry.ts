@@ -64,6 +64,8 @@ export function createMain(fn: FunctionName, deps: MainDeps): Main {
         : randomBytes(32).toString('hex')),
     idSalt,
     setupToken: env.SETUP_TOKEN || undefined,
+    // the running function's environment (set by CloudBase): cloud:// ids of others are refused
+    cloudEnv: env.TCB_ENV || env.SCF_NAMESPACE || undefined,
     now,
     random: Math.random,
     log,

@@ -8,7 +8,7 @@ import { SqliteAdapter } from '../data/sqlite'
 import { createRuntime, FUNCTIONS, type Runtime } from '../runtime'
 import { COLLECTIONS } from '../data/schema'
 import { demoDataIn, removeDemoData, seedDemo } from '../seed'
-import { handleFile, handleUpload } from './uploads'
+import { handleFile, handleUpload, removeUploadIn } from './uploads'
 
 const MAX_BODY = 256 * 1024
 /** Past this much of an oversized body the connection is dropped instead of read to its end. */
@@ -206,7 +206,8 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
     now: () => Date.now(),
     random: Math.random,
     log: (msg, extra) => console.error(msg, extra),
-    timeoutMs: 10000
+    timeoutMs: 10000,
+    removeUpload: removeUploadIn(join(opts.dataDir, 'files'))
   }
   // Demo data only in demo mode; in production, what an earlier demo run left is reported
   // (and removed when asked), never added to.
@@ -236,14 +237,11 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
         auth && auth.startsWith('Bearer ') ? { kind: 'token', token: auth.slice(7) } : { kind: 'none' }
       const up = /^\/api\/upload\/([^/]+)$/.exec(path)
       if (up && req.method === 'POST') return await handleUpload(files, up[1], bearer, req, res)
-      const fm = /^\/files\/([^/]+)$/.exec(path)
+      const fm = /^\/files\/([^/]+)\/([^/]+)$/.exec(path)
       if (fm && req.method === 'GET')
-        return await handleFile(
-          files,
-          fm[1],
-          new URL(url, 'http://x').searchParams.get('t') ?? undefined,
-          res
-        )
+        return await handleFile(files, fm[1], fm[2], new URL(url, 'http://x').searchParams, res)
+      if (path.startsWith('/files/'))
+        return send(res, 404, errorEnvelope(new AppError('NOT_FOUND', '没有找到这张照片'), Date.now()))
       const m = /^\/api\/([a-z]+)\/?$/.exec(path)
       if (m && req.method === 'POST') {
         // our own function names only: `/api/constructor` is no route

@@ -1,7 +1,9 @@
 /**
  * Photo uploads for the local server (in WeChat the app uploads to cloud storage instead).
- * A photo is stored under its client id, so uploading it again (after a timeout, say) is
- * answered "already have it", never an error.
+ * A photo is stored under its uploader and client id (`files/<staffId>/<id>`) and recorded in
+ * `uploads` as its bytes arrive (src/cloud/files/uploads.ts), so uploading it again (after a
+ * timeout, say) is answered "already have it", never an error, and someone else's upload of
+ * the same id is a file of their own: the answer tells nothing about anybody else's.
  */
 import {
   closeSync,
@@ -15,10 +17,20 @@ import {
   writeFileSync
 } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError, errorEnvelope, isAppError } from '../../domain/errors'
+import { dayStart } from '../../domain/time'
+import {
+  checkFileSignature,
+  localFileId,
+  UPLOAD_BYTES_PER_DAY,
+  uploadedSince,
+  uploadKey,
+  type UploadDoc
+} from '../files/uploads'
 import type { Identity, ServerConfig } from '../context'
-import type { DataPort } from '../data/port'
+import { DuplicateKeyError, type DataPort } from '../data/port'
 import { resolveCaller } from '../dispatcher'
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -100,32 +112,61 @@ export async function handleUpload(
   const now = deps.config.now()
   try {
     if (!ID.test(id)) throw new AppError('INVALID_INPUT', '照片编号格式不正确')
-    await callerOf(deps, identity)
-    mkdirSync(deps.dir, { recursive: true })
-    const file = join(deps.dir, id)
+    const { staff } = await callerOf(deps, identity)
+    const dir = join(deps.dir, staff._id)
+    mkdirSync(dir, { recursive: true })
+    const file = join(dir, id)
+    const fileId = localFileId(staff._id, id)
     const bytes = fileFromBody(await readBytes(req, MAX_PHOTO_BYTES + 64 * 1024), req.headers['content-type'])
     if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('INVALID_INPUT', '照片太大（最大5MB），请重新拍摄')
-    if (existsSync(file))
+    const key = uploadKey(staff._id, id)
+    if (existsSync(file) && (await deps.store.get<UploadDoc & { [k: string]: unknown }>('uploads', key)))
       return json(res, 200, {
         ok: true,
-        data: { fileId: `local:${id}`, existing: true, size: statSync(file).size },
+        data: { fileId, existing: true, size: statSync(file).size },
         serverTime: now
       })
     if (!sniffImage(bytes)) throw new AppError('INVALID_INPUT', '只能上传 JPG、PNG 或 WEBP 照片')
-    // Written whole or not at all.
+    const used = await uploadedSince(deps.store, staff._id, dayStart(now))
+    if (used + bytes.length > UPLOAD_BYTES_PER_DAY)
+      throw new AppError(
+        'UPLOAD_QUOTA',
+        `今天上传的照片已达上限（每人每天${UPLOAD_BYTES_PER_DAY / 1024 / 1024}MB），请明天再传或联系主管`
+      )
+    // Recorded with its uploader and their estates as the bytes arrive, then written whole or not at all.
+    await deps.store
+      .insert<UploadDoc & { [k: string]: unknown }>('uploads', {
+        _id: key,
+        createdAt: now,
+        updatedAt: now,
+        id,
+        staffId: staff._id,
+        estateIds: staff.estateIds,
+        size: bytes.length,
+        at: now,
+        registered: false
+      })
+      .catch((e: unknown) => {
+        // a second upload of the same photo at the same time: the first one's record stands
+        if (!(e instanceof DuplicateKeyError)) throw e
+      })
     const tmp = `${file}.${process.pid}.${now}.part`
     writeFileSync(tmp, bytes)
     renameSync(tmp, file)
     json(res, 200, {
       ok: true,
-      data: { fileId: `local:${id}`, existing: false, size: bytes.length },
+      data: { fileId, existing: false, size: bytes.length },
       serverTime: now
     })
   } catch (e) {
     if (isAppError(e))
       return json(
         res,
-        e.code === 'UNAUTHENTICATED' || e.code === 'SESSION_EXPIRED' ? 401 : 400,
+        e.code === 'UNAUTHENTICATED' || e.code === 'SESSION_EXPIRED'
+          ? 401
+          : e.code === 'UPLOAD_QUOTA'
+            ? 429
+            : 400,
         errorEnvelope(e, now)
       )
     deps.config.log('upload failed', e)
@@ -133,21 +174,33 @@ export async function handleUpload(
   }
 }
 
-/** GET /files/<id>?t=<token>: an uploaded photo, for a signed-in person of the same estate. */
+/** Removes an expired upload's bytes (the sweep's `removeUpload`). */
+export function removeUploadIn(dir: string) {
+  return async (staffId: string, id: string) => {
+    if (!ID.test(staffId) || !ID.test(id)) return
+    await unlink(join(dir, staffId, id)).catch(() => undefined)
+  }
+}
+
+/**
+ * GET /files/<staffId>/<id>?exp=…&sig=…: a registered photo through the short-lived signed URL
+ * the server gave with the record (src/cloud/files/uploads.ts); no session in the URL.
+ */
 export async function handleFile(
   deps: UploadDeps,
+  staffId: string,
   id: string,
-  token: string | undefined,
+  query: URLSearchParams,
   res: ServerResponse
 ) {
   const now = deps.config.now()
   try {
-    if (!ID.test(id)) throw new AppError('NOT_FOUND')
-    const caller = await callerOf(deps, token ? { kind: 'token', token } : { kind: 'none' })
-    const doc = await deps.store.get<{ _id: string; _v: number; estateId: string }>('files', id)
-    if (!doc || !caller.staff.estateIds.includes(doc.estateId))
-      throw new AppError('NOT_FOUND', '没有找到这张照片')
-    const file = join(deps.dir, id)
+    if (!ID.test(id) || !ID.test(staffId)) throw new AppError('NOT_FOUND', '没有找到这张照片')
+    if (!checkFileSignature(deps.config.sessionSecret, staffId, id, query.get('exp'), query.get('sig'), now))
+      throw new AppError('NOT_FOUND', '照片链接已过期，请刷新后再看')
+    const doc = await deps.store.get<{ _id: string; _v: number; fileId: string }>('files', id)
+    if (!doc || doc.fileId !== localFileId(staffId, id)) throw new AppError('NOT_FOUND', '没有找到这张照片')
+    const file = join(deps.dir, staffId, id)
     if (!existsSync(file)) throw new AppError('NOT_FOUND', '照片还没有上传完成')
     const head = Buffer.alloc(16)
     const fd = openSync(file, 'r')

@@ -8,6 +8,7 @@ import { requireCaller, requireEstate, type Ctx } from '../context'
 import { badInput, eventTime } from '../kit'
 import { poolOf, supervisorsIn, tell } from './inbox'
 import { INCIDENTS, TASKS, WorkRepo } from './repo'
+import { signedFilePath } from '../files/uploads'
 import { hist, incidentOut } from './views'
 
 export async function report(input: ParsedInputOf<'work.report'>, ctx: Ctx): Promise<IncidentOut> {
@@ -105,11 +106,19 @@ export async function reportMore(input: ParsedInputOf<'work.reportMore'>, ctx: C
 }
 
 /** The stored file of each after-photo that has arrived, so the app can show it (cloud or our server). */
-async function withFiles(repo: WorkRepo, estateId: string, out: IncidentOut): Promise<IncidentOut> {
+async function withFiles(repo: WorkRepo, ctx: Ctx, estateId: string, out: IncidentOut): Promise<IncidentOut> {
   const ids = out.afterPhotoIds ?? []
   if (!ids.length) return out
   const files = await repo.filesIn(estateId, ids)
-  return { ...out, afterPhotoFiles: files.map((f) => ({ id: f._id, fileId: f.fileId })) }
+  // a photo on our server comes with a short-lived signed URL (no session in the URL)
+  return {
+    ...out,
+    afterPhotoFiles: files.map((f) => ({
+      id: f._id,
+      fileId: f.fileId,
+      url: signedFilePath(ctx.config.sessionSecret, f.fileId, ctx.now)
+    }))
+  }
 }
 
 export async function myIncidents(_: Record<string, never>, ctx: Ctx): Promise<IncidentOut[]> {
@@ -120,7 +129,7 @@ export async function myIncidents(_: Record<string, never>, ctx: Ctx): Promise<I
   return Promise.all(
     mine
       .filter((i) => i.estateId === estate._id)
-      .map((i) => withFiles(repo, estate._id, incidentOut(i, ctx.now)))
+      .map((i) => withFiles(repo, ctx, estate._id, incidentOut(i, ctx.now)))
   )
 }
 
@@ -129,5 +138,5 @@ export async function incident(input: ParsedInputOf<'work.incident'>, ctx: Ctx):
   const repo = new WorkRepo(ctx)
   const i: Incident = await repo.getInEstate(INCIDENTS, input.incidentId, '没有找到这条报事')
   const t = await repo.get(TASKS, i.taskId)
-  return withFiles(repo, estate._id, incidentOut(i, ctx.now, t))
+  return withFiles(repo, ctx, estate._id, incidentOut(i, ctx.now, t))
 }

@@ -27,6 +27,8 @@ export interface SweepOut {
   escalated: number
   /** tasks made today from recurring templates */
   recurring: number
+  /** photo uploads nobody registered within a day, deleted */
+  expiredUploads?: number
   /** the timer's budget ran out before the end: the next run carries on */
   stoppedEarly?: boolean
 }

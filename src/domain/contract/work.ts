@@ -52,7 +52,8 @@ export interface IncidentOut extends Omit<
   id: string
   overdue: boolean
   /** where each after-photo is stored (cloud://… in WeChat cloud, local:… on our server), once it has been uploaded */
-  afterPhotoFiles?: { id: string; fileId: string }[]
+  /** `url`: a photo on our server, signed for a few minutes (a path under the API base) */
+  afterPhotoFiles?: { id: string; fileId: string; url?: string }[]
 }
 /** A task as people see it: the stored record without the server's own fields, and whether it is late. */
 export interface TaskOut extends Omit<

@@ -7,16 +7,17 @@ const ok = (e: Envelope<unknown>) => {
 }
 const code = (e: Envelope<unknown>) => (e.ok ? 'OK' : e.code)
 
+/** A photo the caller uploaded to this environment's storage, in their own folder. */
+const F = 'cloud://env-1.6d70-env-1/photos/demo-guard/photo-0001.jpg'
+
 describe('files.register', () => {
   let h: Harness
   beforeEach(async () => {
-    h = await makeHarness()
+    h = await makeHarness({ cloudEnv: 'env-1' })
   })
 
   it('links an uploaded photo to its client id, with the caller and estate from the session', async () => {
-    const out = ok(
-      await h.as('demo-guard', 'files.register', { id: 'photo-0001', fileId: 'local:photo-0001', takenAt: 5 })
-    )
+    const out = ok(await h.as('demo-guard', 'files.register', { id: 'photo-0001', fileId: F, takenAt: 5 }))
     expect(out).toMatchObject({
       id: 'photo-0001',
       staffId: 'demo-guard',
@@ -27,13 +28,9 @@ describe('files.register', () => {
   })
 
   it('registering the same photo again is not an error; another file under the same id is a conflict', async () => {
-    ok(
-      await h.as('demo-guard', 'files.register', { id: 'photo-0001', fileId: 'local:photo-0001', takenAt: 5 })
-    )
-    const again = ok(
-      await h.as('demo-guard', 'files.register', { id: 'photo-0001', fileId: 'local:photo-0001', takenAt: 5 })
-    )
-    expect(again.fileId).toBe('local:photo-0001')
+    ok(await h.as('demo-guard', 'files.register', { id: 'photo-0001', fileId: F, takenAt: 5 }))
+    const again = ok(await h.as('demo-guard', 'files.register', { id: 'photo-0001', fileId: F, takenAt: 5 }))
+    expect(again.fileId).toBe(F)
     expect(
       code(
         await h.as('demo-guard', 'files.register', {
@@ -47,7 +44,7 @@ describe('files.register', () => {
       code(
         await h.as('demo-patrol', 'files.register', {
           id: 'photo-0001',
-          fileId: 'local:photo-0001',
+          fileId: F,
           takenAt: 5
         })
       )

@@ -81,7 +81,7 @@ describe('security headers', () => {
       await send(srv, 'GET', '/healthz'),
       await api('auth', { action: 'auth.demoAccounts', input: {} }),
       await send(srv, 'POST', '/api/nosuch', '{}'),
-      await send(srv, 'GET', '/files/photo-nonexistent1')
+      await send(srv, 'GET', '/files/demo-guard/photo-nonexistent1')
     ]
     for (const a of answers) {
       expect(a.headers['x-content-type-options']).toBe('nosniff')

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer, type Running } from '../../../src/cloud/http/server'
 import { fileFromBody, sniffImage } from '../../../src/cloud/http/uploads'
+import { signedFilePath } from '../../../src/cloud/files/uploads'
 import type { Envelope } from '../../../src/domain/errors'
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)])
@@ -49,7 +50,7 @@ describe('photo upload endpoint of the local server', () => {
     expect(a.status).toBe(200)
     expect(await a.json()).toMatchObject({
       ok: true,
-      data: { fileId: 'local:photo-aaaa1111', existing: false, size: JPEG.length }
+      data: { fileId: 'local:demo-guard/photo-aaaa1111', existing: false, size: JPEG.length }
     })
     const b = await upload('photo-aaaa1111', JPEG)
     expect(await b.json()).toMatchObject({ ok: true, data: { existing: true } })
@@ -86,7 +87,7 @@ describe('photo upload endpoint of the local server', () => {
     expect(((await weird.json()) as { code: string }).code).toBe('INVALID_INPUT')
     // None of them reached the photo folder.
     for (const id of ['photo-bbbb3333', 'photo-cccc4444', 'photo-dddd5555'])
-      expect(existsSync(join(dir, 'files', id))).toBe(false)
+      expect(existsSync(join(dir, 'files', 'demo-guard', id))).toBe(false)
   })
 
   it('serves a registered photo to staff of the same estate only', async () => {
@@ -106,16 +107,19 @@ describe('photo upload endpoint of the local server', () => {
     ok(
       await call(
         'files.register',
-        { id: 'photo-eeee6666', fileId: 'local:photo-eeee6666', takenAt: Date.now() },
+        { id: 'photo-eeee6666', fileId: 'local:demo-guard/photo-eeee6666', takenAt: Date.now() },
         token
       )
     )
-    const img = await fetch(`${srv.url}files/photo-eeee6666?t=${encodeURIComponent(token)}`)
+    // through a signed URL (see test/cloud/hostile/uploads.test.ts), not the session token
+    const secret = readFileSync(join(dir, 'secret'), 'utf8').trim()
+    const signed = signedFilePath(secret, 'local:demo-guard/photo-eeee6666', Date.now())!
+    const img = await fetch(`${srv.url}${signed.slice(1)}`)
     expect(img.status).toBe(200)
     expect(img.headers.get('content-type')).toBe('image/jpeg')
     expect(Buffer.from(await img.arrayBuffer()).equals(JPEG)).toBe(true)
-    expect((await fetch(`${srv.url}files/photo-eeee6666`)).status).toBe(401)
-    expect((await fetch(`${srv.url}files/photo-nope0000?t=${encodeURIComponent(token)}`)).status).toBe(404)
+    expect((await fetch(`${srv.url}files/demo-guard/photo-eeee6666`)).status).toBe(404)
+    expect((await fetch(`${srv.url}files/photo-eeee6666?t=${encodeURIComponent(token)}`)).status).toBe(404)
   })
 })
 

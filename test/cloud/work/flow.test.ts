@@ -332,7 +332,7 @@ describe('notifications, position and the estate’s response times', () => {
 
 describe('after-photos reach the reporter', () => {
   it('the reporter’s list names where each uploaded after-photo is stored', async () => {
-    const h = await makeHarness()
+    const h = await makeHarness({ cloudEnv: 'env-1' })
     const i = ok<IncidentOut>(await h.as('demo-guard', 'work.report', { id: 'ph-inc', category: 'light' }))
     ok(await act(h, 'demo-engineer', i.taskId, 'grab'))
     ok(await act(h, 'demo-engineer', i.taskId, 'complete', { photoIds: ['ph-after-1', 'ph-after-2'] }))
@@ -340,14 +340,14 @@ describe('after-photos reach the reporter', () => {
     ok(
       await h.as('demo-engineer', 'files.register', {
         id: 'ph-after-1',
-        fileId: 'cloud://env-1/photos/ph-after-1.jpg',
+        fileId: 'cloud://env-1.6d70-env-1/photos/demo-engineer/ph-after-1.jpg',
         takenAt: T0
       })
     )
     const mine = ok<IncidentOut[]>(await h.as('demo-guard', 'work.myIncidents', {}))
     expect(mine[0].afterPhotoIds).toEqual(['ph-after-1', 'ph-after-2'])
     expect(mine[0].afterPhotoFiles).toEqual([
-      { id: 'ph-after-1', fileId: 'cloud://env-1/photos/ph-after-1.jpg' }
+      { id: 'ph-after-1', fileId: 'cloud://env-1.6d70-env-1/photos/demo-engineer/ph-after-1.jpg' }
     ])
     expect(
       ok<IncidentOut>(await h.as('demo-guard', 'work.incident', { incidentId: i.id })).afterPhotoFiles

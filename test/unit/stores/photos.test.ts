@@ -4,6 +4,7 @@ import { OutboxStore } from '../../../src/stores/outbox'
 import { PhotoStore } from '../../../src/stores/photos'
 import { createIdFactory } from '../../../src/domain/ids'
 import type { PhotoFiles } from '../../../src/services/files'
+import { localFileId, uploadKey } from '../../../src/cloud/files/uploads'
 
 let b: Backend
 let token: string
@@ -31,7 +32,7 @@ function fakeFiles() {
     async remove(p: string) {
       device.delete(p)
     },
-    async upload(id: string, p: string) {
+    async upload(id: string, p: string, _token: string | undefined, staffId: string) {
       if (f.invalid)
         throw Object.assign(new Error('只能上传 JPG、PNG 或 WEBP 照片'), { code: 'INVALID_INPUT' })
       if (f.fail > 0) {
@@ -39,7 +40,21 @@ function fakeFiles() {
         throw new Error('uploadFile:fail')
       }
       server.set(id, device.get(p) ?? '')
-      return { fileId: `local:${id}` }
+      // what the upload endpoint records as the bytes arrive: the uploader and their estates
+      await b.h.db
+        .insert('uploads', {
+          _id: uploadKey(staffId, id),
+          createdAt: 0,
+          updatedAt: 0,
+          id,
+          staffId,
+          estateIds: ['demo-estate'],
+          size: 1,
+          at: b.h.clock.now,
+          registered: false
+        })
+        .catch(() => undefined)
+      return { fileId: localFileId(staffId, id) }
     }
   }
   return f satisfies PhotoFiles & Record<string, unknown>
@@ -71,7 +86,10 @@ describe('PhotoStore', () => {
     expect(files.device.size).toBe(0)
     expect(photos.entries).toHaveLength(0)
     expect(outbox.entries).toHaveLength(0)
-    expect(await b.h.db.get('files', id)).toMatchObject({ fileId: `local:${id}`, staffId: 'demo-guard' })
+    expect(await b.h.db.get('files', id)).toMatchObject({
+      fileId: `local:demo-guard/${id}`,
+      staffId: 'demo-guard'
+    })
     // No image bytes in key-value storage, ever.
     for (const v of storage.data.values()) expect(v).not.toContain('tmp://camera')
   })

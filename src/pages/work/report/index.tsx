@@ -68,7 +68,6 @@ const Extras = observer(function Extras() {
 
 function ReportPage() {
   useDidShow(() => void work.load())
-  const token = rootStore.session.token
   const now = clock()
   if (work.last)
     return (
@@ -113,7 +112,7 @@ function ReportPage() {
               <Text className="muted">{`处理说明：${r.server.resolutionNote}`}</Text>
             )}
             {r.server?.afterPhotoIds?.map((p) => {
-              const url = serverPhotoUrl(p, token, r.server?.afterPhotoFiles?.find((f) => f.id === p)?.fileId)
+              const url = serverPhotoUrl(r.server?.afterPhotoFiles?.find((f) => f.id === p))
               return url ? <Image key={p} className="after-photo" src={url} mode="aspectFill" /> : null
             })}
           </View>
