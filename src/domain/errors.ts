@@ -39,7 +39,7 @@ export const ERROR_MESSAGES = {
   UPLOAD_QUOTA: '今天上传的照片已达上限，请明天再传或联系主管',
   HEAVY_BUSY: '一次只能导出或查询一份大报表，请等这一份完成后再试',
   TAG_REPLAYED: '这个 NFC 标签的读数已经用过了，请重新贴近标签读一次',
-  HOST_NOT_ALLOWED: '这个服务器不接受这个地址的访问，请用管理员给的地址打开'
+  HOST_NOT_ALLOWED: '请用管理员给的地址打开岗位通'
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

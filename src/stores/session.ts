@@ -104,32 +104,19 @@ export class SessionStore {
     }
   }
 
-  /** The demo people to tap; on a production server there are none, and that is no error. */
+  /** The demo people to tap (none on a production server). */
   async loadDemoAccounts(): Promise<void> {
     await this.run(async () => {
-      try {
-        const list = await this.deps.api()('auth.demoAccounts', {})
-        runInAction(() => (this.demoAccounts = list))
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'DEMO_DISABLED') {
-          runInAction(() => (this.demoAccounts = []))
-          return
-        }
-        throw e
-      }
+      const list = await this.deps.api()('auth.demoAccounts', {})
+      runInAction(() => (this.demoAccounts = list))
     })
   }
 
   /** Without WeChat (the browser version on a site's own server): the one-time bind code signs this device in. */
-  async signInCode(code: string, device?: string): Promise<boolean> {
-    const out = await this.run(() =>
-      this.deps.api()('auth.codeLogin', {
-        code: code.trim(),
-        ...(device ? { device: device.slice(0, 400) } : {})
-      })
+  signInCode(code: string, device?: string): Promise<boolean> {
+    return this.open(() =>
+      this.deps.api()('auth.codeLogin', { code: code.trim(), device: device?.slice(0, 400) })
     )
-    if (out) this.apply(out)
-    return !!out
   }
 
   async loadSessions(): Promise<void> {
@@ -139,10 +126,14 @@ export class SessionStore {
     })
   }
 
-  async signInDemo(staffId: string): Promise<boolean> {
-    const out = await this.run(() => this.deps.api()('auth.demoLogin', { staffId }))
+  private async open(f: () => Promise<SessionOut>): Promise<boolean> {
+    const out = await this.run(f)
     if (out) this.apply(out)
     return !!out
+  }
+
+  signInDemo(staffId: string): Promise<boolean> {
+    return this.open(() => this.deps.api()('auth.demoLogin', { staffId }))
   }
 
   /** WeChat: the OPENID decides who this is; NOT_BOUND means a bind code is needed. */
@@ -160,12 +151,10 @@ export class SessionStore {
     return out ? 'ok' : notBound ? 'not-bound' : 'failed'
   }
 
-  async bind(code: string): Promise<boolean> {
-    const out = await this.run(async () =>
+  bind(code: string): Promise<boolean> {
+    return this.open(async () =>
       this.deps.api()('auth.bind', { code: code.trim(), wxCode: await this.deps.wxCode() })
     )
-    if (out) this.apply(out)
-    return !!out
   }
 
   async refreshProfile(): Promise<void> {

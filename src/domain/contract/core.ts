@@ -114,8 +114,7 @@ export const CORE_ACTIONS = defineActions({
     access: 'public',
     scope: 'none',
     write: false,
-    summary:
-      '首次部署：用 SETUP_TOKEN 建第一个小区和第一位管理员（微信里绑定调用者的微信；自建服务器上给出管理员的绑定码），只能用一次'
+    summary: '首次部署：用 SETUP_TOKEN 建第一个小区和第一位管理员（绑定调用者的微信），只能用一次'
   }),
   'auth.codeLogin': action<SessionOut>()({
     fn: 'auth',
@@ -126,7 +125,7 @@ export const CORE_ACTIONS = defineActions({
     access: 'public',
     scope: 'none',
     write: false,
-    summary: '不用微信（自建服务器的网页版）：用主管给的一次性绑定码登录这台设备'
+    summary: '网页版：用绑定码登录这台设备'
   }),
   'auth.logout': action<{ done: true }>()({
     fn: 'auth',
@@ -150,7 +149,7 @@ export const CORE_ACTIONS = defineActions({
     access: 'any',
     scope: 'none',
     write: false,
-    summary: '我在用的登录设备'
+    summary: '我的登录设备'
   }),
   'home.today': action<HomeToday>()({
     fn: 'staff',

@@ -5,7 +5,6 @@ import { useLoad } from '@tarojs/taro'
 import { Btn } from '../../components/Btn'
 import { rootStore } from '../../stores'
 import { roleNames } from '../../domain/roles'
-import { isWeapp } from '../../services/env'
 import { ui } from '../../services/ui'
 import { PrivacyDialog } from '../../components/PrivacyDialog'
 import './index.scss'
@@ -48,7 +47,8 @@ function LoginPage() {
         <Text className="login-sub">物业一线员工的工作台</Text>
       </View>
 
-      {isWeapp && (
+      {/* the build writes the platform in: each build drops the other platform's sign-in */}
+      {process.env.TARO_ENV === 'weapp' && (
         <View className="card">
           <Btn kind="primary" loading={session.busy} onClick={wechat}>
             微信一键登录
@@ -71,7 +71,7 @@ function LoginPage() {
         </View>
       )}
 
-      {!isWeapp && (
+      {process.env.TARO_ENV !== 'weapp' && (
         <View className="card">
           <Text className="card-title">绑定码登录</Text>
           <Text className="muted">输入主管给您的8位绑定码，这台设备就登录了（一次有效）</Text>

@@ -24,8 +24,8 @@ function MePage() {
     void session.refreshProfile().then(() => {
       if (!session.error) setSyncedAt(rootStore.now())
     })
-    // the devices signed in with a token (browser, demo); WeChat needs none
-    if (session.token) void session.loadSessions()
+    // the devices signed in by bind code or demo: the browser version's (a build writes the platform in)
+    if (process.env.TARO_ENV !== 'weapp' && session.token) void session.loadSessions()
   })
 
   const leave = async () => {
@@ -74,7 +74,7 @@ function MePage() {
         ))}
       </View>
 
-      {session.sessions.length > 0 && (
+      {process.env.TARO_ENV !== 'weapp' && session.sessions.length > 0 && (
         <View className="card">
           <Text className="card-title">登录设备</Text>
           {session.sessions.map((d) => (

@@ -6,9 +6,10 @@
 import { makeBackend, MemoryStorage, type Backend } from './backend'
 import { sessionStore } from '../../kit/session'
 import { SessionStore } from '../../../src/stores/session'
-import { AppError } from '../../../src/domain/errors'
 import type { BindCodeOut, HomeToday, StaffListItem } from '../../../src/domain/contract'
-import type { Api } from '../../../src/stores/api'
+import { createApi } from '../../../src/stores/api'
+import { createIdFactory } from '../../../src/domain/ids'
+import { makeHarness } from '../../cloud/harness'
 
 let b: Backend
 beforeEach(async () => {
@@ -93,17 +94,34 @@ describe('SessionStore: several estates', () => {
 
 describe('SessionStore: a production server', () => {
   it('no demo people is no error on the login page', async () => {
-    const api = (async () => {
-      throw new AppError('DEMO_DISABLED')
-    }) as unknown as Api
+    const h = await makeHarness({ demo: false })
+    const api = createApi({
+      transport: async (fn, payload, token) =>
+        JSON.parse(
+          JSON.stringify(
+            await h.rt.call(
+              fn,
+              JSON.parse(JSON.stringify(payload)),
+              token ? { kind: 'token', token } : { kind: 'none' }
+            )
+          )
+        ),
+      token: () => undefined,
+      estateId: () => undefined,
+      now: () => h.clock.now,
+      newId: createIdFactory({ now: () => h.clock.now, random: Math.random })
+    })
     const s = new SessionStore({
       storage: new MemoryStorage(),
       api: () => api,
-      now: () => 0,
+      now: () => h.clock.now,
       wxCode: async () => undefined
     })
     await s.loadDemoAccounts()
     expect(s.demoAccounts).toEqual([])
     expect(s.error).toBe('')
+    // and a demo person cannot sign in
+    expect(await s.signInDemo('demo-guard')).toBe(false)
+    expect(s.error).toBe('演示登录未开启')
   })
 })
