@@ -1,0 +1,75 @@
+/**
+ * Hostile client, NFC evidence (issue 16, point 4): signed dynamic tags (NTAG 424 DNA SUN).
+ * AES-CMAC against RFC 4493's vectors, SUN against NXP AN12196's published example, then
+ * generated taps: valid, a changed MAC, a replayed counter, another tag's keys.
+ */
+import { randomBytes } from 'node:crypto'
+import { aesCmac, freshTap, makeSunMessage, parseSunMessage, verifySun } from '../../../src/cloud/patrol/sun'
+
+const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex')
+
+describe('AES-CMAC (RFC 4493 test vectors)', () => {
+  const K = hex('2b7e1516 28aed2a6 abf71588 09cf4f3c')
+  const M = hex(
+    '6bc1bee2 2e409f96 e93d7e11 7393172a ae2d8a57 1e03ac9c 9eb76fac 45af8e51 30c81c46 a35ce411 e5fbc119 1a0a52ef f69f2445 df4f9b17 ad2b417b e66c3710'
+  )
+  it.each([
+    [0, 'bb1d6929 e9593728 7fa37d12 9b756746'],
+    [16, '070a16b4 6b4d4144 f79bdd9d d04a287c'],
+    [40, 'dfa66747 de9ae630 30ca3261 1497c827'],
+    [64, '51f0bebf 7e3b9d92 fc497417 79363cfe']
+  ])('length %i', (len, want) => {
+    expect(aesCmac(K, M.subarray(0, len)).toString('hex')).toBe(want.replace(/\s/g, ''))
+  })
+})
+
+describe('SUN messages (NXP AN12196)', () => {
+  const zero = { meta: Buffer.alloc(16), file: Buffer.alloc(16) }
+  it('verifies AN12196’s example (keys all zero): UID 04DE5F1EACC040, read counter 61', () => {
+    const tap = verifySun(
+      zero,
+      'https://choose.url.com/ntag424?e=EF963FF7828658A599F3041510671E88&c=94EED9EE65337086'
+    )
+    expect(tap).toEqual({ uid: '04DE5F1EACC040', counter: 61 })
+    // one byte of the MAC changed
+    expect(verifySun(zero, 'e=EF963FF7828658A599F3041510671E88&c=94EED9EE65337087')).toBeUndefined()
+  })
+
+  const keys = { meta: randomBytes(16), file: randomBytes(16) }
+  const other = { meta: randomBytes(16), file: randomBytes(16) }
+  it('a generated tap verifies; a wrong MAC, another tag’s keys and garbage do not', () => {
+    const msg = makeSunMessage(keys, '04A1B2C3D4E5F6', 17)
+    expect(verifySun(keys, msg)).toEqual({ uid: '04A1B2C3D4E5F6', counter: 17 })
+    const p = parseSunMessage(msg)!
+    const flipped = `e=${p.picc}&c=${(p.mac[0] === '0' ? '1' : '0') + p.mac.slice(1)}`
+    expect(verifySun(keys, flipped)).toBeUndefined()
+    expect(verifySun(other, msg)).toBeUndefined()
+    // the right meta key but another tag's MAC key
+    expect(verifySun({ meta: keys.meta, file: other.file }, msg)).toBeUndefined()
+    // a tap made with another tag's keys, presented to this tag
+    expect(verifySun(keys, makeSunMessage(other, '04A1B2C3D4E5F6', 18))).toBeUndefined()
+    for (const junk of ['', 'e=zz&c=00', '04A1B2C3D4E5F6', `e=${p.picc}`, 'x'.repeat(48)])
+      expect(verifySun(keys, junk)).toBeUndefined()
+  })
+
+  it('a replayed counter is refused: each tap must count above the last one accepted', () => {
+    let last: number | undefined
+    const accepted: number[] = []
+    for (const ctr of [5, 6, 6, 4, 9, 9]) {
+      const tap = verifySun(keys, makeSunMessage(keys, '04A1B2C3D4E5F6', ctr))!
+      if (freshTap(tap, last)) {
+        accepted.push(tap.counter)
+        last = tap.counter
+      }
+    }
+    expect(accepted).toEqual([5, 6, 9])
+  })
+
+  it('brute force on the 8-byte MAC: 2,000 random MACs for a real PICCData, none accepted', () => {
+    const p = parseSunMessage(makeSunMessage(keys, '04A1B2C3D4E5F6', 30))!
+    let accepted = 0
+    for (let i = 0; i < 2000; i++)
+      if (verifySun(keys, `e=${p.picc}&c=${randomBytes(8).toString('hex')}`)) accepted++
+    expect(accepted).toBe(0)
+  })
+})
