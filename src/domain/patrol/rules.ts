@@ -101,6 +101,12 @@ export const SKEW_FLAG_MS = 5 * 60_000
 
 export interface ScanFacts {
   method: ScanMethod
+  /**
+   * An NFC scan whose tag signed this tap (NTAG 424 DNA SUN: MAC and a counter above the last,
+   * checked by the server). Without it an NFC scan shows only that the phone knew the tag's id,
+   * which any copy of the id does.
+   */
+  signedTag?: boolean
   deviceTime: number
   serverTime: number
   position?: Position & { accuracyM: number }
@@ -118,9 +124,16 @@ export function rateEvidence(
   point: Pick<Checkpoint, 'position'>,
   prev?: PrevScan
 ): Evidence {
-  let score = scan.method === 'nfc' ? 90 : scan.method === 'qr' ? 75 : 40
+  const signed = scan.method === 'nfc' && scan.signedTag === true
+  let score = signed ? 95 : scan.method === 'qr' ? 75 : scan.method === 'nfc' ? 60 : 40
   const reasons: string[] = [
-    scan.method === 'nfc' ? 'NFC 标签' : scan.method === 'qr' ? '现场扫码' : '手输编号（无法证明到场）'
+    signed
+      ? 'NFC 防伪标签（本次读数已验证）'
+      : scan.method === 'nfc'
+        ? 'NFC 标签编号（编号可被复制）'
+        : scan.method === 'qr'
+          ? '现场扫码'
+          : '手输编号（无法证明到场）'
   ]
   let suspicious = false
   const p = scan.position

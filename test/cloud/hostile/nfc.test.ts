@@ -4,6 +4,7 @@
  * generated taps: valid, a changed MAC, a replayed counter, another tag's keys.
  */
 import { randomBytes } from 'node:crypto'
+import { rateEvidence } from '../../../src/domain/patrol/rules'
 import { aesCmac, freshTap, makeSunMessage, parseSunMessage, verifySun } from '../../../src/cloud/patrol/sun'
 
 const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex')
@@ -71,5 +72,25 @@ describe('SUN messages (NXP AN12196)', () => {
     for (let i = 0; i < 2000; i++)
       if (verifySun(keys, `e=${p.picc}&c=${randomBytes(8).toString('hex')}`)) accepted++
     expect(accepted).toBe(0)
+  })
+})
+
+describe('evidence of a plain NFC tag id', () => {
+  const point = { position: { lat: 22.5, lng: 114, radiusM: 30 } }
+  const t = 1_000_000
+  const at = { lat: 22.5, lng: 114, accuracyM: 8 }
+  it('a tag id claimed at the checkpoint’s own position is never "strong" (it was, with nobody there)', () => {
+    const plain = rateEvidence({ method: 'nfc', deviceTime: t, serverTime: t, position: at }, point)
+    expect(plain.level).not.toBe('strong')
+    expect(plain.reasons[0]).toContain('可被复制')
+    // only a tap the tag signed (verified by the server) is rated strongest
+    const signed = rateEvidence(
+      { method: 'nfc', signedTag: true, deviceTime: t, serverTime: t, position: at },
+      point
+    )
+    expect(signed.level).toBe('strong')
+    expect(signed.score).toBeGreaterThan(
+      rateEvidence({ method: 'qr', deviceTime: t, serverTime: t, position: at }, point).score
+    )
   })
 })

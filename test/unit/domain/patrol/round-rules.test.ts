@@ -86,11 +86,12 @@ describe('scans', () => {
 describe('evidence', () => {
   const point = { position: { lat: 22.5, lng: 114, radiusM: 30 } }
   const t = 1_000_000
-  it('ranks NFC over QR over a typed code', () => {
-    const r = (method: 'nfc' | 'qr' | 'typed') =>
-      rateEvidence({ method, deviceTime: t, serverTime: t }, {}).score
-    expect(r('nfc')).toBeGreaterThan(r('qr'))
-    expect(r('qr')).toBeGreaterThan(r('typed'))
+  it('ranks a signed NFC tag over QR over a plain NFC tag id over a typed code', () => {
+    const r = (method: 'nfc' | 'qr' | 'typed', signedTag?: boolean) =>
+      rateEvidence({ method, signedTag, deviceTime: t, serverTime: t }, {}).score
+    expect(r('nfc', true)).toBeGreaterThan(r('qr'))
+    expect(r('qr')).toBeGreaterThan(r('nfc'))
+    expect(r('nfc')).toBeGreaterThan(r('typed'))
     expect(rateEvidence({ method: 'typed', deviceTime: t, serverTime: t }, {}).level).toBe('weak')
   })
   it('distance, accuracy, mocked location, walking speed and clock skew', () => {
