@@ -66,7 +66,11 @@ function MePage() {
           <View
             key={e.id}
             className={`me-estate ${session.estate?.id === e.id ? 'me-estate-on' : ''}`}
-            onClick={() => session.setEstate(e.id)}
+            onClick={() => {
+              // every screen follows: calls go to this estate; the home cards are fetched again now
+              session.setEstate(e.id)
+              void rootStore.home.load()
+            }}
           >
             <Text>{e.name}</Text>
             <Text className="muted">{e.company}</Text>

@@ -44,6 +44,7 @@ export type SaveResult = 'done' | 'waiting' | 'refused'
 export class DeskStore {
   passes: PassOut[] = []
   goods: GoodsSlipOut[] = []
+  private loadedFor = ''
   error = ''
   note = ''
   /** the pass or goods slip just made (shown big with its code) */
@@ -58,6 +59,13 @@ export class DeskStore {
   }
 
   async load(): Promise<void> {
+    // a switch of estate in 我的 starts over from that estate's cache
+    const e = this.deps.estateId() ?? ''
+    if (this.loadedFor !== e) {
+      this.passes = []
+      this.goods = []
+      this.loadedFor = e
+    }
     if (!this.passes.length) this.passes = this.deps.storage.get<PassOut[]>(this.key('passes')) ?? []
     if (!this.goods.length) this.goods = this.deps.storage.get<GoodsSlipOut[]>(this.key('goods')) ?? []
     try {

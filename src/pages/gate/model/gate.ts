@@ -67,6 +67,8 @@ export class GateStore {
   note = ''
   error = ''
   private chosenGate = ''
+  /** the estate the lists above belong to: a switch in 我的 starts over from that estate's cache */
+  private loadedFor = ''
 
   constructor(private deps: GateDeps) {
     makeAutoObservable<GateStore, 'deps'>(this, { deps: false })
@@ -89,6 +91,12 @@ export class GateStore {
   async load(): Promise<void> {
     const e = this.estate
     if (!e) return
+    if (this.loadedFor !== e) {
+      this.refs = undefined
+      this.board = undefined
+      this.chosenGate = ''
+      this.loadedFor = e
+    }
     if (!this.refs) this.refs = this.deps.storage.get<GateRefs>(refsKey(e))
     if (!this.board) this.board = this.deps.storage.get<GateBoard>(boardKey(e))
     if (!this.chosenGate) this.chosenGate = this.deps.storage.get<string>(gateKey(e)) ?? ''

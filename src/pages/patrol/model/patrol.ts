@@ -49,6 +49,7 @@ export interface ActiveRound {
 export class PatrolStore {
   refs: PatrolRefs | undefined = undefined
   cards: RoundCard[] = []
+  private loadedFor = ''
   note = ''
   error = ''
   /** the point just identified, waiting for its answers */
@@ -74,6 +75,13 @@ export class PatrolStore {
   }
 
   async load(): Promise<void> {
+    // a switch of estate in 我的 starts over from that estate's cache
+    const e = this.deps.estateId() ?? ''
+    if (this.loadedFor !== e) {
+      this.refs = undefined
+      this.cards = []
+      this.loadedFor = e
+    }
     if (!this.refs) this.refs = this.deps.storage.get<PatrolRefs>(this.key('refs'))
     if (!this.cards.length) this.cards = this.deps.storage.get<RoundCard[]>(this.key('cards')) ?? []
     try {
