@@ -8,6 +8,7 @@ import type {
   BindCodeOut,
   SessionItem,
   SessionOut,
+  SetupOut,
   StaffDisabledOut,
   StaffListItem,
   TaskOut
@@ -479,5 +480,33 @@ describe('demo apart from production', () => {
       await prod.call('auth', { action: 'auth.codeLogin', input: { code: again.code } }, none)
     )
     expect(code(await prod.call('staff', { action: 'me.profile', input: {} }, tokenId(ps.token!)))).toBe('OK')
+  })
+})
+
+describe('auth.setup without WeChat (our own server: npm run setup)', () => {
+  const input = {
+    setupToken: 'setup-token-0123456789abcdef',
+    company: '新物业',
+    estateName: '新小区',
+    adminName: '新管理员',
+    adminPhone: '13911112222'
+  }
+  it('gives the first admin a bind code, once, even when two run at once; the code signs the admin in', async () => {
+    const h = await makeHarness({ demo: false, setupToken: input.setupToken })
+    const both = await Promise.all([
+      h.raw('auth', { action: 'auth.setup', input }, none),
+      h.raw('auth', { action: 'auth.setup', input }, none)
+    ])
+    expect(both.map(code).sort()).toEqual(['OK', 'SETUP_DONE'])
+    const out = ok<SetupOut>(both.find((e) => e.ok)!)
+    expect(out.token).toBeUndefined()
+    expect(out.staff).toMatchObject({ name: '新管理员', roles: ['admin'] })
+    const s = ok<SessionOut>(await codeLogin(h, out.bindCode!.code))
+    expect(s.staff.id).toBe(out.staff.id)
+    expect(code(await profile(h, s.token!))).toBe('OK')
+    expect(code(await h.raw('auth', { action: 'auth.setup', input }, none))).toBe('SETUP_DONE')
+    expect(
+      code(await h.raw('auth', { action: 'auth.setup', input: { ...input, adminPhone: '123' } }, none))
+    ).toBe('INVALID_INPUT')
   })
 })
