@@ -10,6 +10,12 @@ import { opSchema, quiet, type RawRequest } from './request'
 /** Most operations one call may carry; each is still its own transaction. */
 export const MAX_BATCH = 25
 
+/**
+ * Reads that walk a whole day or more: at most one per batch (a batch of 25 day-log CSVs took
+ * 2.3 s and 17 MB while a health check waited behind it). A second is answered HEAVY_BUSY.
+ */
+export const HEAVY_ACTIONS: ReadonlySet<string> = new Set(['gate.dayLogCsv'])
+
 type One = (req: RawRequest, identity: Identity, shared: Shared) => Promise<Envelope<unknown>>
 
 /**
@@ -51,9 +57,17 @@ export async function dispatchBatch(
         .then((page) => new Map(page.items.map((o) => [o._id, o])))
     )
   const results: Envelope<unknown>[] = []
-  for (const one of items)
+  let heavy = false
+  for (const one of items) {
+    const isHeavy = typeof one.action === 'string' && HEAVY_ACTIONS.has(one.action)
+    if (isHeavy && heavy) {
+      results.push(errorEnvelope(new AppError('HEAVY_BUSY'), now()))
+      continue
+    }
+    heavy ||= isHeavy
     results.push(
       await dispatchOne({ ...one, batch: undefined, sentAt: one.sentAt ?? req.sentAt }, identity, shared)
     )
+  }
   return { ok: true as const, data: results, serverTime: now() }
 }
