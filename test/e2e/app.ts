@@ -17,6 +17,11 @@ const ARGS = [
   '--disable-dev-shm-usage'
 ]
 
+/** Debian's Chromium, headless, with the flags this machine needs (see the toolchain notes). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
+}
+
 export interface App {
   server: Running
   browser: Browser
@@ -36,7 +41,7 @@ export async function startApp(): Promise<App> {
     demo: true,
     quiet: true
   })
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
+  const browser = await launchChromium()
   return {
     server,
     browser,
@@ -72,20 +77,7 @@ export function field(page: Page, placeholder: string) {
   return page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true }).first()
 }
 
-/** Waits until `fn` gives something (not undefined, null or false), polling as a person would watch. */
-export async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined | null | false>,
-  ms = 15000
-): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await fn()
-    if (v !== undefined && v !== null && v !== false) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
+export { until } from '../kit/until'
 
 /** Taps the first visible element with exactly this text. */
 export function tap(page: Page, text: string) {

@@ -54,15 +54,7 @@ describe('offline first', () => {
   })
 
   it('when the network returns, waiting records go by themselves, exactly once', async () => {
-    const { context, page } = await app.phone()
-    await signInDemo(page, '李巡 · 巡逻')
-    await page.getByText('今天还没有上岗').waitFor()
-    await context.setOffline(true)
-    await page
-      .getByText(/^上岗：/)
-      .first()
-      .click()
-    await page.getByText('1 条待上传').waitFor()
+    const { context, page } = await clockInOffline('李巡 · 巡逻')
     await page.getByText('下岗', { exact: true }).click()
     await page.getByText('已下岗 · 待上传').waitFor()
     await page.getByText('2 条待上传').waitFor()
@@ -76,15 +68,7 @@ describe('offline first', () => {
   })
 
   it('signing out with records still on the phone warns and lists them', async () => {
-    const { context, page } = await app.phone()
-    await signInDemo(page, '周主管 · 主管')
-    await page.getByText('今天还没有上岗').waitFor()
-    await context.setOffline(true)
-    await page
-      .getByText(/^上岗：/)
-      .first()
-      .click()
-    await page.getByText('1 条待上传').waitFor()
+    const { context, page } = await clockInOffline('周主管 · 主管')
     await page.getByText('我的', { exact: true }).click()
     await page.getByText('退出登录', { exact: true }).last().click()
     await page.getByText('还有 1 条记录没有上传').waitFor()
@@ -102,6 +86,20 @@ describe('offline first', () => {
     await context.close()
   })
 })
+
+/** A fresh phone signed in as `label`, off the network, clocked in at its first post: 1 条待上传. */
+async function clockInOffline(label: string) {
+  const { context, page } = await app.phone()
+  await signInDemo(page, label)
+  await page.getByText('今天还没有上岗').waitFor()
+  await context.setOffline(true)
+  await page
+    .getByText(/^上岗：/)
+    .first()
+    .click()
+  await page.getByText('1 条待上传').waitFor()
+  return { context, page }
+}
 
 async function expectNoPending(page: Page) {
   await page.waitForFunction(() => !document.body.innerText.includes('待上传'), undefined, { timeout: 15000 })

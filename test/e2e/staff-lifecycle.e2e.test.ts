@@ -9,26 +9,14 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { startServer, type Running } from '../../src/cloud/http/server'
 import type { Envelope } from '../../src/domain/errors'
 import type { SessionOut } from '../../src/domain/contract'
 import type { Visitor } from '../../src/domain/gate/entities'
-import { field, tap, until } from './app'
+import { field, launchChromium, tap, until } from './app'
 
 const ROOT = resolve(__dirname, '../..')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage'
-]
 
 let dataDir: string
 let server: Running
@@ -72,7 +60,7 @@ beforeAll(async () => {
     demo: false,
     quiet: true
   })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
+  browser = await launchChromium()
 }, 60_000)
 afterAll(async () => {
   await browser?.close()

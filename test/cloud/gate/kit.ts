@@ -2,10 +2,12 @@
  * Shared pieces of the gate's cloud tests: valid inputs to vary, a second estate with its own
  * people, and assertions for refusals (stable code, Chinese message, nothing stored).
  */
-import { DEMO_ESTATE_ID, T0, code, ok, type Harness } from '../harness'
+import { DEMO_ESTATE_ID, T0, makeHarness, ok, type Harness } from '../harness'
+import { expectRefused } from '../../kit/expect'
+import type { CallOptions } from '../../kit/caller'
 import type { ActionName } from '../../../src/domain/contract'
 import type { GoodsSlipOut, PassOut } from '../../../src/domain/contract'
-import type { Envelope } from '../../../src/domain/errors'
+import type { Envelope, ErrorCode } from '../../../src/domain/errors'
 import { localDate } from '../../../src/domain/time'
 
 export const H = 3600_000
@@ -150,25 +152,26 @@ export function countWhere(h: Harness, coll: string, field: string, value: strin
 
 /**
  * The call is refused with this stable code and a Chinese message (matching `re` when given),
- * and nothing at all was stored.
+ * and nothing at all was stored: the kit's expectRefused, by staff id.
  */
-export async function refused(
+export function refused(
   h: Harness,
   who: string,
   action: ActionName,
   input: Record<string, unknown>,
-  want: string,
+  want: ErrorCode,
   re?: RegExp | string,
-  extra?: Parameters<Harness['as']>[3]
+  extra?: CallOptions
 ): Promise<string> {
-  const before = await h.dump()
-  const e = await h.as(who, action, input, extra)
-  expect([action, code(e)]).toEqual([action, want])
-  expect(msg(e)).toMatch(/[\u4e00-\u9fa5]/)
-  if (typeof re === 'string') expect(msg(e)).toBe(re)
-  else if (re) expect(msg(e)).toMatch(re)
-  expect(await h.dump()).toEqual(before)
-  return msg(e)
+  return expectRefused(h, who, action, input, want, re, extra)
+}
+
+/** A fresh demo estate with the second estate's people (addOtherEstate) and a second guard, g2. */
+export async function gateHarness(): Promise<Harness> {
+  const h = await makeHarness()
+  await addOtherEstate(h)
+  await h.addStaff('g2', ['guard'])
+  return h
 }
 
 export { T0, DEMO_ESTATE_ID }

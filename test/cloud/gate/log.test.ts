@@ -3,7 +3,7 @@
  * home.today cards for guards and supervisors, gate.dayLog filters and paging in estate time,
  * and gate.dayLogCsv as Excel opens it.
  */
-import { makeHarness, ok, code, type Harness } from '../harness'
+import { ok, code, type Harness } from '../harness'
 import type { CsvOut, GateBoard, GateLogItem, GateLogPage, HomeToday } from '../../../src/domain/contract'
 import { localDate } from '../../../src/domain/time'
 import {
@@ -12,7 +12,7 @@ import {
   OTHER,
   T0,
   TODAY,
-  addOtherEstate,
+  gateHarness,
   goodsCheckInput,
   makeGoodsSlip,
   makePass,
@@ -23,9 +23,7 @@ import {
 
 let h: Harness
 beforeEach(async () => {
-  h = await makeHarness()
-  await addOtherEstate(h)
-  await h.addStaff('g2', ['guard'])
+  h = await gateHarness()
 })
 
 const MIN = 60_000
