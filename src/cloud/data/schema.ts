@@ -74,6 +74,8 @@ export const COLLECTIONS = {
       ['estateId', 'nfcTagId']
     ]
   },
+  // NTAG 424 DNA SUN keys and the last read counter per checkpoint (server-side only)
+  tagkeys: { indexes: [['estateId']] },
   routes: { indexes: [['estateId', 'active']] },
   plans: { indexes: [['estateId', 'active']] },
   rounds: {

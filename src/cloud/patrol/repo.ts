@@ -12,6 +12,16 @@ export const ROUTES = coll<Route>('routes')
 export const PLANS = coll<Plan>('plans')
 export const ROUNDS = coll<Round>('rounds')
 export const SCANS = coll<Scan>('scans')
+
+/** A checkpoint's NTAG 424 DNA SUN keys (hex) and the last read counter accepted. Never sent out. */
+export interface TagKeys extends Doc {
+  estateId: string
+  meta: string
+  file: string
+  /** -1 until the first tap */
+  lastCounter: number
+}
+export const TAG_KEYS = coll<TagKeys>('tagkeys')
 /** `<plan>@<slotStart>`: the claim that makes one round per plan slot. */
 export interface RoundSlot extends Doc {
   roundId: string
@@ -87,6 +97,11 @@ export class PatrolRepo extends Repo {
   /** The estate's point registered with this NFC tag (active or not: the caller says). */
   pointByTag(estateId: string, nfcTagId: string): Promise<Checkpoint | undefined> {
     return this.first(CHECKPOINTS, { estateId, nfcTagId }, [['createdAt', 'asc']])
+  }
+
+  /** The estate's signed (SUN) tags' keys: a handful per estate. */
+  tagKeys(estateId: string): Promise<TagKeys[]> {
+    return this.all(TAG_KEYS, { where: { estateId }, orderBy: [['_id', 'asc']] })
   }
 
   /** Whether no active point of the estate has this code. */

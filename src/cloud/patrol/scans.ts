@@ -1,6 +1,6 @@
 /** A scan at a checkpoint: which point (signed QR, NFC tag, typed code), checked against the round's route, rated for evidence. */
 import { timingSafeEqual } from 'node:crypto'
-import { AppError } from '../../domain/errors'
+import { AppError, ERROR_MESSAGES } from '../../domain/errors'
 import type { ParsedInputOf, ScanOut } from '../../domain/contract'
 import type { Checkpoint } from '../../domain/patrol/model'
 import type { ScanVerdict } from '../../domain/patrol/rules'
@@ -12,10 +12,30 @@ import {
   roundActRefusal
 } from '../../domain/patrol/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
-import { CHECKPOINTS, nameIn, PatrolRepo, ROUNDS, SCANS } from './repo'
+import { CHECKPOINTS, nameIn, PatrolRepo, ROUNDS, SCANS, TAG_KEYS } from './repo'
+import { freshTap, parseSunMessage, verifySun } from './sun'
 import { qrSignature } from './setup'
 import { typedCode, unknownPointMessage } from '../../domain/patrol/walk'
 import { scanOut } from './views'
+
+/**
+ * The point a signed NFC tap (NTAG 424 DNA SUN) names: the one whose keys verify its MAC; its
+ * counter must be above the last accepted (a copied tap repeats it) and becomes the last.
+ */
+async function signedPoint(repo: PatrolRepo, estateId: string, value: string): Promise<Checkpoint> {
+  for (const k of await repo.tagKeys(estateId)) {
+    const tap = verifySun({ meta: Buffer.from(k.meta, 'hex'), file: Buffer.from(k.file, 'hex') }, value)
+    if (!tap) continue
+    if (!freshTap(tap, k.lastCounter < 0 ? undefined : k.lastCounter)) throw new AppError('TAG_REPLAYED')
+    // in the scan's transaction: two scans of one tap cannot both move the counter
+    await repo.update(TAG_KEYS, k, { lastCounter: tap.counter }, ERROR_MESSAGES.TAG_REPLAYED)
+    const c = await repo.get(CHECKPOINTS, k._id)
+    if (!c || c.estateId !== estateId || !c.active)
+      throw new AppError('NOT_FOUND', unknownPointMessage('nfc', value))
+    return c
+  }
+  throw new AppError('NOT_FOUND', '这个 NFC 防伪标签的读数无法验证，请重新贴近标签')
+}
 
 /** The point a scan names; a QR code must carry this server's signature for this estate. */
 async function resolvePoint(
@@ -25,6 +45,7 @@ async function resolvePoint(
   method: 'nfc' | 'qr' | 'typed',
   value: string
 ): Promise<Checkpoint> {
+  if (method === 'nfc' && parseSunMessage(value)) return signedPoint(repo, estateId, value)
   if (method === 'qr') {
     const t = parseCheckpointQr(value)
     if (!t) throw new AppError('BAD_QR')
@@ -46,6 +67,9 @@ async function resolvePoint(
       ? await repo.pointByCode(estateId, typedCode(value))
       : await repo.pointByTag(estateId, value.trim())
   if (!c || !c.active) throw new AppError('NOT_FOUND', unknownPointMessage(method, value))
+  // a signed tag's bare id proves nothing (any phone reading it, or a copy, gives it)
+  if (method === 'nfc' && c.signedTag)
+    throw new AppError('NOT_FOUND', '这个巡更点用 NFC 防伪标签，请升级小程序后贴近标签读取')
   return c
 }
 
@@ -88,7 +112,13 @@ export async function scan(input: ParsedInputOf<'patrol.scan'>, ctx: Ctx): Promi
   const deviceTime = ctx.op?.deviceTime ?? ctx.now
   const last = prior[prior.length - 1]
   const evidence = rateEvidence(
-    { method: input.method, deviceTime, serverTime: ctx.now, position: input.position },
+    {
+      method: input.method,
+      signedTag: input.method === 'nfc' && !!point.signedTag,
+      deviceTime,
+      serverTime: ctx.now,
+      position: input.position
+    },
     point,
     last && {
       checkpointId: last.checkpointId,

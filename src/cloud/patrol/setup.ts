@@ -14,7 +14,7 @@ import { checkpointCode, checkpointQr } from '../../domain/patrol/rules'
 import { placeOf, planProblem, questionsProblem, routeProblem } from '../../domain/patrol/setup'
 import { requireEstate, type Ctx } from '../context'
 import { badInput, check, type Coll, type Patch } from '../kit'
-import { CHECKPOINTS, PatrolRepo, PLANS, ROUTES } from './repo'
+import { CHECKPOINTS, PatrolRepo, PLANS, ROUTES, TAG_KEYS } from './repo'
 import { checkpointOut, planOut, routeOut } from './views'
 
 /** The signature a checkpoint's QR code carries: only this server (its secrets) can make it. */
@@ -61,7 +61,27 @@ export async function checkpointSave(
     if (await repo.codeFree(estate._id, c)) code = c
   }
   if (!code) throw new AppError('INTERNAL')
+  if (!input.sunMetaKey !== !input.sunFileKey)
+    badInput(input.sunMetaKey ? 'sunFileKey' : 'sunMetaKey', 'NFC 防伪标签的两个密钥要一起填')
+  const keys = await repo.get(TAG_KEYS, input.id)
+  if (input.sunMetaKey && input.sunFileKey) {
+    const fields = {
+      meta: input.sunMetaKey.toUpperCase(),
+      file: input.sunFileKey.toUpperCase(),
+      // new keys: a new tag, whose counter starts again
+      lastCounter:
+        keys && keys.meta === input.sunMetaKey.toUpperCase() && keys.file === input.sunFileKey.toUpperCase()
+          ? keys.lastCounter
+          : -1
+    }
+    if (keys) {
+      if (keys.estateId !== estate._id) throw new AppError('NOT_FOUND')
+      await repo.update(TAG_KEYS, keys, fields)
+    } else await repo.insert(TAG_KEYS, { _id: input.id, estateId: estate._id, ...fields })
+  } else if (input.sunOff && keys && keys.estateId === estate._id) await repo.remove(TAG_KEYS, input.id)
+  const signedTag = input.sunMetaKey ? true : input.sunOff ? false : (have?.signedTag ?? false)
   const saved = await save(ctx, CHECKPOINTS, input.id, {
+    signedTag,
     name: input.name,
     place: {
       building: input.building || undefined,

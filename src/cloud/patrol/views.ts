@@ -14,7 +14,8 @@ export function checkpointOut(c: Checkpoint): CheckpointOut {
     hasPosition: !!c.position,
     position: c.position,
     questions: c.questions,
-    nfcTagId: c.nfcTagId
+    nfcTagId: c.nfcTagId,
+    signedTag: c.signedTag || undefined
   }
 }
 

@@ -39,6 +39,8 @@ export interface CheckpointOut extends Pick<
   'name' | 'code' | 'position' | 'questions' | 'nfcTagId'
 > {
   id: string
+  /** the point's NFC tag signs each tap (NTAG 424 DNA SUN) */
+  signedTag?: boolean
   /** building, floor and area in one line */
   place: string
   hasPosition: boolean
@@ -187,7 +189,14 @@ export const PATROL_ACTIONS = defineActions({
       area: optText(30),
       position: v.optional(placePosition()),
       questions: v.pipe(v.array(questionSchema()), v.maxLength(10, '最多10个问题')),
-      nfcTagId: optText(64)
+      nfcTagId: optText(64),
+      /**
+       * An NTAG 424 DNA tag's SUN keys (32 hex digits each: SDMMetaReadKey, SDMFileReadKey),
+       * both or neither; stored server-side only, never sent back. `sunOff` turns SUN off.
+       */
+      sunMetaKey: v.optional(v.pipe(v.string(), v.regex(/^[0-9A-Fa-f]{32}$/, '应为32位十六进制密钥'))),
+      sunFileKey: v.optional(v.pipe(v.string(), v.regex(/^[0-9A-Fa-f]{32}$/, '应为32位十六进制密钥'))),
+      sunOff: v.optional(v.boolean())
     }),
     access: MANAGER_ROLES,
     scope: 'estate',

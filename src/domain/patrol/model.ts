@@ -30,6 +30,8 @@ export interface Checkpoint extends Doc {
   /** typed fallback, e.g. 'K7M2': short, no 0/O/1/I */
   code: string
   nfcTagId?: string
+  /** an NTAG 424 DNA tag that signs each tap (SUN); its keys are kept server-side only */
+  signedTag?: boolean
   active: boolean
 }
 

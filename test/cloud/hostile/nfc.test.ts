@@ -5,6 +5,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { rateEvidence } from '../../../src/domain/patrol/rules'
+import { makeHarness, type Harness } from '../harness'
+import { round, uid } from '../../kit/factories'
 import { aesCmac, freshTap, makeSunMessage, parseSunMessage, verifySun } from '../../../src/cloud/patrol/sun'
 
 const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex')
@@ -92,5 +94,57 @@ describe('evidence of a plain NFC tag id', () => {
     expect(signed.score).toBeGreaterThan(
       rateEvidence({ method: 'qr', deviceTime: t, serverTime: t, position: at }, point).score
     )
+  })
+})
+
+describe('signed tags through patrol.scan (both engines)', () => {
+  const key = (b: number) => Buffer.alloc(16, b).toString('hex').toUpperCase()
+  const tag = { meta: Buffer.from(key(0x11), 'hex'), file: Buffer.from(key(0x22), 'hex') }
+  const other = { meta: Buffer.from(key(0x33), 'hex'), file: Buffer.from(key(0x44), 'hex') }
+  const UID = '04A1B2C3D4E5F6'
+  let h: Harness
+  let roundId: string
+  beforeAll(async () => {
+    h = await makeHarness()
+    await h.as('supervisor').call('patrol.checkpointSave', {
+      id: 'demo-cp-2',
+      name: '地下车库入口',
+      questions: [],
+      nfcTagId: UID,
+      sunMetaKey: key(0x11),
+      sunFileKey: key(0x22)
+    })
+    roundId = (await round(h)).id
+  })
+  const tap = (value: string) =>
+    h.as('patrol').try('patrol.scan', { id: uid('scan'), roundId, method: 'nfc', value, answers: {} })
+
+  it('the keys never leave the server: neither the setup answer, the refs nor any stored checkpoint', async () => {
+    const refs = await h.as('supervisor').call('patrol.refs', {})
+    const cp = refs.checkpoints.find((c) => c.id === 'demo-cp-2')!
+    expect(cp.signedTag).toBe(true)
+    expect(JSON.stringify(refs)).not.toContain(key(0x11))
+    expect(JSON.stringify(refs)).not.toContain(key(0x22))
+    expect(await h.text('checkpoints', 'scans', 'audit')).not.toContain(key(0x22))
+  })
+
+  it('a forged tap (wrong MAC, other tag’s keys), the bare tag id and a replayed tap are refused; a fresh one is strongest', async () => {
+    const good = makeSunMessage(tag, UID, 7)
+    const p = parseSunMessage(good)!
+    const refusals = [
+      await tap(`e=${p.picc}&c=${p.mac.slice(0, 15)}${p.mac[15] === '0' ? '1' : '0'}`),
+      await tap(makeSunMessage(other, UID, 8)),
+      await tap(UID)
+    ]
+    expect(refusals.map((r) => (r.ok ? 'OK' : r.code))).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'])
+    const first = await tap(good)
+    expect(first).toMatchObject({
+      ok: true,
+      data: { checkpointId: 'demo-cp-2', evidence: { level: 'strong' } }
+    })
+    // the same tap again (a copied URL), and an older one
+    expect(await tap(good)).toMatchObject({ ok: false, code: 'TAG_REPLAYED' })
+    expect(await tap(makeSunMessage(tag, UID, 6))).toMatchObject({ ok: false, code: 'TAG_REPLAYED' })
+    expect(await h.count('scans', { roundId })).toBe(1)
   })
 })
