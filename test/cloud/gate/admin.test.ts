@@ -229,34 +229,24 @@ describe('gate.blockRemove', () => {
   })
 })
 
+/** The supervisor registers an owner car (the call must succeed). */
+const saveCar = async (input: Record<string, unknown>) =>
+  ok<OwnerVehicleOut>(await h.as('demo-supervisor', 'gate.ownerVehicleSave', input))
+/** The room an owner car is let in for at the gate, with one tap. */
+const carRoom = async (plate: string) =>
+  ok<VehicleItem>(await h.as('demo-guard', 'gate.vehicleIn', vehicleInput({ plate }))).room
+
 describe('gate.ownerVehicleSave', () => {
   it('registers a plate to a room: in the phone’s list, one tap in with the room', async () => {
-    const o = ok<OwnerVehicleOut>(
-      await h.as('demo-supervisor', 'gate.ownerVehicleSave', {
-        id: 'ov-1',
-        plate: '粤c·12345',
-        room: '3-1-101',
-        ownerName: '郑先生'
-      })
-    )
+    const o = await saveCar({ id: 'ov-1', plate: '粤c·12345', room: '3-1-101', ownerName: '郑先生' })
     expect(o).toEqual({ id: 'ov-1', plate: '粤C12345', room: '3-1-101', ownerName: '郑先生' })
     expect(
       ok<GateRefs>(await h.as('demo-guard', 'gate.refs', {})).ownerVehicles.map((x) => x.plate)
     ).toContain('粤C12345')
-    expect(
-      ok<VehicleItem>(await h.as('demo-guard', 'gate.vehicleIn', vehicleInput({ plate: '粤C12345' }))).room
-    ).toBe('3-1-101')
+    expect(await carRoom('粤C12345')).toBe('3-1-101')
     // moved to another room: same id
-    ok(
-      await h.as('demo-supervisor', 'gate.ownerVehicleSave', {
-        id: 'ov-1',
-        plate: '粤C12345',
-        room: '3-2-602'
-      })
-    )
-    expect(
-      ok<VehicleItem>(await h.as('demo-guard', 'gate.vehicleIn', vehicleInput({ plate: '粤C12345' }))).room
-    ).toBe('3-2-602')
+    await saveCar({ id: 'ov-1', plate: '粤C12345', room: '3-2-602' })
+    expect(await carRoom('粤C12345')).toBe('3-2-602')
   })
 
   it('a plate is registered once per estate (removed ones do not count; other estates are separate)', async () => {
@@ -277,16 +267,8 @@ describe('gate.ownerVehicleSave', () => {
       )
     )
     ok(await h.as('demo-supervisor', 'gate.ownerVehicleRemove', { vehicleId: 'demo-car-1' }))
-    ok(
-      await h.as('demo-supervisor', 'gate.ownerVehicleSave', {
-        id: 'ov-2',
-        plate: '粤B12345',
-        room: '3-1-101'
-      })
-    )
-    expect(
-      ok<VehicleItem>(await h.as('demo-guard', 'gate.vehicleIn', vehicleInput({ plate: '粤B12345' }))).room
-    ).toBe('3-1-101')
+    await saveCar({ id: 'ov-2', plate: '粤B12345', room: '3-1-101' })
+    expect(await carRoom('粤B12345')).toBe('3-1-101')
   })
 
   it('bad input', async () => {

@@ -9,16 +9,21 @@ import type {
   GateBoard,
   GateLogPage,
   GateRefs,
-  GoodsSlipOut,
   PassCheckOut,
-  PassOut,
   VehicleItem,
   VisitorOut
 } from '../../../src/domain/contract'
 import { hashIdNumber } from '../../../src/domain/gate/idcard'
 import { localDate } from '../../../src/domain/time'
-
-const ID = '11010519491231002X'
+import {
+  H,
+  ID_NUMBER as ID,
+  goodsCheckInput,
+  makeGoodsSlip,
+  makePass,
+  vehicleInput,
+  visitorInput
+} from './kit'
 
 describe('gate: a day at the gate', () => {
   it('records, conflicts and reports', async () => {
@@ -29,22 +34,20 @@ describe('gate: a day at the gate', () => {
     expect(refs.ownerVehicles.map((o) => o.plate)).toContain('粤B12345')
     const hash = hashIdNumber(ID, refs.idSalt)
     const v = ok<VisitorOut>(
-      await h.as('demo-guard', 'gate.checkIn', {
-        id: 'vis-1',
-        gate: '东门',
-        source: 'walkin',
-        case: 'ownerGuest',
-        name: '王小明',
-        phone: '13912345678',
-        idDoc: { type: 'idcard', last4: '002X', hash },
-        idDeposited: true,
-        cardNo: 'F-07',
-        people: 2,
-        room: '1-1-101',
-        appointment: 'yes',
-        hostCall: 'agreed',
-        result: 'admitted'
-      })
+      await h.as(
+        'demo-guard',
+        'gate.checkIn',
+        visitorInput({
+          id: 'vis-1',
+          phone: '13912345678',
+          idDoc: { type: 'idcard', last4: '002X', hash },
+          idDeposited: true,
+          cardNo: 'F-07',
+          people: 2,
+          appointment: 'yes',
+          hostCall: 'agreed'
+        })
+      )
     )
     expect(v.status).toBe('inside')
     expect(v.idDesc).toBe('身份证 ····002X')
@@ -71,14 +74,7 @@ describe('gate: a day at the gate', () => {
     h.clock.now += 60_000
     // owner car in and out
     const car = ok<VehicleItem>(
-      await h.as('demo-guard', 'gate.vehicleIn', {
-        id: 'car-1',
-        gate: '东门',
-        plate: '粤b12345',
-        case: 'owner',
-        idDeposited: false,
-        result: 'admitted'
-      })
+      await h.as('demo-guard', 'gate.vehicleIn', vehicleInput({ id: 'car-1', plate: '粤b12345' }))
     )
     expect(car.room).toBe('1-1-101')
     h.clock.now += 60_000
@@ -89,75 +85,32 @@ describe('gate: a day at the gate', () => {
     expect(out.id).toBe('car-1')
     h.clock.now += 60_000
     // a pass
-    const pass = ok<PassOut>(
-      await h.as('demo-service', 'gate.passCreate', {
-        id: 'pass-1',
-        visitorName: '赵六',
-        room: '2-1-302',
-        people: 1,
-        validFrom: T0,
-        validTo: T0 + 3600_000 * 8
-      })
-    )
+    const pass = await makePass(h, { id: 'pass-1', validFrom: T0, validTo: T0 + 8 * H })
     expect(pass.code).toMatch(/^[1-9]\d{5}$/)
     const pc = ok<PassCheckOut>(await h.as('demo-guard', 'gate.passCheck', { code: pass.code }))
     expect(pc.problem).toBeUndefined()
-    ok(
-      await h.as('demo-guard', 'gate.checkIn', {
-        id: 'vis-2',
-        gate: '东门',
-        source: 'pass',
-        passId: pass.id,
-        case: 'ownerGuest',
-        name: '赵六',
-        idDoc: { type: 'none', last4: '' },
-        idDeposited: false,
-        people: 1,
-        room: '2-1-302',
-        result: 'admitted'
-      })
-    )
-    const again = await h.as('demo-guard', 'gate.checkIn', {
-      id: 'vis-3',
-      gate: '东门',
-      source: 'pass',
-      passId: pass.id,
-      case: 'ownerGuest',
-      name: '赵六',
-      idDoc: { type: 'none', last4: '' },
-      idDeposited: false,
-      people: 1,
-      result: 'admitted'
-    })
+    const byPass = (id: string) =>
+      h.as(
+        'demo-guard',
+        'gate.checkIn',
+        visitorInput({ id, source: 'pass', passId: pass.id, name: '赵六', room: '2-1-302' })
+      )
+    ok(await byPass('vis-2'))
+    const again = await byPass('vis-3')
     expect(code(again)).toBe('CONFLICT')
     h.clock.now += 60_000
     // goods
-    const gp = ok<GoodsSlipOut>(
-      await h.as('demo-service', 'gate.goodsIssue', {
-        id: 'gp-1',
-        holderKind: 'owner',
-        holderName: '陈先生',
-        room: '1-1-101',
-        items: [{ name: '旧沙发', qty: 1 }],
-        signer: '陈先生',
-        date: localDate(T0)
-      })
-    )
+    const gp = await makeGoodsSlip(h, {
+      id: 'gp-1',
+      items: [{ name: '旧沙发', qty: 1 }],
+      date: localDate(T0)
+    })
     ok(
-      await h.as('demo-guard', 'gate.goodsCheck', {
-        id: 'gc-1',
-        gate: '东门',
-        passId: gp.id,
-        items: gp.items,
-        lorry: true,
-        lorryOpened: true,
-        signatureOk: true,
-        stampOk: true,
-        authorityOk: true,
-        itemsMatch: true,
-        photoIds: [],
-        result: 'released'
-      })
+      await h.as(
+        'demo-guard',
+        'gate.goodsCheck',
+        goodsCheckInput({ id: 'gc-1', passId: gp.id, items: gp.items, lorry: true, lorryOpened: true })
+      )
     )
     const log = ok<GateLogPage>(await h.as('demo-supervisor', 'gate.dayLog', { date: localDate(T0) }))
     expect(log.items.map((i) => i.event)).toEqual([
