@@ -169,15 +169,22 @@ export function staffEdit(
   return { ok: true, patch }
 }
 
-/** Why `caller` may not disable `target`, or null. */
+/**
+ * Why `caller` may not disable `target`, or null. Disabling reaches every estate of the person,
+ * so a supervisor disables only people who work in none but the supervisor's own estates (else
+ * they take the person off their estate, or an admin disables them).
+ */
 export function disableProblem(
-  caller: Pick<Staff, '_id' | 'roles'>,
-  target: Pick<Staff, '_id' | 'roles' | 'active'>
+  caller: Pick<Staff, '_id' | 'roles'> & { estateIds?: readonly string[] },
+  target: Pick<Staff, '_id' | 'roles' | 'active'> & { estateIds?: readonly string[] }
 ): { code: 'FORBIDDEN' | 'CONFLICT'; message: string } | null {
   if (caller._id === target._id) return { code: 'FORBIDDEN', message: '不能停用自己的账号' }
   const reach = manageProblem(caller, target)
   if (reach) return reach
   if (!target.active) return { code: 'CONFLICT', message: '这位员工已经停用了' }
+  const mine = caller.estateIds ?? []
+  if (!caller.roles.includes('admin') && (target.estateIds ?? []).some((e) => !mine.includes(e)))
+    return { code: 'FORBIDDEN', message: '这位员工还在其他小区任职：请把他移出本小区，或请管理员停用' }
   return null
 }
 

@@ -259,6 +259,10 @@ describe('staff.disable', () => {
     expect(code(await h.as('demo-supervisor', 'staff.disable', { staffId: '' }))).toBe('INVALID_INPUT')
     expect(code(await h.as('demo-supervisor', 'staff.disable', {}))).toBe('INVALID_INPUT')
     expect((await h.stored<{ active: boolean }>('staff', 'demo-guard'))!.active).toBe(true)
+    // a person also working in an estate the supervisor does not hold: taken off, or disabled by an admin
+    await h.addStaff('shared', ['cleaner'], ['demo-estate', 'other'])
+    expect(code(await h.as('demo-supervisor', 'staff.disable', { staffId: 'shared' }))).toBe('FORBIDDEN')
+    expect(code(await h.as('demo-admin', 'staff.disable', { staffId: 'shared' }))).toBe('OK')
     // the admin may disable a supervisor
     expect(code(await h.as('demo-admin', 'staff.disable', { staffId: 'demo-supervisor' }))).toBe('OK')
     // unbound at once: the WeChat is nobody's now

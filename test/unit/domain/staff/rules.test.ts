@@ -162,7 +162,10 @@ describe('the staff lifecycle', () => {
     expect(disableProblem(sup, { ...sup, active: true })?.code).toBe('FORBIDDEN')
     expect(disableProblem(sup, { ...admin, active: true })?.code).toBe('FORBIDDEN')
     expect(disableProblem(sup, { ...guard, active: false })?.code).toBe('CONFLICT')
-    expect(disableProblem(sup, guard)).toBeNull()
+    // the guard works in e9 too, which the supervisor does not hold: an admin's call
+    expect(disableProblem(sup, guard)?.message).toContain('其他小区')
+    expect(disableProblem(sup, { ...guard, estateIds: ['e2'] })).toBeNull()
+    expect(disableProblem(admin, guard)).toBeNull()
   })
 
   it('releasedTask: open, nobody assigned, the pool kept or given, one history line', () => {
