@@ -4,6 +4,7 @@ import { CRON_HANDLERS } from './cron'
 import { ESTATES_HANDLERS } from './estates'
 import { FILES_HANDLERS } from './files'
 import { GATE_HANDLERS } from './gate'
+import { HANDOVER_HANDLERS } from './handover'
 import { PATROL_HANDLERS } from './patrol'
 import { SCRIPTS_HANDLERS } from './scripts'
 import { STAFF_HANDLERS } from './staff'
@@ -23,5 +24,6 @@ export const HANDLERS: HandlerMap<ActionName> = mergeHandlers(
   PATROL_HANDLERS,
   WORK_HANDLERS,
   ESTATES_HANDLERS,
+  HANDOVER_HANDLERS,
   CRON_HANDLERS
 )

@@ -250,3 +250,13 @@ export const EXAMPLES: {
   'rooms.importCommit': () => ({ file: EXAMPLE_ROOMS_CSV }),
   'cron.sweep': () => ({})
 }
+  'handover.draft': () => ({ post: '东门岗' }),
+  'handover.submit': () => ({
+    id: `handover-${++seq}`,
+    post: '东门岗',
+    items: [{ key: 'visitors', count: 1, lines: ['王五（1-1-101）09:00进入'] }],
+    note: '雨伞在岗亭'
+  }),
+  'handover.pending': () => ({ post: '东门岗' }),
+  'handover.accept': () => ({ handoverId: 'no-such-handover', checks: [{ key: 'visitors', found: 1 }] }),
+  'handover.day': () => ({ date: localDate(T0) }),

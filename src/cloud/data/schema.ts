@@ -107,6 +107,13 @@ export const COLLECTIONS = {
     ]
   },
   tasktemplates: { indexes: [['estateId', 'active']] },
+  // shift handovers: a post's open ones (the next guard's), a day's (the supervisor's)
+  handovers: {
+    indexes: [
+      ['estateId', 'post', 'status', 'at'],
+      ['estateId', 'day', 'at']
+    ]
+  },
   inbox: { indexes: [['staffId', 'at']] },
   audit: { indexes: [['estateId', 'at'], ['docId']] },
   ops: { indexes: [['serverTime']] },

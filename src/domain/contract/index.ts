@@ -10,6 +10,7 @@ export * from './gate'
 export * from './patrol'
 export * from './work'
 export * from './estates'
+export * from './handover'
 import { CORE_ACTIONS } from './core'
 import { STAFF_ACTIONS } from './staff'
 import { SCRIPTS_ACTIONS } from './scripts'
@@ -17,6 +18,7 @@ import { GATE_ACTIONS } from './gate'
 import { PATROL_ACTIONS } from './patrol'
 import { WORK_ACTIONS } from './work'
 import { ESTATES_ACTIONS } from './estates'
+import { HANDOVER_ACTIONS } from './handover'
 
 export interface SweepOut {
   expiredBindCodes: number
@@ -58,6 +60,7 @@ export const ACTIONS = {
   ...PATROL_ACTIONS,
   ...WORK_ACTIONS,
   ...ESTATES_ACTIONS,
+  ...HANDOVER_ACTIONS,
   ...CRON_ACTIONS
 } as const
 
