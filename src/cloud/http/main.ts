@@ -80,6 +80,7 @@ async function serve(): Promise<void> {
   const opts = options()
   const r = await startServer(opts)
   console.log(`岗位通已启动：${r.url}`)
+  if (r.removedDemo) console.log(`已删除演示数据 ${r.removedDemo} 条。`)
   if (opts.demo)
     console.log('演示模式：打开上面的地址，在登录页点「演示登录」里的任一员工即可（例如 张卫国 · 门岗）。')
   const left = r.demoLeft

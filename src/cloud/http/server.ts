@@ -188,6 +188,8 @@ export interface Running {
   url: string
   /** In production: the demo data still in the data folder (none once removed). */
   demoLeft: { estate: boolean; staff: number }
+  /** How many demo records `removeDemo` (the option) removed at the start. */
+  removedDemo: number
   /** Removes the demo data (production only); how many records went. */
   removeDemo(): Promise<number>
   close(): Promise<void>
@@ -213,7 +215,7 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
   // (and removed when asked), never added to.
   const seeded = opts.demo ? await seedDemo(store, Date.now()) : { created: 0 }
   const removeDemo = () => removeDemoData(store, Object.keys(COLLECTIONS))
-  if (!opts.demo && opts.removeDemo) await removeDemo()
+  const removedDemo = !opts.demo && opts.removeDemo ? await removeDemo() : 0
   let demoLeft = opts.demo ? { estate: false, staff: 0 } : await demoDataIn(store)
   const bound = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? [opts.host] : []
   const hosts = allowedHosts([...(opts.hosts ?? []), ...bound])
@@ -291,6 +293,7 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
     server,
     runtime,
     url,
+    removedDemo,
     get demoLeft() {
       return demoLeft
     },

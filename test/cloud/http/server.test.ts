@@ -158,6 +158,7 @@ describe('production (DEMO=0)', () => {
     const dir2 = dataDir()
     await stop(await start(dir2))
     const prod2 = await start(dir2, { demo: false, removeDemo: true })
+    expect(prod2.removedDemo).toBeGreaterThan(90)
     expect(prod2.demoLeft).toEqual({ estate: false, staff: 0 })
   })
 
