@@ -12,7 +12,9 @@ import type {
 import type { Checkpoint, Plan, Route } from '../../domain/patrol/model'
 import { checkpointCode, checkpointQr } from '../../domain/patrol/rules'
 import { placeOf, planProblem, questionsProblem, routeProblem } from '../../domain/patrol/setup'
-import { requireEstate, type Ctx } from '../context'
+import { requireCaller, requireEstate, type Ctx } from '../context'
+import { hasAnyRole, MANAGER_ROLES } from '../../domain/roles'
+import { nfcTagHash } from '../../domain/patrol/walk'
 import { badInput, check, type Coll, type Patch } from '../kit'
 import { CHECKPOINTS, PatrolRepo, PLANS, ROUTES, TAG_KEYS } from './repo'
 import { checkpointOut, planOut, routeOut } from './views'
@@ -25,10 +27,28 @@ export function qrSignature(ctx: Ctx, estateId: string, checkpointId: string): s
     .slice(0, 22)
 }
 
+/** The estate's salt of the NFC tag hashes patrol phones get (domain/patrol/walk.ts: nfcTagHash). */
+export function nfcSalt(ctx: Ctx, estateId: string): string {
+  return createHmac('sha256', `${ctx.config.idSalt}:nfc-salt`).update(estateId).digest('hex').slice(0, 32)
+}
+
+/**
+ * The reference data of patrol. A supervisor (who sets points up) gets them whole; a patrol
+ * phone only what it needs to match a scan: no tag ids (their salted hashes) and no positions.
+ */
 export async function refs(_: Record<string, never>, ctx: Ctx): Promise<PatrolRefs> {
-  const w = await new PatrolRepo(ctx).world(requireEstate(ctx)._id)
+  const estate = requireEstate(ctx)
+  const w = await new PatrolRepo(ctx).world(estate._id)
+  const manager = hasAnyRole(requireCaller(ctx).staff.roles, MANAGER_ROLES)
+  const salt = nfcSalt(ctx, estate._id)
+  const phone = (c: CheckpointOut): CheckpointOut => {
+    const { nfcTagId, position: _position, ...rest } = c
+    return nfcTagId ? { ...rest, nfcTagHash: nfcTagHash(salt, nfcTagId) } : rest
+  }
+  const points = [...w.checkpoints.values()].map(checkpointOut)
   return {
-    checkpoints: [...w.checkpoints.values()].map(checkpointOut),
+    ...(manager ? {} : { nfcSalt: salt }),
+    checkpoints: manager ? points : points.map(phone),
     routes: [...w.routes.values()].map(routeOut),
     plans: [...w.plans.values()].map(planOut),
     at: ctx.now

@@ -41,6 +41,11 @@ export interface CheckpointOut extends Pick<
   id: string
   /** the point's NFC tag signs each tap (NTAG 424 DNA SUN) */
   signedTag?: boolean
+  /**
+   * What a patrol phone gets instead of the tag id (and no position): the tag id's hash with the
+   * estate's `nfcSalt` (domain/patrol/walk.ts: nfcTagHash), enough to match a tag held to it.
+   */
+  nfcTagHash?: string
   /** building, floor and area in one line */
   place: string
   hasPosition: boolean
@@ -56,6 +61,8 @@ export interface PlanOut extends Pick<
 }
 export interface PatrolRefs {
   checkpoints: CheckpointOut[]
+  /** the estate's salt of `nfcTagHash` (patrol phones only) */
+  nfcSalt?: string
   routes: RouteOut[]
   plans: PlanOut[]
   at: number

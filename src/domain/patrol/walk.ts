@@ -6,6 +6,7 @@
  */
 import type { RoundCard } from '../contract/patrol'
 import { localClock } from '../time'
+import { sha256Hex } from '../sha256'
 import { ROUND_STATUS_LABELS, type Checkpoint, type ScanMethod } from './model'
 import { parseCheckpointQr } from './rules'
 
@@ -21,11 +22,22 @@ export function unknownPointMessage(method: 'typed' | 'nfc', value: string): str
     : '这个 NFC 标签没有登记为巡更点'
 }
 
+/**
+ * An NFC tag id as a patrol phone knows it: hashed with the estate's salt, so the phones of the
+ * estate can match a tag held to them without being given every tag's id.
+ */
+export function nfcTagHash(salt: string, tagId: string): string {
+  return sha256Hex(`${salt}:${tagId.trim()}`).slice(0, 32)
+}
+
 /** The checkpoint a QR text, an NFC tag id or a typed code names among `points`, or why none does. */
-export function pointFor<P extends { id: string } & Pick<Checkpoint, 'code' | 'nfcTagId'>>(
+export function pointFor<
+  P extends { id: string; nfcTagHash?: string } & Pick<Checkpoint, 'code' | 'nfcTagId'>
+>(
   points: readonly P[],
   method: ScanMethod,
-  value: string
+  value: string,
+  nfcSalt?: string
 ): { ok: true; point: P } | { ok: false; message: string } {
   if (method === 'qr') {
     const t = parseCheckpointQr(value)
@@ -35,7 +47,13 @@ export function pointFor<P extends { id: string } & Pick<Checkpoint, 'code' | 'n
   const point =
     method === 'typed'
       ? points.find((c) => c.code === typedCode(value))
-      : points.find((c) => c.nfcTagId === value.trim())
+      : points.find(
+          (c) =>
+            (c.nfcTagId !== undefined && c.nfcTagId === value.trim()) ||
+            (nfcSalt !== undefined &&
+              c.nfcTagHash !== undefined &&
+              c.nfcTagHash === nfcTagHash(nfcSalt, value))
+        )
   return point ? { ok: true, point } : { ok: false, message: unknownPointMessage(method, value) }
 }
 

@@ -146,7 +146,7 @@ const Walking = observer(function Walking() {
               扫巡更点二维码
             </Btn>
           )}
-          {canNfc() && patrol.refs?.checkpoints.some((c) => c.nfcTagId) && (
+          {canNfc() && patrol.refs?.checkpoints.some((c) => c.nfcTagId || c.nfcTagHash) && (
             <Btn
               onClick={() => {
                 void ui.toast('请把手机贴近巡更点的 NFC 标签')

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { rateEvidence } from '../../../src/domain/patrol/rules'
+import { nfcTagHash, pointFor } from '../../../src/domain/patrol/walk'
 import { makeHarness, type Harness } from '../harness'
 import { round, uid } from '../../kit/factories'
 import { aesCmac, freshTap, makeSunMessage, parseSunMessage, verifySun } from '../../../src/cloud/patrol/sun'
@@ -146,5 +147,37 @@ describe('signed tags through patrol.scan (both engines)', () => {
     expect(await tap(good)).toMatchObject({ ok: false, code: 'TAG_REPLAYED' })
     expect(await tap(makeSunMessage(tag, UID, 6))).toMatchObject({ ok: false, code: 'TAG_REPLAYED' })
     expect(await h.count('scans', { roundId })).toBe(1)
+  })
+})
+
+describe('what a patrol phone is given to match tags (both engines)', () => {
+  it('no tag ids and no positions, only salted hashes that match the tag held to the phone', async () => {
+    const h = await makeHarness()
+    await h.as('supervisor').call('patrol.checkpointSave', {
+      id: 'demo-cp-2',
+      name: '地下车库入口',
+      questions: [],
+      nfcTagId: '04A2B3C4D5E6F7',
+      position: { lat: 22.5, lng: 114, radiusM: 30 }
+    })
+    const mine = await h.as('patrol').call('patrol.refs', {})
+    const text = JSON.stringify(mine)
+    expect(text).not.toContain('04A2B3C4D5E6F7')
+    expect(text).not.toContain('"position"')
+    expect(text).not.toContain('"lat"')
+    expect(mine.nfcSalt).toMatch(/^[0-9a-f]{32}$/)
+    const found = pointFor(mine.checkpoints, 'nfc', '04A2B3C4D5E6F7', mine.nfcSalt)
+    expect(found).toMatchObject({ ok: true, point: { id: 'demo-cp-2' } })
+    expect(pointFor(mine.checkpoints, 'nfc', '04A2B3C4D5E6F8', mine.nfcSalt).ok).toBe(false)
+    // another estate's salt is another hash
+    expect(nfcTagHash('other-salt', '04A2B3C4D5E6F7')).not.toBe(
+      mine.checkpoints.find((c) => c.id === 'demo-cp-2')!.nfcTagHash
+    )
+    // the supervisor, who sets points up, still sees them whole
+    const sup = await h.as('supervisor').call('patrol.refs', {})
+    expect(sup.checkpoints.find((c) => c.id === 'demo-cp-2')).toMatchObject({
+      nfcTagId: '04A2B3C4D5E6F7',
+      position: { lat: 22.5 }
+    })
   })
 })

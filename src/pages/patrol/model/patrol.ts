@@ -166,7 +166,7 @@ export class PatrolStore {
 
   /** Which checkpoint a scan is for, from what was scanned (QR, tag or typed code). */
   pointOf(i: { method: ScanMethod; value: string }): CheckpointOut | undefined {
-    const found = pointFor(this.refs?.checkpoints ?? [], i.method, i.value)
+    const found = pointFor(this.refs?.checkpoints ?? [], i.method, i.value, this.refs?.nfcSalt)
     return found.ok ? found.point : undefined
   }
 
@@ -204,7 +204,7 @@ export class PatrolStore {
     this.error = ''
     const a = this.active
     if (!a || !this.refs) return false
-    const found = pointFor(this.refs.checkpoints, method, raw)
+    const found = pointFor(this.refs.checkpoints, method, raw, this.refs.nfcSalt)
     if (!found.ok) return this.fail(found.message)
     const cp = found.point
     const other = this.refs.routes.find(
