@@ -161,6 +161,8 @@ export const EXAMPLES: {
   'gate.permitRemove': () => ({ permitId: 'no-such-permit' }),
   'gate.dayLog': () => ({ date: localDate(T0) }),
   'gate.dayLogCsv': () => ({ date: localDate(T0) }),
+  'gate.lockouts': () => ({}),
+  'gate.lockoutLift': () => ({ lockoutId: 'pass:person:no-such-person' }),
   'patrol.refs': () => ({}),
   'patrol.today': () => ({}),
   'patrol.start': () => ({

@@ -117,6 +117,10 @@ export const COLLECTIONS = {
   inbox: { indexes: [['staffId', 'at']] },
   audit: { indexes: [['estateId', 'at'], ['docId']] },
   ops: { indexes: [['serverTime']] },
+  // misses at guessing a code, one counter per key and window (domain/guard/limits.ts)
+  guesses: { indexes: [['createdAt']] },
+  // lockouts after too many misses: the supervisor's list of the estate
+  lockouts: { indexes: [['estateId', 'until']] },
   /** `meta/setup`: the one-time setup, recorded once. */
   meta: { indexes: [] },
   /*

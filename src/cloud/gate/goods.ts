@@ -9,13 +9,25 @@ import type { GoodsCheck, GoodsSlip } from '../../domain/gate/entities'
 import { goodsDecisionProblem, goodsSlipProblem } from '../../domain/gate/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { check, eventTime, type New } from '../kit'
+import { guarded } from '../kit/guesses'
 import { goodsDetail, goodsSlipOut } from './out'
+import { gateGuesser, isMiss } from './passes'
 import { GateRepo, GOODS_CHECKS, GOODS_SLIPS } from './repo'
 
 export async function goodsSlipCheck(input: { code: string }, ctx: Ctx): Promise<GoodsSlipCheckOut> {
   const estate = requireEstate(ctx)
-  const pass = await new GateRepo(ctx).goodsSlipByCode(estate._id, input.code)
-  if (!pass) throw new AppError('NOT_FOUND', '没有这个编号的放行条，请核对；纸质放行条请按“无系统放行条”登记')
+  const repo = new GateRepo(ctx)
+  const pass = await guarded(
+    ctx,
+    gateGuesser(ctx, 'goods'),
+    async () => {
+      const found = await repo.goodsSlipByCode(estate._id, input.code)
+      if (!found)
+        throw new AppError('NOT_FOUND', '没有这个编号的放行条，请核对；纸质放行条请按“无系统放行条”登记')
+      return found
+    },
+    isMiss
+  )
   return { pass: goodsSlipOut(pass), problem: goodsSlipProblem(pass, estate._id, ctx.now) }
 }
 

@@ -2,6 +2,7 @@ import { defineHandlers } from '../kit'
 import * as admin from './admin'
 import * as board from './board'
 import * as goods from './goods'
+import * as lockouts from './lockouts'
 import * as log from './log'
 import * as passes from './passes'
 import * as vehicles from './vehicles'
@@ -38,5 +39,7 @@ export const GATE_HANDLERS = defineHandlers({
   'gate.permitSave': admin.permitSave,
   'gate.permitRemove': admin.permitRemove,
   'gate.dayLog': log.dayLog,
-  'gate.dayLogCsv': log.dayLogCsv
+  'gate.dayLogCsv': log.dayLogCsv,
+  'gate.lockouts': lockouts.lockouts,
+  'gate.lockoutLift': lockouts.lockoutLift
 })

@@ -14,7 +14,7 @@ import type {
   VisitorItem,
   VisitorOut
 } from '../../domain/contract'
-import { maskPhone } from '../../domain/privacy'
+import { maskName, maskPhone, maskPlate } from '../../domain/privacy'
 import { describeId } from '../../domain/gate/idtypes'
 import { isOverstay, permitProblem } from '../../domain/gate/machines'
 import {
@@ -104,6 +104,17 @@ export function vehicleItem(x: VehicleVisit, now: number, limitMs: number): Vehi
   }
 }
 
+/** What a guard's look-up by code shows: masked name and plate, no phone, no note. */
+export function passGlimpse(p: VisitorPass): PassOut {
+  return {
+    ...passOut(p),
+    visitorName: maskName(p.visitorName),
+    visitorPhone: undefined,
+    plate: maskPlate(p.plate),
+    note: undefined
+  }
+}
+
 export function passOut(p: VisitorPass, wholePhone = false): PassOut {
   return {
     id: p._id,
@@ -173,8 +184,17 @@ export function blockEntryOut(b: BlockEntry): BlockEntryOut {
   }
 }
 
+/** The block-list match and the guard's reason for letting it in, as the supervisor reads them. */
+function blockParts(x: { blockHit?: { reason: string }; blockOverride?: string; reason?: string }): string[] {
+  if (!x.blockHit) return []
+  // a refusal for the list already says 黑名单 in its reason
+  if (x.reason?.startsWith('黑名单')) return []
+  return [`黑名单：${x.blockHit.reason}`, ...(x.blockOverride ? [`放行原因：${x.blockOverride}`] : [])]
+}
+
 export function visitorDetail(
-  v: Pick<Visitor, 'case' | 'room' | 'company' | 'phone' | 'people' | 'reason' | 'status'>
+  v: Pick<Visitor, 'case' | 'room' | 'company' | 'phone' | 'people' | 'reason' | 'status'> &
+    Partial<Pick<Visitor, 'blockHit' | 'blockOverride'>>
 ): string {
   const parts: string[] = [VISITOR_CASE_LABELS[visitorCaseOf(v.case) ?? v.case]]
   if (v.room) parts.push(`访 ${v.room}`)
@@ -183,17 +203,20 @@ export function visitorDetail(
   if (v.people > 1) parts.push(`${v.people}人`)
   if (v.status === 'redirected') parts.push('已指引到会所')
   if (v.reason) parts.push(`原因：${v.reason}`)
+  parts.push(...blockParts(v))
   return parts.join(' · ')
 }
 
 export function vehicleDetail(
-  x: Pick<VehicleVisit, 'case' | 'room' | 'driver' | 'deliverTo' | 'reason'>
+  x: Pick<VehicleVisit, 'case' | 'room' | 'driver' | 'deliverTo' | 'reason'> &
+    Partial<Pick<VehicleVisit, 'blockHit' | 'blockOverride'>>
 ): string {
   const parts: string[] = [VEHICLE_CASE_LABELS[x.case]]
   if (x.room) parts.push(x.room)
   if (x.deliverTo) parts.push(`送货到 ${x.deliverTo}`)
   if (x.driver) parts.push(`驾驶人 ${x.driver}`)
   if (x.reason) parts.push(`原因：${x.reason}`)
+  parts.push(...blockParts(x))
   return parts.join(' · ')
 }
 

@@ -4,13 +4,14 @@
  * and the guard's look-up of a visitor pass by its code.
  */
 import type { Doc } from '../../domain/entities'
-import { AppError } from '../../domain/errors'
+import { AppError, isAppError } from '../../domain/errors'
 import type { GoodsSlipOut, ParsedInputOf, PassCheckOut, PassOut } from '../../domain/contract'
 import { GOODS_SLIP, PASS, passProblem, step, type Transition } from '../../domain/gate/machines'
 import { goodsIssueProblem, passWindowProblem } from '../../domain/gate/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { check, type Coll, type Patch } from '../kit'
-import { goodsSlipOut, passOut } from './out'
+import { guarded, type Guesser } from '../kit/guesses'
+import { goodsSlipOut, passGlimpse, passOut } from './out'
 import { GateRepo, GOODS_SLIPS, PASSES } from './repo'
 
 export async function passCreate(input: ParsedInputOf<'gate.passCreate'>, ctx: Ctx): Promise<PassOut> {
@@ -68,17 +69,38 @@ export async function passes(_: Record<string, never>, ctx: Ctx): Promise<PassOu
   return (await new GateRepo(ctx).recentPasses(requireEstate(ctx)._id)).map((p) => passOut(p))
 }
 
+/** A look-up by code counts as a guess: a wrong code is a miss (domain/guard/limits.ts). */
+export function gateGuesser(ctx: Ctx, kind: 'pass' | 'goods'): Guesser {
+  const { staff } = requireCaller(ctx)
+  return { kind, personKey: staff._id, staffName: staff.name, estateId: requireEstate(ctx)._id }
+}
+export const isMiss = (e: unknown) => isAppError(e) && e.code === 'NOT_FOUND'
+
+/**
+ * The guard's look-up by code, under the guessing limits. It answers what the guard needs
+ * before admitting: the name and plate masked (the guard compares them with the person and
+ * the car in front of him), room, people, validity and state; no phone, no note. The check-in
+ * takes the name and plate from the pass itself.
+ */
 export async function passCheck(input: { code: string }, ctx: Ctx): Promise<PassCheckOut> {
   const estate = requireEstate(ctx)
   const repo = new GateRepo(ctx)
-  const pass = await repo.passByCode(estate._id, input.code)
-  if (!pass)
-    throw new AppError(
-      'NOT_FOUND',
-      '没有这个通行码的通行证，请核对6位数字；若是其他小区的通行证，本小区不能使用'
-    )
+  const pass = await guarded(
+    ctx,
+    gateGuesser(ctx, 'pass'),
+    async () => {
+      const found = await repo.passByCode(estate._id, input.code)
+      if (!found)
+        throw new AppError(
+          'NOT_FOUND',
+          '没有这个通行码的通行证，请核对6位数字；若是其他小区的通行证，本小区不能使用'
+        )
+      return found
+    },
+    isMiss
+  )
   return {
-    pass: passOut(pass),
+    pass: passGlimpse(pass),
     problem: passProblem(pass, estate._id, ctx.now),
     blockHits: await repo.blockHits(estate._id, {
       name: pass.visitorName,

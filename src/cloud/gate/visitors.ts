@@ -9,6 +9,7 @@ import { passProblem, permitProblem, step, tempPassExpiry, VISITOR } from '../..
 import type { IdRef } from '../../domain/gate/idtypes'
 import type { Visitor } from '../../domain/gate/entities'
 import {
+  blockDecisionProblem,
   checkInProblem,
   CONSTRUCTION_MISSING,
   constructionNeeded,
@@ -93,6 +94,8 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
     })
   ])
   if (had) throw new AppError('DUPLICATE', '这位访客已经登记过了')
+  const blocked = blockDecisionProblem(hits.length > 0, input.result, input.blockOverride)
+  if (blocked) throw new AppError('BLOCK_LISTED', blocked)
 
   const pass = input.source === 'pass' ? passDoc : null
   if (input.source === 'pass') {
@@ -116,13 +119,14 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
     source: input.source,
     passId: pass?._id,
     case: input.case,
-    name: input.name,
+    // a pass look-up shows the guard a masked name and plate: the pass's own are stored
+    name: pass?.visitorName ?? input.name,
     phone: input.phone || undefined,
     idDoc,
     idDeposited: input.idDeposited,
     cardNo: input.cardNo || undefined,
     people: input.people,
-    plate: input.plate,
+    plate: pass ? (pass.plate ?? input.plate) : input.plate,
     room: input.room || undefined,
     company: input.company || undefined,
     contact: input.contact || undefined,
@@ -136,6 +140,7 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
     by: staff._id,
     byName: staff.name,
     blockHit: firstHit(hits),
+    blockOverride: hits.length && status === 'inside' ? input.blockOverride?.trim() || undefined : undefined,
     scriptRunId: input.scriptRunId
   }
   // the visitor, the pass and the log line at once

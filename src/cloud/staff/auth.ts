@@ -1,6 +1,7 @@
 /** Sign-in: demo accounts, WeChat, binding a WeChat with a code, the first setup, sign-out. */
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto'
-import { AppError } from '../../domain/errors'
+import { AppError, isAppError } from '../../domain/errors'
+import { ANY_ESTATE } from '../../domain/guard/limits'
 import {
   BIND_CODE_TTL_MS,
   SESSION_TTL_MS,
@@ -18,8 +19,13 @@ import {
 } from '../../domain/staff/rules'
 import type { Ctx } from '../context'
 import { DuplicateKeyError } from '../data/port'
+import { guarded, type Guesser } from '../kit/guesses'
 import { signToken } from '../session'
 import { BIND_CODES, ESTATES, META, OPENIDS, SESSIONS, STAFF, StaffRepo } from './repo'
+
+/** A bind code tried by a WeChat or a browser: a guess (domain/guard/limits.ts), per caller and for the server. */
+const bindGuesser = (personKey: string): Guesser => ({ kind: 'bind', personKey, estateId: ANY_ESTATE })
+const isWrongCode = (e: unknown) => isAppError(e) && e.code === 'BIND_CODE_INVALID'
 
 async function selfOf(repo: StaffRepo, staff: Staff) {
   return staffSelf(staff, await repo.estates(staff.estateIds))
@@ -126,14 +132,24 @@ export async function codeLogin(input: ParsedInputOf<'auth.codeLogin'>, ctx: Ctx
   if (ctx.identity.kind === 'openid')
     throw new AppError('INVALID_INPUT', '在微信里请点「微信一键登录」，再输入绑定码')
   const code = normalizeBindCode(input.code)
-  const staff = await new StaffRepo(ctx).transaction(async (tx) => {
-    const { bc, s } = await usableCode(tx, code, ctx.now)
-    const used = await tx.tryUpdate(BIND_CODES, bc, { usedAt: ctx.now })
-    const signed = await tx.tryUpdate(STAFF, s, { boundAt: ctx.now })
-    if (!used || !signed) throw new AppError('CONFLICT')
-    await tx.audit(signed, 'sessions', s._id, bc.estateId)
-    return signed
-  })
+  const device = `web:${createHash('sha256')
+    .update(input.device ?? '')
+    .digest('hex')
+    .slice(0, 16)}`
+  const staff = await guarded(
+    ctx,
+    bindGuesser(device),
+    () =>
+      new StaffRepo(ctx).transaction(async (tx) => {
+        const { bc, s } = await usableCode(tx, code, ctx.now)
+        const used = await tx.tryUpdate(BIND_CODES, bc, { usedAt: ctx.now })
+        const signed = await tx.tryUpdate(STAFF, s, { boundAt: ctx.now })
+        if (!used || !signed) throw new AppError('CONFLICT')
+        await tx.audit(signed, 'sessions', s._id, bc.estateId)
+        return signed
+      }),
+    isWrongCode
+  )
   return openSession(ctx, staff, 'code', deviceName(input.device))
 }
 
@@ -143,7 +159,17 @@ export async function bind(input: { code: string; wxCode?: string }, ctx: Ctx): 
   const code = normalizeBindCode(input.code)
   const repo = new StaffRepo(ctx)
   if (await repo.withOpenid(openid)) throw new AppError('ALREADY_BOUND')
-  const staff = await repo.transaction(async (tx) => {
+  const staff = await guarded(
+    ctx,
+    bindGuesser(`wx:${openid}`),
+    () => bindWith(repo, code, openid, ctx),
+    isWrongCode
+  )
+  return openSession(ctx, staff, 'wechat')
+}
+
+async function bindWith(repo: StaffRepo, code: string, openid: string, ctx: Ctx): Promise<Staff> {
+  return repo.transaction(async (tx) => {
     const { bc, s } = await usableCode(tx, code, ctx.now)
     if (s.openid) throw new AppError('BIND_CODE_USED', '该员工已绑定其他微信，请联系主管')
     await claimOpenid(tx, openid, s._id)
@@ -153,7 +179,6 @@ export async function bind(input: { code: string; wxCode?: string }, ctx: Ctx): 
     await tx.audit(bound, 'staff', s._id, bc.estateId)
     return bound
   })
-  return openSession(ctx, staff, 'wechat')
 }
 
 function sameSecret(given: string, expected: string): boolean {

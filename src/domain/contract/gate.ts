@@ -24,6 +24,7 @@ import {
   type Construction
 } from '../gate/entities'
 import type { Doc } from '../entities'
+import type { Lockout } from '../guard/entities'
 import type { ConstructionPermit, GoodsCheck, GoodsSlip, OwnerVehicle, VisitorPass } from '../gate/entities'
 import { action, defineActions, localDay, clockTime, epochMs, id, optText, text } from './define'
 
@@ -129,6 +130,13 @@ export interface PassOut extends Omit<VisitorPass, keyof Doc | 'estateId' | 'by'
   id: string
   /** masked except for the desk that made it */
   visitorPhone?: string
+}
+/** A lockout after too many wrong codes, as the supervisor sees it. */
+export interface LockoutOut extends Pick<
+  Lockout,
+  'kind' | 'scope' | 'staffName' | 'misses' | 'lockedAt' | 'until'
+> {
+  id: string
 }
 export interface PassCheckOut {
   pass: PassOut
@@ -321,6 +329,8 @@ export const GATE_ACTIONS = defineActions({
       ),
       result: v.picklist(['admitted', 'refused', 'redirected'] as const, '结果不正确'),
       reason: optText(100),
+      /** why a block-listed visitor is let in anyway: required when the block list matches */
+      blockOverride: optText(100),
       scriptRunId: v.optional(id())
     }),
     access: GATE_ROLES,
@@ -371,7 +381,9 @@ export const GATE_ACTIONS = defineActions({
       idDeposited: v.boolean(),
       icCardNo: optText(20),
       result: v.picklist(['admitted', 'refused', 'redirected'] as const, '结果不正确'),
-      reason: optText(100)
+      reason: optText(100),
+      /** why a block-listed vehicle is let in anyway: required when the block list matches */
+      blockOverride: optText(100)
     }),
     access: GATE_ROLES,
     scope: 'estate',
@@ -582,5 +594,23 @@ export const GATE_ACTIONS = defineActions({
     scope: 'estate',
     write: false,
     summary: '主管：导出当天门岗记录为 CSV'
+  }),
+  'gate.lockouts': action<LockoutOut[]>()({
+    fn: 'staff',
+    input: v.strictObject({}),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '主管：输错通行码、放行条编号或绑定码太多次而锁定的人（正在锁定的）'
+  }),
+  'gate.lockoutLift': action<LockoutOut>()({
+    fn: 'staff',
+    input: v.strictObject({
+      lockoutId: v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z]+:[a-z]+:[^\s]+$/, '编号格式不正确'))
+    }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：解除一个锁定（记入操作记录）'
   })
 })

@@ -7,6 +7,8 @@ import { ui } from '../../services/ui'
 import { patrolAlert } from '../../domain/patrol/alerts'
 import { outdatedLine, runLine, type OverviewLine } from '../../domain/scripts/overview'
 import { overstayLines } from '../../domain/gate/board'
+import { lockoutLine } from '../../domain/guard/limits'
+import { formatWhen } from '../../domain/dates'
 import { AreaHeader } from '../../components/AreaHeader'
 import { gateAdmin, now as clock, patrolAdmin } from './model'
 import './index.scss'
@@ -82,6 +84,33 @@ const Overstay = observer(function Overstay() {
   )
 })
 
+/** People locked out after too many wrong codes: the supervisor sees them and lifts the lockout. */
+const Lockouts = observer(function Lockouts() {
+  const list = gateAdmin.lockouts
+  if (!list.length) return null
+  const now = clock()
+  return (
+    <View className="card overstay-card">
+      <Text className="card-title">{`输错锁定 ${list.length} 个`}</Text>
+      {list.map((l) => (
+        <View key={l.id} className="sup-row">
+          <Text className="sup-row-title">{lockoutLine(l, (t) => formatWhen(t, now))}</Text>
+          <Text
+            className="link"
+            onClick={() =>
+              void ui
+                .confirm('解除锁定？', '解除后可以再次查询，解除会记入操作记录')
+                .then((yes) => yes && gateAdmin.liftLockout(l.id))
+            }
+          >
+            解除锁定
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+})
+
 /** Missed and late rounds today: on the supervisor's first screen. */
 const PatrolAlerts = observer(function PatrolAlerts() {
   const c = patrolAdmin.day?.counts
@@ -100,12 +129,14 @@ function SupervisorEntry() {
   useDidShow(() => {
     void scripts.load()
     void gateAdmin.loadBoard()
+    void gateAdmin.loadLockouts()
     void patrolAdmin.load()
   })
   return (
     <View className="page">
       <AreaHeader title="主管" desc={`${session.estate?.name ?? ''} 的员工、派单与日报`} />
       <Overstay />
+      <Lockouts />
       <PatrolAlerts />
       {MENU.map((m) => (
         <View key={m.url} className="sup-item" hoverClass="sup-item-hover" onClick={() => void ui.go(m.url)}>

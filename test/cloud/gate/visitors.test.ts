@@ -989,7 +989,7 @@ describe('gate.visitor', () => {
 })
 
 describe('gate.passCheck', () => {
-  it('finds the pass by its code, phone masked, with block-list warnings', async () => {
+  it('finds the pass by its code, name masked, no phone or note, with block-list warnings', async () => {
     const p = await makePass(h, {
       visitorName: '刘某',
       visitorPhone: '13700001111',
@@ -1000,12 +1000,12 @@ describe('gate.passCheck', () => {
     expect(r.pass).toMatchObject({
       id: p.id,
       code: p.code,
-      visitorName: '刘某',
-      visitorPhone: '137****1111',
+      visitorName: '刘*',
+      visitorPhone: undefined,
       room: '2-1-302',
       status: 'active',
       byName: '孙客服',
-      note: '送花'
+      note: undefined
     })
     expect(r.problem).toBeUndefined()
     expect(r.blockHits.map((b) => [b.entryId, b.matchedBy])).toEqual([

@@ -41,7 +41,7 @@ function PassPage() {
       idDoc: { type: 'none', last4: '' },
       idDeposited: false,
       people: p.people,
-      plate: p.plate,
+      // the look-up shows name and plate masked; the server stores the pass's own
       room: p.room,
       appointment: 'yes',
       result: 'admitted'

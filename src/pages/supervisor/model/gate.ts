@@ -3,7 +3,14 @@
  * its CSV, and the reference lists guards work from (block list, owner cars, permits).
  */
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { GateBoard, GateLogItem, GateRefs, InputOf, StaffListItem } from '../../../domain/contract'
+import type {
+  GateBoard,
+  GateLogItem,
+  GateRefs,
+  InputOf,
+  LockoutOut,
+  StaffListItem
+} from '../../../domain/contract'
 import type { GateLogType } from '../../../domain/gate/entities'
 import { hashIdNumber, idCardProblem } from '../../../domain/gate/idcard'
 import { permitWindow, type PermitForm } from '../../../domain/gate/refs'
@@ -39,6 +46,8 @@ const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
 
 export class GateAdminStore {
   board: GateBoard | undefined = undefined
+  /** lockouts after too many wrong codes, running now */
+  lockouts: LockoutOut[] = []
   refs: GateRefs | undefined = undefined
   guards: StaffListItem[] = []
   // day log
@@ -68,6 +77,27 @@ export class GateAdminStore {
     const e = this.error
     this.error = ''
     return e
+  }
+
+  async loadLockouts(): Promise<void> {
+    try {
+      const list = await this.deps.api()('gate.lockouts', {})
+      runInAction(() => (this.lockouts = list))
+    } catch (e) {
+      runInAction(() => (this.error = messageOf(e)))
+    }
+  }
+
+  /** Lifts a lockout (recorded in the audit log) and drops it from the list. */
+  async liftLockout(id: string): Promise<boolean> {
+    try {
+      await this.deps.api()('gate.lockoutLift', { lockoutId: id })
+      runInAction(() => (this.lockouts = this.lockouts.filter((l) => l.id !== id)))
+      return true
+    } catch (e) {
+      runInAction(() => (this.error = messageOf(e)))
+      return false
+    }
   }
 
   async loadBoard(): Promise<void> {
