@@ -250,8 +250,6 @@ export const EXAMPLES: {
   'rooms.list': () => ({}),
   'rooms.importPreview': () => ({ file: EXAMPLE_ROOMS_CSV }),
   'rooms.importCommit': () => ({ file: EXAMPLE_ROOMS_CSV }),
-  'cron.sweep': () => ({})
-}
   'handover.draft': () => ({ post: '东门岗' }),
   'handover.submit': () => ({
     id: `handover-${++seq}`,
@@ -262,3 +260,5 @@ export const EXAMPLES: {
   'handover.pending': () => ({ post: '东门岗' }),
   'handover.accept': () => ({ handoverId: 'no-such-handover', checks: [{ key: 'visitors', found: 1 }] }),
   'handover.day': () => ({ date: localDate(T0) }),
+  'cron.sweep': () => ({})
+}
