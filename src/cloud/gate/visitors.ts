@@ -9,7 +9,6 @@ import { passProblem, permitProblem, step, tempPassExpiry, VISITOR } from '../..
 import type { IdRef } from '../../domain/gate/idtypes'
 import type { Visitor } from '../../domain/gate/entities'
 import {
-  blockDecisionProblem,
   checkInProblem,
   CONSTRUCTION_MISSING,
   constructionNeeded,
@@ -94,8 +93,6 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
     })
   ])
   if (had) throw new AppError('DUPLICATE', '这位访客已经登记过了')
-  const blocked = blockDecisionProblem(hits.length > 0, input.result, input.blockOverride)
-  if (blocked) throw new AppError('BLOCK_LISTED', blocked)
 
   const pass = input.source === 'pass' ? passDoc : null
   if (input.source === 'pass') {
@@ -140,7 +137,6 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
     by: staff._id,
     byName: staff.name,
     blockHit: firstHit(hits),
-    blockOverride: hits.length && status === 'inside' ? input.blockOverride?.trim() || undefined : undefined,
     scriptRunId: input.scriptRunId
   }
   // the visitor, the pass and the log line at once
