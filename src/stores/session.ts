@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { DemoAccount, EstateBrief, SessionItem, SessionOut, StaffSelf } from '../domain/contract'
+import type { DemoAccount, EstateBrief, SessionOut, StaffSelf } from '../domain/contract'
 import { AppError } from '../domain/errors'
 import type { SessionVia } from '../domain/entities'
 import { areasFor, type Area } from '../domain/areas'
@@ -32,8 +32,6 @@ export class SessionStore {
   via: SessionVia | undefined = undefined
   estateId: string | undefined = undefined
   demoAccounts: DemoAccount[] = []
-  /** The devices this person is signed in on (我的). */
-  sessions: SessionItem[] = []
   busy = false
   error = ''
 
@@ -112,18 +110,12 @@ export class SessionStore {
     })
   }
 
-  /** Without WeChat (the browser version on a site's own server): the one-time bind code signs this device in. */
-  signInCode(code: string, device?: string): Promise<boolean> {
-    return this.open(() =>
-      this.deps.api()('auth.codeLogin', { code: code.trim(), device: device?.slice(0, 400) })
-    )
-  }
-
-  async loadSessions(): Promise<void> {
-    await this.run(async () => {
-      const list = await this.deps.api()('me.sessions', {})
-      runInAction(() => (this.sessions = list))
-    })
+  /**
+   * A sign-in through `call` (the browser's bind code: `api('auth.codeLogin', …)`, made by the
+   * H5 login page so the weapp package does not carry it): its session becomes this device's.
+   */
+  signInWith(call: (api: Api) => Promise<SessionOut>): Promise<boolean> {
+    return this.open(() => call(this.deps.api()))
   }
 
   private async open(f: () => Promise<SessionOut>): Promise<boolean> {
@@ -183,7 +175,6 @@ export class SessionStore {
   }
 
   clear(): void {
-    this.sessions = []
     this.token = undefined
     this.expiresAt = undefined
     this.staff = undefined

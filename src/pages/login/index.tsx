@@ -34,7 +34,10 @@ function LoginPage() {
   }
   const byCode = async () => {
     const ua = typeof navigator !== 'undefined' ? navigator.userAgent : undefined
-    if (await session.signInCode(code, ua)) void ui.tab(HOME)
+    const ok = await session.signInWith((api) =>
+      api('auth.codeLogin', { code: code.trim(), device: ua?.slice(0, 400) })
+    )
+    if (ok) void ui.tab(HOME)
   }
   const demo = async (staffId: string) => {
     if (await session.signInDemo(staffId)) void ui.tab(HOME)

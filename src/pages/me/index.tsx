@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../components/Btn'
 import { rootStore } from '../../stores'
+import type { SessionItem } from '../../domain/contract'
 import { roleNames } from '../../domain/roles'
 import { localClock, localDate } from '../../domain/time'
 import { ui } from '../../services/ui'
@@ -15,6 +16,8 @@ function MePage() {
   const { session, outbox, photos } = rootStore
   const [confirming, setConfirming] = useState(false)
   const [syncedAt, setSyncedAt] = useState<number | undefined>()
+  // the devices signed in by bind code or demo (the browser version's; a build writes the platform in)
+  const [devices, setDevices] = useState<SessionItem[]>([])
 
   useDidShow(() => {
     if (!session.signedIn) {
@@ -24,8 +27,8 @@ function MePage() {
     void session.refreshProfile().then(() => {
       if (!session.error) setSyncedAt(rootStore.now())
     })
-    // the devices signed in by bind code or demo: the browser version's (a build writes the platform in)
-    if (process.env.TARO_ENV !== 'weapp' && session.token) void session.loadSessions()
+    if (process.env.TARO_ENV !== 'weapp' && session.token)
+      void rootStore.api('me.sessions', {}).then(setDevices, () => undefined)
   })
 
   const leave = async () => {
@@ -78,10 +81,10 @@ function MePage() {
         ))}
       </View>
 
-      {process.env.TARO_ENV !== 'weapp' && session.sessions.length > 0 && (
+      {process.env.TARO_ENV !== 'weapp' && devices.length > 0 && (
         <View className="card">
           <Text className="card-title">登录设备</Text>
-          {session.sessions.map((d) => (
+          {devices.map((d) => (
             <View key={d.id} className="me-row">
               <Text>{`${d.device}${d.current ? '（本机）' : ''}`}</Text>
               <Text className="muted">{`${localDate(d.createdAt)} ${localClock(d.createdAt)} 登录`}</Text>
