@@ -8,7 +8,12 @@ import type { ParsedInputOf, VehicleItem } from '../../domain/contract'
 import { step, VEHICLE } from '../../domain/gate/machines'
 import type { VehicleVisit } from '../../domain/gate/entities'
 import { formatPlate } from '../../domain/gate/plates'
-import { isRepeatedExit, overstayLimitMs, refusalProblem } from '../../domain/gate/rules'
+import {
+  blockDecisionProblem,
+  isRepeatedExit,
+  overstayLimitMs,
+  refusalProblem
+} from '../../domain/gate/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { badInput, check, eventTime, type New } from '../kit'
 import { vehicleDetail, vehicleItem } from './out'
@@ -32,6 +37,8 @@ export async function vehicleIn(input: ParsedInputOf<'gate.vehicleIn'>, ctx: Ctx
   ])
   const owner = owners[0]
   if (had) throw new AppError('DUPLICATE', '这次车辆入场已经登记过了')
+  const blocked = blockDecisionProblem(hits.length > 0, input.result, input.blockOverride)
+  if (blocked) throw new AppError('BLOCK_LISTED', blocked)
   if (input.case === 'owner' && !owner)
     throw badInput('plate', `车牌：${formatPlate(input.plate)} 没有登记为业主车辆，请按外来车辆登记`)
   const doc: New<VehicleVisit> = {
@@ -55,7 +62,8 @@ export async function vehicleIn(input: ParsedInputOf<'gate.vehicleIn'>, ctx: Ctx
     deviceInAt: ctx.op?.deviceTime ?? ctx.now,
     by: staff._id,
     byName: staff.name,
-    blockHit: firstHit(hits)
+    blockHit: firstHit(hits),
+    blockOverride: hits.length && status === 'inside' ? input.blockOverride?.trim() || undefined : undefined
   }
   // at once: a car already on record as inside must have left without being logged (that stay
   // is closed), the new stay and its log line

@@ -111,6 +111,8 @@ export interface Visitor extends Doc {
   cardCollected?: boolean
   /** the block-list entry this visitor matched, if any (the guard was warned) */
   blockHit?: { entryId: string; reason: string }
+  /** why the guard let a block-listed visitor in anyway (required then; the supervisor sees it) */
+  blockOverride?: string
   /** the script run that produced this record */
   scriptRunId?: string
 }
@@ -187,6 +189,8 @@ export interface VehicleVisit extends Doc {
   idReturned?: boolean
   cardCollected?: boolean
   blockHit?: { entryId: string; reason: string }
+  /** why the guard let a block-listed vehicle in anyway (required then; the supervisor sees it) */
+  blockOverride?: string
 }
 
 /** A plate registered to a room (supervisors manage them). */

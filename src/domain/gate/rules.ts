@@ -35,6 +35,25 @@ export function refusalProblem(
   return result === 'refused' && !reason ? { field: 'reason', message: `${label}：请写明原因` } : undefined
 }
 
+/**
+ * A match on the block list means 禁止入场 unless the guard decides otherwise and says why
+ * (the reason goes to the supervisor's day log). Not letting them in needs no reason beyond
+ * the match itself.
+ */
+export function blockDecisionProblem(
+  matched: boolean,
+  result: string,
+  override: string | undefined
+): string | undefined {
+  if (!matched || result !== 'admitted' || (override ?? '').trim()) return undefined
+  return '黑名单上的人或车辆不能直接放行：请写明放行原因（报主管），或选择不放行'
+}
+
+/** The refusal's reason for someone or something turned away for the block list. */
+export function blockRefusalReason(reason: string): string {
+  return `黑名单：${reason}`.slice(0, 100)
+}
+
 /** What a walk-in or pass check-in must carry besides its schema. */
 export function checkInProblem(input: {
   source: 'walkin' | 'pass'

@@ -80,7 +80,7 @@ describe('gate.blockSave', () => {
       await h.as(
         'demo-guard',
         'gate.checkIn',
-        visitorInput({ idDoc: { type: 'idcard', last4: '002X', hash: device } })
+        visitorInput({ idDoc: { type: 'idcard', last4: '002X', hash: device }, blockOverride: '业主担保' })
       )
     )
     expect(v.blockHit).toEqual({ entryId: 'bs-2', reason: '盗窃' })
@@ -112,7 +112,11 @@ describe('gate.blockSave', () => {
     ])
     expect(await stored(h, 'blocklist', 'bs-3')).toMatchObject({ createdAt: T0, updatedAt: T0 + 1000 })
     const car = ok<VehicleItem>(
-      await h.as('demo-guard', 'gate.vehicleIn', vehicleInput({ plate: '粤A88888', case: 'business' }))
+      await h.as(
+        'demo-guard',
+        'gate.vehicleIn',
+        vehicleInput({ plate: '粤A88888', case: 'business', blockOverride: '已缴费' })
+      )
     )
     expect(car.blockHit).toEqual({ entryId: 'bs-3', reason: '欠费三个月' })
   })

@@ -201,7 +201,11 @@ describe('gate: visitors', () => {
     )
     expect(hits).toEqual([{ entryId: 'b-id', kind: 'person', matchedBy: '证件号', reason: '曾盗窃' }])
     const v = ok<VisitorOut>(
-      await h.as('demo-guard', 'gate.checkIn', visitor({ name: '刘某', phone: '13700001111' }))
+      await h.as(
+        'demo-guard',
+        'gate.checkIn',
+        visitor({ name: '刘某', phone: '13700001111', blockOverride: '业主下楼接' })
+      )
     )
     expect(v.blockHit).toEqual({ entryId: 'demo-block-1', reason: '多次冒充快递员进入小区' })
     // the guard's copy of the list has masked phones and no hashes
@@ -454,7 +458,8 @@ describe('gate: vehicles', () => {
         idDoc: none,
         idDeposited: true,
         icCardNo: 'IC-9',
-        result: 'admitted'
+        result: 'admitted',
+        blockOverride: '送货，主管同意'
       })
     )
     let b = ok<GateBoard>(await h.as('demo-guard', 'gate.board', {}))

@@ -133,7 +133,7 @@ describe('ID numbers', () => {
       await h.as(
         'demo-guard',
         'gate.checkIn',
-        visitorInput({ name: '换了名字', idDoc: await deviceRef(ID_NUMBER) })
+        visitorInput({ name: '换了名字', idDoc: await deviceRef(ID_NUMBER), blockOverride: '主管同意' })
       )
     )
     expect(v.blockHit).toEqual({ entryId: 's-b', reason: '盗窃' })

@@ -5,7 +5,13 @@
  * and its conflicts.
  */
 import { ok, code, type Harness } from '../harness'
-import type { GateBoard, GoodsCheckOut, GoodsSlipCheckOut, VehicleItem } from '../../../src/domain/contract'
+import type {
+  GateBoard,
+  GateLogPage,
+  GoodsCheckOut,
+  GoodsSlipCheckOut,
+  VehicleItem
+} from '../../../src/domain/contract'
 import { localDate } from '../../../src/domain/time'
 import type { Envelope } from '../../../src/domain/errors'
 import {
@@ -138,10 +144,41 @@ describe('gate.vehicleIn', () => {
   })
 
   it('a plate on the block list is let in only by the guard’s decision, with the hit recorded', async () => {
+    const car = { plate: '粤A·66666', case: 'business' }
+    await refused(h, 'demo-guard', 'gate.vehicleIn', vehicleInput(car), 'BLOCK_LISTED', /请写明放行原因/)
     const v = ok<VehicleItem>(
-      await h.as('demo-guard', 'gate.vehicleIn', vehicleInput({ plate: '粤A·66666', case: 'business' }))
+      await h.as(
+        'demo-guard',
+        'gate.vehicleIn',
+        vehicleInput({ ...car, id: 'car-block', blockOverride: '物业经理要求放行' })
+      )
     )
     expect(v.blockHit).toEqual({ entryId: 'demo-block-2', reason: '欠费车辆，禁止入场' })
+    expect(await stored(h, 'vehiclevisits', 'car-block')).toMatchObject({ blockOverride: '物业经理要求放行' })
+    const log = ok<GateLogPage>(await h.as('demo-supervisor', 'gate.dayLog', { date: TODAY }))
+    expect(log.items.find((e) => e.refId === 'car-block')?.detail).toContain('放行原因：物业经理要求放行')
+  })
+
+  it('a block-listed plate turned away leaves a 车辆未放行 line in the day log, no reason asked beyond the list', async () => {
+    ok(
+      await h.as(
+        'demo-guard',
+        'gate.vehicleIn',
+        vehicleInput({
+          id: 'car-turned',
+          plate: '粤A66666',
+          case: 'business',
+          result: 'refused',
+          reason: '黑名单：欠费车辆，禁止入场'
+        })
+      )
+    )
+    const log = ok<GateLogPage>(await h.as('demo-supervisor', 'gate.dayLog', { date: TODAY }))
+    expect(log.items.find((e) => e.refId === 'car-turned')).toMatchObject({
+      eventLabel: '车辆未放行',
+      subject: '粤A·66666',
+      detail: '公司业务 · 原因：黑名单：欠费车辆，禁止入场'
+    })
   })
 
   it('bad input: unregistered owner car, bad plate, ID without its hash, refusal without reason', async () => {

@@ -8,6 +8,7 @@ import { ok, code, type Harness } from '../harness'
 import type {
   BlockHitOut,
   GateBoard,
+  GateLogPage,
   GateRefs,
   PassCheckOut,
   PassOut,
@@ -20,6 +21,7 @@ import {
   ID_NUMBER,
   OTHER,
   T0,
+  TODAY,
   gateHarness,
   countWhere,
   makePass,
@@ -347,19 +349,39 @@ describe('gate.checkIn', () => {
     })
   })
 
-  it('a visitor on the block list is checked in (the guard decides) with the hit recorded', async () => {
+  it('a visitor on the block list is checked in only with the guard’s reason, the hit and reason recorded', async () => {
+    const liu = { id: 'ci-block', name: '刘某', phone: '13700001111' }
+    // 禁止入场 unless the guard writes why
+    await refused(h, 'demo-guard', 'gate.checkIn', visitorInput(liu), 'BLOCK_LISTED', /请写明放行原因/)
+    await refused(
+      h,
+      'demo-guard',
+      'gate.checkIn',
+      visitorInput({ ...liu, blockOverride: '  ' }),
+      'BLOCK_LISTED'
+    )
     const v = ok<VisitorOut>(
-      await h.as(
-        'demo-guard',
-        'gate.checkIn',
-        visitorInput({ id: 'ci-block', name: '刘某', phone: '13700001111' })
-      )
+      await h.as('demo-guard', 'gate.checkIn', visitorInput({ ...liu, blockOverride: '主管电话同意' }))
     )
     expect(v.blockHit).toEqual({ entryId: 'demo-block-1', reason: '多次冒充快递员进入小区' })
+    expect((await stored<{ blockOverride: string }>(h, 'visitors', 'ci-block'))!.blockOverride).toBe(
+      '主管电话同意'
+    )
+    // the supervisor's day log says both
+    const log = ok<GateLogPage>(await h.as('demo-supervisor', 'gate.dayLog', { date: TODAY }))
+    expect(log.items.find((e) => e.refId === 'ci-block')?.detail).toContain(
+      '黑名单：多次冒充快递员进入小区 · 放行原因：主管电话同意'
+    )
     expect((await stored<{ blockHit: unknown }>(h, 'visitors', 'ci-block'))!.blockHit).toEqual(v.blockHit)
     expect(ok<GateBoard>(await h.as('demo-guard', 'gate.board', {})).visitors[0].blockHit).toEqual(v.blockHit)
     // a plate on the list, for a visitor who came by car
-    const car = ok<VisitorOut>(await h.as('demo-guard', 'gate.checkIn', visitorInput({ plate: '粤A66666' })))
+    const car = ok<VisitorOut>(
+      await h.as(
+        'demo-guard',
+        'gate.checkIn',
+        visitorInput({ plate: '粤A66666', blockOverride: '已缴清欠费' })
+      )
+    )
     expect(car.blockHit).toEqual({ entryId: 'demo-block-2', reason: '欠费车辆，禁止入场' })
   })
 

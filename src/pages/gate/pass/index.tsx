@@ -4,9 +4,11 @@ import { Text, View } from '@tarojs/components'
 import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import type { PassCheckOut } from '../../../domain/contract'
-import { formatWhen } from '../../../domain/dates'
+import { blockRefusalReason } from '../../../domain/gate/rules'
+import { validityText } from '../../../domain/gate/when'
 import { formatPlate } from '../../../domain/gate/plates'
 import { ui } from '../../../services/ui'
+import { BlockDecision } from '../components/BlockDecision'
 import { CodeEntry } from '../components/CodeEntry'
 import { gate, now as clock } from '../model'
 import '../gate.scss'
@@ -30,9 +32,10 @@ function PassPage() {
       setFound(r)
     }
   }
-  const admit = () => {
+  const admit = (blockOverride?: string) => {
     if (!found) return
     const p = found.pass
+    const turnedAway = blockOverride === undefined && found.blockHits.length > 0
     const id = gate.checkIn({
       source: 'pass',
       passId: p.id,
@@ -44,10 +47,12 @@ function PassPage() {
       // the look-up shows name and plate masked; the server stores the pass's own
       room: p.room,
       appointment: 'yes',
-      result: 'admitted'
+      ...(turnedAway
+        ? { result: 'refused' as const, reason: blockRefusalReason(found.blockHits[0].reason) }
+        : { result: 'admitted' as const, blockOverride })
     })
     if (id) {
-      void ui.toast('已登记进入', 'success')
+      void ui.toast(turnedAway ? '已记录未放行' : '已登记进入', 'success')
       void ui.back()
     }
   }
@@ -64,8 +69,18 @@ function PassPage() {
             <Text>{p.room}</Text>
           </View>
           <View className="kv">
+            <Text className="kv-k">人数</Text>
+            <Text>{`${p.people}人`}</Text>
+          </View>
+          {p.visitorPhone && (
+            <View className="kv">
+              <Text className="kv-k">手机号</Text>
+              <Text>{p.visitorPhone}</Text>
+            </View>
+          )}
+          <View className="kv">
             <Text className="kv-k">有效时间</Text>
-            <Text>{`${formatWhen(p.validFrom, now)} 至 ${formatWhen(p.validTo, now)}`}</Text>
+            <Text>{validityText(p.validFrom, p.validTo, now)}</Text>
           </View>
           {p.plate && (
             <View className="kv">
@@ -82,13 +97,16 @@ function PassPage() {
             <Text>{p.byName}</Text>
           </View>
           {p.note && <Text className="muted">{p.note}</Text>}
-          {found.blockHits.map((h) => (
-            <View key={h.entryId} className="warn-box">{`⚠ 黑名单（${h.matchedBy}相符）：${h.reason}`}</View>
-          ))}
           {found.problem ? (
             <View className="warn-box">{`不能使用：${found.problem}`}</View>
+          ) : found.blockHits.length > 0 ? (
+            <BlockDecision
+              lines={found.blockHits.map((h) => `⚠ 黑名单（${h.matchedBy}相符）：${h.reason}`)}
+              onAdmit={(why) => admit(why)}
+              onRefuse={() => admit()}
+            />
           ) : (
-            <Btn onClick={admit}>确认进入</Btn>
+            <Btn onClick={() => admit()}>确认进入</Btn>
           )}
         </View>
       )}

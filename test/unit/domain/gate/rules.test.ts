@@ -1,5 +1,7 @@
 import {
+  blockDecisionProblem,
   blockEntryProblem,
+  blockRefusalReason,
   checkInProblem,
   constructionNeeded,
   csvCell,
@@ -55,6 +57,20 @@ describe('check-in', () => {
     expect(idDocProblem({ type: 'idcard', last4: '002X', hash: 'h' })).toBeUndefined()
     expect(idDocProblem({ type: 'idcard', last4: '002X' })?.field).toBe('idDoc')
     expect(idDocProblem({ type: 'idcard', last4: '02X', hash: 'h' }, 'x')?.field).toBe('x')
+  })
+})
+
+describe('the block list at the gate', () => {
+  it('a match is let in only with a reason; refusing or no match needs none', () => {
+    expect(blockDecisionProblem(true, 'admitted', undefined)).toMatch(/请写明放行原因/)
+    expect(blockDecisionProblem(true, 'admitted', '   ')).toMatch(/请写明放行原因/)
+    expect(blockDecisionProblem(true, 'admitted', '主管电话同意')).toBeUndefined()
+    expect(blockDecisionProblem(true, 'refused', undefined)).toBeUndefined()
+    expect(blockDecisionProblem(false, 'admitted', undefined)).toBeUndefined()
+  })
+  it('a refusal for the list says so, within the reason field', () => {
+    expect(blockRefusalReason('欠费纠纷')).toBe('黑名单：欠费纠纷')
+    expect(blockRefusalReason('长'.repeat(200))).toHaveLength(100)
   })
 })
 
