@@ -65,6 +65,8 @@ export async function dispatchBatch(
       continue
     }
     heavy ||= isHeavy
+    // other callers' requests are answered between the items of a batch
+    await new Promise<void>((resolve) => setImmediate(resolve))
     results.push(
       await dispatchOne({ ...one, batch: undefined, sentAt: one.sentAt ?? req.sentAt }, identity, shared)
     )
