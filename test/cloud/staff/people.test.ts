@@ -97,6 +97,13 @@ describe('cron', () => {
     ).toBe('FORBIDDEN')
     h.clock.now += OP_RETENTION_MS + 1
     const out = ok<SweepOut>(await h.raw('cron', { action: 'cron.sweep', input: {} }, { kind: 'timer' }))
-    expect(out).toEqual({ expiredBindCodes: 1, prunedOps: 2, missedRounds: 12, escalated: 0, recurring: 0 }) // the demo plan's last day of rounds
+    expect(out).toEqual({
+      expiredBindCodes: 1,
+      prunedOps: 2,
+      missedRounds: 12, // the demo plan's last day of rounds
+      escalated: 0,
+      recurring: 0,
+      expiredUploads: 0
+    })
   })
 })
