@@ -23,7 +23,8 @@ export default defineAppConfig({
     { root: 'pages/admin', name: 'admin', pages: ['index', 'estate/index'] },
     { root: 'pages/desk', name: 'desk', pages: ['index'] },
     { root: 'pages/work', name: 'work', pages: ['report/index', 'tasks/index', 'followup/index'] },
-    { root: 'pages/scripts', name: 'scripts', pages: ['index', 'run/index', 'quiz/index', 'phrases/index'] }
+    { root: 'pages/scripts', name: 'scripts', pages: ['index', 'run/index', 'quiz/index', 'phrases/index'] },
+    { root: 'pages/handover', name: 'handover', pages: ['index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -111,6 +111,7 @@ export const COLLECTIONS = {
   handovers: {
     indexes: [
       ['estateId', 'post', 'status', 'at'],
+      ['estateId', 'status', 'at'],
       ['estateId', 'day', 'at']
     ]
   },

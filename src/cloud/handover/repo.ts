@@ -111,6 +111,13 @@ export class HandoverRepo extends Repo {
     ).items
   }
 
+  /** The estate's open handovers, oldest first (an estate has a few posts, each at most a few open). */
+  async openIn(estateId: string): Promise<Handover[]> {
+    return (
+      await this.find(HANDOVERS, { where: { estateId, status: 'open' }, orderBy: [['at', 'asc']], limit: 50 })
+    ).items
+  }
+
   async ofDay(estateId: string, day: string): Promise<Handover[]> {
     return this.all(HANDOVERS, { where: { estateId, day }, orderBy: [['at', 'asc']], pageSize: 200 })
   }

@@ -10,6 +10,7 @@ import { todayCounts } from '../gate'
 import { overstayLimitMs } from '../../domain/gate/rules'
 import { alertsToday, today as patrolToday } from '../patrol'
 import { StaffRepo } from './repo'
+import { openHandovers } from '../handover'
 
 /** Today's work for the caller's roles; later areas add their own cards here. */
 export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeToday> {
@@ -19,13 +20,15 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
   const manager = hasAnyRole(staff.roles, MANAGER_ROLES)
   const gateWork = hasAnyRole(staff.roles, GATE_ROLES)
   // every card's reads at once: one round trip (two where a card pages)
-  const [open, gates, counts, rounds, work, alerts] = await Promise.all([
+  const [open, gates, counts, rounds, work, alerts, handovers] = await Promise.all([
     repo.openShift(staff._id, estate._id),
     repo.gateNames(estate._id),
     gateWork ? todayCounts(ctx, estate) : undefined,
     staff.roles.includes('patrol') ? patrolToday({}, ctx) : undefined,
     manager ? repo.managerCounts(estate._id) : undefined,
-    manager ? alertsToday(ctx, estate) : undefined
+    manager ? alertsToday(ctx, estate) : undefined,
+    // the estate's waiting handovers (交接班); a guard's posts are its gates' (postsFor)
+    staff.roles.includes('guard') ? openHandovers(ctx, estate._id) : undefined
   ])
   const cards: HomeToday['cards'] = []
   if (work) {
@@ -109,11 +112,14 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
         tone: 'alert'
       })
   }
+  const posts = postsFor(staff.roles, gates, ROLE_LABELS)
+  const waiting = handovers?.filter((x) => posts.includes(x.post))
   return {
-    posts: postsFor(staff.roles, gates, ROLE_LABELS),
+    posts,
     estate: estateBrief(estate),
     date: localDate(ctx.now),
     shift: open ? { _id: open._id, post: open.post, startedAt: open.startedAt, status: open.status } : null,
-    cards
+    cards,
+    ...(waiting?.length ? { handovers: waiting } : {})
   }
 }

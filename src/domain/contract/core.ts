@@ -50,6 +50,8 @@ export interface HomeToday {
   /** Where the person can clock in today. */
   posts: string[]
   cards: { key: string; title: string; value: number; unit: string; tone: 'normal' | 'warn' | 'alert' }[]
+  /** Handovers waiting at the person's posts (交接班), oldest first. */
+  handovers?: { id: string; post: string; fromName: string; at: number }[]
 }
 export interface FileOut {
   id: string

@@ -26,11 +26,18 @@ function HomePage() {
   })
   usePullDownRefresh(() => void home.load())
 
+  const guard = !!session.staff?.roles.includes('guard')
   const endShift = () => {
+    // a guard's 下岗 is a handover (交接班 subpackage: the list, a note, then the clock-out)
+    if (guard) void ui.go('/pages/handover/index?mode=out')
     // Other records still on the phone: say so before the shift ends.
-    if (outbox.mine.some((e) => !e.action.startsWith('shift.'))) setConfirming(true)
+    else if (outbox.mine.some((e) => !e.action.startsWith('shift.'))) setConfirming(true)
     else home.endShift()
   }
+  // handovers waiting at the person's posts, less those this phone has accepted already
+  const handovers = (home.today?.handovers ?? []).filter(
+    (x) => !outbox.mine.some((e) => (e.input as { handoverId?: string }).handoverId === x.id)
+  )
 
   if (!session.staff) return <View className="page" />
   const t = home.today
@@ -80,6 +87,17 @@ function HomePage() {
           ))}
         </View>
       )}
+
+      {handovers.map((x) => (
+        <Btn
+          key={x.id}
+          kind="ghost"
+          className="shift-btn"
+          onClick={() => void ui.go(`/pages/handover/index?mode=in&post=${encodeURIComponent(x.post)}`)}
+        >
+          {`接班：${x.post}（${x.fromName} ${localClock(x.at)} 交）`}
+        </Btn>
+      ))}
 
       <View className="card">
         {shift ? (

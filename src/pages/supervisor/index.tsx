@@ -9,8 +9,10 @@ import { outdatedLine, runLine, type OverviewLine } from '../../domain/scripts/o
 import { overstayLines } from '../../domain/gate/board'
 import { lockoutLine } from '../../domain/guard/limits'
 import { formatWhen } from '../../domain/dates'
+import { localClock } from '../../domain/time'
 import { AreaHeader } from '../../components/AreaHeader'
 import { gateAdmin, now as clock, patrolAdmin } from './model'
+import { handoverDay } from '../handover/model'
 import './index.scss'
 
 const MENU = [
@@ -124,6 +126,30 @@ const PatrolAlerts = observer(function PatrolAlerts() {
   )
 })
 
+/** 今日交接班: each post's handovers, who took over, and the differences they noted. */
+const Handovers = observer(function Handovers() {
+  const list = handoverDay.list
+  return (
+    <View className="card">
+      <Text className="card-title">{`今日交接班 ${list.length} 次`}</Text>
+      {handoverDay.error && <Text className="error-text">{handoverDay.error}</Text>}
+      {list.map((x) => (
+        <View key={x.id} className="sup-row">
+          <Text className="sup-row-title">
+            {`${x.post} · ${x.fromName} ${localClock(x.at)} 交 → ${x.toName ? `${x.toName} 接` : '待接班'}`}
+          </Text>
+          {x.note && <Text className="muted">{`备注：${x.note}`}</Text>}
+          {x.differences.map((d) => (
+            <Text key={d.key} className="error-text">
+              {`差异 ${d.text}`}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+})
+
 function SupervisorEntry() {
   const { session } = rootStore
   useDidShow(() => {
@@ -131,6 +157,7 @@ function SupervisorEntry() {
     void gateAdmin.loadBoard()
     void gateAdmin.loadLockouts()
     void patrolAdmin.load()
+    void handoverDay.load()
   })
   return (
     <View className="page">
@@ -144,6 +171,7 @@ function SupervisorEntry() {
           <Text className="muted">{m.desc}</Text>
         </View>
       ))}
+      <Handovers />
       <ScriptsOverview />
     </View>
   )

@@ -68,6 +68,11 @@ describe('handover', () => {
     })
     await h.as('guard').call('shift.end', { shiftId: shift._id })
 
+    // the home page of a guard of the estate offers it (接班), at the post it was handed over at
+    expect((await h.as('guard-b').call('home.today', {})).handovers).toEqual([
+      { id, post: '东门岗', fromName: '张卫国', at: T0 + 20 * M }
+    ])
+    expect((await h.as('supervisor').call('home.today', {})).handovers).toBeUndefined()
     // another post has nothing waiting; this one has it
     expect(await h.as('guard-b').call('handover.pending', { post: '南门岗' })).toBeNull()
     h.clock.now += 5 * M
@@ -86,6 +91,7 @@ describe('handover', () => {
     expect(done).toMatchObject({ status: 'accepted', toName: '员工guard-b', acceptNote: '已接班' })
     expect(done.differences.map((d) => d.text)).toEqual(['园内访客：交 2 位，实 1 位，王五不在'])
     expect(await h.as('guard-c').call('handover.pending', { post: '东门岗' })).toBeNull()
+    expect((await h.as('guard-c').call('home.today', {})).handovers).toBeUndefined()
 
     // the supervisor's day: the post's handover and its difference
     const day = await h.as('supervisor').call('handover.day', { date: localDate(T0) })
