@@ -4,10 +4,11 @@
  * second estate with one person per role. Each takes the fields a test is about as overrides.
  */
 import type { Harness } from '../cloud/harness'
-import type { InputOf, OutputOf } from '../../src/domain/contract'
+import type { ActionName, InputOf, OutputOf } from '../../src/domain/contract'
 import { ROLES, type Role } from '../../src/domain/roles'
 import { DEMO_ESTATE_ID } from '../../src/cloud/seed'
 import type { Who } from './caller'
+import { expectRefused } from './expect'
 
 export const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
@@ -143,18 +144,40 @@ export function visitor(
   } as InputOf<'gate.checkIn'>)
 }
 
+/** The second estate of a test (otherEstate). */
+export interface OtherEstate {
+  id: string
+  /** the role's person working only there */
+  person: (r: Role) => string
+  /** the role's person working in both estates */
+  both: (r: Role) => string
+  /**
+   * Called in e2 by `who`, the action does not find this estate's record: NOT_FOUND with a
+   * Chinese message, nothing stored (expectRefused).
+   */
+  notFound<A extends ActionName>(
+    who: Who,
+    action: A,
+    input: InputOf<A> | Record<string, unknown>
+  ): Promise<string>
+}
+
 /**
  * A second estate, `e2`, with one person per role working only there (`<role>-e2`), and a
  * `<role>-both` for each role working in both estates.
  */
 export const OTHER_ESTATE = 'e2'
-export async function otherEstate(
-  h: Harness
-): Promise<{ id: string; person: (r: Role) => string; both: (r: Role) => string }> {
+export async function otherEstate(h: Harness): Promise<OtherEstate> {
   await h.addEstate(OTHER_ESTATE, '别的小区')
   for (const r of ROLES) {
     await h.addStaff(`${r}-e2`, r === 'admin' ? ['admin', 'supervisor'] : [r], [OTHER_ESTATE])
     await h.addStaff(`${r}-both`, [r], [DEMO_ESTATE_ID, OTHER_ESTATE])
   }
-  return { id: OTHER_ESTATE, person: (r) => `${r}-e2`, both: (r) => `${r}-both` }
+  return {
+    id: OTHER_ESTATE,
+    person: (r) => `${r}-e2`,
+    both: (r) => `${r}-both`,
+    notFound: (who, action, input) =>
+      expectRefused(h, who, action, input, 'NOT_FOUND', undefined, { estateId: OTHER_ESTATE })
+  }
 }

@@ -126,15 +126,7 @@ describe('patrol.start', () => {
       { id: uid('r'), planId: DEMO_PLAN, slotStart: SLOT },
       'FORBIDDEN'
     )
-    await expectRefused(
-      h,
-      e2.both('patrol'),
-      'patrol.start',
-      { id: uid('r'), planId: DEMO_PLAN, slotStart: SLOT },
-      'NOT_FOUND',
-      undefined,
-      { estateId: e2.id }
-    )
+    await e2.notFound(e2.both('patrol'), 'patrol.start', { id: uid('r'), planId: DEMO_PLAN, slotStart: SLOT })
     await expectRefused(
       h,
       e2.person('patrol'),
@@ -316,15 +308,13 @@ describe('patrol.scan', () => {
       'NOT_FOUND',
       '没有找到这一轮巡更'
     )
-    await expectRefused(
-      h,
-      e2.both('patrol'),
-      'patrol.scan',
-      { id: uid('s'), roundId: r.id, method: 'typed', value: 'K2M4', answers: {} },
-      'NOT_FOUND',
-      undefined,
-      { estateId: e2.id }
-    )
+    await e2.notFound(e2.both('patrol'), 'patrol.scan', {
+      id: uid('s'),
+      roundId: r.id,
+      method: 'typed',
+      value: 'K2M4',
+      answers: {}
+    })
   })
 
   // Only the round's walker scans into it: the record says 李巡 walked the round, so the scans
@@ -399,15 +389,7 @@ describe('patrol.end', () => {
     const e2 = await otherEstate(h)
     const r = await round(h)
     await expectRefused(h, 'cleaner', 'patrol.end', { roundId: r.id, reason: 'x' }, 'FORBIDDEN')
-    await expectRefused(
-      h,
-      e2.both('patrol'),
-      'patrol.end',
-      { roundId: r.id, reason: 'x' },
-      'NOT_FOUND',
-      undefined,
-      { estateId: e2.id }
-    )
+    await e2.notFound(e2.both('patrol'), 'patrol.end', { roundId: r.id, reason: 'x' })
     await expectRefused(
       h,
       'patrol',

@@ -99,15 +99,11 @@ describe('patrol.checkpointSave', () => {
         { id: uid('cp'), name: '点', questions: [] },
         'FORBIDDEN'
       )
-    await expectRefused(
-      h,
-      e2.person('supervisor'),
-      'patrol.checkpointSave',
-      { id: 'demo-cp-1', name: '抢过来', questions: [] },
-      'NOT_FOUND',
-      undefined,
-      { estateId: e2.id }
-    )
+    await e2.notFound(e2.person('supervisor'), 'patrol.checkpointSave', {
+      id: 'demo-cp-1',
+      name: '抢过来',
+      questions: []
+    })
     await expectRefused(
       h,
       e2.person('supervisor'),
@@ -356,15 +352,7 @@ describe('patrol.day, patrol.round, patrol.week', () => {
     )
     await expectRefused(h, 'supervisor', 'patrol.week', { endDate: 'today' }, 'INVALID_INPUT')
     await expectRefused(h, 'supervisor', 'patrol.round', { roundId: 'nope' }, 'NOT_FOUND')
-    await expectRefused(
-      h,
-      e2.person('supervisor'),
-      'patrol.round',
-      { roundId: r.id },
-      'NOT_FOUND',
-      undefined,
-      { estateId: e2.id }
-    )
+    await e2.notFound(e2.person('supervisor'), 'patrol.round', { roundId: r.id })
     await expectRefused(h, 'patrol', 'patrol.day', { date: TODAY }, 'FORBIDDEN')
     await expectRefused(h, 'guard', 'patrol.round', { roundId: r.id }, 'FORBIDDEN')
     await expectRefused(h, 'patrol', 'patrol.week', { endDate: TODAY }, 'FORBIDDEN')

@@ -262,15 +262,7 @@ describe('work.reportMore', () => {
     )
     const e2 = await otherEstate(h)
     const mine = await incident(h, {}, e2.both('guard'))
-    await expectRefused(
-      h,
-      e2.both('guard'),
-      'work.reportMore',
-      { incidentId: mine.id, note: 'x' },
-      'NOT_FOUND',
-      undefined,
-      { estateId: e2.id }
-    )
+    await e2.notFound(e2.both('guard'), 'work.reportMore', { incidentId: mine.id, note: 'x' })
   })
 
   it('replayed: one note in the history', async () => {
@@ -303,15 +295,7 @@ describe('work.myIncidents and work.incident', () => {
     const i = await incident(h)
     await expectRefused(h, 'guard', 'work.incident', { incidentId: 'nope' }, 'NOT_FOUND')
     await expectRefused(h, 'guard', 'work.incident', {}, 'INVALID_INPUT')
-    await expectRefused(
-      h,
-      e2.person('guard'),
-      'work.incident',
-      { incidentId: i.id },
-      'NOT_FOUND',
-      undefined,
-      { estateId: e2.id }
-    )
+    await e2.notFound(e2.person('guard'), 'work.incident', { incidentId: i.id })
     await expectRefused(h, e2.person('guard'), 'work.incident', { incidentId: i.id }, 'FORBIDDEN_ESTATE')
     await incident(h, {}, e2.both('guard'))
     expect(await h.as(e2.both('guard')).call('work.myIncidents', {}, { estateId: e2.id })).toEqual([])

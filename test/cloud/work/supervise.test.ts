@@ -160,15 +160,7 @@ describe('work.taskReview', () => {
     )
     await expectRefused(h, 'supervisor', 'work.taskReview', { taskId: 'nope', act: 'close' }, 'NOT_FOUND')
     await expectRefused(h, 'cleaner', 'work.taskReview', { taskId: t.id, act: 'close' }, 'FORBIDDEN')
-    await expectRefused(
-      h,
-      e2.both('supervisor'),
-      'work.taskReview',
-      { taskId: t.id, act: 'close' },
-      'NOT_FOUND',
-      undefined,
-      { estateId: e2.id }
-    )
+    await e2.notFound(e2.both('supervisor'), 'work.taskReview', { taskId: t.id, act: 'close' })
   })
 
   it('two supervisors reviewing at once: one wins', async () => {
@@ -372,15 +364,7 @@ describe('work.followUp and work.followUps', () => {
       await expectRefused(h, r, 'work.followUp', { incidentId: i.id, satisfied: true }, 'FORBIDDEN')
       await expectRefused(h, r, 'work.followUps', {}, 'FORBIDDEN')
     }
-    await expectRefused(
-      h,
-      e2.both('service'),
-      'work.followUp',
-      { incidentId: i.id, satisfied: true },
-      'NOT_FOUND',
-      undefined,
-      { estateId: e2.id }
-    )
+    await e2.notFound(e2.both('service'), 'work.followUp', { incidentId: i.id, satisfied: true })
     await expectRefused(h, e2.person('service'), 'work.followUps', {}, 'FORBIDDEN_ESTATE')
   })
 

@@ -213,15 +213,7 @@ describe('work.taskAct', () => {
       'NOT_FOUND',
       '没有找到这个任务'
     )
-    await expectRefused(
-      h,
-      e2.both('cleaner'),
-      'work.taskAct',
-      { taskId: t.id, act: 'accept' },
-      'NOT_FOUND',
-      undefined,
-      { estateId: e2.id }
-    )
+    await e2.notFound(e2.both('cleaner'), 'work.taskAct', { taskId: t.id, act: 'accept' })
     await expectRefused(
       h,
       e2.person('cleaner'),
