@@ -12,18 +12,12 @@
  */
 import { ensureCollections, createCloudbaseAdapter } from '../../src/cloud/data/cloudbase'
 import { createRuntime } from '../../src/cloud/runtime'
-import { seedDemo, DEMO_ESTATE_ID } from '../../src/cloud/seed'
-import type { Identity, ServerConfig } from '../../src/cloud/context'
+import { DEMO_ESTATE_ID } from '../../src/cloud/seed'
+import type { Identity } from '../../src/cloud/context'
 import { ACTIONS, type ActionName } from '../../src/domain/contract'
 import type { Envelope } from '../../src/domain/errors'
-import type { Staff } from '../../src/domain/entities'
-import {
-  DEFAULT_ENV,
-  startEngine,
-  useEngineForSdk as pointSdkAt,
-  type Doc,
-  type Engine
-} from '../../test/cloudbase/engine'
+import type { Doc, Engine } from '../../test/cloudbase/engine'
+import { benchConfig, onCloudbaseEngine, seedBound } from './estate'
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 2)
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number)
@@ -50,22 +44,11 @@ async function sizeRun(engine: Engine, size: number): Promise<Row[]> {
   await ensureCollections(cdb)
   const db = createCloudbaseAdapter(cdb)
   const clock = { now: T0 }
-  const config: ServerConfig = {
-    demo: true,
-    sessionSecret: 'bench-secret',
-    idSalt: 'bench-salt',
-    now: () => clock.now,
-    random: Math.random,
-    log: (m, e) => console.error(m, e),
-    timeoutMs: 120_000,
-    // as in WeChat with subscribe templates set: every person told is nudged
-    notify: async () => undefined
-  }
+  // as in WeChat with subscribe templates set: every person told is nudged
+  const config = benchConfig(() => clock.now, { notify: async () => undefined })
   const latency = engine.latencyMs
   engine.latencyMs = 0
-  await seedDemo(db, T0 - DAY)
-  for (const s of (await db.find<Staff & { [k: string]: unknown }>('staff', { limit: 100 })).items)
-    await db.update('staff', s._id, s._v, { openid: `oid-${s._id}` })
+  await seedBound(db, T0 - DAY)
 
   // ---- history and backlog, written straight into the engine's store (no requests) ----
   const told = TOLD[size] ?? Math.max(6, Math.round(size / 30))
@@ -337,10 +320,7 @@ async function sizeRun(engine: Engine, size: number): Promise<Row[]> {
 }
 
 async function main() {
-  const engine = await startEngine({ latencyMs: LATENCY_MS })
-  const restore = pointSdkAt(engine, DEFAULT_ENV)
-  require('wx-server-sdk').init({ env: DEFAULT_ENV })
-  try {
+  await onCloudbaseEngine(LATENCY_MS, async (engine) => {
     console.log(
       `岗位通 CloudBase round trips · node ${process.version} · real wx-server-sdk on the test engine, ${LATENCY_MS} ms per request`
     )
@@ -366,10 +346,7 @@ async function main() {
         `size ${s}: people told N = ${TOLD[s] ?? '?'}; sweep did ${rows[rows.length - 1].label.replace(/^[^{]*/, '')}`
       )
     }
-  } finally {
-    restore()
-    await engine.close()
-  }
+  })
 }
 
 main().catch((e) => {

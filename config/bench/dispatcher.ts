@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SqliteAdapter } from '../../src/cloud/data/sqlite'
 import { createRuntime } from '../../src/cloud/runtime'
-import { seedDemo, DEMO_ESTATE_ID } from '../../src/cloud/seed'
-import type { Staff } from '../../src/domain/entities'
+import { DEMO_ESTATE_ID } from '../../src/cloud/seed'
 import { createIdFactory } from '../../src/domain/ids'
+import { seedBound } from './estate'
 import { pct } from './stats'
 
 const N = Number(process.env.BENCH_N ?? 2000)
@@ -28,9 +28,7 @@ async function main() {
   try {
     const db = new SqliteAdapter({ file: join(dir, 'bench.db') })
     let now = Date.UTC(2026, 10, 23, 1)
-    await seedDemo(db, now)
-    for (const s of (await db.find<Staff & { [k: string]: unknown }>('staff', { limit: 100 })).items)
-      await db.update('staff', s._id, s._v, { openid: `oid-${s._id}` })
+    await seedBound(db, now)
     const rt = createRuntime(db, {
       demo: true,
       sessionSecret: 'bench',

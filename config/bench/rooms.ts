@@ -15,17 +15,11 @@ import { SqliteAdapter } from '../../src/cloud/data/sqlite'
 import { createCloudbaseAdapter, ensureCollections } from '../../src/cloud/data/cloudbase'
 import type { DataPort } from '../../src/cloud/data/port'
 import { createRuntime } from '../../src/cloud/runtime'
-import { seedDemo, DEMO_ESTATE_ID } from '../../src/cloud/seed'
-import type { ServerConfig } from '../../src/cloud/context'
+import { DEMO_ESTATE_ID } from '../../src/cloud/seed'
 import { ACTIONS, type ActionName, type ImportCommitOut, type ImportPreview } from '../../src/domain/contract'
-import type { Staff } from '../../src/domain/entities'
 import { IMPORT_BATCH } from '../../src/domain/estates/rooms'
-import {
-  DEFAULT_ENV,
-  startEngine,
-  useEngineForSdk as pointSdkAt,
-  type Engine
-} from '../../test/cloudbase/engine'
+import type { Engine } from '../../test/cloudbase/engine'
+import { benchConfig, onCloudbaseEngine, seedBound } from './estate'
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 5000)
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 2)
@@ -60,12 +54,6 @@ function gbk(text: string): Buffer {
   return Buffer.from(out)
 }
 
-async function seeded(db: DataPort) {
-  await seedDemo(db, T0 - 1000)
-  for (const s of (await db.find<Staff & { [k: string]: unknown }>('staff', { limit: 100 })).items)
-    await db.update('staff', s._id, s._v, { openid: `oid-${s._id}` })
-}
-
 interface Figures {
   /** requests of the commit calls (CloudBase) */
   requests?: number
@@ -80,16 +68,7 @@ interface Figures {
 
 async function run(db: DataPort, file: { name: string; data: string }, engine?: Engine): Promise<Figures> {
   const clock = { now: T0 }
-  const config: ServerConfig = {
-    demo: true,
-    sessionSecret: 'bench-secret',
-    idSalt: 'bench-salt',
-    now: () => clock.now,
-    random: Math.random,
-    log: (m, e) => console.error(m, e),
-    timeoutMs: 120_000
-  }
-  const rt = createRuntime(db, config)
+  const rt = createRuntime(db, benchConfig(() => clock.now))
   let seq = 0
   const call = async <T>(action: ActionName, input: Record<string, unknown>): Promise<T> => {
     const e = await rt.call(
@@ -161,33 +140,27 @@ async function main() {
   for (const { kind, file, bytes } of files) {
     const dir = mkdtempSync(join(tmpdir(), 'gwt-bench-rooms-'))
     const db = new SqliteAdapter({ file: join(dir, 'rooms.db') })
-    await seeded(db)
+    await seedBound(db, T0 - 1000)
     line('sqlite (file)', kind, bytes, await run(db, file), '-')
     db.close?.()
     rmSync(dir, { recursive: true, force: true })
   }
 
-  const engine = await startEngine({ latencyMs: 0 })
-  const restore = pointSdkAt(engine, DEFAULT_ENV)
-  const cloud = require('wx-server-sdk')
-  cloud.init({ env: DEFAULT_ENV })
-  try {
+  await onCloudbaseEngine(0, async (engine) => {
+    const cloud = require('wx-server-sdk')
     let n = 0
     for (const { kind, file, bytes } of files) {
       const env = `bench-rooms-${++n}`
       const cdb = cloud.database({ env, throwOnNotFound: false })
       await ensureCollections(cdb)
       const db = createCloudbaseAdapter(cdb)
-      await seeded(db)
+      await seedBound(db, T0 - 1000)
       engine.latencyMs = LATENCY_MS
       const f = await run(db, file, engine)
       engine.latencyMs = 0
       line(`cloudbase (${LATENCY_MS} ms a request)`, kind, bytes, f, f.requests ?? '-')
     }
-  } finally {
-    restore()
-    await engine.close()
-  }
+  })
 }
 
 main().catch((e) => {
