@@ -15,6 +15,7 @@ export const ERROR_MESSAGES = {
   DUPLICATE: '这条记录已经存在',
   PASS_INVALID: '这张通行证或放行条现在不能使用',
   PERMIT_INVALID: '施工许可证无效，不能进场施工',
+  ROOM_UNKNOWN: '本小区没有这个房号，请从房号按键中选择',
   BLOCK_LISTED: '黑名单上的人或车辆不能直接放行：请写明放行原因（报主管），或不放行',
   WRONG_POINT: '这个巡更点不在本路线上',
   REPEAT_SCAN: '这个巡更点本轮已经打过了',

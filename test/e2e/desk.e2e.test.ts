@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { startApp, signInDemo, field, type App, until, tap } from './app'
+import { pickRoom } from './rooms'
 import type { SessionOut } from '../../src/domain/contract'
 import type { Envelope } from '../../src/domain/errors'
 import type { BlockEntry, GoodsSlip, OwnerVehicle, VisitorPass } from '../../src/domain/gate/entities'
@@ -22,7 +23,7 @@ describe('前台 and 主管: passes, release slips, block list, the day log', ()
     await signInDemo(page, '孙客服 · 客服')
     await tap(page, '访客通行证、物品放行条')
     await field(page, '访客姓名').fill('钱七')
-    await field(page, '拜访房号，如 2-1-302').fill('2-1-302')
+    await pickRoom(page, '2', '1', '302')
     await tap(page, '生成通行证')
     await page.getByText('钱七 的访客通行证').filter({ visible: true }).waitFor()
     const pass = await until('the pass on the server', async () =>
@@ -58,7 +59,7 @@ describe('前台 and 主管: passes, release slips, block list, the day log', ()
     await tap(page, '访客通行证、物品放行条')
     await tap(page, '物品放行条')
     await field(page, '业主姓名').fill('陈先生')
-    await field(page, '房号，如 1-1-101').fill('1-1-101')
+    await pickRoom(page, '1', '1', '101')
     await field(page, '物品1').fill('旧沙发')
     await tap(page, '再加一种物品')
     await field(page, '物品2').fill('纸箱')

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Estate, Gate, Room, Staff } from '../../domain/entities'
+import { labelParts } from '../../domain/estates/roomPick'
 import { roomKey, type RoomRow } from '../../domain/estates/rooms'
 import type { Page } from '../data/port'
 import { coll, Repo } from '../kit'
@@ -65,6 +66,21 @@ export class EstatesRepo extends Repo {
       limit: ROOMS_PAGE,
       after
     })
+  }
+  /**
+   * Whether a room written as the app writes it (1-1-101, or 1-101 without units) is one of the
+   * estate's, and whether the estate has any rooms. Read by building, unit and room (rooms
+   * stored before labels were kept have none): the last part is the room, the one before it
+   * the unit (or no unit), the rest the building.
+   */
+  async roomKnown(estateId: string, label: string): Promise<{ known: boolean; hasRooms: boolean }> {
+    const found = await Promise.all(
+      labelParts(label).map((p) =>
+        this.first(ROOMS, { estateId, building: p.building, unit: p.unit, no: p.no })
+      )
+    )
+    if (found.some(Boolean)) return { known: true, hasRooms: true }
+    return { known: false, hasRooms: !!(await this.first(ROOMS, { estateId })) }
   }
   roomCount(estateId: string): Promise<number> {
     return this.count(ROOMS, { estateId })

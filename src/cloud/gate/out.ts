@@ -185,10 +185,11 @@ export function blockEntryOut(b: BlockEntry): BlockEntryOut {
 }
 
 export function visitorDetail(
-  v: Pick<Visitor, 'case' | 'room' | 'company' | 'phone' | 'people' | 'reason' | 'status'>
+  v: Pick<Visitor, 'case' | 'room' | 'company' | 'phone' | 'people' | 'reason' | 'status'> &
+    Partial<Pick<Visitor, 'roomUnknown'>>
 ): string {
   const parts: string[] = [VISITOR_CASE_LABELS[visitorCaseOf(v.case) ?? v.case]]
-  if (v.room) parts.push(`访 ${v.room}`)
+  if (v.room) parts.push(`访 ${v.room}${v.roomUnknown ? '（房号未核实）' : ''}`)
   if (v.company) parts.push(v.company)
   if (v.phone) parts.push(maskPhone(v.phone))
   if (v.people > 1) parts.push(`${v.people}人`)

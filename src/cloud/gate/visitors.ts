@@ -15,7 +15,9 @@ import {
   idDocProblem,
   overstayLimitMs
 } from '../../domain/gate/rules'
+import { roomCheck, ROOM_UNKNOWN_MESSAGE, typedRoom } from '../../domain/estates/roomPick'
 import { requireCaller, requireEstate, type Ctx } from '../context'
+import { EstatesRepo } from '../estates/repo'
 import { badInput, check, eventTime } from '../kit'
 import { visitorDetail, visitorOut } from './out'
 import { GateRepo, PASSES, VISITORS } from './repo'
@@ -80,8 +82,9 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
   const at = eventTime(ctx)
   check(checkInProblem(input))
   const idDoc = idDocOf(repo, input.idDoc)
-  // one round trip: the id, the pass and the block list at once
-  const [had, passDoc, hits] = await Promise.all([
+  const room = input.room ? typedRoom(input.room) : undefined
+  // one round trip: the id, the pass, the block list and the room at once
+  const [had, passDoc, hits, roomIs] = await Promise.all([
     repo.get(VISITORS, input.id),
     input.source === 'pass' && input.passId ? repo.get(PASSES, input.passId) : null,
     repo.blockHits(estate._id, {
@@ -90,9 +93,23 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
       idLast4: idDoc.last4,
       idHash: idDoc.hash,
       plate: input.plate
-    })
+    }),
+    room && input.source === 'walkin' ? new EstatesRepo(ctx).roomKnown(estate._id, room) : undefined
   ])
   if (had) throw new AppError('DUPLICATE', '这位访客已经登记过了')
+  // a walk-in's room is one of the estate's (when it has any); sent late from offline: flagged
+  const roomVerdict = roomIs
+    ? roomCheck({
+        room,
+        ...roomIs,
+        queuedMs: ctx.op ? ctx.now + ctx.op.skewMs - ctx.op.deviceTime : 0,
+        admitted: input.result === 'admitted'
+      })
+    : 'ok'
+  if (roomVerdict === 'refuse')
+    throw new AppError('ROOM_UNKNOWN', ROOM_UNKNOWN_MESSAGE, [
+      { field: 'room', message: ROOM_UNKNOWN_MESSAGE }
+    ])
 
   const pass = input.source === 'pass' ? passDoc : null
   if (input.source === 'pass') {
@@ -124,7 +141,8 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
     cardNo: input.cardNo || undefined,
     people: input.people,
     plate: pass ? (pass.plate ?? input.plate) : input.plate,
-    room: input.room || undefined,
+    room: room || undefined,
+    roomUnknown: roomVerdict === 'flag' || undefined,
     company: input.company || undefined,
     contact: input.contact || undefined,
     appointment: input.appointment,

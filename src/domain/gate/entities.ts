@@ -109,6 +109,8 @@ export interface Visitor extends Doc {
   outByName?: string
   idReturned?: boolean
   cardCollected?: boolean
+  /** the room is not one of the estate's: sent late from offline (kept, not refused) or not let in */
+  roomUnknown?: boolean
   /** the block-list entry this visitor matched, if any (the guard was warned) */
   blockHit?: { entryId: string; reason: string }
   /** why the guard let a block-listed visitor in anyway (required then; the supervisor sees it) */

@@ -8,6 +8,7 @@ import type { VisitorFromScript } from './fromScript'
 import { idRef, type IdType } from './idcard'
 import { permitProblem } from './machines'
 import { plateProblem } from './plates'
+import { ROOM_UNKNOWN_MESSAGE, typedRoom } from '../estates/roomPick'
 
 export type WalkInInput = Omit<InputOf<'gate.checkIn'>, 'id' | 'gate'>
 
@@ -39,7 +40,9 @@ export function buildCheckIn(
   s: VisitorFromScript,
   f: WalkInForm,
   refs: Pick<GateRefs, 'idSalt' | 'permits'> | undefined,
-  now: number
+  now: number,
+  /** the estate's rooms on the phone (labels); empty: none imported, the room is as typed */
+  rooms: ReadonlySet<string> = new Set()
 ): WalkInInput | { problem: string } {
   const admitted = s.result === 'admitted'
   const name = f.name.trim()
@@ -56,6 +59,9 @@ export function buildCheckIn(
     const p = plateProblem(plate)
     if (p) return { problem: p }
   }
+  const room = typedRoom(f.room) || undefined
+  // the server refuses it too; a queued record would only come back refused
+  if (admitted && room && rooms.size && !rooms.has(room)) return { problem: ROOM_UNKNOWN_MESSAGE }
   const reason = f.reason.trim() || undefined
   // a redirected viewer (to the clubhouse) needs no reason; a refused visitor does
   if (s.result === 'refused' && !reason) return { problem: '请写明未放行的原因' }
@@ -95,7 +101,7 @@ export function buildCheckIn(
     cardNo: f.cardNo.trim() || undefined,
     people: admitted ? Math.max(1, Math.min(50, Math.floor(f.people) || 1)) : 1,
     plate,
-    room: f.room.trim() || undefined,
+    room,
     company: f.company.trim() || undefined,
     contact: f.contact.trim() || undefined,
     appointment: s.appointment,

@@ -23,6 +23,7 @@ import {
 import './index.scss'
 import { Chips } from '../../components/Chips'
 import { Stepper } from '../../components/Stepper'
+import { RoomPicker } from '../../components/RoomPicker'
 
 /** The code big, its QR, and what to do with it. */
 const Shown = observer(function Shown() {
@@ -184,7 +185,8 @@ const PassForm = observer(function PassForm() {
         placeholder="访客手机号（可不填）"
         onChange={setPhone}
       />
-      <Field value={room} maxlength={32} placeholder="拜访房号，如 2-1-302" onChange={setRoom} />
+      <Text className="field-label">拜访房号</Text>
+      <RoomPicker rooms={desk.rooms} value={room} placeholder="拜访房号，如 2-1-302" onChange={setRoom} />
       <Text className="field-label">人数</Text>
       <Stepper value={people} max={999} onChange={setPeople} />
       <Field value={plate} maxlength={10} placeholder="车牌（开车来才填）" upper onChange={setPlate} />
@@ -242,7 +244,8 @@ const GoodsForm = observer(function GoodsForm() {
         placeholder={kind === 'owner' ? '业主姓名' : '施工单位名称'}
         onChange={setName}
       />
-      <Field value={room} maxlength={32} placeholder="房号，如 1-1-101" onChange={setRoom} />
+      <Text className="field-label">房号</Text>
+      <RoomPicker rooms={desk.rooms} value={room} placeholder="房号，如 1-1-101" onChange={setRoom} />
       <Text className="field-label">物品和数量</Text>
       {items.map((it, k) => (
         <View key={k} className="item-row">

@@ -8,7 +8,7 @@ import { makeHarness, code, type Harness } from '../harness'
 import type { ImportCommitOut } from '../../../src/domain/contract'
 import { IMPORT_BATCH } from '../../../src/domain/estates/rooms'
 import { asInput, csvText, gbk, roomsSheet, utf8Bom, xlsx, type Rows } from '../../unit/domain/estates/sheets'
-import { visitorInput } from '../gate/kit'
+import { makePass, visitorInput } from '../gate/kit'
 
 const OTHER = 'other-estate'
 let h: Harness
@@ -192,5 +192,76 @@ describe('the gate uses the imported rooms', () => {
       .as('guard')
       .call('gate.checkIn', visitorInput({ room: rooms.items[0].label }) as never, { op: h.opSeq() })
     expect(v.room).toBe('8-1-101')
+  })
+})
+
+describe('gate.checkIn checks a walk-in visitor’s room against the estate’s rooms', () => {
+  const stored = (id: unknown) => h.stored<Record<string, unknown>>('visitors', String(id))
+
+  it('a room of the estate is recorded as the app writes it (typed with spaces or full-width)', async () => {
+    const input = visitorInput({ room: ' １-１-１０１ ' })
+    const v = await h.as('guard').call('gate.checkIn', input as never)
+    expect(v.room).toBe('1-1-101')
+    expect((await stored(input.id))?.roomUnknown).toBeUndefined()
+  })
+
+  it('a room the estate does not have is refused ROOM_UNKNOWN in Chinese; nothing is stored', async () => {
+    const input = visitorInput({ room: '9-9-999' })
+    const e = await h.as('guard').try('gate.checkIn', input)
+    expect(e).toMatchObject({ ok: false, code: 'ROOM_UNKNOWN' })
+    expect(e.ok ? '' : e.message).toMatch(/本小区没有这个房号/)
+    expect(await stored(input.id)).toBeUndefined()
+  })
+
+  it('a room of another estate is unknown here', async () => {
+    await commitAll(asInput('房间.xlsx', await xlsx(SHEET)), 'sup-e2', OTHER)
+    expect(code(await h.as('guard').try('gate.checkIn', visitorInput({ room: '8-1-101' })))).toBe(
+      'ROOM_UNKNOWN'
+    )
+  })
+
+  it('an estate without imported rooms takes the room as typed', async () => {
+    await h.addStaff('guard-e2', ['guard'], [OTHER])
+    const v = await h
+      .as('guard-e2')
+      .call('gate.checkIn', visitorInput({ room: '随便写的 5号' }) as never, { estateId: OTHER })
+    expect(v.room).toBe('随便写的5号')
+  })
+
+  it('sent late from offline (queued 10 minutes), an unknown room is recorded and flagged, not lost', async () => {
+    const input = visitorInput({ room: '9-9-999' })
+    const madeAt = h.clock.now - 10 * 60_000
+    const v = await h.as('guard').call('gate.checkIn', input as never, {
+      op: { id: 'op-offline-room', deviceTime: madeAt },
+      sentAt: h.clock.now
+    })
+    expect(v.status).toBe('inside')
+    expect(await stored(input.id)).toMatchObject({ room: '9-9-999', roomUnknown: true })
+    // the supervisor's day log says so
+    expect(await h.text('gateevents')).toContain('访 9-9-999（房号未核实）')
+  })
+
+  it('a phone clock that is off does not make a fresh record look queued', async () => {
+    // device clock two hours behind, but made and sent at once: refused like any fresh record
+    const behind = h.clock.now - 2 * 3600_000
+    const e = await h.as('guard').try('gate.checkIn', visitorInput({ room: '9-9-999' }), {
+      op: { id: 'op-skewed-room', deviceTime: behind },
+      sentAt: behind + 2_000
+    })
+    expect(code(e)).toBe('ROOM_UNKNOWN')
+  })
+
+  it('a visitor not let in is recorded with the room as written, flagged', async () => {
+    const input = visitorInput({ room: '9-9-999', result: 'refused', reason: '业主不在家' })
+    await h.as('guard').call('gate.checkIn', input as never)
+    expect(await stored(input.id)).toMatchObject({ status: 'refused', roomUnknown: true })
+  })
+
+  it('a visitor with a pass is not checked at the gate (the desk wrote the room)', async () => {
+    const p = await makePass(h, { room: '7-7-707' })
+    const v = await h
+      .as('guard')
+      .call('gate.checkIn', visitorInput({ source: 'pass', passId: p.id, room: p.room }) as never)
+    expect(v).toMatchObject({ source: 'pass', room: '7-7-707', status: 'inside' })
   })
 })

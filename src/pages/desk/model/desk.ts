@@ -10,6 +10,7 @@ import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
 import { GATE_ACTIONS } from '../../../domain/contract/gate'
+import { RoomCache } from '../../roomCache'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(GATE_ACTIONS)
@@ -49,9 +50,17 @@ export class DeskStore {
   note = ''
   /** the pass or goods slip just made (shown big with its code) */
   shown: { kind: 'pass' | 'goods'; id: string } | undefined = undefined
+  /** the estate's rooms on the phone, for the room keys */
+  readonly roomCache: RoomCache
 
   constructor(private deps: DeskDeps) {
-    makeAutoObservable<DeskStore, 'deps'>(this, { deps: false })
+    this.roomCache = new RoomCache(deps)
+    makeAutoObservable<DeskStore, 'deps'>(this, { deps: false, roomCache: false })
+  }
+
+  /** The estate's rooms for the room keys ([] when none were imported: the room is typed). */
+  get rooms() {
+    return this.roomCache.rooms
   }
 
   private key(what: string): string {
@@ -68,6 +77,7 @@ export class DeskStore {
     }
     if (!this.passes.length) this.passes = this.deps.storage.get<PassOut[]>(this.key('passes')) ?? []
     if (!this.goods.length) this.goods = this.deps.storage.get<GoodsSlipOut[]>(this.key('goods')) ?? []
+    void this.roomCache.load(e)
     try {
       const [p, g] = await Promise.all([
         this.deps.api()('gate.passes', {}),

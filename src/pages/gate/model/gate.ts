@@ -26,6 +26,8 @@ import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
 import { queueAndSend } from '../../send'
+import { RoomCache } from '../../roomCache'
+import { roomLabels } from '../../../domain/estates/roomPick'
 import { GATE_ACTIONS } from '../../../domain/contract/gate'
 import { SCRIPTS_ACTIONS } from '../../../domain/contract/scripts'
 
@@ -69,9 +71,12 @@ export class GateStore {
   private chosenGate = ''
   /** the estate the lists above belong to: a switch in 我的 starts over from that estate's cache */
   private loadedFor = ''
+  /** the estate's rooms on the phone, for the room keys */
+  readonly roomCache: RoomCache
 
   constructor(private deps: GateDeps) {
-    makeAutoObservable<GateStore, 'deps'>(this, { deps: false })
+    this.roomCache = new RoomCache(deps)
+    makeAutoObservable<GateStore, 'deps'>(this, { deps: false, roomCache: false })
     // An operation reached the server (it left the outbox) or was refused there (another
     // guard was first): either way the board is stale.
     reaction(
@@ -100,6 +105,7 @@ export class GateStore {
     if (!this.refs) this.refs = this.deps.storage.get<GateRefs>(refsKey(e))
     if (!this.board) this.board = this.deps.storage.get<GateBoard>(boardKey(e))
     if (!this.chosenGate) this.chosenGate = this.deps.storage.get<string>(gateKey(e)) ?? ''
+    const rooms = this.roomCache.load(e)
     this.loading = true
     try {
       const refs = await this.deps.api()('gate.refs', {})
@@ -113,8 +119,17 @@ export class GateStore {
             : messageOf(err))
       )
     }
-    await this.loadBoard()
+    await Promise.all([this.loadBoard(), rooms])
     runInAction(() => (this.loading = false))
+  }
+
+  /** The estate's rooms for the room keys ([] when none were imported: the room is typed). */
+  get rooms() {
+    return this.roomCache.rooms
+  }
+  /** Their labels (1-1-101), to check a room before it is queued. */
+  get roomLabels(): Set<string> {
+    return roomLabels(this.roomCache.rooms)
   }
 
   async loadBoard(): Promise<void> {

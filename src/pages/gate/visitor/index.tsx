@@ -17,6 +17,7 @@ import { ui } from '../../../services/ui'
 import { rootStore } from '../../../stores'
 import { ScriptRunner, ScriptRunModel } from '../../../components/ScriptRunner'
 import { Stepper } from '../../../components/Stepper'
+import { RoomPicker } from '../../../components/RoomPicker'
 import { PlateKeypad } from '../components/PlateKeypad'
 import { IdInput } from '../components/IdInput'
 import { Chips, Toggle } from '../components/Toggle'
@@ -75,7 +76,8 @@ const RecordForm = observer(function RecordForm({
         reason
       },
       gate.refs,
-      now()
+      now(),
+      gate.roomLabels
     )
     return 'problem' in r ? r.problem : r
   }
@@ -138,7 +140,7 @@ const RecordForm = observer(function RecordForm({
         {(s.case === 'ownerGuest' || s.case === 'construction') && (
           <View className="field">
             <Text className="field-label">{s.case === 'ownerGuest' ? '来访房号' : '施工房号'}</Text>
-            <Field value={room} maxlength={32} placeholder="如 1-1-101" onChange={setRoom} />
+            <RoomPicker rooms={gate.rooms} value={room} onChange={setRoom} />
           </View>
         )}
         {s.case === 'business' && (

@@ -202,3 +202,24 @@ describe('the walk-in record form', () => {
     })
   })
 })
+
+describe('the room of a walk-in', () => {
+  const rooms = new Set(['1-1-101', '1-1-102', '5-101'])
+  const walkIn = (room: string, s: VisitorFromScript = guest, reason = '') =>
+    buildCheckIn(s, { ...form, room, reason }, refs, NOW, rooms)
+
+  it('one of the estate’s rooms on the phone, as the app writes it', () => {
+    expect(walkIn(' 1-1-101 ')).toMatchObject({ room: '1-1-101' })
+    expect(walkIn('５-１０１')).toMatchObject({ room: '5-101' })
+  })
+  it('a room the estate does not have is stopped on the phone before it is queued', () => {
+    expect(problem(walkIn('9-9-999'))).toMatch(/本小区没有这个房号/)
+  })
+  it('no rooms on the phone (none imported): as typed', () => {
+    expect(buildCheckIn(guest, { ...form, room: '9栋 3楼' }, refs, NOW)).toMatchObject({ room: '9栋3楼' })
+  })
+  it('a visitor not let in keeps the room they named', () => {
+    const refused: VisitorFromScript = { ...guest, result: 'refused', reason: '业主不在家' }
+    expect(walkIn('9-9-999', refused, '业主不在家')).toMatchObject({ room: '9-9-999', result: 'refused' })
+  })
+})
