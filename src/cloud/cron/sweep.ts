@@ -8,6 +8,7 @@ import type { Ctx } from '../context'
 import { coll, Repo, type Coll } from '../kit'
 import { markMissed } from '../patrol'
 import { escalate, recurring } from '../work'
+import { releaseHeldOfDisabled } from '../staff/people'
 import { inSets } from './sets'
 import { UPLOAD_TTL_MS, UPLOADS } from '../files/uploads'
 
@@ -88,7 +89,8 @@ export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOu
         r.missedRounds +
         r.escalated +
         r.recurring +
-        (r.expiredUploads ?? 0) >
+        (r.expiredUploads ?? 0) +
+        (r.releasedTasks ?? 0) >
       0
     )
       await ctx.audit('meta', 'sweep')
@@ -110,5 +112,7 @@ export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOu
   r.escalated = await escalate(ctx)
   if (outOfTime(ctx)) return out(true)
   r.recurring = await recurring(ctx)
+  if (outOfTime(ctx)) return out(true)
+  r.releasedTasks = await releaseHeldOfDisabled(ctx)
   return out(false)
 }

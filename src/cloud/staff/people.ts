@@ -153,7 +153,6 @@ export async function disable(input: ParsedInputOf<'staff.disable'>, ctx: Ctx): 
   const staff = await managed(repo, ctx, input.staffId)
   const p = disableProblem(caller, staff)
   if (p) throw new AppError(p.code, p.message)
-  const tasks = await repo.heldTasks(staff._id, staff.estateIds)
   const out = await repo.signOutEverywhere(staff)
   const disabled = await repo.update(
     STAFF,
@@ -161,18 +160,51 @@ export async function disable(input: ParsedInputOf<'staff.disable'>, ctx: Ctx): 
     { active: false, disabledAt: ctx.now, disabledBy: caller._id },
     '这位员工刚被别人修改，请刷新'
   )
+  // read after the person is disabled: a grab that passed its identity check just before is
+  // caught here or, if it lands later still, by the hourly sweep (releaseHeldOfDisabled)
+  const releasedTasks = await releaseHeld(repo, ctx, disabled, caller)
+  await ctx.audit('staff', staff._id)
+  return { staff: staffListItem(disabled), releasedTasks, endedSessions: out.endedSessions }
+}
+
+/** The tasks a disabled person still holds, back to their pools with a note; how many. */
+async function releaseHeld(
+  repo: StaffRepo,
+  ctx: Ctx,
+  staff: Staff,
+  by: { _id: string; name: string }
+): Promise<number> {
+  const tasks = await repo.heldTasks(staff._id, staff.estateIds)
   const depts = deptsOf(staff.roles)
-  await Promise.all(
+  const released = await Promise.all(
     tasks.map(async (t) => {
       const cur = await repo.get(TASKS, t._id)
-      if (!cur || cur.assigneeId !== staff._id) return
+      if (!cur || cur.assigneeId !== staff._id) return 0
       const dept = handBackDept(cur, undefined, depts)
-      await repo.update(TASKS, cur, releasedTask(cur, dept, caller, staff.name, ctx.now))
+      if (!(await repo.tryUpdate(TASKS, cur, releasedTask(cur, dept, by, staff.name, ctx.now)))) return 0
       await ctx.audit('tasks', t._id)
+      return 1
     })
   )
-  await ctx.audit('staff', staff._id)
-  return { staff: staffListItem(disabled), releasedTasks: tasks.length, endedSessions: out.endedSessions }
+  return released.reduce<number>((a, b) => a + b, 0)
+}
+
+/** How far back the sweep looks for people disabled with a task still on them. */
+export const DISABLED_RECHECK_MS = 7 * 24 * 3600 * 1000
+
+/**
+ * The hourly safety net for a grab that raced a disable: tasks still held by anyone disabled
+ * in the last week go back to their pools, recorded as done by the person who disabled them.
+ */
+export async function releaseHeldOfDisabled(ctx: Ctx): Promise<number> {
+  const repo = new StaffRepo(ctx)
+  const gone = await repo.recentlyDisabled(ctx.now - DISABLED_RECHECK_MS)
+  let n = 0
+  for (const s of gone) {
+    const by = (s.disabledBy && (await repo.get(STAFF, s.disabledBy))) || { _id: 'system', name: '系统' }
+    n += await releaseHeld(repo, ctx, s, by)
+  }
+  return n
 }
 
 function sessionItem(s: SessionDoc, current: string | undefined): SessionItem {

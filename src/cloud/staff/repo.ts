@@ -104,6 +104,15 @@ export class StaffRepo extends Repo {
     return page.items.filter((s) => !s.revokedAt && s.expiresAt > this.now)
   }
 
+  /** People disabled since `since` (few: a handful a month). */
+  async recentlyDisabled(since: number): Promise<Staff[]> {
+    return this.all(STAFF, {
+      where: { active: false, disabledAt: { gte: since } },
+      orderBy: [['disabledAt', 'asc']],
+      pageSize: 200
+    })
+  }
+
   /** The tasks this person holds (assigned, accepted, in progress) in these estates. */
   async heldTasks(staffId: string, estateIds: readonly string[]): Promise<Task[]> {
     const per = await Promise.all(

@@ -11,6 +11,7 @@ import type {
   SetupOut,
   StaffDisabledOut,
   StaffListItem,
+  SweepOut,
   TaskOut
 } from '../../../src/domain/contract'
 import type { Task } from '../../../src/domain/work/model'
@@ -279,6 +280,30 @@ describe('staff.disable', () => {
     expect([code(a), code(b)].sort()).toEqual(['CONFLICT', 'OK'])
     const t = await h.stored<Task>('tasks', 'tk1')
     expect(t!.history.filter((x) => x.what === '退回任务池')).toHaveLength(1)
+  })
+
+  it('a grab that lands after the disable (a lost race) is sent back to the pool by the hourly sweep', async () => {
+    const h = await makeHarness()
+    await heldTask(h, 'tk1', 'demo-engineer', 'repair')
+    ok(await h.as('demo-supervisor', 'staff.disable', { staffId: 'demo-cleaner' }))
+    // the cleaner's grab passed its identity check before the disable and wrote after it
+    const t = await h.stored<Task>('tasks', 'tk1')
+    await h.db.update('tasks', 'tk1', t!._v, {
+      assigneeId: 'demo-cleaner',
+      assigneeName: '赵洁',
+      dept: 'cleaning'
+    })
+    const out = ok<SweepOut>(await h.raw('cron', { action: 'cron.sweep', input: {} }, { kind: 'timer' }))
+    expect(out.releasedTasks).toBe(1)
+    const back = await h.stored<Task>('tasks', 'tk1')
+    expect([back!.status, back!.assigneeId ?? null]).toEqual(['open', null])
+    expect(back!.history.at(-1)).toMatchObject({
+      by: 'demo-supervisor',
+      note: '赵洁 的账号已停用，任务退回待抢单'
+    })
+    // once is enough: the next run finds nothing
+    const again = ok<SweepOut>(await h.raw('cron', { action: 'cron.sweep', input: {} }, { kind: 'timer' }))
+    expect(again.releasedTasks).toBe(0)
   })
 
   it('a request made while the person is being disabled is refused once the disable is in', async () => {

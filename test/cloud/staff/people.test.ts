@@ -103,7 +103,8 @@ describe('cron', () => {
       missedRounds: 12, // the demo plan's last day of rounds
       escalated: 0,
       recurring: 0,
-      expiredUploads: 0
+      expiredUploads: 0,
+      releasedTasks: 0
     })
   })
 })
