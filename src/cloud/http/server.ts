@@ -26,7 +26,8 @@ function csp(scriptHashes: readonly string[] = []): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    // fetch(blob:) reads a just-taken photo before it is kept in IndexedDB
+    "connect-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
