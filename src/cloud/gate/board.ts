@@ -18,9 +18,10 @@ export async function board(_: Record<string, never>, ctx: Ctx): Promise<GateBoa
   const limit = overstayLimitMs(estate.settings)
   // the lists and the day's event counts at once; who is inside is counted from the lists
   // themselves (they are whole unless an estate has more than BOARD_LIMIT inside)
-  const [visitors, vehicles, day] = await Promise.all([
+  const [visitors, vehicles, owners, day] = await Promise.all([
     repo.insideVisitors(estate._id, BOARD_LIMIT),
     repo.insideVehicles(estate._id, BOARD_LIMIT),
+    repo.insideOwnerCars(estate._id, BOARD_LIMIT),
     repo.dayCounts(estate._id)
   ])
   const inside =
@@ -38,6 +39,7 @@ export async function board(_: Record<string, never>, ctx: Ctx): Promise<GateBoa
   return {
     visitors: visitors.items.map((x) => visitorItem(x, ctx.now, limit)),
     vehicles: vehicles.items.map((x) => vehicleItem(x, ctx.now, limit)),
+    ownerCarsInside: owners.items.map((x) => ({ id: x._id, plate: x.plate, inAt: x.inAt, gate: x.gate })),
     counts: { ...day, ...inside },
     overstayHours: limit / 3600_000,
     at: ctx.now

@@ -110,6 +110,8 @@ export function passGlimpse(p: VisitorPass): PassOut {
     ...passOut(p),
     visitorName: maskName(p.visitorName),
     visitorPhone: undefined,
+    // the guard asks "your phone ends with 5678?": four digits, not the number
+    phoneLast4: p.visitorPhone?.slice(-4),
     plate: maskPlate(p.plate),
     note: undefined
   }

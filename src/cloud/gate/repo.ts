@@ -154,6 +154,14 @@ export class GateRepo extends Repo {
       limit
     })
   }
+  /** Owner cars on record as inside: the owner-car screen says whether a car is in. */
+  insideOwnerCars(estateId: string, limit: number): Promise<Page<VehicleVisit>> {
+    return this.find(VEHICLE_VISITS, {
+      where: { estateId, status: 'inside', kind: 'owner' },
+      orderBy: [['inAt', 'asc']],
+      limit
+    })
+  }
   /** The stay of this plate still open, the latest should there be two. */
   openStay(estateId: string, plate: string): Promise<VehicleVisit | undefined> {
     return this.first(VEHICLE_VISITS, { estateId, plate, status: 'inside' }, [['inAt', 'desc']])

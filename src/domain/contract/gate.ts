@@ -130,6 +130,8 @@ export interface PassOut extends Omit<VisitorPass, keyof Doc | 'estateId' | 'by'
   id: string
   /** masked except for the desk that made it */
   visitorPhone?: string
+  /** the guard's look-up by code: the phone's last four digits only */
+  phoneLast4?: string
 }
 /** A lockout after too many wrong codes, as the supervisor sees it. */
 export interface LockoutOut extends Pick<
@@ -210,6 +212,8 @@ export interface GateRefs {
 export interface GateBoard {
   visitors: VisitorItem[]
   vehicles: VehicleItem[]
+  /** owner cars on record as inside (absent in boards cached before it existed) */
+  ownerCarsInside?: { id: string; plate: string; inAt?: number; gate: string }[]
   counts: {
     visitorsIn: number
     visitorsOut: number

@@ -17,8 +17,9 @@ import type { VehicleRow, VisitorRow } from './model'
 import './gate.scss'
 
 const VisitorLine = observer(function VisitorLine({ v, now }: { v: VisitorRow; now: number }) {
-  const [idBack, setIdBack] = useState(true)
-  const [cardBack, setCardBack] = useState(true)
+  // not pre-ticked: one tap must not record an ID as returned that is still in the drawer
+  const [idBack, setIdBack] = useState(false)
+  const [cardBack, setCardBack] = useState(false)
   const where = v.room ? `访 ${v.room}` : (v.company ?? '')
   return (
     <LeaveRow
@@ -42,13 +43,17 @@ const VisitorLine = observer(function VisitorLine({ v, now }: { v: VisitorRow; n
     >
       {v.idDeposited && <Toggle label={`已退还证件（${v.idDesc}）`} on={idBack} onChange={setIdBack} />}
       {v.cardNo && <Toggle label={`已收回来访卡 ${v.cardNo}`} on={cardBack} onChange={setCardBack} />}
+      {((v.idDeposited && !idBack) || (v.cardNo && !cardBack)) && (
+        <Text className="muted">没有勾选的记为未退还 / 未收回</Text>
+      )}
     </LeaveRow>
   )
 })
 
 const VehicleLine = observer(function VehicleLine({ x, now }: { x: VehicleRow; now: number }) {
-  const [idBack, setIdBack] = useState(true)
-  const [cardBack, setCardBack] = useState(true)
+  // not pre-ticked: one tap must not record an ID as returned that is still in the drawer
+  const [idBack, setIdBack] = useState(false)
+  const [cardBack, setCardBack] = useState(false)
   return (
     <LeaveRow
       overstay={x.overstay}
@@ -69,6 +74,9 @@ const VehicleLine = observer(function VehicleLine({ x, now }: { x: VehicleRow; n
     >
       {x.idDeposited && <Toggle label="已退还证件" on={idBack} onChange={setIdBack} />}
       {x.icCardNo && <Toggle label={`已收回停车IC卡 ${x.icCardNo}`} on={cardBack} onChange={setCardBack} />}
+      {((x.idDeposited && !idBack) || (x.icCardNo && !cardBack)) && (
+        <Text className="muted">没有勾选的记为未退还 / 未收回</Text>
+      )}
     </LeaveRow>
   )
 })

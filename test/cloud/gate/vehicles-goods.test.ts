@@ -73,6 +73,10 @@ describe('gate.vehicleIn', () => {
     const b = ok<GateBoard>(await h.as('demo-guard', 'gate.board', {}))
     expect(b.vehicles).toEqual([])
     expect(b.counts).toMatchObject({ vehiclesIn: 1, vehiclesInside: 0 })
+    // the owner-car screen can say it is inside: the board lists owner cars in, apart
+    expect(b.ownerCarsInside).toEqual([{ id: 'vi-1', plate: '粤BD12345', inAt: T0, gate: '东门' }])
+    ok(await h.as('demo-guard', 'gate.vehicleOut', { id: 'vo-1', gate: '东门', plate: '粤BD12345' }))
+    expect(ok<GateBoard>(await h.as('demo-guard', 'gate.board', {})).ownerCarsInside).toEqual([])
   })
 
   it('outside vehicles by the script: business with ID and IC card, delivery, viewing guided to the clubhouse, refused', async () => {

@@ -1024,6 +1024,7 @@ describe('gate.passCheck', () => {
       code: p.code,
       visitorName: '刘*',
       visitorPhone: undefined,
+      phoneLast4: '1111',
       room: '2-1-302',
       status: 'active',
       byName: '孙客服',

@@ -276,6 +276,27 @@ export class GateStore {
     return this.refs?.ownerVehicles.find((o) => o.plate === p)
   }
 
+  /**
+   * An owner car on record as inside (the board's, with this phone's waiting entries and
+   * exits laid over it): its entry time, or undefined when it is out.
+   */
+  ownerCarInside(plate: string): { inAt?: number; pending: boolean } | undefined {
+    const p = normalizePlate(plate)
+    const onBoard = this.board?.ownerCarsInside?.find((c) => c.plate === p)
+    let inside: { inAt?: number; pending: boolean } | undefined = onBoard
+      ? { inAt: onBoard.inAt, pending: false }
+      : undefined
+    for (const e of this.waitingOps) {
+      if (e.action === 'gate.vehicleIn') {
+        const i = e.input as VehicleInInput
+        if (normalizePlate(i.plate) === p && i.result === 'admitted')
+          inside = { inAt: e.deviceTime, pending: true }
+      } else if (e.action === 'gate.vehicleOut' && normalizePlate((e.input as { plate: string }).plate) === p)
+        inside = undefined
+    }
+    return inside
+  }
+
   // ---- block list ----
   /** Against the list on the phone (works offline; phones there are masked). */
   localBlockHits(c: BlockCandidate): BlockMatch[] {

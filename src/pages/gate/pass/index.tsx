@@ -72,10 +72,10 @@ function PassPage() {
             <Text className="kv-k">人数</Text>
             <Text>{`${p.people}人`}</Text>
           </View>
-          {p.visitorPhone && (
+          {(p.visitorPhone || p.phoneLast4) && (
             <View className="kv">
               <Text className="kv-k">手机号</Text>
-              <Text>{p.visitorPhone}</Text>
+              <Text>{p.visitorPhone ?? `尾号 ${p.phoneLast4}（请访客核对）`}</Text>
             </View>
           )}
           <View className="kv">

@@ -10,16 +10,28 @@ import { vehicleFromAnswers } from '../../../domain/gate/fromScript'
 import { VEHICLE_CASE_LABELS } from '../../../domain/gate/entities'
 import { idRef, type IdType } from '../../../domain/gate/idcard'
 import { formatPlate, plateProblem } from '../../../domain/gate/plates'
+import { blockRefusalReason } from '../../../domain/gate/rules'
+import { dayClock } from '../../../domain/gate/when'
 import { ui } from '../../../services/ui'
 import { ScriptRunner, ScriptRunModel } from '../../../components/ScriptRunner'
 import { PlateKeypad } from '../components/PlateKeypad'
 import { IdInput } from '../components/IdInput'
+import { BlockDecision } from '../components/BlockDecision'
 import { Toggle } from '../components/Toggle'
 import { gate, now } from '../model'
 import '../gate.scss'
 
 /** The outside vehicle's record after the script: ID and IC card when they were handed over. */
-function OutsideForm({ run, onDone }: { run: RunState; onDone: () => void }) {
+function OutsideForm({
+  run,
+  blockOverride,
+  onDone
+}: {
+  run: RunState
+  /** the guard's reason for letting a block-listed plate in */
+  blockOverride?: string
+  onDone: () => void
+}) {
   const v = vehicleFromAnswers(run.answers)
   const [idType, setIdType] = useState<IdType>(v.idDeposited ? 'driving' : 'none')
   const [idNo, setIdNo] = useState('')
@@ -41,7 +53,8 @@ function OutsideForm({ run, onDone }: { run: RunState; onDone: () => void }) {
       idDeposited: v.idDeposited,
       icCardNo: card.trim() || undefined,
       result: v.result,
-      reason: v.reason
+      reason: v.reason,
+      blockOverride
     })
     if (id) {
       void ui.toast(v.result === 'admitted' ? '已登记入场' : '已记录', 'success')
@@ -72,8 +85,13 @@ function VehiclePage() {
   const [passengers, setPassengers] = useState('')
   const [script, setScript] = useState<RunState | undefined>(undefined)
   const [ended, setEnded] = useState<RunState | undefined>(undefined)
-  const [idBack, setIdBack] = useState(true)
-  const [cardBack, setCardBack] = useState(true)
+  // not pre-ticked: one tap must not record an ID as returned
+  const [idBack, setIdBack] = useState(false)
+  const [cardBack, setCardBack] = useState(false)
+  /** a block-listed plate: the guard's written reason to let it in (undefined: not decided) */
+  const [override, setOverride] = useState<string | undefined>(undefined)
+  /** 入场 tapped for an owner car already on record as inside */
+  const [askAgain, setAskAgain] = useState(false)
   const runner = useMemo(
     () =>
       script &&
@@ -87,7 +105,26 @@ function VehiclePage() {
   const owner = valid ? gate.ownerCar(plate) : undefined
   const inside = valid ? gate.vehiclesInside.find((x) => x.plate === plate) : undefined
   const hits = valid ? gate.localBlockHits({ plate }) : []
+  const ownerIn = valid && owner ? gate.ownerCarInside(plate) : undefined
+  // 禁止入场 until the guard decides; a block-listed car already inside can still leave
+  const mustDecide = hits.length > 0 && override === undefined && !inside && !ownerIn
+  const ownerEntry = () => {
+    if (
+      gate.vehicleIn({
+        plate,
+        case: 'owner',
+        driver: driver.trim() || undefined,
+        passengers: passengers.trim() || undefined,
+        idDeposited: false,
+        result: 'admitted',
+        blockOverride: override
+      })
+    )
+      done('已登记入场')
+  }
   const reset = () => {
+    setOverride(undefined)
+    setAskAgain(false)
     setPlate('')
     setDriver('')
     setPassengers('')
@@ -102,7 +139,7 @@ function VehiclePage() {
   if (ended)
     return (
       <View className="page">
-        <OutsideForm run={ended} onDone={reset} />
+        <OutsideForm run={ended} blockOverride={override} onDone={reset} />
       </View>
     )
   if (runner)
@@ -115,32 +152,63 @@ function VehiclePage() {
   return (
     <View className="page">
       <Text className="muted">{`车辆进出 · ${gate.gate}`}</Text>
-      <PlateKeypad value={plate} onChange={setPlate} />
-      {hits.map((h) => (
-        <View key={h.entryId} className="warn-box">{`⚠ 黑名单车辆：${h.reason}`}</View>
-      ))}
-      {valid && owner && (
+      <PlateKeypad
+        value={plate}
+        onChange={(p) => {
+          setPlate(p)
+          setOverride(undefined)
+          setAskAgain(false)
+        }}
+      />
+      {!mustDecide &&
+        hits.map((h) => (
+          <View key={h.entryId} className="warn-box">
+            {`⚠ 黑名单车辆：${h.reason}${override ? `；放行原因：${override}` : ''}`}
+          </View>
+        ))}
+      {mustDecide && (
+        <BlockDecision
+          lines={hits.map((h) => `⚠ 黑名单车辆（${formatPlate(plate)}）：${h.reason}`)}
+          onAdmit={setOverride}
+          onRefuse={() => {
+            if (
+              gate.vehicleIn({
+                plate,
+                case: owner ? 'owner' : 'business',
+                idDeposited: false,
+                result: 'refused',
+                reason: blockRefusalReason(hits[0].reason)
+              })
+            )
+              done('已记录未放行')
+          }}
+        />
+      )}
+      {valid && owner && !mustDecide && (
         <View className="card">
           <Text className="card-title">{`业主车辆 · ${owner.room}${owner.ownerName ? ' ' + owner.ownerName : ''}`}</Text>
+          <View className={ownerIn ? 'ok-box car-where' : 'kv car-where'}>
+            {ownerIn
+              ? `在园内${ownerIn.inAt ? ` · ${dayClock(ownerIn.inAt, now())} 入场` : ''}${ownerIn.pending ? '（待上传）' : ''}`
+              : '不在园内（没有未出场的入场记录）'}
+          </View>
           <Field value={driver} maxlength={20} placeholder="驾驶人（可不填）" onChange={setDriver} />
           <Field value={passengers} maxlength={60} placeholder="随行人（可不填）" onChange={setPassengers} />
-          <Btn
-            onClick={() => {
-              if (
-                gate.vehicleIn({
-                  plate,
-                  case: 'owner',
-                  driver: driver.trim() || undefined,
-                  passengers: passengers.trim() || undefined,
-                  idDeposited: false,
-                  result: 'admitted'
-                })
-              )
-                done('已登记入场')
-            }}
-          >
-            业主车入场
-          </Btn>
+          {askAgain && ownerIn ? (
+            <View className="warn-box">
+              <Text className="do-line">
+                这辆车已在园内，没有出场记录，不能再登记入场。车在门口，说明上次出去时没有登记出场。
+              </Text>
+              <Btn kind="danger" onClick={ownerEntry}>
+                上次出场未登记：结束上次，登记入场
+              </Btn>
+              <Btn kind="ghost" onClick={() => setAskAgain(false)}>
+                取消
+              </Btn>
+            </View>
+          ) : (
+            <Btn onClick={() => (ownerIn ? setAskAgain(true) : ownerEntry())}>业主车入场</Btn>
+          )}
           <Btn
             kind="ghost"
             onClick={() => {
@@ -178,7 +246,7 @@ function VehiclePage() {
           </Btn>
         </View>
       )}
-      {valid && !owner && !inside && (
+      {valid && !owner && !inside && !mustDecide && (
         <View className="card">
           <Text className="muted">这辆车没有登记为业主车辆</Text>
           <Btn

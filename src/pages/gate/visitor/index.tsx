@@ -20,6 +20,8 @@ import { Stepper } from '../../../components/Stepper'
 import { RoomPicker } from '../../../components/RoomPicker'
 import { PlateKeypad } from '../components/PlateKeypad'
 import { IdInput } from '../components/IdInput'
+import { BlockDecision } from '../components/BlockDecision'
+import { blockRefusalReason } from '../../../domain/gate/rules'
 import { Chips, Toggle } from '../components/Toggle'
 import { gate, now } from '../model'
 import { buildCheckIn, findPermit } from '../../../domain/gate/visitorForm'
@@ -82,11 +84,18 @@ const RecordForm = observer(function RecordForm({
     return 'problem' in r ? r.problem : r
   }
 
-  const submit = async (override: boolean) => {
-    const input = build()
-    if (typeof input === 'string') return setProblem(input)
+  /** decision: after a block-list match, the guard's written reason to let in, or 'refuse' */
+  const submit = async (decision?: { override: string } | 'refuse') => {
+    const built = build()
+    if (typeof built === 'string') return setProblem(built)
     setProblem('')
-    if (!override && admitted) {
+    const turnedAway = decision === 'refuse' && hits && hits.length > 0
+    const input = turnedAway
+      ? { ...built, result: 'refused' as const, reason: blockRefusalReason(hits[0].reason) }
+      : decision && decision !== 'refuse'
+        ? { ...built, blockOverride: decision.override }
+        : built
+    if (!decision && admitted) {
       setBusy(true)
       const found = await gate.blockHits({
         name: input.name,
@@ -100,7 +109,7 @@ const RecordForm = observer(function RecordForm({
     }
     const recordRun = runRecord(gateVisitor, run, now(), rootStore.newId())
     if (gate.checkIn(input, recordRun)) {
-      void ui.toast(admitted ? '已登记进入' : '已记录', 'success')
+      void ui.toast(turnedAway ? '已记录未放行' : admitted ? '已登记进入' : '已记录', 'success')
       void ui.back()
     }
   }
@@ -189,28 +198,20 @@ const RecordForm = observer(function RecordForm({
           </View>
         )}
       </View>
-      {hits && hits.length > 0 && (
-        <View className="warn-box">
-          {hits.map((h) => (
-            <Text
-              key={h.entryId}
-              style={{ display: 'block' }}
-            >{`⚠ 黑名单（${h.matchedBy}相符）：${h.reason}`}</Text>
-          ))}
-        </View>
-      )}
       {problem && <Text className="error-text">{problem}</Text>}
       {hits && hits.length > 0 ? (
         <View>
-          <Btn kind="danger" onClick={() => void submit(true)}>
-            仍然登记进入
-          </Btn>
+          <BlockDecision
+            lines={hits.map((h) => `⚠ 黑名单（${h.matchedBy}相符）：${h.reason}`)}
+            onAdmit={(why) => void submit({ override: why })}
+            onRefuse={() => void submit('refuse')}
+          />
           <Btn kind="ghost" onClick={onRestart}>
-            不放行，重新选择
+            重新选择来访情况
           </Btn>
         </View>
       ) : (
-        <Btn loading={busy} onClick={() => void submit(false)}>
+        <Btn loading={busy} onClick={() => void submit()}>
           {admitted ? '登记进入' : '记录'}
         </Btn>
       )}
