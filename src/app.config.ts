@@ -20,7 +20,7 @@ export default defineAppConfig({
         'work/index'
       ]
     },
-    { root: 'pages/admin', name: 'admin', pages: ['index', 'estate/index'] },
+    { root: 'pages/admin', name: 'admin', pages: ['index', 'estate/index', 'settings/index', 'rooms/index'] },
     { root: 'pages/desk', name: 'desk', pages: ['index'] },
     { root: 'pages/work', name: 'work', pages: ['report/index', 'tasks/index', 'followup/index'] },
     { root: 'pages/scripts', name: 'scripts', pages: ['index', 'run/index', 'quiz/index', 'phrases/index'] },

@@ -1,5 +1,6 @@
 /** A supervisor sets patrol up: checkpoints (with their signed QR codes), routes, plans. */
 import { createHmac } from 'node:crypto'
+import { settingsWithDefaults } from '../../domain/estates/settings'
 import { AppError } from '../../domain/errors'
 import type {
   CheckpointOut,
@@ -51,6 +52,7 @@ export async function refs(_: Record<string, never>, ctx: Ctx): Promise<PatrolRe
     checkpoints: manager ? points : points.map(phone),
     routes: [...w.routes.values()].map(routeOut),
     plans: [...w.plans.values()].map(planOut),
+    ...(manager ? { planDefaults: settingsWithDefaults(estate.settings).patrol } : {}),
     at: ctx.now
   }
 }

@@ -65,6 +65,8 @@ export interface PatrolRefs {
   nfcSalt?: string
   routes: RouteOut[]
   plans: PlanOut[]
+  /** managers: what a new plan starts from (the estate's patrol settings) */
+  planDefaults?: { everyMinutes: number; minMinutes: number; maxMinutes: number }
   at: number
 }
 export interface RoundOut extends Pick<

@@ -131,3 +131,38 @@ export function roomCheck(p: {
 }
 
 export const ROOM_UNKNOWN_MESSAGE = '本小区没有这个房号，请从房号按键中选择，或核对后再填'
+
+/** A room of the managers' list, as rooms.list gives it (phone masked). */
+export interface ListedRoom {
+  building: string
+  unit: string
+  no: string
+  label: string
+  ownerName?: string
+  ownerPhone?: string
+}
+
+/**
+ * The managers' room list narrowed to a building (and unit) and a search: the room (1-1-101 or
+ * 101), the owner's name, or the phone's last digits. In house-number order.
+ */
+export function filterRooms<R extends ListedRoom>(
+  rooms: readonly R[],
+  f: { building?: string; unit?: string; q?: string }
+): R[] {
+  const q = typedRoom(f.q ?? '')
+  return rooms
+    .filter(
+      (r) =>
+        (!f.building || r.building === f.building) &&
+        (!f.building || f.unit === undefined || r.unit === f.unit) &&
+        (!q ||
+          r.label.includes(q) ||
+          (r.ownerName ?? '').toUpperCase().includes(q) ||
+          (/^\d{2,4}$/.test(q) && (r.ownerPhone ?? '').endsWith(q)))
+    )
+    .sort(
+      (a, b) =>
+        naturalCompare(a.building, b.building) || naturalCompare(a.unit, b.unit) || naturalCompare(a.no, b.no)
+    )
+}

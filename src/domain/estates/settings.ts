@@ -62,3 +62,81 @@ export function isTimeZone(tz: string): boolean {
 export function placeName(name: string): string {
   return name.replace(/\s+/g, '')
 }
+
+export const SEVERITIES = ['urgent', 'high', 'normal', 'low'] as const
+
+/** The settings screen as typed: numbers as text; an empty response time keeps the company default. */
+export interface SettingsForm {
+  overstayHours: string
+  responseMinutes: Record<(typeof SEVERITIES)[number], string>
+  everyMinutes: string
+  minMinutes: string
+  maxMinutes: string
+}
+
+/** The screen filled from the estate's settings (patrol from the defaults when unset). */
+export function settingsForm(s: EstateSettings): SettingsForm {
+  const r = s.responseMinutes ?? {}
+  const p = s.patrol ?? DEFAULT_ESTATE_SETTINGS.patrol!
+  return {
+    overstayHours: String(s.overstayHours),
+    responseMinutes: {
+      urgent: r.urgent === undefined ? '' : String(r.urgent),
+      high: r.high === undefined ? '' : String(r.high),
+      normal: r.normal === undefined ? '' : String(r.normal),
+      low: r.low === undefined ? '' : String(r.low)
+    },
+    everyMinutes: String(p.everyMinutes),
+    minMinutes: String(p.minMinutes),
+    maxMinutes: String(p.maxMinutes)
+  }
+}
+
+/** A whole number typed: undefined when it is not one. */
+function wholeNumber(t: string): number | undefined {
+  const s = t.trim()
+  return /^\d{1,6}$/.test(s) ? Number(s) : undefined
+}
+
+/**
+ * The settings to send, or the first field that is wrong with a message for it (the field as
+ * the server names it: settings.patrol.maxMinutes). The ranges are the contract's; this says
+ * the same on the phone before sending, and the relations between fields (settingsProblem).
+ */
+export function settingsFromForm(f: SettingsForm): EstateSettings | { field: string; message: string } {
+  const hours = wholeNumber(f.overstayHours)
+  if (hours === undefined || hours < 1 || hours > 72)
+    return { field: 'settings.overstayHours', message: '滞留提醒：请填写1到72之间的整数（小时）' }
+  const responseMinutes: NonNullable<EstateSettings['responseMinutes']> = {}
+  for (const k of SEVERITIES) {
+    if (!f.responseMinutes[k].trim()) continue
+    const m = wholeNumber(f.responseMinutes[k])
+    if (m === undefined || m < 1 || m > 30 * 24 * 60)
+      return {
+        field: `settings.responseMinutes.${k}`,
+        message: `处理时限（${SEVERITY_LABELS[k]}）：请填写1到43200之间的整数（分钟），或留空用公司默认`
+      }
+    responseMinutes[k] = m
+  }
+  const patrol = {
+    everyMinutes: wholeNumber(f.everyMinutes),
+    minMinutes: wholeNumber(f.minMinutes),
+    maxMinutes: wholeNumber(f.maxMinutes)
+  }
+  const names = { everyMinutes: '两轮间隔', minMinutes: '最短用时', maxMinutes: '最长用时' } as const
+  for (const k of ['everyMinutes', 'minMinutes', 'maxMinutes'] as const) {
+    const v = patrol[k]
+    if (v === undefined || v < (k === 'everyMinutes' ? 15 : 1) || v > 24 * 60)
+      return {
+        field: `settings.patrol.${k}`,
+        message: `巡更${names[k]}：请填写${k === 'everyMinutes' ? 15 : 1}到1440之间的整数（分钟）`
+      }
+  }
+  const s: EstateSettings = {
+    overstayHours: hours,
+    responseMinutes,
+    patrol: patrol as NonNullable<EstateSettings['patrol']>
+  }
+  const p = settingsProblem(s)
+  return p ?? s
+}

@@ -136,6 +136,20 @@ export const NEW_PLAN_FORM: PlanForm = {
   roles: ['patrol']
 }
 
+/** A new plan's form, its times from the estate's patrol settings when it has them. */
+export function newPlanForm(
+  defaults?: Pick<PlanForm, 'everyMinutes' | 'minMinutes' | 'maxMinutes'>
+): PlanForm {
+  return defaults
+    ? {
+        ...NEW_PLAN_FORM,
+        everyMinutes: defaults.everyMinutes,
+        minMinutes: defaults.minMinutes,
+        maxMinutes: defaults.maxMinutes
+      }
+    : NEW_PLAN_FORM
+}
+
 /** A plan can be saved once it has a name and a route. */
 export function planReady(f: Pick<PlanForm, 'name' | 'routeId'>): boolean {
   return !!f.name.trim() && !!f.routeId

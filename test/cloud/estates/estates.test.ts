@@ -157,3 +157,64 @@ describe('gates and posts', () => {
     )
   })
 })
+
+describe('the estate settings are used where they belong', () => {
+  it('overstay hours on the gate board, response minutes on a new incident, patrol defaults for a new plan', async () => {
+    await h.as('supervisor').call('estates.update', {
+      settings: {
+        overstayHours: 6,
+        responseMinutes: { urgent: 20, high: 45 },
+        patrol: { everyMinutes: 90, minMinutes: 15, maxMinutes: 50 }
+      }
+    })
+    // a visitor in for five hours is not an overstay at six hours, one in for seven is
+    const at = h.clock.now
+    h.clock.now = at - 7 * 3600_000
+    await h.as('guard').call('gate.checkIn', {
+      id: 'v-7h',
+      gate: '东门',
+      source: 'walkin',
+      case: 'ownerGuest',
+      name: '七小时',
+      idDoc: { type: 'none', last4: '' },
+      idDeposited: false,
+      people: 1,
+      result: 'admitted'
+    })
+    h.clock.now = at - 5 * 3600_000
+    await h.as('guard').call('gate.checkIn', {
+      id: 'v-5h',
+      gate: '东门',
+      source: 'walkin',
+      case: 'ownerGuest',
+      name: '五小时',
+      idDoc: { type: 'none', last4: '' },
+      idDeposited: false,
+      people: 1,
+      result: 'admitted'
+    })
+    h.clock.now = at
+    const board = await h.as('guard').call('gate.board', {})
+    expect(board.overstayHours).toBe(6)
+    expect(board.visitors.map((v) => [v.name, v.overstay])).toEqual([
+      ['七小时', true],
+      ['五小时', false]
+    ])
+    // a leak is 'high': due in the estate's 45 minutes, not the company's 2 hours
+    const i = await h.as('guard').call('work.report', { id: 'r-set', category: 'leak', place: '2栋地下室' })
+    expect(i).toMatchObject({ severity: 'high', dueAt: at + 45 * 60_000 })
+    // the supervisor's new plan starts from the patrol settings; a guard's refs carry none
+    expect((await h.as('supervisor').call('patrol.refs', {})).planDefaults).toEqual({
+      everyMinutes: 90,
+      minMinutes: 15,
+      maxMinutes: 50
+    })
+    expect((await h.as('guard').call('patrol.refs', {})).planDefaults).toBeUndefined()
+  })
+
+  it('an estate without patrol settings gives the default plan times', async () => {
+    expect((await h.as('sup-e2').call('patrol.refs', {}, { estateId: OTHER })).planDefaults).toEqual(
+      DEFAULT_ESTATE_SETTINGS.patrol
+    )
+  })
+})

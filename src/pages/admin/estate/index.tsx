@@ -3,6 +3,7 @@ import { useLoad } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Btn } from '../../../components/Btn'
 import { Field } from '../../../components/Field'
+import { ui } from '../../../services/ui'
 import { estatesAdmin } from '../model'
 import '../index.scss'
 
@@ -21,6 +22,15 @@ function EstatePage() {
         {d && (
           <Text className="muted">{`${d.estate.company} · 时区 ${d.estate.timeZone} · 房间 ${d.rooms} 间`}</Text>
         )}
+        {d && <Text className="muted">{`访客滞留提醒 ${d.estate.settings.overstayHours} 小时`}</Text>}
+        <View className="adm-kind">
+          <Btn kind="ghost" className="adm-btn" onClick={() => void ui.go('/pages/admin/settings/index')}>
+            小区设置
+          </Btn>
+          <Btn kind="ghost" className="adm-btn" onClick={() => void ui.go('/pages/admin/rooms/index')}>
+            房间列表
+          </Btn>
+        </View>
       </View>
 
       <View className="card">

@@ -1,5 +1,13 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { EstateDetail, EstateItem, ImportCommitOut, ImportPreview } from '../../../domain/contract'
+import type {
+  EstateDetail,
+  EstateItem,
+  ImportCommitOut,
+  ImportPreview,
+  RoomItem
+} from '../../../domain/contract'
+import { filterRooms, pickStep } from '../../../domain/estates/roomPick'
+import { settingsForm, settingsFromForm, type SettingsForm } from '../../../domain/estates/settings'
 import { ESTATES_ACTIONS } from '../../../domain/contract/estates'
 import { AppError } from '../../../domain/errors'
 import type { Api } from '../../../stores/api'
@@ -27,6 +35,9 @@ export interface EstatesAdminDeps {
   enterEstate: (id: string) => Promise<void>
 }
 
+/** Rooms drawn at once on the rooms screen (a search or a building narrows the rest). */
+export const ROOMS_SHOWN = 200
+
 const EMPTY: EstateForm = { name: '', company: '', address: '', overstayHours: '4' }
 
 /** Admin: estates, the current estate's gates and posts, and the room import. */
@@ -44,6 +55,15 @@ export class EstatesAdminStore {
   busy = false
   error = ''
   fieldErrors: Record<string, string> = {}
+  /** the settings screen as typed */
+  settings: SettingsForm | undefined = undefined
+  saved = false
+  /** the rooms screen: every room of the estate (owners' phones masked), narrowed on the phone */
+  roomList: RoomItem[] = []
+  roomsLoaded = false
+  roomBuilding = ''
+  roomUnit: string | undefined = undefined
+  roomQuery = ''
 
   constructor(private deps: EstatesAdminDeps) {
     makeAutoObservable<EstatesAdminStore, 'deps'>(this, { deps: false })
@@ -161,6 +181,91 @@ export class EstatesAdminStore {
         this.file = undefined
       })
     await this.loadDetail()
+  }
+
+  // ---- settings ----
+  /** The estate's settings into the form (from estates.detail). */
+  async loadSettings(): Promise<void> {
+    await this.loadDetail()
+    runInAction(() => {
+      this.saved = false
+      if (this.detail) this.settings = settingsForm(this.detail.estate.settings)
+    })
+  }
+
+  setSetting(path: string, v: string): void {
+    if (!this.settings) return
+    // overstayHours, responseMinutes.urgent, patrol.everyMinutes: the server's names
+    const [a, b] = path.split('.')
+    if (a === 'responseMinutes') this.settings.responseMinutes[b as keyof SettingsForm['responseMinutes']] = v
+    else this.settings[(b ?? a) as 'overstayHours' | 'everyMinutes' | 'minMinutes' | 'maxMinutes'] = v
+    // a message may be about two fields (最长应不少于最短): any change clears it; saving checks again
+    this.fieldErrors = {}
+    this.error = ''
+    this.saved = false
+  }
+
+  /** Checked on the phone with the domain's rules (the server checks again), then saved. */
+  async saveSettings(): Promise<boolean> {
+    if (!this.settings) return false
+    const s = settingsFromForm(this.settings)
+    if ('field' in s) {
+      this.fieldErrors = { [s.field.split('.').pop()!]: s.message }
+      this.error = s.message
+      return false
+    }
+    const e = await this.run(() => this.deps.api()('estates.update', { settings: s }))
+    if (!e) return false
+    runInAction(() => {
+      if (this.detail) this.detail.estate = e
+      this.settings = settingsForm(e.settings)
+      this.saved = true
+    })
+    return true
+  }
+
+  // ---- rooms ----
+  /** Every page of rooms.list (a 5,000-room estate is 50 pages). */
+  async loadRooms(): Promise<void> {
+    await this.run(async () => {
+      const all: RoomItem[] = []
+      let after: string | undefined
+      for (let i = 0; i < 200; i++) {
+        const page = await this.deps.api()('rooms.list', after ? { after } : {})
+        all.push(...page.items)
+        after = page.next
+        if (!after) break
+      }
+      runInAction(() => {
+        this.roomList = all
+        this.roomsLoaded = true
+      })
+    })
+  }
+
+  chooseBuilding(b: string): void {
+    this.roomBuilding = this.roomBuilding === b ? '' : b
+    this.roomUnit = undefined
+  }
+  chooseUnit(u: string): void {
+    this.roomUnit = this.roomUnit === u ? undefined : u
+  }
+
+  /** The keys for building and unit, and the rooms shown (at most ROOMS_SHOWN), with the count found. */
+  get roomView() {
+    const triples = this.roomList.map((r) => [r.building, r.unit, r.no] as const)
+    const step = pickStep(triples, { building: this.roomBuilding, unit: this.roomUnit })
+    const found = filterRooms(this.roomList, {
+      building: this.roomBuilding || undefined,
+      unit: this.roomUnit,
+      q: this.roomQuery
+    })
+    return {
+      buildings: step.buildings,
+      units: this.roomBuilding ? step.units : [],
+      count: found.length,
+      items: found.slice(0, ROOMS_SHOWN)
+    }
   }
 
   cancelImport(): void {

@@ -12,3 +12,4 @@ export const estatesAdmin = new EstatesAdminStore({
     rootStore.session.setEstate(id)
   }
 })
+export { ROOMS_SHOWN } from './estates'

@@ -9,7 +9,7 @@ import { locate } from '../../../services/location'
 import { ui } from '../../../services/ui'
 import {
   EMPTY_CHECKPOINT_FORM,
-  NEW_PLAN_FORM,
+  newPlanForm,
   QUESTION_KIND_CHOICES,
   WEEKDAY_NAMES,
   checkpointDraft,
@@ -149,7 +149,14 @@ const Routes = observer(function Routes() {
 
 const Plans = observer(function Plans() {
   const routes = p.refs?.routes ?? []
-  const [f, setF] = useState(NEW_PLAN_FORM)
+  const defaults = p.refs?.planDefaults
+  const [f, setF] = useState(() => newPlanForm(defaults))
+  // the estate's patrol settings arrive with the refs: a form not yet touched starts from them
+  const [filledFrom, setFilledFrom] = useState(defaults)
+  if (defaults !== filledFrom) {
+    setFilledFrom(defaults)
+    if (!f.name && !f.routeId) setF(newPlanForm(defaults))
+  }
 
   return (
     <View className="card">
