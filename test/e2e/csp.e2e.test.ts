@@ -35,10 +35,12 @@ it('loads, signs in and opens the areas with no CSP violation', async () => {
   for (const area of ['门岗', '巡逻', '任务', '主管']) {
     await page
       .locator('.area-title', { hasText: new RegExp(`^${area}$`) })
+      .filter({ visible: true })
       .first()
       .click()
-    await page.waitForTimeout(300)
+    await page.waitForTimeout(500)
     await page.goBack()
+    await page.locator('.home-name').filter({ visible: true }).first().waitFor()
   }
   const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)
   expect([...violations, ...console]).toEqual([])
