@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
+import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import {
   DEFAULT_LIMIT,
@@ -253,6 +255,17 @@ class TxView implements DataPort {
   }
 }
 
+/**
+ * The database file is the server user's alone (issue 16: it was 644, readable by every local
+ * user): 600, also when it was made before with wider rights; a folder made for it is 700 (the
+ * local server makes its data folder 700 itself).
+ */
+function privateFiles(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+  closeSync(openSync(file, 'a', 0o600))
+  chmodSync(file, 0o600)
+}
+
 export interface SqliteOptions {
   /** A file path, or ':memory:' (tests). */
   file: string
@@ -267,8 +280,14 @@ export class SqliteAdapter implements DataPort {
   readonly db: Database.Database
 
   constructor(opts: SqliteOptions) {
+    const onDisk = opts.file !== ':memory:'
+    if (onDisk) privateFiles(opts.file)
     this.db = new Database(opts.file)
-    if (opts.file !== ':memory:') this.db.pragma('journal_mode = WAL')
+    if (onDisk) {
+      this.db.pragma('journal_mode = WAL')
+      // SQLite makes the -wal and -shm files with the database file's mode; said once more here
+      for (const f of [`${opts.file}-wal`, `${opts.file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600)
+    }
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 5000')
     this.ops = new Ops(this.db)

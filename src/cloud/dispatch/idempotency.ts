@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { ActionName } from '../../domain/contract'
 import { CLOCK_SKEW_FLAG_MS, type OpRecord } from '../../domain/entities'
 import { AppError, isAppError } from '../../domain/errors'
+import { maskFreeText } from '../../domain/privacy'
 import { DuplicateKeyError, type DataPort } from '../data/port'
 import type { Ctx } from '../context'
 
@@ -32,6 +33,22 @@ export function opOf(
   const at = typeof sentAt === 'number' && Number.isFinite(sentAt) ? sentAt : now
   const skewMs = at - now
   return { ...op, skewMs, skewFlag: Math.abs(skewMs) > CLOCK_SKEW_FLAG_MS }
+}
+
+/**
+ * What the op log keeps of a result for 30 days: the result with every whole mobile and ID
+ * number in it masked (a pass's visitor phone, a note). A retry is answered with it: the same
+ * record ids, states and times, the numbers as every list shows them.
+ */
+export function keptResult(x: unknown): unknown {
+  if (typeof x === 'string') return maskFreeText(x)
+  if (Array.isArray(x)) return x.map(keptResult)
+  if (x && typeof x === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [k, val] of Object.entries(x)) out[k] = keptResult(val)
+    return out
+  }
+  return x
 }
 
 /** One write operation, run at most once per op id. */
@@ -94,7 +111,7 @@ export async function runOnce(o: Once, work: Work): Promise<Answer> {
             actorId: o.actorId ?? 'anonymous',
             action: o.action,
             hash: o.hash,
-            result: data,
+            result: keptResult(data),
             serverTime: now,
             deviceTime: op.deviceTime,
             skewMs: op.skewMs,

@@ -1,4 +1,12 @@
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createHash, randomBytes } from 'node:crypto'
 import { extname, join, normalize, resolve } from 'node:path'
@@ -197,7 +205,9 @@ export interface Running {
 }
 
 export async function startServer(opts: ServerOptions): Promise<Running> {
-  mkdirSync(opts.dataDir, { recursive: true })
+  // the data folder (database, session key, photos) is the server user's alone
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 })
+  chmodSync(opts.dataDir, 0o700)
   const store = new SqliteAdapter({ file: opts.dbFile ?? join(opts.dataDir, 'gangweitong.db') })
   const config: ServerConfig = {
     demo: opts.demo,

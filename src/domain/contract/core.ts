@@ -8,7 +8,7 @@
 import * as v from 'valibot'
 import type { Role } from '../roles'
 import { CN_MOBILE } from '../privacy'
-import { action, defineActions, epochMs, id, text } from './define'
+import { action, defineActions, epochMs, id, rawText, text } from './define'
 import type { Estate, SessionDoc, SessionVia, Shift, Staff } from '../entities'
 import type { InboxItem } from '../work/model'
 
@@ -85,7 +85,7 @@ export const CORE_ACTIONS = defineActions({
   }),
   'auth.wxLogin': action<SessionOut>()({
     fn: 'auth',
-    input: v.strictObject({ wxCode: v.optional(text(128)) }),
+    input: v.strictObject({ wxCode: v.optional(rawText(128)) }),
     access: 'public',
     scope: 'none',
     write: false,
@@ -95,7 +95,7 @@ export const CORE_ACTIONS = defineActions({
     fn: 'auth',
     input: v.strictObject({
       code: v.pipe(v.string(), v.trim(), v.regex(/^[A-Z0-9]{8}$/i, '绑定码是8位字母或数字')),
-      wxCode: v.optional(text(128))
+      wxCode: v.optional(rawText(128))
     }),
     access: 'public',
     scope: 'none',
@@ -105,13 +105,13 @@ export const CORE_ACTIONS = defineActions({
   'auth.setup': action<SetupOut>()({
     fn: 'auth',
     input: v.strictObject({
-      setupToken: text(200),
+      setupToken: rawText(200),
       company: text(40),
       estateName: text(40),
       estateAddress: v.optional(text(100, 0), ''),
       adminName: text(20),
       adminPhone: v.pipe(v.string(), v.trim(), v.regex(CN_MOBILE, '请填写11位手机号')),
-      wxCode: v.optional(text(128))
+      wxCode: v.optional(rawText(128))
     }),
     access: 'public',
     scope: 'none',

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { Role } from '../roles'
+import { maskFreeText } from '../privacy'
 
 /** The cloud functions, split by privilege: each is a dispatcher over its own allow-list. */
 export type FunctionName = 'auth' | 'staff' | 'admin' | 'cron'
@@ -58,10 +59,24 @@ export function defineActions<T extends { [name: string]: ActionSpec<AnySchema, 
 
 // ---- shared field schemas: limits live here, once ----
 export const id = () => v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确'))
+/**
+ * Free text (a name, note, reason, comment): whole ID numbers and mobile numbers typed into it
+ * are masked on the way in (`maskFreeText`, same length), so no store or log keeps them.
+ * Secrets and codes that must arrive as typed use `rawText`.
+ */
 export const text = (max: number, min = 1) =>
-  v.pipe(v.string(), v.trim(), v.minLength(min, '不能为空'), v.maxLength(max, `最多 ${max} 个字`))
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(min, '不能为空'),
+    v.maxLength(max, `最多 ${max} 个字`),
+    v.transform(maskFreeText)
+  )
 export const optText = (max: number) =>
-  v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `最多 ${max} 个字`)))
+  v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `最多 ${max} 个字`), v.transform(maskFreeText)))
+/** Text taken exactly as typed: a WeChat login code, the setup token. */
+export const rawText = (max: number, min = 1) =>
+  v.pipe(v.string(), v.trim(), v.minLength(min, '不能为空'), v.maxLength(max, `最多 ${max} 个字`))
 export const epochMs = () => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4102444800000))
 /** 'HH:mm' in estate time. */
 export const clockTime = () => v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'))

@@ -127,7 +127,8 @@ describe('gate: visitors', () => {
     const a = await h.as('demo-guard', 'gate.checkIn', input, { op })
     const b = await h.as('demo-guard', 'gate.checkIn', input, { op })
     expect(b).toMatchObject({ ok: true, replayed: true })
-    expect(ok(b)).toEqual(ok(a))
+    // the op log keeps the answer with the phone masked (issue 16): the replay is that answer
+    expect(ok(b)).toEqual({ ...ok<object>(a), phone: '139****5678' })
     expect(await h.count('visitors')).toBe(1)
     expect(await h.count('gateevents')).toBe(1)
     const board = ok<GateBoard>(await h.as('demo-guard', 'gate.board', {}))
