@@ -24,6 +24,10 @@ export const ui = {
   setClipboard(data: string) {
     return Taro.setClipboardData({ data })
   },
+  /** The phone's dialler with this number (the person still taps call). */
+  call(phoneNumber: string) {
+    return Taro.makePhoneCall({ phoneNumber })
+  },
   /** A design size (750-wide rpx) as the platform's unit, for inline styles (H5 does not convert rpx there). */
   px(n: number): string {
     return Taro.pxTransform(n)

@@ -28,7 +28,11 @@ afterAll(async () => {
 
 let seq = 0
 /** Another person's side (the desk, the supervisor), through the server's own dispatcher. */
-async function as<T>(staffId: string, action: keyof typeof GATE_ACTIONS, input: object): Promise<T> {
+async function as<T>(
+  staffId: string,
+  action: keyof typeof GATE_ACTIONS | 'rooms.importCommit',
+  input: object
+): Promise<T> {
   const rt = app.server.runtime
   const login = (await rt.call(
     'auth',
@@ -37,7 +41,7 @@ async function as<T>(staffId: string, action: keyof typeof GATE_ACTIONS, input: 
   )) as Envelope<SessionOut>
   if (!login.ok) throw new Error(login.message)
   const env = (await rt.call(
-    GATE_ACTIONS[action].fn,
+    action === 'rooms.importCommit' ? 'admin' : GATE_ACTIONS[action].fn,
     {
       action,
       input,
@@ -140,6 +144,11 @@ describe('门岗 first try: what a new guard hit', () => {
     })
     const { context, page } = await app.phone()
     await openGate(page)
+    // the page has slid in (the screenshot is of the board, not of the transition)
+    await until('the gate page in place', async () => {
+      const box = await page.locator('.gate-bar').filter({ visible: true }).first().boundingBox()
+      return box !== null && box.x >= 0 && box.x < 40
+    })
     const row = page.locator('.row', { hasText: '欧阳明远' }).filter({ visible: true }).first()
     const car = page.locator('.row', { hasText: '粤C·54321' }).filter({ visible: true }).first()
     await row.waitFor()
@@ -237,6 +246,46 @@ describe('门岗 first try: what a new guard hit', () => {
     )
     // the phone sends in order: a second entry from that tap would be on the server by now
     expect((await vehicleVisits('粤B12345')).map((v) => v.status)).toEqual(['left'])
+    await context.close()
+  })
+
+  it('the walk-in script: the owner’s phone and a call button at 打电话给业主, the 押证 phrase at registering, the closing words shown', async () => {
+    const sheet = '楼栋,单元,房号,业主姓名,手机\n1,1,101,陈先生,13800001234\n'
+    const file = { name: 'rooms.csv', data: Buffer.from(sheet, 'utf8').toString('base64') }
+    for (;;) {
+      const r = await as<{ remaining: number }>('demo-supervisor', 'rooms.importCommit', { file })
+      if (!r.remaining) break
+    }
+    const audits = await app.server.runtime.store.count('audit', { action: 'gate.ownerPhone' })
+    const { context, page } = await app.phone()
+    await openGate(page)
+    await tap(page, '访客登记')
+    await tap(page, 'B 访客找业主')
+    await field(page, '来访的房号').fill('1-1-101')
+    await tap(page, '已约好')
+    await tap(page, '下一步')
+    await page.getByText('1-1-101 业主 陈先生', { exact: true }).filter({ visible: true }).waitFor()
+    await page.getByText('138****1234', { exact: true }).filter({ visible: true }).waitFor()
+    const call = page.getByText('拨打业主电话', { exact: true }).filter({ visible: true })
+    const box = (await call.boundingBox())!
+    expect(box.height).toBeGreaterThanOrEqual(44)
+    expect(box.width).toBeGreaterThan(200)
+    // the whole number was read for this room, and that read is on the record
+    expect(await app.server.runtime.store.count('audit', { action: 'gate.ownerPhone' })).toBe(audits + 1)
+    await shot(page, 'owner-call')
+    await tap(page, '业主同意')
+    await page
+      .getByText(/请您留有效证件在这里登记/)
+      .filter({ visible: true })
+      .waitFor()
+    await shot(page, 'register')
+    await tap(page, '已押证登记、发来访卡')
+    await page.getByText('登记好后请说', { exact: true }).filter({ visible: true }).waitFor()
+    await page
+      .getByText(/感谢您的配合/)
+      .filter({ visible: true })
+      .waitFor()
+    await shot(page, 'closing')
     await context.close()
   })
 })

@@ -40,6 +40,7 @@ export const GATE_HANDLERS = defineHandlers({
   'gate.permitRemove': admin.permitRemove,
   'gate.dayLog': log.dayLog,
   'gate.dayLogCsv': log.dayLogCsv,
+  'gate.ownerPhone': visitors.ownerPhone,
   'gate.lockouts': lockouts.lockouts,
   'gate.lockoutLift': lockouts.lockoutLift
 })

@@ -5,7 +5,8 @@
 import { createHmac } from 'node:crypto'
 import { AppError } from '../../domain/errors'
 import type { BlockHitOut, GateBoard } from '../../domain/contract'
-import type { Gate } from '../../domain/entities'
+import type { Gate, Room } from '../../domain/entities'
+import { labelParts } from '../../domain/estates/roomPick'
 import { blockMatches, type BlockCandidate } from '../../domain/gate/block'
 import type {
   BlockEntry,
@@ -25,6 +26,7 @@ import { dayStart, localDate } from '../../domain/time'
 import { requireCaller } from '../context'
 import type { Page, Where } from '../data/port'
 import { coll, Repo, type Coll } from '../kit'
+import { ROOMS } from '../estates/repo'
 
 export const VISITORS = coll<Visitor>('visitors')
 export const VEHICLE_VISITS = coll<VehicleVisit>('vehiclevisits')
@@ -153,6 +155,15 @@ export class GateRepo extends Repo {
       orderBy: [['inAt', 'asc']],
       limit
     })
+  }
+  /** The estate's room written as the guard writes it (1-1-101, or 1-101 without units). */
+  async roomByLabel(estateId: string, label: string): Promise<Room | undefined> {
+    const found = await Promise.all(
+      labelParts(label).map((p) =>
+        this.first(ROOMS, { estateId, building: p.building, unit: p.unit, no: p.no })
+      )
+    )
+    return found.find(Boolean)
   }
   /** Owner cars on record as inside: the owner-car screen says whether a car is in. */
   insideOwnerCars(estateId: string, limit: number): Promise<Page<VehicleVisit>> {

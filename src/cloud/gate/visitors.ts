@@ -4,11 +4,12 @@
  * client id); reads go at once and the record, its pass and its log line are written at once.
  */
 import { AppError } from '../../domain/errors'
-import type { BlockHitOut, ParsedInputOf, VisitorOut } from '../../domain/contract'
+import type { BlockHitOut, OwnerPhoneOut, ParsedInputOf, VisitorOut } from '../../domain/contract'
 import { passProblem, permitProblem, step, tempPassExpiry, VISITOR } from '../../domain/gate/machines'
 import type { IdRef } from '../../domain/gate/idtypes'
 import type { Visitor } from '../../domain/gate/entities'
 import {
+  blockDecisionProblem,
   checkInProblem,
   CONSTRUCTION_MISSING,
   constructionNeeded,
@@ -110,6 +111,8 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
     throw new AppError('ROOM_UNKNOWN', ROOM_UNKNOWN_MESSAGE, [
       { field: 'room', message: ROOM_UNKNOWN_MESSAGE }
     ])
+  const blocked = blockDecisionProblem(hits.length > 0, input.result, input.blockOverride)
+  if (blocked) throw new AppError('BLOCK_LISTED', blocked)
 
   const pass = input.source === 'pass' ? passDoc : null
   if (input.source === 'pass') {
@@ -155,6 +158,7 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
     by: staff._id,
     byName: staff.name,
     blockHit: firstHit(hits),
+    blockOverride: hits.length && status === 'inside' ? input.blockOverride?.trim() || undefined : undefined,
     scriptRunId: input.scriptRunId
   }
   // the visitor, the pass and the log line at once
@@ -224,4 +228,18 @@ export async function visitor(input: { visitorId: string }, ctx: Ctx): Promise<V
   const estate = requireEstate(ctx)
   const v = await new GateRepo(ctx).getInEstate(VISITORS, input.visitorId, '没有找到这位访客的登记')
   return visitorOut(v, ctx.now, overstayLimitMs(estate.settings))
+}
+
+/**
+ * The guard calls the owner before letting a guest in (the walk-in script's 打电话给业主):
+ * the whole number of one room's owner, each read audited; lists keep phones masked.
+ */
+export async function ownerPhone(input: ParsedInputOf<'gate.ownerPhone'>, ctx: Ctx): Promise<OwnerPhoneOut> {
+  const estate = requireEstate(ctx)
+  const repo = new GateRepo(ctx)
+  const room = await repo.roomByLabel(estate._id, input.room.trim())
+  if (!room) throw new AppError('NOT_FOUND', `本小区没有 ${input.room} 这个房号`)
+  if (!room.ownerPhone) throw new AppError('NOT_FOUND', `${input.room} 没有登记业主电话，请联系客服中心`)
+  await ctx.audit('rooms', room._id)
+  return { room: input.room.trim(), ownerName: room.ownerName, phone: room.ownerPhone }
 }

@@ -21,7 +21,7 @@ describe('scripts.recordRun', () => {
     expect(out).toEqual({
       id: 'run1',
       scriptId: 'gate.visitor',
-      version: 1,
+      version: requireScript('gate.visitor').version,
       outcome: 'visitor.admitted',
       at: T0
     })
@@ -31,7 +31,7 @@ describe('scripts.recordRun', () => {
       staffId: 'demo-guard',
       staffName: '张卫国',
       title: requireScript('gate.visitor').title,
-      version: 1,
+      version: requireScript('gate.visitor').version,
       outcome: 'visitor.admitted',
       outcomeLabel: expect.stringMatching(/[\u4e00-\u9fa5]/),
       deviceTime: T0 - 5000,
@@ -64,7 +64,11 @@ describe('scripts.recordRun', () => {
     const before = await h.dump()
     const cases: [string, Record<string, unknown>, string][] = [
       ['unknown script', { ...visitorRunB('bad1'), scriptId: 'gate.nothing' }, 'scriptId'],
-      ['future version', { ...visitorRunB('bad2'), version: 2 }, 'version'],
+      [
+        'future version',
+        { ...visitorRunB('bad2'), version: requireScript('gate.visitor').version + 1 },
+        'version'
+      ],
       ['zero version', { ...visitorRunB('bad3'), version: 0 }, 'version'],
       ['fractional version', { ...visitorRunB('bad4'), version: 1.5 }, 'version'],
       [
@@ -197,7 +201,7 @@ describe('what a supervisor sees', () => {
       await h.as(
         'guard-other',
         'scripts.ack',
-        { scriptId: 'gate.visitor', version: 1 },
+        { scriptId: 'gate.visitor', version: requireScript('gate.visitor').version },
         { estateId: 'other' }
       )
     )

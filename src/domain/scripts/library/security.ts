@@ -128,7 +128,7 @@ export const gateOwner: Script = {
 
 export const gateVisitor: Script = {
   id: 'gate.visitor',
-  version: 1,
+  version: 2,
   department: 'security',
   title: '访客(来访人员)检查',
   situation: '有人来访要进入园区时:问清来意,按五种情形(A 公司业务、B 找业主、C 看楼、D 推销、E 施工)处理',
@@ -258,6 +258,7 @@ export const gateVisitor: Script = {
     {
       id: 'b.register',
       title: '登记发卡',
+      say: [SAY_DEPOSIT_ID],
       do: ['待业主肯定以后,同来访者作好登记', '发来访卡', '指明行走路线'],
       check: ['来访者已登记', '来访卡已发出', '已指明行走路线'],
       branches: [

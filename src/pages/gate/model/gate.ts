@@ -10,6 +10,7 @@ import type {
   GateRefs,
   GoodsSlipCheckOut,
   InputOf,
+  OwnerPhoneOut,
   PassCheckOut,
   VehicleItem,
   VisitorItem
@@ -402,6 +403,14 @@ export class GateStore {
   }
 
   // ---- lookups (need the network) ----
+  /** The room owner's whole number, to dial (audited on the server; lists stay masked). */
+  ownerPhone = async (room: string): Promise<OwnerPhoneOut | string> => {
+    try {
+      return await this.deps.api()('gate.ownerPhone', { room })
+    } catch (e) {
+      return messageOf(e)
+    }
+  }
   async passCheck(code: string): Promise<PassCheckOut | string> {
     try {
       return await this.deps.api()('gate.passCheck', { code })

@@ -21,6 +21,7 @@ import { RoomPicker } from '../../../components/RoomPicker'
 import { PlateKeypad } from '../components/PlateKeypad'
 import { IdInput } from '../components/IdInput'
 import { BlockDecision } from '../components/BlockDecision'
+import { OwnerCall } from '../components/OwnerCall'
 import { blockRefusalReason } from '../../../domain/gate/rules'
 import { Chips, Toggle } from '../components/Toggle'
 import { gate, now } from '../model'
@@ -33,10 +34,13 @@ const RESULT_WORDS = { admitted: '放行进入', refused: '未放行', redirecte
 const RecordForm = observer(function RecordForm({
   s,
   run,
+  closing,
   onRestart
 }: {
   s: VisitorFromScript
   run: RunState
+  /** the script's closing words (its end step's 请说), said as the visitor goes in or away */
+  closing: string[]
   onRestart: () => void
 }) {
   const [name, setName] = useState('')
@@ -122,6 +126,16 @@ const RecordForm = observer(function RecordForm({
       <View
         className={admitted ? 'ok-box' : 'warn-box'}
       >{`${VISITOR_CASE_LABELS[s.case]} · ${RESULT_WORDS[s.result]}${s.reason ? '：' + s.reason : ''}`}</View>
+      {closing.length > 0 && (
+        <View className="say-box">
+          <Text className="say-label">{admitted ? '登记好后请说' : '请说'}</Text>
+          {closing.map((l, i) => (
+            <Text key={i} className="say-line">
+              {l}
+            </Text>
+          ))}
+        </View>
+      )}
       <View className="card">
         <View className="field">
           <Text className="field-label">来访人姓名</Text>
@@ -234,11 +248,17 @@ function VisitorPage() {
     <View className="page">
       <Text className="muted">{`访客检查 · ${gate.gate}`}</Text>
       {!run || !parsed ? (
-        <ScriptRunner model={runner} />
+        <View>
+          {runner.step.id === 'b.call' && (
+            <OwnerCall room={runner.run.answers.room ?? ''} find={gate.ownerPhone} />
+          )}
+          <ScriptRunner model={runner} />
+        </View>
       ) : (
         <RecordForm
           s={parsed}
           run={run}
+          closing={runner.say}
           onRestart={() => {
             setRun(undefined)
             setRunner(newRunner())

@@ -215,7 +215,7 @@ describe('ScriptRunStore: a run', () => {
     expect(run).toMatchObject({
       staffId: 'demo-guard',
       scriptId: 'gate.visitor',
-      version: 1,
+      version: lib.requireScript('gate.visitor').version,
       outcome: 'visitor.admitted',
       answers: { case: 'B', room: '3-1-502', hostCall: 'agreed' },
       path: ['greet', 'b.appointment', 'b.wait', 'b.call', 'b.register', 'end.admitted']
@@ -246,7 +246,9 @@ describe('ScriptAcksStore: read receipts', () => {
     expect(outbox.mine.map((e) => [e.action, e.record])).toEqual([['scripts.ack', 'ack:gate.visitor']])
     await outbox.sync()
     expect(outbox.mine).toHaveLength(0)
-    expect(await b.h.db.get('scriptacks', 'demo-guard:gate.visitor')).toMatchObject({ version: 1 })
+    expect(await b.h.db.get('scriptacks', 'demo-guard:gate.visitor')).toMatchObject({
+      version: visitor.version
+    })
     await s.load()
     expect(s.needsAck(visitor)).toBe(false)
   })
