@@ -47,7 +47,8 @@ const GoingOff = observer(function GoingOff() {
     )
   const go = async () => {
     const q = ho.confirmText
-    if (q && !(await ui.confirm('确认下岗', q, '交班并下岗'))) return
+    // WeChat's confirm button holds at most 4 characters (a longer one fails the dialog)
+    if (q && !(await ui.confirm('交班并下岗', q, '确认下岗'))) return
     if (ho.submit()) void ui.toast('已交班', 'success')
   }
   return (
@@ -188,11 +189,20 @@ const GoingOn = observer(function GoingOn() {
   )
 })
 
+/** The post from the page's query: WeChat hands it over as encoded, H5 decoded. */
+function postOf(raw: string | undefined): string {
+  try {
+    return decodeURIComponent(raw ?? '')
+  } catch {
+    return raw ?? ''
+  }
+}
+
 function HandoverPage() {
   const { params } = useRouter()
   const mode = params.mode === 'in' ? 'in' : 'out'
   useLoad(() => {
-    if (mode === 'in') void ho.loadIn(decodeURIComponent(params.post ?? ''))
+    if (mode === 'in') void ho.loadIn(postOf(params.post))
     else void ho.loadOut()
   })
   return <View className="page handover">{mode === 'in' ? <GoingOn /> : <GoingOff />}</View>
