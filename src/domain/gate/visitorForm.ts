@@ -82,7 +82,7 @@ export function buildCheckIn(
       const permit = findPermit(refs, no)
       if (!permit) return { problem: `没有编号为 ${no} 的施工许可证，请核对或联系主管登记` }
       const p = permitProblem(permit, now)
-      if (p) return { problem: `${p}（请返回选“施工证过期或不是本人的证件”）` }
+      if (p) return { problem: `${p}（请点“返回上一步”，选“施工证过期或不是本人的证件”）` }
       if (idDoc.type !== 'none' && permit.idLast4 && idDoc.last4 !== permit.idLast4.toUpperCase())
         return { problem: `证件与施工证持证人 ${permit.holderName}（····${permit.idLast4}）不符` }
     }

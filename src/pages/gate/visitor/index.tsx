@@ -1,11 +1,11 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { Field } from '../../../components/Field'
 import { useLoad } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { gateVisitor } from '../../../domain/scripts/library/security'
-import type { RunState } from '../../../domain/scripts/engine'
+import { back, canBack, type RunState } from '../../../domain/scripts/engine'
 import { runRecord } from '../../../domain/scripts/record'
 import { visitorFromAnswers, type VisitorFromScript } from '../../../domain/gate/fromScript'
 import { VISITOR_CASE_LABELS } from '../../../domain/gate/entities'
@@ -35,12 +35,15 @@ const RecordForm = observer(function RecordForm({
   s,
   run,
   closing,
+  onBack,
   onRestart
 }: {
   s: VisitorFromScript
   run: RunState
   /** the script's closing words (its end step's 请说), said as the visitor goes in or away */
   closing: string[]
+  /** to the script's last question again (an expired permit: choose 施工证过期) */
+  onBack: () => void
   onRestart: () => void
 }) {
   const [name, setName] = useState('')
@@ -121,6 +124,12 @@ const RecordForm = observer(function RecordForm({
   const permits = gate.refs?.permits ?? []
   const chosenPermit = findPermit(gate.refs, permitNo)
   const permitNow = chosenPermit && permitProblem(chosenPermit, now())
+  // a valid permit says who holds it and where they work: filled in, still editable
+  useEffect(() => {
+    if (!chosenPermit || permitNow) return
+    setName((n) => n || chosenPermit.holderName)
+    setRoom((r) => r || chosenPermit.room)
+  }, [chosenPermit?.no]) // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <View>
       <View
@@ -229,6 +238,9 @@ const RecordForm = observer(function RecordForm({
           {admitted ? '登记进入' : '记录'}
         </Btn>
       )}
+      <Btn kind="ghost" onClick={onBack}>
+        返回上一步
+      </Btn>
       {gate.error && <Text className="error-text">{gate.error}</Text>}
     </View>
   )
@@ -236,8 +248,8 @@ const RecordForm = observer(function RecordForm({
 
 function VisitorPage() {
   const [run, setRun] = useState<RunState | undefined>(undefined)
-  const newRunner = () =>
-    new ScriptRunModel(gateVisitor, { now, context: () => ({ gate: gate.gate }), onEnd: setRun })
+  const newRunner = (from?: RunState) =>
+    new ScriptRunModel(gateVisitor, { now, context: () => ({ gate: gate.gate }), onEnd: setRun }, from)
   const [runner, setRunner] = useState(newRunner)
   useLoad(() => {
     if (!gate.refs) void gate.load()
@@ -259,6 +271,10 @@ function VisitorPage() {
           s={parsed}
           run={run}
           closing={runner.say}
+          onBack={() => {
+            setRun(undefined)
+            setRunner(newRunner(canBack(run) ? back(run) : undefined))
+          }}
           onRestart={() => {
             setRun(undefined)
             setRunner(newRunner())
