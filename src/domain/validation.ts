@@ -32,6 +32,7 @@ export const FIELD_LABELS: Record<string, string> = {
   // gate
   gate: '岗亭',
   scriptRunId: '话术记录',
+  blockOverride: '放行原因',
   no: '许可证编号',
   permitId: '施工许可证',
   source: '来源',
