@@ -87,6 +87,15 @@ describe('门岗 first try: what a new guard hit', () => {
   it('a block-listed plate: 禁止入场 until a decision; turned away it is in the supervisor’s day log; let in only with a reason', async () => {
     const { context, page } = await app.phone()
     await openGate(page)
+    // nobody inside yet: the shift list says so instead of empty headings
+    await tap(page, '交班清单')
+    await page.getByText('园内没有访客和外来车辆，没有要交接的人和车。').filter({ visible: true }).waitFor()
+    expect(
+      await page
+        .getByText(/园内访客 0 位/)
+        .filter({ visible: true })
+        .count()
+    ).toBe(0)
     await tap(page, '车辆进出')
     await typePlate(page, '粤A66666')
     await page.getByText('禁止入场', { exact: true }).filter({ visible: true }).waitFor()
@@ -95,6 +104,8 @@ describe('门岗 first try: what a new guard hit', () => {
     expect(await page.getByText('外来车辆入场（按话术）').filter({ visible: true }).count()).toBe(0)
     // the let-in button waits for a reason
     const admit = page.getByText('写明原因后放行', { exact: true }).filter({ visible: true })
+    // readable while it waits (Taro's disabled text is white, on this white button it vanished)
+    expect(await admit.evaluate((el) => getComputedStyle(el).color)).not.toMatch(/255, 255, 255/)
     await admit.click()
     expect(await page.getByText('外来车辆入场（按话术）').filter({ visible: true }).count()).toBe(0)
     await tap(page, '不放行（记录并报主管）')

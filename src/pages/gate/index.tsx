@@ -161,9 +161,15 @@ function GateHome() {
       {shiftView && (
         <View className="card">
           <Text className="card-title">交班清单</Text>
-          <Text className="muted">{`园内还有 ${visitors.length} 位访客、${vehicles.length} 辆外来车辆。在下面逐一登记离开，或把清单交给下一班。`}</Text>
+          <Text className="muted">
+            {visitors.length + vehicles.length === 0
+              ? '园内没有访客和外来车辆，没有要交接的人和车。'
+              : `园内还有 ${visitors.length} 位访客、${vehicles.length} 辆外来车辆。在下面逐一登记离开，或把清单交给下一班。`}
+          </Text>
           {handoverText(visitors, vehicles, gate.gate, now)
             .split('\n')
+            // the headings of empty lists say nothing the line above did not
+            .filter((l) => !/ 0 [位辆]：?$/.test(l))
             .slice(1)
             .map((l, i) => (
               <Text key={i} className={l.startsWith('- ') ? 'do-line' : 'block-title'}>
