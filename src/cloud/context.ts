@@ -1,5 +1,6 @@
 import type { DataPort } from './data/port'
 import type { Estate, SessionVia, Staff } from '../domain/entities'
+import type { TimeFlag } from '../domain/time/eventTime'
 
 export type Identity =
   { kind: 'openid'; openid: string } | { kind: 'token'; token: string } | { kind: 'timer' } | { kind: 'none' }
@@ -8,6 +9,8 @@ export interface Caller {
   staff: Staff
   via: SessionVia
   sessionId?: string
+  /** When the session (or the WeChat binding) began: no record it sends happened before. */
+  since?: number
 }
 
 export interface ServerConfig {
@@ -62,7 +65,16 @@ export interface Ctx {
   caller?: Caller
   estateId?: string
   estate?: Estate
-  op?: { id: string; deviceTime: number; skewMs: number; skewFlag: boolean }
+  op?: {
+    id: string
+    deviceTime: number
+    skewMs: number
+    skewFlag: boolean
+    /** the record's time by the event-time rule (domain/time/eventTime.ts) */
+    at: number
+    /** why the phone's time was not kept */
+    timeFlag?: TimeFlag
+  }
   action: string
   /** Append an audit record (in the same transaction for writes). */
   audit(coll: string, docId: string): Promise<void>

@@ -87,7 +87,7 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
     let op: Ctx['op']
     if (def.write) {
       if (!opR?.success) throw new AppError('INVALID_INPUT', '缺少操作编号，请升级小程序后重试')
-      op = opOf(opR.output, req.sentAt, now)
+      op = opOf(opR.output, req.sentAt, now, caller?.since)
     }
 
     const handler = HANDLERS[name] as (input: unknown, ctx: Ctx) => Promise<unknown>

@@ -3,6 +3,7 @@ import type { ActionName } from '../../domain/contract'
 import { CLOCK_SKEW_FLAG_MS, type OpRecord } from '../../domain/entities'
 import { AppError, isAppError } from '../../domain/errors'
 import { maskFreeText } from '../../domain/privacy'
+import { judgeEventTime } from '../../domain/time/eventTime'
 import { DuplicateKeyError, type DataPort } from '../data/port'
 import type { Ctx } from '../context'
 
@@ -24,15 +25,20 @@ export function requestHash(action: ActionName, input: unknown, estateId: string
   return createHash('sha256').update(stable({ action, input, estateId })).digest('hex')
 }
 
-/** A write's op as the handler sees it: the device's id and clock, and how far that clock is off. */
+/**
+ * A write's op as the handler sees it: the device's id and clock, how far that clock is off,
+ * and the record's time by the event-time rule (`since`: when the caller's session began).
+ */
 export function opOf(
   op: { id: string; deviceTime: number },
   sentAt: unknown,
-  now: number
+  now: number,
+  since?: number
 ): NonNullable<Ctx['op']> {
-  const at = typeof sentAt === 'number' && Number.isFinite(sentAt) ? sentAt : now
-  const skewMs = at - now
-  return { ...op, skewMs, skewFlag: Math.abs(skewMs) > CLOCK_SKEW_FLAG_MS }
+  const sent = typeof sentAt === 'number' && Number.isFinite(sentAt) ? sentAt : undefined
+  const skewMs = (sent ?? now) - now
+  const { at, flag } = judgeEventTime({ deviceTime: op.deviceTime, sentAt: sent, now, since })
+  return { ...op, skewMs, skewFlag: Math.abs(skewMs) > CLOCK_SKEW_FLAG_MS, at, timeFlag: flag }
 }
 
 /**
@@ -115,7 +121,8 @@ export async function runOnce(o: Once, work: Work): Promise<Answer> {
             serverTime: now,
             deviceTime: op.deviceTime,
             skewMs: op.skewMs,
-            skewFlag: op.skewFlag
+            skewFlag: op.skewFlag,
+            timeFlag: op.timeFlag
           },
           { fresh: true }
         )

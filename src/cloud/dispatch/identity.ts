@@ -29,7 +29,7 @@ export async function resolveCaller(
     })
     const staff = page.items[0]
     if (!staff) return undefined
-    return { staff: admitted(staff, config), via: 'wechat' }
+    return { staff: admitted(staff, config), via: 'wechat', since: staff.boundAt }
   }
   if (identity.kind === 'token') {
     const p = verifyToken(identity.token, config.sessionSecret)
@@ -44,7 +44,7 @@ export async function resolveCaller(
     if (problem) throw new AppError(problem)
     const staff = await store.get<Staff & { [k: string]: unknown }>('staff', p.staffId)
     if (!staff) throw new AppError('SESSION_EXPIRED')
-    return { staff: admitted(staff, config), via: s.via, sessionId: s._id }
+    return { staff: admitted(staff, config), via: s.via, sessionId: s._id, since: s.createdAt }
   }
   return undefined
 }

@@ -31,4 +31,4 @@ export {
   type Stored
 } from './repo'
 export { defineHandlers, mergeHandlers, type Handler, type HandlerMap } from './handlers'
-export { badInput, check, eventTime } from './input'
+export { badInput, check, eventTime, timed, timeFlagOf } from './input'

@@ -8,7 +8,7 @@ import { roleNames } from '../../domain/roles'
 import { DAY_MS } from '../../domain/time'
 import type { Round } from '../../domain/patrol/model'
 import { requireCaller, requireEstate, type Ctx } from '../context'
-import { badInput, check, eventTime } from '../kit'
+import { badInput, check, eventTime, timed, timeFlagOf } from '../kit'
 import { nameIn, PatrolRepo, PLANS, ROUNDS } from './repo'
 import { roundOut, scanOut } from './views'
 
@@ -65,7 +65,7 @@ export async function start(input: ParsedInputOf<'patrol.start'>, ctx: Ctx): Pro
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   const repo = new PatrolRepo(ctx)
-  const at = eventTime(ctx)
+  const { at, timeFlag } = timed(ctx)
   // one round trip: the plan, the id and the slot's round are read at once; the checks keep their order
   const [plan, seen, taken] = await Promise.all([
     repo.get(PLANS, input.planId),
@@ -96,7 +96,8 @@ export async function start(input: ParsedInputOf<'patrol.start'>, ctx: Ctx): Pro
     status: 'inProgress',
     staffId: staff._id,
     staffName: staff.name,
-    startedAt: at
+    startedAt: at,
+    ...(timeFlag ? { timeFlag } : {})
   })
   await ctx.audit('rounds', round._id)
   const w = await repo.world(estate._id)
@@ -119,8 +120,9 @@ export async function end(input: ParsedInputOf<'patrol.end'>, ctx: Ctx): Promise
   check(endProblem(missing.map(nameIn(w)), input.reason))
   const updated = await repo.update(ROUNDS, round, {
     status: missing.length ? 'abandoned' : 'done',
-    endedAt: eventTime(ctx),
-    endReason: input.reason || undefined
+    endedAt: eventTime(ctx, round.createdAt),
+    endReason: input.reason || undefined,
+    ...timeFlagOf(ctx, round.createdAt)
   })
   await ctx.audit('rounds', round._id)
   return roundOut(w, updated, scans, ctx.now)

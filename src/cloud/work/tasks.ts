@@ -7,7 +7,7 @@ import { deptsOf, type Incident, type Task } from '../../domain/work/model'
 import { incidentFor, sortTasks, taskMove, TASK_ACT_LABELS, type TaskAct } from '../../domain/work/rules'
 import { taskStep } from '../../domain/work/steps'
 import { requireCaller, requireEstate, type Ctx } from '../context'
-import { badInput, eventTime, type Patch } from '../kit'
+import { badInput, timed, type Patch } from '../kit'
 import { supervisorsIn, tell } from './inbox'
 import { INCIDENTS, TASKS, WorkRepo } from './repo'
 import { hist, taskOut, uniqueById } from './views'
@@ -112,13 +112,16 @@ export async function taskAct(input: ParsedInputOf<'work.taskAct'>, ctx: Ctx): P
   const repo = new WorkRepo(ctx)
   const [t, incident] = await taskWithIncident(repo, input.taskId)
   if (!t || t.estateId !== estate._id) throw new AppError('NOT_FOUND', '没有找到这个任务')
-  const step = taskStep(t, staff, input, eventTime(ctx), incident)
+  // no step precedes the task itself, as the server made it (a completion "3 hours ago")
+  const when = timed(ctx, t.createdAt)
+  const step = taskStep(t, staff, input, when.at, incident)
   if (!step.ok)
     throw step.code === 'INVALID_INPUT'
       ? badInput(step.field, step.message)
       : new AppError(step.code, step.message)
   const note = input.act === 'handBack' ? input.reason : input.note
-  const updated = await moveTask(ctx, t, input.act, step.patch, note, incident)
+  const patch = when.timeFlag ? { ...step.patch, timeFlag: when.timeFlag } : step.patch
+  const updated = await moveTask(ctx, t, input.act, patch, note, incident)
   if (input.act === 'handBack') {
     const people = await repo.staffOf(estate._id)
     await tell(ctx, estate._id, supervisorsIn(people), {

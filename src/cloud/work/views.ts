@@ -63,7 +63,8 @@ export function taskOut(t: Task, now: number): TaskOut {
     completedAt: t.completedAt,
     completionNote: t.completionNote,
     completionPhotoIds: t.completionPhotoIds,
-    history: t.history
+    history: t.history,
+    timeFlag: t.timeFlag
   }
 }
 

@@ -7,6 +7,7 @@ import { DAY_MS } from '../time'
 import type { Plan, Round, RoundStatus, Route } from './model'
 import { evaluateRound, LATE_GRACE_MIN, type ScanLite } from './rules'
 import { slotsBetween, slotsOn, type Slot } from './slots'
+import { timeDoubt } from '../time/eventTime'
 
 /** How a slot reads: its round's status, or due, late (not started past the grace), upcoming, missed. */
 export type SlotState = 'upcoming' | 'due' | 'late' | RoundStatus
@@ -48,7 +49,7 @@ type PlanLite = Pick<
 >
 type RoundLite = Pick<
   Round,
-  '_id' | 'planId' | 'slotStart' | 'slotEnd' | 'status' | 'startedAt' | 'endedAt' | 'staffName'
+  '_id' | 'planId' | 'slotStart' | 'slotEnd' | 'status' | 'startedAt' | 'endedAt' | 'staffName' | 'timeFlag'
 >
 
 /** Today's missed and late slots, from plans and rounds alone (what the supervisor's home card shows). */
@@ -128,8 +129,12 @@ export function dayReport(
       const ev = r
         ? evaluateRound(p, route ?? { checkpointIds: [] }, r, scansByRound.get(r._id) ?? [], nameOf, now)
         : undefined
-      const flags =
-        ev?.flags ?? (state === 'missed' ? ['漏巡'] : state === 'late' ? ['已过开始时间，还没人开始'] : [])
+      const flags = [
+        ...(ev?.flags ??
+          (state === 'missed' ? ['漏巡'] : state === 'late' ? ['已过开始时间，还没人开始'] : [])),
+        // a start or end whose phone time was not believed: the judgement rests on the server's
+        ...(r?.timeFlag ? [timeDoubt(r.timeFlag)] : [])
+      ]
       rows.push({
         planId: p._id,
         slotStart: s.start,

@@ -5,6 +5,7 @@
  */
 import type { Doc } from '../entities'
 import type { Role } from '../roles'
+import type { TimeFlag } from '../time/eventTime'
 
 export interface Position {
   lat: number
@@ -89,6 +90,8 @@ export interface Round extends Doc {
   startedAt?: number
   endedAt?: number
   endReason?: string
+  /** the phone's start or end time was not believed: the server's is stored (domain/time/eventTime.ts) */
+  timeFlag?: TimeFlag
 }
 
 export type EvidenceLevel = 'strong' | 'ok' | 'weak' | 'suspicious'

@@ -3,6 +3,7 @@
  * a department and becomes a task; completing the task resolves the incident. Pure data and
  * rules; time is passed in.
  */
+import type { TimeFlag } from '../time/eventTime'
 import type { Doc } from '../entities'
 import type { Role } from '../roles'
 
@@ -194,6 +195,8 @@ export interface Task extends Doc {
   completionPhotoIds?: string[]
   escalatedAt?: number
   history: HistoryEntry[]
+  /** a step's phone time was not believed: the server's is stored (domain/time/eventTime.ts) */
+  timeFlag?: TimeFlag
 }
 
 /** A recurring task: the cron function makes one each day (or on the given weekdays) at `time`. */

@@ -25,6 +25,7 @@ import {
 import { ui } from '../../../services/ui'
 import { askSubscribe } from '../../../services/subscribe'
 import { workAdmin as w, now as clock } from '../model'
+import { timeDoubt } from '../../../domain/time/eventTime'
 import '../index.scss'
 import { Chips } from '../../../components/Chips'
 
@@ -34,6 +35,7 @@ const Review = observer(function Review({ t }: { t: TaskOut }) {
     <View className="sup-row">
       <Text className="sup-row-title">{`${t.title} · ${t.assigneeName ?? ''}`}</Text>
       {completionLine(t) && <Text className="muted">{completionLine(t)}</Text>}
+      {t.timeFlag && <Text className="error-text">{`完成${timeDoubt(t.timeFlag)}，已按上传时间记`}</Text>}
       <Btn onClick={() => void w.review(t, 'close')}>验收通过</Btn>
       <Field value={reason} placeholder="不通过的原因" onChange={setReason} />
       <Btn
