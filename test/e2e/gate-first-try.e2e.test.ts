@@ -89,7 +89,7 @@ describe('门岗 first try: what a new guard hit', () => {
     await openGate(page)
     // nobody inside yet: the shift list says so instead of empty headings
     await tap(page, '交班清单')
-    await page.getByText('园内没有访客和外来车辆，没有要交接的人和车。').filter({ visible: true }).waitFor()
+    await page.getByText('没有要交接的访客和外来车辆。').filter({ visible: true }).waitFor()
     expect(
       await page
         .getByText(/园内访客 0 位/)

@@ -163,7 +163,7 @@ function GateHome() {
           <Text className="card-title">交班清单</Text>
           <Text className="muted">
             {visitors.length + vehicles.length === 0
-              ? '园内没有访客和外来车辆，没有要交接的人和车。'
+              ? '没有要交接的访客和外来车辆。'
               : `园内还有 ${visitors.length} 位访客、${vehicles.length} 辆外来车辆。在下面逐一登记离开，或把清单交给下一班。`}
           </Text>
           {handoverText(visitors, vehicles, gate.gate, now)
