@@ -12,6 +12,7 @@ import {
   roundActRefusal
 } from '../../domain/patrol/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
+import { eventTime } from '../kit'
 import { CHECKPOINTS, nameIn, PatrolRepo, ROUNDS, SCANS, TAG_KEYS } from './repo'
 import { freshTap, parseSunMessage, verifySun } from './sun'
 import { qrSignature } from './setup'
@@ -109,13 +110,14 @@ export async function scan(input: ParsedInputOf<'patrol.scan'>, ctx: Ctx): Promi
     )
   const verdict = acceptScan(route, scanned, point._id, nameIn(w), otherRoute)
   if (!verdict.ok) throw refuse(verdict)
-  const deviceTime = ctx.op?.deviceTime ?? ctx.now
+  // stored: the scan's time by the event-time rule (not before its round); rated: what the phone claimed
+  const deviceTime = eventTime(ctx, round.createdAt)
   const last = prior[prior.length - 1]
   const evidence = rateEvidence(
     {
       method: input.method,
       signedTag: input.method === 'nfc' && !!point.signedTag,
-      deviceTime,
+      deviceTime: ctx.op?.deviceTime ?? ctx.now,
       serverTime: ctx.now,
       position: input.position
     },

@@ -125,4 +125,30 @@ describe('a phone cannot choose when things happened', () => {
     const row = day.plans.flatMap((p) => p.rounds).find((r) => r.roundId === 'round-time')
     expect(row?.flags.join(' ')).toContain('时间存疑')
   })
+
+  it('a patrol scan claiming 1970 is stored at the server’s time (its evidence still rates the claim)', async () => {
+    const h = await makeHarness()
+    const slotStart = T0 - (T0 % (2 * 3600_000))
+    h.clock.now = slotStart + 10 * 60_000
+    await h.as('patrol').call('patrol.start', { id: 'round-scan', planId: 'demo-plan-day', slotStart })
+    h.clock.now += 60_000
+    const e = await h
+      .as('patrol')
+      .try(
+        'patrol.scan',
+        {
+          id: 'scan-1970',
+          roundId: 'round-scan',
+          method: 'typed',
+          value: 'K2M3',
+          answers: { normal: 'yes' }
+        },
+        { op: op(0) }
+      )
+    expect(e.ok).toBe(true)
+    expect(await h.stored('scans', 'scan-1970')).toMatchObject({
+      deviceTime: h.clock.now,
+      serverTime: h.clock.now
+    })
+  })
 })
