@@ -33,7 +33,11 @@ const GoingOff = observer(function GoingOff() {
     return (
       <View className="card">
         <Text className="card-title">{`已交班：${ho.post}`}</Text>
-        <Text className="muted">交班记录已保存，下一位在本岗位上岗的同事会看到。</Text>
+        <Text className="muted">
+          {ho.offline
+            ? '交班记录已保存在手机上，待上传：联网后自动上传，下一位在本岗位上岗的同事会看到。'
+            : '交班记录已保存，下一位在本岗位上岗的同事会看到。'}
+        </Text>
         <Btn kind="primary" className="ho-btn" onClick={() => void ui.back()}>
           回到工作台
         </Btn>

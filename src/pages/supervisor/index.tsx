@@ -138,11 +138,15 @@ const Handovers = observer(function Handovers() {
           <Text className="sup-row-title">
             {`${x.post} · ${x.fromName} ${localClock(x.at)} 交 → ${x.toName ? `${x.toName} 接` : '待接班'}`}
           </Text>
-          {x.note && <Text className="muted">{`备注：${x.note}`}</Text>}
+          {x.note && (
+            <View>
+              <Text className="muted">{`备注：${x.note}`}</Text>
+            </View>
+          )}
           {x.differences.map((d) => (
-            <Text key={d.key} className="error-text">
-              {`差异 ${d.text}`}
-            </Text>
+            <View key={d.key}>
+              <Text className="error-text">{`差异 ${d.text}`}</Text>
+            </View>
           ))}
         </View>
       ))}
