@@ -135,7 +135,9 @@ export const FIELD_LABELS: Record<string, string> = {
   building: '楼栋',
   floor: '楼层',
   area: '区域',
-  endDate: '日期'
+  endDate: '日期',
+  handoverId: '交班记录',
+  checks: '逐项核对'
 }
 
 function issueMessage(issue: v.BaseIssue<unknown>): string {
