@@ -186,9 +186,17 @@ export function blockEntryOut(b: BlockEntry): BlockEntryOut {
   }
 }
 
+/** The block-list match and the guard's reason for letting it in, as the supervisor reads them. */
+function blockParts(x: { blockHit?: { reason: string }; blockOverride?: string; reason?: string }): string[] {
+  if (!x.blockHit) return []
+  // a refusal for the list already says 黑名单 in its reason
+  if (x.reason?.startsWith('黑名单')) return []
+  return [`黑名单：${x.blockHit.reason}`, ...(x.blockOverride ? [`放行原因：${x.blockOverride}`] : [])]
+}
+
 export function visitorDetail(
   v: Pick<Visitor, 'case' | 'room' | 'company' | 'phone' | 'people' | 'reason' | 'status'> &
-    Partial<Pick<Visitor, 'roomUnknown'>>
+    Partial<Pick<Visitor, 'blockHit' | 'blockOverride' | 'roomUnknown'>>
 ): string {
   const parts: string[] = [VISITOR_CASE_LABELS[visitorCaseOf(v.case) ?? v.case]]
   if (v.room) parts.push(`访 ${v.room}${v.roomUnknown ? '（房号未核实）' : ''}`)
@@ -197,17 +205,20 @@ export function visitorDetail(
   if (v.people > 1) parts.push(`${v.people}人`)
   if (v.status === 'redirected') parts.push('已指引到会所')
   if (v.reason) parts.push(`原因：${v.reason}`)
+  parts.push(...blockParts(v))
   return parts.join(' · ')
 }
 
 export function vehicleDetail(
-  x: Pick<VehicleVisit, 'case' | 'room' | 'driver' | 'deliverTo' | 'reason'>
+  x: Pick<VehicleVisit, 'case' | 'room' | 'driver' | 'deliverTo' | 'reason'> &
+    Partial<Pick<VehicleVisit, 'blockHit' | 'blockOverride'>>
 ): string {
   const parts: string[] = [VEHICLE_CASE_LABELS[x.case]]
   if (x.room) parts.push(x.room)
   if (x.deliverTo) parts.push(`送货到 ${x.deliverTo}`)
   if (x.driver) parts.push(`驾驶人 ${x.driver}`)
   if (x.reason) parts.push(`原因：${x.reason}`)
+  parts.push(...blockParts(x))
   return parts.join(' · ')
 }
 
