@@ -6,7 +6,7 @@ import type { BindCode, Estate, Shift, Staff } from '../entities'
 import type { EstateBrief, StaffListItem, StaffSelf } from '../contract'
 import type { ErrorCode } from '../errors'
 import { maskPhone } from '../privacy'
-import type { Role } from '../roles'
+import { ROLES, type Role } from '../roles'
 
 /** No 0/O, 1/I/L: a code read out over the phone must not be misheard. */
 export const BIND_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
@@ -95,6 +95,12 @@ export function roleRank(r: Role): number {
 }
 export function topRank(roles: readonly Role[]): number {
   return roles.reduce((m, r) => Math.max(m, roleRank(r)), -1)
+}
+
+/** The roles a caller may hand out, in the app's order: the staff form offers only these. */
+export function offerableRoles(callerRoles: readonly Role[]): Role[] {
+  const top = topRank(callerRoles)
+  return ROLES.filter((r) => roleRank(r) <= top)
 }
 
 /**

@@ -6,7 +6,8 @@ import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import { rootStore } from '../../../stores'
 import type { StaffListItem } from '../../../domain/contract'
-import { ROLES, ROLE_LABELS, roleNames, type Role } from '../../../domain/roles'
+import { ROLE_LABELS, roleNames, type Role } from '../../../domain/roles'
+import { offerableRoles } from '../../../domain/staff/rules'
 import { localClock, localDate } from '../../../domain/time'
 import { ui } from '../../../services/ui'
 import { staffAdmin } from '../model'
@@ -35,8 +36,7 @@ function RolePick(props: { roles: readonly Role[]; picked: readonly Role[]; onTo
 const PersonActions = observer(function PersonActions({ p, self }: { p: StaffListItem; self: boolean }) {
   const s = staffAdmin
   const { session } = rootStore
-  const canAdmin = session.staff?.roles.includes('admin')
-  const roles = ROLES.filter((r) => r !== 'admin' || canAdmin)
+  const roles = offerableRoles(session.staff?.roles ?? [])
   const f = s.edit?.staffId === p.id ? s.edit : undefined
   const devices = s.devices[p.id]
 
@@ -149,8 +149,7 @@ function StaffPage() {
   const { session } = rootStore
   const s = staffAdmin
   useLoad(() => void s.load())
-  const canAdmin = session.staff?.roles.includes('admin')
-  const roles = ROLES.filter((r) => r !== 'admin' || canAdmin)
+  const roles = offerableRoles(session.staff?.roles ?? [])
 
   return (
     <View className="page">

@@ -9,6 +9,7 @@ import {
   staffEdit,
   estateBrief,
   grantableRoles,
+  offerableRoles,
   makeBindCode,
   normalizeBindCode,
   openShiftMarkId,
@@ -213,5 +214,15 @@ describe('the staff lifecycle', () => {
     )
     expect(deviceName(undefined)).toBe('未知设备')
     expect(deviceName('curl/8')).toBe('浏览器')
+  })
+})
+
+describe('offerableRoles', () => {
+  it('offers a supervisor every role but admin, an admin all, an on-site role none above its own', () => {
+    expect(offerableRoles(['supervisor'])).not.toContain('admin')
+    expect(offerableRoles(['supervisor'])).toContain('supervisor')
+    expect(offerableRoles(['admin'])).toContain('admin')
+    expect(offerableRoles(['guard'])).not.toContain('supervisor')
+    expect(offerableRoles([])).toEqual([])
   })
 })
