@@ -132,19 +132,17 @@ describe('a phone cannot choose when things happened', () => {
     h.clock.now = slotStart + 10 * 60_000
     await h.as('patrol').call('patrol.start', { id: 'round-scan', planId: 'demo-plan-day', slotStart })
     h.clock.now += 60_000
-    const e = await h
-      .as('patrol')
-      .try(
-        'patrol.scan',
-        {
-          id: 'scan-1970',
-          roundId: 'round-scan',
-          method: 'typed',
-          value: 'K2M3',
-          answers: { normal: 'yes' }
-        },
-        { op: op(0) }
-      )
+    const e = await h.as('patrol').try(
+      'patrol.scan',
+      {
+        id: 'scan-1970',
+        roundId: 'round-scan',
+        method: 'typed',
+        value: 'K2M3',
+        answers: { normal: 'yes' }
+      },
+      { op: op(0) }
+    )
     expect(e.ok).toBe(true)
     expect(await h.stored('scans', 'scan-1970')).toMatchObject({
       deviceTime: h.clock.now,
