@@ -11,12 +11,17 @@ import { escalate, recurring } from '../work'
 import { releaseHeldOfDisabled } from '../staff/people'
 import { inSets } from './sets'
 import { UPLOAD_TTL_MS, UPLOADS } from '../files/uploads'
+import { GUESSES } from '../kit/guesses'
+import { GUESS_WINDOW_MS } from '../../domain/guard/limits'
 
 /** Idempotency records older than this can no longer be replayed by any outbox. */
 export const OP_RETENTION_MS = 30 * 24 * 3600 * 1000
 
 const BIND_CODES = coll<BindCode>('bindcodes')
 const OPS = coll<OpRecord>('ops')
+/** A guessing counter of one window (src/cloud/kit/guesses.ts): dead once its window has passed. */
+type GuessCounter = { _id: string; _v: number; createdAt: number; updatedAt: number; misses: number }
+const GUESS_COUNTERS = coll<GuessCounter>(GUESSES)
 
 /** True once the timer's budget is spent: the sweep stops between steps and the next hour carries on. */
 export function outOfTime(ctx: Ctx): boolean {
@@ -27,10 +32,10 @@ export function outOfTime(ctx: Ctx): boolean {
  * Removes every document of `c` whose `field` is before `before`, a page at a time, each page
  * removed in parallel sets. Stops (false) when the budget runs out.
  */
-async function removeBefore<T extends BindCode | OpRecord>(
+async function removeBefore<T extends BindCode | OpRecord | GuessCounter>(
   ctx: Ctx,
   c: Coll<T>,
-  field: 'expiresAt' | 'serverTime',
+  field: 'expiresAt' | 'serverTime' | 'createdAt',
   before: number,
   pageSize: number,
   removed: () => void
@@ -90,7 +95,8 @@ export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOu
         r.escalated +
         r.recurring +
         (r.expiredUploads ?? 0) +
-        (r.releasedTasks ?? 0) >
+        (r.releasedTasks ?? 0) +
+        (r.prunedGuesses ?? 0) >
       0
     )
       await ctx.audit('meta', 'sweep')
@@ -101,11 +107,15 @@ export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOu
     return r
   }
   // expired bind codes and old op records: two different collections, removed at the same time
-  const [codesDone, opsDone] = await Promise.all([
+  const [codesDone, opsDone, guessesDone] = await Promise.all([
     removeBefore(ctx, BIND_CODES, 'expiresAt', ctx.now, 200, () => r.expiredBindCodes++),
-    removeBefore(ctx, OPS, 'serverTime', ctx.now - OP_RETENTION_MS, 500, () => r.prunedOps++)
+    removeBefore(ctx, OPS, 'serverTime', ctx.now - OP_RETENTION_MS, 500, () => r.prunedOps++),
+    // a counter outlives its window by one more window at most (a window starts when it is made)
+    removeBefore(ctx, GUESS_COUNTERS, 'createdAt', ctx.now - 2 * GUESS_WINDOW_MS, 500, () => {
+      r.prunedGuesses = (r.prunedGuesses ?? 0) + 1
+    })
   ])
-  if (!codesDone || !opsDone || outOfTime(ctx)) return out(true)
+  if (!codesDone || !opsDone || !guessesDone || outOfTime(ctx)) return out(true)
   if (!(await expireUploads(ctx, () => (r.expiredUploads = (r.expiredUploads ?? 0) + 1)))) return out(true)
   r.missedRounds = await markMissed(ctx)
   if (outOfTime(ctx)) return out(true)

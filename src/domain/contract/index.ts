@@ -31,6 +31,8 @@ export interface SweepOut {
   recurring: number
   /** photo uploads nobody registered within a day, deleted */
   expiredUploads?: number
+  /** guessing counters of windows long past, removed */
+  prunedGuesses?: number
   /** tasks still held by someone disabled (a grab that raced the disable), back to the pool */
   releasedTasks?: number
   /** the timer's budget ran out before the end: the next run carries on */

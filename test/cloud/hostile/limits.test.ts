@@ -12,9 +12,10 @@ import type {
   PassOut,
   SessionOut,
   StaffListItem,
-  BindCodeOut
+  BindCodeOut,
+  SweepOut
 } from '../../../src/domain/contract'
-import { GUESS_LIMITS, GUESS_LOCK_MS } from '../../../src/domain/guard/limits'
+import { GUESS_LIMITS, GUESS_LOCK_MS, GUESS_WINDOW_MS } from '../../../src/domain/guard/limits'
 import { makeHarness, code, ok, T0, DEMO_ESTATE_ID, type Harness } from '../harness'
 
 const WRONG = ['000001', '000002', '000003', '000004', '000005', '000006', '000007', '000008']
@@ -215,3 +216,19 @@ describe('bind codes cannot be guessed', () => {
 })
 
 void DEMO_ESTATE_ID
+
+describe('old guessing counters do not pile up', () => {
+  it('the hourly sweep removes counters of windows long past, and keeps the current ones', async () => {
+    const h = await makeHarness()
+    for (const c of WRONG.slice(0, 2)) await h.as('guard').try('gate.passCheck', { code: c })
+    const before = await h.db.find('guesses', { where: {}, limit: 50 })
+    expect(before.items.length).toBeGreaterThanOrEqual(2) // the guard's and the estate's counter
+    // within the window: kept
+    const kept = ok<SweepOut>(await h.raw('cron', { action: 'cron.sweep', input: {} }, { kind: 'timer' }))
+    expect(kept.prunedGuesses ?? 0).toBe(0)
+    h.clock.now += 2 * GUESS_WINDOW_MS + 1
+    const swept = ok<SweepOut>(await h.raw('cron', { action: 'cron.sweep', input: {} }, { kind: 'timer' }))
+    expect(swept.prunedGuesses).toBe(before.items.length)
+    expect((await h.db.find('guesses', { where: {}, limit: 50 })).items).toHaveLength(0)
+  })
+})
