@@ -12,6 +12,8 @@ import { requireCaller, requireEstate, type Ctx } from '../context'
 import { check, type Coll, type Patch } from '../kit'
 import { guarded, type Guesser } from '../kit/guesses'
 import { goodsSlipOut, passGlimpse, passOut } from './out'
+import { EstatesRepo } from '../estates/repo'
+import { roomCheck, ROOM_UNKNOWN_MESSAGE } from '../../domain/estates/roomPick'
 import { GateRepo, GOODS_SLIPS, PASSES } from './repo'
 
 export async function passCreate(input: ParsedInputOf<'gate.passCreate'>, ctx: Ctx): Promise<PassOut> {
@@ -19,7 +21,22 @@ export async function passCreate(input: ParsedInputOf<'gate.passCreate'>, ctx: C
   const { staff } = requireCaller(ctx)
   const repo = new GateRepo(ctx)
   check(passWindowProblem(input.validFrom, input.validTo, ctx.now))
-  if (await repo.get(PASSES, input.id)) throw new AppError('DUPLICATE', '这张通行证已经建过了')
+  const [had, roomIs] = await Promise.all([
+    repo.get(PASSES, input.id),
+    new EstatesRepo(ctx).roomKnown(estate._id, input.room)
+  ])
+  if (had) throw new AppError('DUPLICATE', '这张通行证已经建过了')
+  // the room is one of the estate's (when it has any), as at the gate; sent late from offline: flagged
+  const roomVerdict = roomCheck({
+    room: input.room,
+    ...roomIs,
+    queuedMs: ctx.op ? ctx.now + ctx.op.skewMs - ctx.op.deviceTime : 0,
+    admitted: true
+  })
+  if (roomVerdict === 'refuse')
+    throw new AppError('ROOM_UNKNOWN', ROOM_UNKNOWN_MESSAGE, [
+      { field: 'room', message: ROOM_UNKNOWN_MESSAGE }
+    ])
   const code = await repo.freshCode('visitor', estate._id)
   const pass = await repo.insert(PASSES, {
     _id: input.id,
@@ -28,6 +45,7 @@ export async function passCreate(input: ParsedInputOf<'gate.passCreate'>, ctx: C
     visitorName: input.visitorName,
     visitorPhone: input.visitorPhone || undefined,
     room: input.room,
+    ...(roomVerdict === 'flag' ? { roomUnknown: true } : {}),
     people: input.people,
     plate: input.plate,
     validFrom: input.validFrom,

@@ -127,6 +127,8 @@ export interface VisitorPass extends Doc {
   visitorName: string
   visitorPhone?: string
   room: string
+  /** the room is not one of the estate's imported rooms (the pass was made offline and sent late) */
+  roomUnknown?: boolean
   people: number
   plate?: string
   validFrom: number

@@ -8,9 +8,20 @@ import { makeHarness, code, type Harness } from '../harness'
 import type { ImportCommitOut } from '../../../src/domain/contract'
 import { IMPORT_BATCH } from '../../../src/domain/estates/rooms'
 import { asInput, csvText, gbk, roomsSheet, utf8Bom, xlsx, type Rows } from '../../unit/domain/estates/sheets'
-import { makePass, visitorInput } from '../gate/kit'
+import { visitorInput } from '../gate/kit'
 
 const OTHER = 'other-estate'
+let passSeq = 0
+/** A desk's pass for today in the demo estate (72 rooms, 1-1-101 … 3-2-602). */
+const passInput = (extra: Record<string, unknown>) => ({
+  id: `pass-room-${++passSeq}`,
+  visitorName: '赵六',
+  room: '2-1-302',
+  people: 1,
+  validFrom: h.clock.now,
+  validTo: h.clock.now + 8 * 3600_000,
+  ...extra
+})
 let h: Harness
 beforeEach(async () => {
   h = await makeHarness()
@@ -257,11 +268,35 @@ describe('gate.checkIn checks a walk-in visitor’s room against the estate’s 
     expect(await stored(input.id)).toMatchObject({ status: 'refused', roomUnknown: true })
   })
 
-  it('a visitor with a pass is not checked at the gate (the desk wrote the room)', async () => {
-    const p = await makePass(h, { room: '7-7-707' })
+  it('a visitor with a pass is not checked at the gate (the desk’s room was checked when the pass was made)', async () => {
+    // a pass made offline at the desk and sent late keeps its unknown room, flagged
+    const p = await h.as('service').call('gate.passCreate', passInput({ room: '7-7-707' }) as never, {
+      op: { id: 'op-late-pass-gate', deviceTime: h.clock.now - 10 * 60_000 },
+      sentAt: h.clock.now
+    })
     const v = await h
       .as('guard')
       .call('gate.checkIn', visitorInput({ source: 'pass', passId: p.id, room: p.room }) as never)
     expect(v).toMatchObject({ source: 'pass', room: '7-7-707', status: 'inside' })
+  })
+})
+
+describe('gate.passCreate checks the pass’s room against the estate’s rooms, as the gate does', () => {
+  it('a room of the estate makes the pass; one it does not have is refused ROOM_UNKNOWN, nothing stored', async () => {
+    const good = passInput({ room: '2-1-302' })
+    expect(await h.as('service').call('gate.passCreate', good as never)).toMatchObject({ room: '2-1-302' })
+    const bad = passInput({ room: '9-9-999' })
+    const e = await h.as('service').try('gate.passCreate', bad)
+    expect(e).toMatchObject({ ok: false, code: 'ROOM_UNKNOWN' })
+    expect(await h.stored('passes', bad.id)).toBeUndefined()
+  })
+
+  it('made offline and sent late, the pass is kept with its room flagged, not lost', async () => {
+    const late = passInput({ room: '9-9-999' })
+    await h.as('service').call('gate.passCreate', late as never, {
+      op: { id: 'op-late-pass', deviceTime: h.clock.now - 10 * 60_000 },
+      sentAt: h.clock.now
+    })
+    expect(await h.stored('passes', late.id)).toMatchObject({ room: '9-9-999', roomUnknown: true })
   })
 })
