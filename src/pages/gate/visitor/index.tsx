@@ -22,6 +22,7 @@ import { PlateKeypad } from '../components/PlateKeypad'
 import { IdInput } from '../components/IdInput'
 import { BlockDecision } from '../components/BlockDecision'
 import { OwnerCall } from '../components/OwnerCall'
+import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import { blockRefusalReason } from '../../../domain/gate/rules'
 import { Chips, Toggle } from '../components/Toggle'
 import { gate, now } from '../model'
@@ -281,6 +282,7 @@ function VisitorPage() {
           }}
         />
       )}
+      <PrivacyDialog />
     </View>
   )
 }
