@@ -13,7 +13,8 @@ import type { SqliteAdapter } from '../../src/cloud/data/sqlite'
 import { CSV_MAX_ROWS } from '../../src/cloud/gate/log'
 import { DEMO_ESTATE_ID } from '../../src/cloud/seed'
 import { MAX_BATCH } from '../../src/cloud/dispatch/batch'
-import { dayStart, localDate } from '../../src/domain/time'
+import { localDate } from '../../src/domain/time'
+import { storeGateDay } from '../../test/kit/gateDay'
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -25,27 +26,8 @@ async function main(): Promise<void> {
   const srv = await startServer({ port: 0, dataDir: dir, h5Dir: join(dir, 'none'), demo: true, quiet: true })
   try {
     const now = Date.now()
-    const start = dayStart(now)
     const db = srv.runtime.store as SqliteAdapter
-    await db.transaction(async (tx) => {
-      for (let i = 0; i < CSV_MAX_ROWS; i++)
-        await tx.insert('gateevents', {
-          _id: `ev-${String(i).padStart(6, '0')}`,
-          createdAt: now,
-          updatedAt: now,
-          estateId: DEMO_ESTATE_ID,
-          at: start + Math.floor((i * (now - start)) / CSV_MAX_ROWS),
-          day: localDate(now),
-          type: 'visitor',
-          event: 'visitorIn',
-          gate: '东门',
-          by: 'demo-guard',
-          byName: '张卫国',
-          refId: `v-${i}`,
-          subject: `访客${i}`,
-          detail: `1栋${i % 30}单元 · 138****${String(i % 10000).padStart(4, '0')}`
-        })
-    })
+    await storeGateDay(db, now)
     const login = await fetch(`${srv.url}api/auth`, {
       method: 'POST',
       body: JSON.stringify({ action: 'auth.demoLogin', input: { staffId: 'demo-supervisor' } })

@@ -9,9 +9,10 @@ import { makeHarness, DEMO_ESTATE_ID, ENGINE } from '../harness'
 import { startServer, type Running } from '../../../src/cloud/http/server'
 import type { SqliteAdapter } from '../../../src/cloud/data/sqlite'
 import { CSV_MAX_ROWS } from '../../../src/cloud/gate/log'
-import { dayStart, localDate } from '../../../src/domain/time'
+import { localDate } from '../../../src/domain/time'
 import { HEAVY_ACTIONS, MAX_BATCH } from '../../../src/cloud/dispatch/batch'
 import type { Envelope } from '../../../src/domain/errors'
+import { storeGateDay } from '../../kit/gateDay'
 
 describe('at most one heavy read per batch', () => {
   it('a batch of 25 day-log CSVs runs the first and answers HEAVY_BUSY for the other 24', async () => {
@@ -49,27 +50,8 @@ describe('at most one heavy read per batch', () => {
       srv = await startServer({ port: 0, dataDir: dir, h5Dir: join(dir, 'none'), demo: true, quiet: true })
       // a day with as many events as one CSV holds (CSV_MAX_ROWS), stored straight through the port
       const now = Date.now()
-      const start = dayStart(now)
       const db = srv.runtime.store as SqliteAdapter
-      await db.transaction(async (tx) => {
-        for (let i = 0; i < CSV_MAX_ROWS; i++)
-          await tx.insert('gateevents', {
-            _id: `ev-${String(i).padStart(6, '0')}`,
-            createdAt: now,
-            updatedAt: now,
-            estateId: DEMO_ESTATE_ID,
-            at: start + Math.floor((i * (now - start)) / CSV_MAX_ROWS),
-            day: localDate(now),
-            type: 'visitor',
-            event: 'visitorIn',
-            gate: '东门',
-            by: 'demo-guard',
-            byName: '张卫国',
-            refId: `v-${i}`,
-            subject: `访客${i}`,
-            detail: `1栋${i % 30}单元 · 138****${String(i % 10000).padStart(4, '0')}`
-          })
-      })
+      await storeGateDay(db, now)
     }, 120_000)
     afterAll(async () => {
       await srv.close()
