@@ -3,7 +3,11 @@ import type { Estate, SessionVia, Staff } from '../domain/entities'
 import type { TimeFlag } from '../domain/time/eventTime'
 
 export type Identity =
-  { kind: 'openid'; openid: string } | { kind: 'token'; token: string } | { kind: 'timer' } | { kind: 'none' }
+  | { kind: 'openid'; openid: string }
+  | { kind: 'token'; token: string }
+  | { kind: 'timer' }
+  /** nobody signed in; `source` is where the call came from (`ip:<address>` on our server), for guessing limits */
+  | { kind: 'none'; source?: string }
 
 export interface Caller {
   staff: Staff

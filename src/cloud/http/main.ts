@@ -13,6 +13,7 @@ function options(): ServerOptions {
     port: Number(process.env.PORT ?? 8620),
     host: process.env.HOST || undefined,
     hosts: (process.env.HOSTS ?? '').split(',').filter(Boolean),
+    trustProxy: process.env.TRUST_PROXY === '1',
     dataDir: process.env.DATA_DIR ?? '.data',
     h5Dir: process.env.H5_DIR ?? 'dist/h5',
     demo: process.env.DEMO !== '0',

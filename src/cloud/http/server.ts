@@ -89,6 +89,21 @@ export interface ServerOptions {
   removeDemo?: boolean
   /** The one-time setup token (`npm run setup` passes its own). */
   setupToken?: string
+  /**
+   * Behind a reverse proxy (`TRUST_PROXY=1`): the caller's address is the last one the proxy
+   * appended to `X-Forwarded-For`, not the proxy's own. Off: the socket's address.
+   */
+  trustProxy?: boolean
+}
+
+/** Where an anonymous call came from, for the bind-code guessing limits (`ip:<address>`). */
+export function sourceOf(
+  req: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> },
+  trustProxy = false
+): string {
+  const fwd = req.headers['x-forwarded-for']
+  const last = trustProxy && typeof fwd === 'string' ? fwd.split(',').pop()?.trim() : undefined
+  return `ip:${last || req.socket.remoteAddress || 'unknown'}`
 }
 
 /** The names the server answers to: loopback always, plus the configured ones (lower case, no port). */
@@ -247,7 +262,9 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
       const path = url.split('?')[0]
       const auth = req.headers.authorization
       const bearer: Identity =
-        auth && auth.startsWith('Bearer ') ? { kind: 'token', token: auth.slice(7) } : { kind: 'none' }
+        auth && auth.startsWith('Bearer ')
+          ? { kind: 'token', token: auth.slice(7) }
+          : { kind: 'none', source: sourceOf(req, opts.trustProxy) }
       const up = /^\/api\/upload\/([^/]+)$/.exec(path)
       if (up && req.method === 'POST') return await handleUpload(files, up[1], bearer, req, res)
       const fm = /^\/files\/([^/]+)\/([^/]+)$/.exec(path)

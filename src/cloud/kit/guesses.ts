@@ -10,11 +10,15 @@ import {
   guessCounterId,
   GUESS_LABELS,
   GUESS_LIMITS,
+  GUESS_SLOWED,
+  GUESS_WINDOW_MS,
+  guessWindow,
   lockActive,
   lockEnds,
   lockoutId,
   locksNow,
   mayGuess,
+  personAllowance,
   type GuessKind,
   type GuessScope
 } from '../../domain/guard/limits'
@@ -74,6 +78,12 @@ async function bump(
   throw new AppError('RATE_LIMITED', '同时查询太多，请稍后再试')
 }
 
+/** Past the estate-wide count of a kind that slows: wait for the next window. */
+function slowed(kind: GuessKind, now: number): AppError {
+  const minutes = Math.max(1, Math.ceil((guessWindow(now) + GUESS_WINDOW_MS - now) / 60_000))
+  return new AppError('RATE_LIMITED', `现在尝试${GUESS_LABELS[kind]}的人太多，请${minutes}分钟后再试`)
+}
+
 function locked(kind: GuessKind): AppError {
   return new AppError('GUESS_LOCKED', `${GUESS_LABELS[kind]}输错次数太多，查询已暂时锁定；请核对后找主管解锁`)
 }
@@ -129,9 +139,11 @@ export async function guarded<T>(
   isMiss: (e: unknown) => boolean
 ): Promise<T> {
   const { store, now } = ctx
+  // a kind whose estate-wide count slows (bind codes) has no estate lockout to look at
+  const slows = !!GUESS_SLOWED[g.kind]
   const [mine, all] = await Promise.all([
     store.get<LockDoc>(LOCKOUTS, lockoutId(g.kind, 'person', g.personKey)),
-    store.get<LockDoc>(LOCKOUTS, lockoutId(g.kind, 'estate', g.estateId))
+    slows ? null : store.get<LockDoc>(LOCKOUTS, lockoutId(g.kind, 'estate', g.estateId))
   ])
   if (lockActive(mine, now) || lockActive(all, now)) throw locked(g.kind)
 
@@ -144,11 +156,20 @@ export async function guarded<T>(
   }
   const person = counter('person')
   const estate = counter('estate')
-  const reserve = (scope: GuessScope, c: ReturnType<typeof counter>) =>
-    bump(store, c.id, c.base, 1, (m) => mayGuess(g.kind, scope, m), now)
+  const allowance = slows
+    ? personAllowance(g.kind, (await store.get<CounterDoc>(GUESSES, estate.id))?.misses ?? 0)
+    : GUESS_LIMITS[g.kind].person
   const refund = (c: ReturnType<typeof counter>) => bump(store, c.id, c.base, -1, () => true, now)
 
-  const [p, e] = await Promise.all([reserve('person', person), reserve('estate', estate)])
+  const [p, e] = await Promise.all([
+    bump(store, person.id, person.base, 1, (m) => m < allowance, now),
+    bump(store, estate.id, estate.base, 1, (m) => slows || mayGuess(g.kind, 'estate', m), now)
+  ])
+  if (p === null && allowance < GUESS_LIMITS[g.kind].person) {
+    // slowed, not locked: this source waits for the next window
+    if (e !== null) await refund(estate)
+    throw slowed(g.kind, now)
+  }
   if (p === null || e === null) {
     // at the limit already (a lockout that ran out, or one not written): lock again, give back the other
     await Promise.all([
@@ -168,7 +189,7 @@ export async function guarded<T>(
     else
       await Promise.all([
         locksNow(g.kind, 'person', p) ? lockOut(store, g, 'person', p, now) : undefined,
-        locksNow(g.kind, 'estate', e) ? lockOut(store, g, 'estate', e, now) : undefined
+        !slows && locksNow(g.kind, 'estate', e) ? lockOut(store, g, 'estate', e, now) : undefined
       ])
   }
 }

@@ -23,7 +23,10 @@ import { guarded, type Guesser } from '../kit/guesses'
 import { signToken } from '../session'
 import { BIND_CODES, ESTATES, META, OPENIDS, SESSIONS, STAFF, StaffRepo } from './repo'
 
-/** A bind code tried by a WeChat or a browser: a guess (domain/guard/limits.ts), per caller and for the server. */
+/**
+ * A bind code tried by a WeChat or a browser: a guess (domain/guard/limits.ts), per source (the
+ * OPENID, or the IP on our server) and for the whole server, where it slows and never locks.
+ */
 const bindGuesser = (personKey: string): Guesser => ({ kind: 'bind', personKey, estateId: ANY_ESTATE })
 const isWrongCode = (e: unknown) => isAppError(e) && e.code === 'BIND_CODE_INVALID'
 
@@ -132,13 +135,11 @@ export async function codeLogin(input: ParsedInputOf<'auth.codeLogin'>, ctx: Ctx
   if (ctx.identity.kind === 'openid')
     throw new AppError('INVALID_INPUT', '在微信里请点「微信一键登录」，再输入绑定码')
   const code = normalizeBindCode(input.code)
-  const device = `web:${createHash('sha256')
-    .update(input.device ?? '')
-    .digest('hex')
-    .slice(0, 16)}`
+  // counted per source (the caller's IP), never per the device name it sends: that one it can change
+  const source = ctx.identity.kind === 'none' ? ctx.identity.source : undefined
   const staff = await guarded(
     ctx,
-    bindGuesser(device),
+    bindGuesser(source ?? 'ip:unknown'),
     () =>
       new StaffRepo(ctx).transaction(async (tx) => {
         const { bc, s } = await usableCode(tx, code, ctx.now)

@@ -5,7 +5,7 @@
  * the policy is here, as pure functions.
  */
 
-export type GuessKind = 'pass' | 'goods' | 'bind'
+export type GuessKind = 'pass' | 'goods' | 'bind' | 'visitor'
 /** Who the misses are counted for: the person guessing, or everyone of the estate together. */
 export type GuessScope = 'person' | 'estate'
 
@@ -22,13 +22,34 @@ export const GUESS_LIMITS: Record<GuessKind, Record<GuessScope, number>> = {
   // a guard mistypes a code now and then; five wrong in a quarter hour is not typing
   pass: { person: 5, estate: 20 },
   goods: { person: 5, estate: 20 },
-  // bind codes: per WeChat (or device) and, since the caller is nobody yet, for the whole server
+  // a returning visitor looked up by phone: every new visitor's phone is a miss, so the limit
+  // is a busy gate's quarter hour of new visitors, far below what collecting phones would need
+  visitor: { person: 30, estate: 100 },
+  // bind codes: per source (a WeChat, or an IP on our server) and, since the caller is nobody
+  // yet, for the whole server; that count slows (GUESS_SLOWED), it never locks
   bind: { person: 5, estate: 50 }
+}
+
+/**
+ * Kinds whose estate-wide count slows rather than locks. Bind codes are tried by people who are
+ * nobody yet, all under one "estate" (ANY_ESTATE): a lockout there would let one attacker with
+ * many sources keep every new person out. Once the window's estate-wide misses reach the limit,
+ * each source may miss only `person` times in that window and is then asked to wait for the
+ * next one (RATE_LIMITED, no lockout); a right code is never refused for it.
+ */
+export const GUESS_SLOWED: Partial<Record<GuessKind, { person: number }>> = { bind: { person: 1 } }
+
+/** Misses one person (source) may make in this window, given the estate-wide misses already counted. */
+export function personAllowance(kind: GuessKind, estateMisses: number): number {
+  const slowed = GUESS_SLOWED[kind]
+  if (slowed && estateMisses >= GUESS_LIMITS[kind].estate) return slowed.person
+  return GUESS_LIMITS[kind].person
 }
 
 export const GUESS_LABELS: Record<GuessKind, string> = {
   pass: '访客通行码',
   goods: '放行条编号',
+  visitor: '来访人手机号',
   bind: '绑定码'
 }
 
