@@ -79,6 +79,7 @@ export const FIELD_LABELS: Record<string, string> = {
   idHash: '证件摘要',
   entryId: '黑名单记录',
   lockoutId: '锁定记录',
+  recallId: '老访客记录',
   ownerName: '车主',
   vehicleId: '业主车辆',
   by: '登记人',

@@ -162,6 +162,7 @@ export const EXAMPLES: {
   'gate.dayLog': () => ({ date: localDate(T0) }),
   'gate.dayLogCsv': () => ({ date: localDate(T0) }),
   'gate.ownerPhone': () => ({ room: '1-1-101' }),
+  'gate.visitorRecall': () => ({ phone: '13800001234' }),
   'gate.lockouts': () => ({}),
   'gate.lockoutLift': () => ({ lockoutId: 'pass:person:no-such-person' }),
   'patrol.refs': () => ({}),

@@ -35,7 +35,9 @@ export const COLLECTIONS = {
   visitors: {
     indexes: [
       ['estateId', 'status', 'inAt'],
-      ['estateId', 'inAt']
+      ['estateId', 'inAt'],
+      // a returning visitor recognised by phone (gate.visitorRecall)
+      ['estateId', 'phone', 'inAt']
     ]
   },
   passes: {

@@ -41,6 +41,7 @@ export const GATE_HANDLERS = defineHandlers({
   'gate.dayLog': log.dayLog,
   'gate.dayLogCsv': log.dayLogCsv,
   'gate.ownerPhone': visitors.ownerPhone,
+  'gate.visitorRecall': visitors.visitorRecall,
   'gate.lockouts': lockouts.lockouts,
   'gate.lockoutLift': lockouts.lockoutLift
 })

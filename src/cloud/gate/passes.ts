@@ -88,7 +88,7 @@ export async function passes(_: Record<string, never>, ctx: Ctx): Promise<PassOu
 }
 
 /** A look-up by code counts as a guess: a wrong code is a miss (domain/guard/limits.ts). */
-export function gateGuesser(ctx: Ctx, kind: 'pass' | 'goods'): Guesser {
+export function gateGuesser(ctx: Ctx, kind: 'pass' | 'goods' | 'visitor'): Guesser {
   const { staff } = requireCaller(ctx)
   return { kind, personKey: staff._id, staffName: staff.name, estateId: requireEstate(ctx)._id }
 }

@@ -156,6 +156,15 @@ export class GateRepo extends Repo {
       limit
     })
   }
+  /** The latest visit of this phone to the estate since `since` (a returning visitor). */
+  async lastVisitByPhone(estateId: string, phone: string, since: number): Promise<Visitor | undefined> {
+    const page = await this.find(VISITORS, {
+      where: { estateId, phone, inAt: { gte: since } },
+      orderBy: [['inAt', 'desc']],
+      limit: 1
+    })
+    return page.items[0]
+  }
   /** The estate's room written as the guard writes it (1-1-101, or 1-101 without units). */
   async roomByLabel(estateId: string, label: string): Promise<Room | undefined> {
     const found = await Promise.all(

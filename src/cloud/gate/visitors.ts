@@ -4,7 +4,14 @@
  * client id); reads go at once and the record, its pass and its log line are written at once.
  */
 import { AppError } from '../../domain/errors'
-import type { BlockHitOut, OwnerPhoneOut, ParsedInputOf, VisitorOut } from '../../domain/contract'
+import type {
+  BlockHitOut,
+  OwnerPhoneOut,
+  ParsedInputOf,
+  VisitorOut,
+  VisitorRecallOut
+} from '../../domain/contract'
+import { recalledName, recallOut, recallSince } from '../../domain/gate/recall'
 import { passProblem, permitProblem, step, tempPassExpiry, VISITOR } from '../../domain/gate/machines'
 import type { IdRef } from '../../domain/gate/idtypes'
 import type { Visitor } from '../../domain/gate/entities'
@@ -20,6 +27,8 @@ import { roomCheck, ROOM_UNKNOWN_MESSAGE, typedRoom } from '../../domain/estates
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { EstatesRepo } from '../estates/repo'
 import { badInput, check, eventTime } from '../kit'
+import { guarded } from '../kit/guesses'
+import { gateGuesser, isMiss } from './passes'
 import { visitorDetail, visitorOut } from './out'
 import { GateRepo, PASSES, VISITORS } from './repo'
 
@@ -84,12 +93,22 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
   check(checkInProblem(input))
   const idDoc = idDocOf(repo, input.idDoc)
   const room = input.room ? typedRoom(input.room) : undefined
+  // a returning visitor: the earlier visit of this phone in this estate gives the name shown masked
+  const earlier =
+    input.recallId && input.source === 'walkin' && input.phone
+      ? await repo.get(VISITORS, input.recallId)
+      : undefined
+  const name = recalledName(
+    input.name,
+    input.phone || undefined,
+    earlier && earlier.estateId === estate._id ? earlier : undefined
+  )
   // one round trip: the id, the pass, the block list and the room at once
   const [had, passDoc, hits, roomIs] = await Promise.all([
     repo.get(VISITORS, input.id),
     input.source === 'pass' && input.passId ? repo.get(PASSES, input.passId) : null,
     repo.blockHits(estate._id, {
-      name: input.name,
+      name,
       phone: input.phone || undefined,
       idLast4: idDoc.last4,
       idHash: idDoc.hash,
@@ -137,7 +156,7 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
     passId: pass?._id,
     case: input.case,
     // a pass look-up shows the guard a masked name and plate: the pass's own are stored
-    name: pass?.visitorName ?? input.name,
+    name: pass?.visitorName ?? name,
     phone: input.phone || undefined,
     idDoc,
     idDeposited: input.idDeposited,
@@ -242,4 +261,31 @@ export async function ownerPhone(input: ParsedInputOf<'gate.ownerPhone'>, ctx: C
   if (!room.ownerPhone) throw new AppError('NOT_FOUND', `${input.room} 没有登记业主电话，请联系客服中心`)
   await ctx.audit('rooms', room._id)
   return { room: input.room.trim(), ownerName: room.ownerName, phone: room.ownerPhone }
+}
+
+/**
+ * A returning visitor by the phone the guard typed: the latest visit of that phone to this
+ * estate in the recall window, name masked, under the guessing limits (a phone nobody visited
+ * with is a miss), so the gate cannot be used to collect who visits whom.
+ */
+export async function visitorRecall(
+  input: ParsedInputOf<'gate.visitorRecall'>,
+  ctx: Ctx
+): Promise<VisitorRecallOut | null> {
+  const estate = requireEstate(ctx)
+  const repo = new GateRepo(ctx)
+  const found = await guarded(
+    ctx,
+    gateGuesser(ctx, 'visitor'),
+    async () => {
+      const v = await repo.lastVisitByPhone(estate._id, input.phone, recallSince(ctx.now))
+      if (!v) throw new AppError('NOT_FOUND', '没有这个手机号的来访记录')
+      return v
+    },
+    isMiss
+  ).catch((e: unknown) => {
+    if (isMiss(e)) return undefined
+    throw e
+  })
+  return found ? recallOut(found) : null
 }

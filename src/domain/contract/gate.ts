@@ -139,6 +139,21 @@ export interface OwnerPhoneOut {
   ownerName?: string
   phone: string
 }
+/**
+ * A returning visitor, recognised by the phone the guard types: the name masked (the check-in
+ * with `recallId` stores the earlier record's own name), the last room or company visited.
+ */
+export interface VisitorRecallOut {
+  /** the earlier visitor record; the check-in sends it as `recallId` */
+  id: string
+  name: string
+  case: VisitorCase
+  room?: string
+  company?: string
+  contact?: string
+  /** when that visit began */
+  lastAt: number
+}
 /** A lockout after too many wrong codes, as the supervisor sees it. */
 export interface LockoutOut extends Pick<
   Lockout,
@@ -341,12 +356,28 @@ export const GATE_ACTIONS = defineActions({
       reason: optText(100),
       /** why a block-listed visitor is let in anyway: required when the block list matches */
       blockOverride: optText(100),
-      scriptRunId: v.optional(id())
+      scriptRunId: v.optional(id()),
+      /** a returning visitor recognised by phone: the name shown masked is that record's own */
+      recallId: v.optional(id())
     }),
     access: GATE_ROLES,
     scope: 'estate',
     write: true,
     summary: '门岗：访客登记（进入、未放行或指引）'
+  }),
+  'gate.visitorRecall': action<VisitorRecallOut | null>()({
+    fn: 'staff',
+    input: v.strictObject({
+      phone: v.pipe(
+        v.string(),
+        v.trim(),
+        v.check((p) => CN_PHONE.test(p), '请填写11位手机号或带区号的座机')
+      )
+    }),
+    access: GATE_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '门岗：按手机号认出本小区的老访客（姓名打码、上次去的房号；输错次数有限）'
   }),
   'gate.checkOut': action<VisitorOut>()({
     fn: 'staff',
