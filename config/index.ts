@@ -3,6 +3,7 @@ import devConfig from './dev'
 import prodConfig from './prod'
 import webpack from 'webpack'
 import { weappApiBaseProblem } from './apiBase'
+import { H5ShellPlugin } from './h5Shell'
 
 const { LimitChunkCountPlugin } = webpack.optimize
 
@@ -62,6 +63,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         chain.plugin('single-chunk').use(LimitChunkCountPlugin, [{ maxChunks: 1 }])
         chain.performance.hints(false)
+        // production builds: the offline app shell (sw.js) and .br/.gz copies (config/h5Shell.ts)
+        if (process.env.NODE_ENV !== 'development') chain.plugin('h5-shell').use(H5ShellPlugin)
       },
       publicPath: '/',
       staticDirectory: 'static',

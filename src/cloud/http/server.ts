@@ -9,7 +9,7 @@ import {
 } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createHash, randomBytes } from 'node:crypto'
-import { extname, join, normalize, resolve } from 'node:path'
+import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Identity, ServerConfig } from '../context'
 import { AppError, errorEnvelope, isAppError } from '../../domain/errors'
 import { SqliteAdapter } from '../data/sqlite'
@@ -185,12 +185,54 @@ function pageHashes(file: string): string[] {
   return hashes
 }
 
-function serveStatic(h5Dir: string, urlPath: string, res: ServerResponse): void {
-  let rel = decodeURIComponent(urlPath.split('?')[0])
+/** A webpack `[contenthash:8]` name (`app.75dbf679.js`): its bytes never change, so it may be cached for good. */
+const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$/
+/** What the H5 build precompresses (config/h5Shell.ts). */
+const COMPRESSED_TYPES = new Set(['.html', '.js', '.css', '.svg', '.json'])
+
+/** The encoding to send `file` in: brotli, then gzip, as the client accepts them and a copy exists. */
+export function pickEncoding(
+  acceptEncoding: string | undefined,
+  has: (encoded: string) => boolean,
+  file: string
+): 'br' | 'gzip' | undefined {
+  const accepted = new Map<string, number>()
+  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';')
+    if (!name) continue
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean)
+    accepted.set(name.trim(), q ? Number(q[1]) : 1)
+  }
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0
+  if (ok('br') && has(`${file}.br`)) return 'br'
+  if (ok('gzip') && has(`${file}.gz`)) return 'gzip'
+  return undefined
+}
+
+/**
+ * The H5 build. A request for a file sends it, precompressed when the client accepts it (with
+ * `Vary: Accept-Encoding`); hashed files are cached for a year, everything else (index.html,
+ * the service worker sw.js) is revalidated on each load (`no-cache`, with an ETag). A path
+ * without a file extension is the app (index.html); a missing file with one is 404.
+ */
+function serveStatic(h5Dir: string, req: IncomingMessage, res: ServerResponse): void {
+  let rel: string
+  try {
+    rel = decodeURIComponent((req.url ?? '/').split('?')[0])
+  } catch {
+    rel = '/'
+  }
   if (rel === '/' || rel === '') rel = '/index.html'
-  const file = normalize(join(h5Dir, rel))
-  const inside = file.startsWith(resolve(h5Dir))
-  const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(h5Dir, 'index.html')
+  const root = resolve(h5Dir)
+  const file = normalize(join(root, rel))
+  const inside = file.startsWith(root + sep)
+  const found = inside && existsSync(file) && statSync(file).isFile()
+  if (!found && inside && extname(file) !== '' && extname(file) !== '.html') {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' })
+    res.end('没有这个文件')
+    return
+  }
+  const target = found ? file : join(root, 'index.html')
   if (!existsSync(target)) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
     res.end('H5 版本尚未构建：请先运行 npm run build:h5')
@@ -198,12 +240,28 @@ function serveStatic(h5Dir: string, urlPath: string, res: ServerResponse): void 
   }
   const ext = extname(target)
   if (ext === '.html') res.setHeader('content-security-policy', csp(pageHashes(target)))
-  res.writeHead(200, {
+  const encoding = COMPRESSED_TYPES.has(ext)
+    ? pickEncoding(req.headers['accept-encoding'], (f) => existsSync(f), target)
+    : undefined
+  const sent = encoding ? `${target}.${encoding === 'br' ? 'br' : 'gz'}` : target
+  const st = statSync(sent)
+  const etag = `"${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`
+  const headers: Record<string, string | number> = {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
-    // hashed assets can be cached; the page itself must not be
-    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable'
-  })
-  createReadStream(target).pipe(res)
+    'cache-control': HASHED.test(target) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    etag
+  }
+  if (COMPRESSED_TYPES.has(ext)) headers.vary = 'Accept-Encoding'
+  if (encoding) headers['content-encoding'] = encoding
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers)
+    res.end()
+    return
+  }
+  headers['content-length'] = st.size
+  res.writeHead(200, headers)
+  if (req.method === 'HEAD') res.end()
+  else createReadStream(sent).pipe(res)
 }
 
 export interface Running {
@@ -298,7 +356,7 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
         return send(res, 200, out)
       }
       if (url === '/healthz') return send(res, 200, { ok: true })
-      if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(h5Dir, url, res)
+      if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(h5Dir, req, res)
       send(res, 405, { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的请求' })
     } catch (e) {
       console.error(e)
@@ -311,6 +369,12 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
     3600_000
   )
   sweep.unref()
+  // ... and for its minute trigger (`safety`): due patrol check-ins raise their alerts
+  const safety = setInterval(
+    () => void runtime.call('cron', { action: 'cron.safety', input: {} }, { kind: 'timer' }),
+    60_000
+  )
+  safety.unref()
 
   await new Promise<void>((res) => server.listen(opts.port, opts.host ?? '127.0.0.1', res))
   const addr = server.address()
@@ -334,6 +398,7 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
     close: () =>
       new Promise<void>((res) => {
         clearInterval(sweep)
+        clearInterval(safety)
         server.close(() => {
           store.close()
           res()
