@@ -15,6 +15,8 @@ export interface EstateSettings {
   responseMinutes?: Partial<Record<'low' | 'normal' | 'high' | 'urgent', number>>
   /** What a new patrol plan starts from: a round every so many minutes, taking between min and max. */
   patrol?: { everyMinutes: number; minMinutes: number; maxMinutes: number }
+  /** The hour (0-23, estate time) the daily report of the day before is made; 8 unless set. */
+  reportHour?: number
 }
 
 export interface Estate extends Doc {

@@ -143,6 +143,8 @@ export const FIELD_LABELS: Record<string, string> = {
   area: '区域',
   endDate: '日期',
   handoverId: '交班记录',
+  comment: '点评',
+  reportHour: '日报时间',
   checks: '逐项核对'
 }
 

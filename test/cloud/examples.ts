@@ -262,5 +262,10 @@ export const EXAMPLES: {
   'handover.pending': () => ({ post: '东门岗' }),
   'handover.accept': () => ({ handoverId: 'no-such-handover', checks: [{ key: 'visitors', found: 1 }] }),
   'handover.day': () => ({ date: localDate(T0) }),
+  'report.day': () => ({ date: localDate(T0 - 86_400_000) }),
+  'report.comment': () => ({ date: localDate(T0 - 86_400_000), comment: '东门访客偏多，已加派一人' }),
+  'report.compare': () => ({ date: localDate(T0 - 86_400_000) }),
+  'report.trend': () => ({ days: 7 }),
+  'report.xlsx': () => ({ date: localDate(T0 - 86_400_000) }),
   'cron.sweep': () => ({})
 }

@@ -13,6 +13,7 @@ import { inSets } from './sets'
 import { UPLOAD_TTL_MS, UPLOADS } from '../files/uploads'
 import { GUESSES } from '../kit/guesses'
 import { GUESS_WINDOW_MS } from '../../domain/guard/limits'
+import { generateReports } from '../report'
 
 /** Idempotency records older than this can no longer be replayed by any outbox. */
 export const OP_RETENTION_MS = 30 * 24 * 3600 * 1000
@@ -96,7 +97,8 @@ export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOu
         r.recurring +
         (r.expiredUploads ?? 0) +
         (r.releasedTasks ?? 0) +
-        (r.prunedGuesses ?? 0) >
+        (r.prunedGuesses ?? 0) +
+        (r.reports ?? 0) >
       0
     )
       await ctx.audit('meta', 'sweep')
@@ -124,5 +126,8 @@ export async function sweep(_: Record<string, never>, ctx: Ctx): Promise<SweepOu
   r.recurring = await recurring(ctx)
   if (outOfTime(ctx)) return out(true)
   r.releasedTasks = await releaseHeldOfDisabled(ctx)
-  return out(false)
+  if (outOfTime(ctx)) return out(true)
+  // yesterday's daily report of each estate whose report hour has come (one stored per day)
+  r.reports = await generateReports(ctx, () => outOfTime(ctx))
+  return out(outOfTime(ctx))
 }

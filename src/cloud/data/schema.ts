@@ -49,7 +49,9 @@ export const COLLECTIONS = {
   vehiclevisits: {
     indexes: [
       ['estateId', 'status', 'kind', 'inAt'],
-      ['estateId', 'plate', 'status']
+      ['estateId', 'plate', 'status'],
+      // a day's cars for the daily report
+      ['estateId', 'inAt']
     ]
   },
   ownervehicles: { indexes: [['estateId', 'active', 'plate']] },
@@ -105,7 +107,9 @@ export const COLLECTIONS = {
       ['estateId', 'assigneeId', 'dueAt'],
       ['estateId', 'dept', 'status'],
       ['estateId', 'dueAt'],
-      ['estateId', 'status', 'dueAt']
+      ['estateId', 'status', 'dueAt'],
+      // tasks finished on a day (the daily report)
+      ['estateId', 'completedAt']
     ]
   },
   tasktemplates: { indexes: [['estateId', 'active']] },
@@ -117,6 +121,8 @@ export const COLLECTIONS = {
       ['estateId', 'day', 'at']
     ]
   },
+  // daily reports (日报), one per estate and day (id estate@day): an estate's days for the trend
+  reports: { indexes: [['estateId', 'day']] },
   inbox: { indexes: [['staffId', 'at']] },
   audit: { indexes: [['estateId', 'at'], ['docId']] },
   ops: { indexes: [['serverTime']] },

@@ -89,6 +89,9 @@ const settingsSchema = v.strictObject({
       minMinutes: minutes(24 * 60),
       maxMinutes: minutes(24 * 60)
     })
+  ),
+  reportHour: v.optional(
+    v.pipe(v.number(), v.integer('请填写整数'), v.minValue(0), v.maxValue(23, '0到23点'))
   )
 }) satisfies v.GenericSchema<unknown, EstateSettings>
 

@@ -11,6 +11,7 @@ export * from './patrol'
 export * from './work'
 export * from './estates'
 export * from './handover'
+export * from './report'
 import { CORE_ACTIONS } from './core'
 import { STAFF_ACTIONS } from './staff'
 import { SCRIPTS_ACTIONS } from './scripts'
@@ -19,6 +20,7 @@ import { PATROL_ACTIONS } from './patrol'
 import { WORK_ACTIONS } from './work'
 import { ESTATES_ACTIONS } from './estates'
 import { HANDOVER_ACTIONS } from './handover'
+import { REPORT_ACTIONS } from './report'
 
 export interface SweepOut {
   expiredBindCodes: number
@@ -35,6 +37,8 @@ export interface SweepOut {
   prunedGuesses?: number
   /** tasks still held by someone disabled (a grab that raced the disable), back to the pool */
   releasedTasks?: number
+  /** estates whose report of yesterday was stored (at their report hour) */
+  reports?: number
   /** the timer's budget ran out before the end: the next run carries on */
   stoppedEarly?: boolean
 }
@@ -65,6 +69,7 @@ export const ACTIONS = {
   ...WORK_ACTIONS,
   ...ESTATES_ACTIONS,
   ...HANDOVER_ACTIONS,
+  ...REPORT_ACTIONS,
   ...CRON_ACTIONS
 } as const
 

@@ -12,6 +12,14 @@ export const DEFAULT_ESTATE_SETTINGS: EstateSettings = {
   patrol: { everyMinutes: 120, minMinutes: 20, maxMinutes: 60 }
 }
 
+/** The hour the daily report (日报) of the day before is made, unless the estate sets its own. */
+export const DEFAULT_REPORT_HOUR = 8
+
+/** The estate's report hour (0-23). */
+export function reportHourOf(s: Pick<EstateSettings, 'reportHour'> | undefined): number {
+  return s?.reportHour ?? DEFAULT_REPORT_HOUR
+}
+
 export const SEVERITY_LABELS = { low: '一般', normal: '普通', high: '紧急', urgent: '特急' } as const
 
 export interface GateNameProblem {

@@ -101,7 +101,8 @@ export interface IncidentSection {
 }
 
 export interface TaskDeptFigures {
-  dept: Dept
+  /** 'none': tasks given to a person without a department */
+  dept: Dept | 'none'
   label: string
   /** finished during the day */
   done: number
