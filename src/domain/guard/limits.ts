@@ -5,7 +5,7 @@
  * the policy is here, as pure functions.
  */
 
-export type GuessKind = 'pass' | 'goods' | 'bind' | 'visitor' | 'visitor'
+export type GuessKind = 'pass' | 'goods' | 'bind' | 'visitor'
 /** Who the misses are counted for: the person guessing, or everyone of the estate together. */
 export type GuessScope = 'person' | 'estate'
 
@@ -22,9 +22,6 @@ export const GUESS_LIMITS: Record<GuessKind, Record<GuessScope, number>> = {
   // a guard mistypes a code now and then; five wrong in a quarter hour is not typing
   pass: { person: 5, estate: 20 },
   goods: { person: 5, estate: 20 },
-  // a returning visitor looked up by phone: every new visitor's phone is a miss, so the limit
-  // is a busy gate's quarter hour of new visitors, far below what collecting phones would need
-  visitor: { person: 30, estate: 100 },
   // a returning visitor looked up by phone: every new visitor's phone is a miss, so the limit
   // is a busy gate's quarter hour of new visitors, far below what collecting phones would need
   visitor: { person: 30, estate: 100 },
@@ -52,7 +49,6 @@ export function personAllowance(kind: GuessKind, estateMisses: number): number {
 export const GUESS_LABELS: Record<GuessKind, string> = {
   pass: '访客通行码',
   goods: '放行条编号',
-  visitor: '来访人手机号',
   visitor: '来访人手机号',
   bind: '绑定码'
 }

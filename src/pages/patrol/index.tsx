@@ -14,6 +14,7 @@ import { canNfc, readNfcTag } from '../../services/nfc'
 import { ui } from '../../services/ui'
 import { patrol, now as clock } from './model'
 import './index.scss'
+import { Back } from '../../components/Back'
 
 /** The point's questions: everything normal is one tap; a "no" is an anomaly. */
 const PointForm = observer(function PointForm() {
@@ -151,7 +152,7 @@ const Walking = observer(function Walking() {
               onClick={() => {
                 void ui.toast('请把手机贴近巡更点的 NFC 标签')
                 void readNfcTag().then((tag) => {
-                  if (tag) patrol.identify('nfc', tag)
+                  if (tag) patrol.identify('nfc', tag.uid, tag.sun)
                 })
               }}
             >
@@ -210,6 +211,7 @@ function PatrolEntry() {
   const now = clock()
   return (
     <View className="page">
+      <Back />
       {patrol.note && <Text className="muted">{patrol.note}</Text>}
       {patrol.active ? (
         <Walking />

@@ -198,8 +198,12 @@ export class PatrolStore {
     )
   }
 
-  /** Identify the point from what was scanned or typed; explain at once when it does not fit. */
-  identify(method: ScanMethod, raw: string): boolean {
+  /**
+   * Identify the point from what was scanned or typed; explain at once when it does not fit. A
+   * signed NFC tag is matched by its UID (`raw`) and sent as its SUN message (`signed`), which
+   * the server verifies.
+   */
+  identify(method: ScanMethod, raw: string, signed?: string): boolean {
     this.hint = ''
     this.error = ''
     const a = this.active
@@ -221,7 +225,7 @@ export class PatrolStore {
     if (v.outOfOrder && v.note) this.hint = v.note
     this.point = cp
     this.pointMethod = method
-    this.pointValue = method === 'typed' ? cp.code : raw
+    this.pointValue = method === 'typed' ? cp.code : (signed ?? raw)
     return true
   }
 
