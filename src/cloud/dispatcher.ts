@@ -12,7 +12,7 @@ import { opOf, requestHash, runOnce } from './dispatch/idempotency'
 import { resolveCaller } from './dispatch/identity'
 import { lookAhead, type Shared } from './dispatch/lookups'
 import { sendNudges } from './dispatch/notify'
-import { isTimerEvent, TIMER_ACTIONS, type RawRequest } from './dispatch/request'
+import { isTimerEvent, timerActionOf, type RawRequest } from './dispatch/request'
 import { bindHandler, type Outbox } from './dispatch/work'
 
 export { MAX_BATCH } from './dispatch/batch'
@@ -42,7 +42,7 @@ export function createDispatcher(fn: FunctionName, deps: DispatcherDeps): Dispat
   const newId = createIdFactory({ now: config.now, random: config.random })
 
   async function handle(req: RawRequest, identity: Identity, now: number, outbox: Outbox, shared: Shared) {
-    const timerAction = TIMER_ACTIONS[fn]
+    const timerAction = req ? timerActionOf(fn, req) : undefined
     if (identity.kind === 'timer' && timerAction && isTimerEvent(req))
       req = { action: timerAction, input: {} }
     const name = req?.action

@@ -6,6 +6,7 @@ import { FILES_HANDLERS } from './files'
 import { GATE_HANDLERS } from './gate'
 import { HANDOVER_HANDLERS } from './handover'
 import { PATROL_HANDLERS } from './patrol'
+import { SAFETY_HANDLERS } from './safety'
 import { REPORT_HANDLERS } from './report'
 import { SCRIPTS_HANDLERS } from './scripts'
 import { STAFF_HANDLERS } from './staff'
@@ -26,6 +27,7 @@ export const HANDLERS: HandlerMap<ActionName> = mergeHandlers(
   WORK_HANDLERS,
   ESTATES_HANDLERS,
   HANDOVER_HANDLERS,
+  SAFETY_HANDLERS,
   REPORT_HANDLERS,
   CRON_HANDLERS
 )

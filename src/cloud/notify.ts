@@ -12,6 +12,8 @@ const KIND_ENV: Record<string, string> = {
   rejected: 'SUBSCRIBE_TMPL_ASSIGNED',
   escalated: 'SUBSCRIBE_TMPL_ESCALATED',
   emergency: 'SUBSCRIBE_TMPL_ESCALATED',
+  // a lone-worker alert (未按时报平安, 长按求助) goes out on the escalation template
+  safety: 'SUBSCRIBE_TMPL_ESCALATED',
   resolved: 'SUBSCRIBE_TMPL_RESOLVED'
 }
 

@@ -17,6 +17,8 @@ export interface EstateSettings {
   patrol?: { everyMinutes: number; minMinutes: number; maxMinutes: number }
   /** The hour (0-23, estate time) the daily report of the day before is made; 8 unless set. */
   reportHour?: number
+  /** Lone-worker check-ins on patrol (报平安): every N minutes, missed after a grace; 0 turns them off (domain/safety). */
+  safety?: { checkInMinutes: number; graceMinutes: number }
 }
 
 export interface Estate extends Doc {

@@ -116,6 +116,7 @@ export const FIELD_LABELS: Record<string, string> = {
   ids: '消息',
   // patrol (巡更)
   roundId: '轮次',
+  alertId: '安全告警',
   planId: '巡更计划',
   slotStart: '轮次',
   method: '打点方式',

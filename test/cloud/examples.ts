@@ -267,5 +267,14 @@ export const EXAMPLES: {
   'report.compare': () => ({ date: localDate(T0 - 86_400_000) }),
   'report.trend': () => ({ days: 7 }),
   'report.xlsx': () => ({ date: localDate(T0 - 86_400_000) }),
-  'cron.sweep': () => ({})
+  'cron.sweep': () => ({}),
+  'safety.mine': () => ({}),
+  'safety.checkIn': () => ({
+    roundId: 'no-such-round',
+    position: { lat: 22.54, lng: 114.05, accuracyM: 10 }
+  }),
+  'safety.panic': () => ({ id: `panic-${++seq}`, position: { lat: 22.54, lng: 114.05, accuracyM: 10 } }),
+  'safety.alerts': () => ({}),
+  'safety.ack': () => ({ alertId: 'no-such-alert', note: '已联系' }),
+  'cron.safety': () => ({})
 }

@@ -89,7 +89,10 @@ describe('built bundles', () => {
     const cfg = (fn: string) => JSON.parse(readFileSync(resolve(root, OUT, fn, 'config.json'), 'utf8'))
     expect(cfg('cron')).toMatchObject({
       timeout: 60,
-      triggers: [{ name: 'hourly', type: 'timer' }],
+      triggers: [
+        { name: 'hourly', type: 'timer' },
+        { name: 'safety', type: 'timer', config: '0 * * * * * *' }
+      ],
       permissions: { openapi: ['subscribeMessage.send'] }
     })
     expect(cfg('staff').permissions.openapi).toEqual(['subscribeMessage.send'])

@@ -123,6 +123,21 @@ export const COLLECTIONS = {
   },
   // daily reports (日报), one per estate and day (id estate@day): an estate's days for the trend
   reports: { indexes: [['estateId', 'day']] },
+  // lone-worker safety: a round's watch (the minute timer's due query across estates, a home
+  // read's of one estate, the walker's own) and the alerts (open ones, the last day's)
+  safetywatches: {
+    indexes: [
+      ['status', 'alertAt'],
+      ['estateId', 'status', 'alertAt'],
+      ['estateId', 'staffId', 'status', 'lastAt']
+    ]
+  },
+  safetyalerts: {
+    indexes: [
+      ['estateId', 'status', 'at'],
+      ['estateId', 'at']
+    ]
+  },
   inbox: { indexes: [['staffId', 'at']] },
   audit: { indexes: [['estateId', 'at'], ['docId']] },
   ops: { indexes: [['serverTime']] },

@@ -19,6 +19,19 @@ export interface RawRequest {
 
 /** Which action a timer trigger runs, per function. */
 export const TIMER_ACTIONS: Partial<Record<FunctionName, ActionName>> = { cron: 'cron.sweep' }
+/**
+ * A function's other timer triggers, by TriggerName (spec.ts): the cron function's `safety`
+ * trigger runs every minute the cheap check of due patrol check-ins.
+ */
+export const TRIGGER_ACTIONS: Record<string, ActionName> = { safety: 'cron.safety' }
+
+/** The action a timer event runs: its trigger's own, else the function's timer action. */
+export function timerActionOf(fn: FunctionName, req: RawRequest): ActionName | undefined {
+  const named = typeof req.TriggerName === 'string' ? TRIGGER_ACTIONS[req.TriggerName] : undefined
+  return named && Object.prototype.hasOwnProperty.call(TRIGGER_ACTIONS, req.TriggerName as string)
+    ? named
+    : TIMER_ACTIONS[fn]
+}
 
 /** A timer trigger's event carries no action: it means the function's timer action. */
 export function isTimerEvent(req: unknown): boolean {

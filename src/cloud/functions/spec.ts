@@ -26,12 +26,17 @@ export const FUNCTION_SPECS: Record<FunctionName, FunctionSpec> = {
   // gate (ID hashes), patrol (QR signatures), work (subscribe messages)
   staff: { timeout: 5, requiredEnv: ['ID_SALT'], openapi: ['subscribeMessage.send'], triggers: [] },
   admin: { timeout: 10, requiredEnv: ['ID_SALT'], openapi: ['subscribeMessage.send'], triggers: [] },
-  // every hour at minute 7 (CloudBase cron has 7 fields: s m h d M w y)
+  // every hour at minute 7 (CloudBase cron has 7 fields: s m h d M w y): the sweep; and every
+  // minute at second 0 the lone-worker check (`safety` → cron.safety, dispatch/request.ts): an
+  // hour is too slow for a missed patrol check-in, and the check is one indexed query of the due ones
   cron: {
     timeout: 60,
     requiredEnv: [],
     openapi: ['subscribeMessage.send'],
-    triggers: [{ name: 'hourly', type: 'timer', config: '0 7 * * * * *' }]
+    triggers: [
+      { name: 'hourly', type: 'timer', config: '0 7 * * * * *' },
+      { name: 'safety', type: 'timer', config: '0 * * * * * *' }
+    ]
   }
 }
 

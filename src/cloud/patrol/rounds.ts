@@ -11,6 +11,7 @@ import { requireCaller, requireEstate, type Ctx } from '../context'
 import { badInput, check, eventTime, timed, timeFlagOf } from '../kit'
 import { nameIn, PatrolRepo, PLANS, ROUNDS } from './repo'
 import { roundOut, scanOut } from './views'
+import { unwatchRound, watchRound } from '../safety'
 
 /** The caller's plans' current and next slots, and any round still being walked past its slot. */
 export async function today(_: Record<string, never>, ctx: Ctx): Promise<RoundCard[]> {
@@ -99,7 +100,8 @@ export async function start(input: ParsedInputOf<'patrol.start'>, ctx: Ctx): Pro
     startedAt: at,
     ...(timeFlag ? { timeFlag } : {})
   })
-  await ctx.audit('rounds', round._id)
+  // lone-worker safety: the round's check-ins are due from its start (domain/safety)
+  await Promise.all([ctx.audit('rounds', round._id), watchRound(ctx, round)])
   const w = await repo.world(estate._id)
   return roundOut(w, round, [], ctx.now)
 }
@@ -124,7 +126,7 @@ export async function end(input: ParsedInputOf<'patrol.end'>, ctx: Ctx): Promise
     endReason: input.reason || undefined,
     ...timeFlagOf(ctx, round.createdAt)
   })
-  await ctx.audit('rounds', round._id)
+  await Promise.all([ctx.audit('rounds', round._id), unwatchRound(ctx, round._id)])
   return roundOut(w, updated, scans, ctx.now)
 }
 

@@ -11,6 +11,8 @@ import { overstayLimitMs } from '../../domain/gate/rules'
 import { alertsToday, today as patrolToday } from '../patrol'
 import { StaffRepo } from './repo'
 import { openHandovers } from '../handover'
+import { openAlertsOf, raiseDueFor } from '../safety'
+import { SAFETY_WATCH_ROLES } from '../../domain/contract/safety'
 
 /** Today's work for the caller's roles; later areas add their own cards here. */
 export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeToday> {
@@ -19,8 +21,11 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
   const repo = new StaffRepo(ctx)
   const manager = hasAnyRole(staff.roles, MANAGER_ROLES)
   const gateWork = hasAnyRole(staff.roles, GATE_ROLES)
+  // lone-worker safety: a check-in missed since the timer last ran is raised now, then shown
+  const watcher = hasAnyRole(staff.roles, SAFETY_WATCH_ROLES)
+  if (watcher) await raiseDueFor(ctx)
   // every card's reads at once: one round trip (two where a card pages)
-  const [open, gates, counts, rounds, work, alerts, handovers] = await Promise.all([
+  const [open, gates, counts, rounds, work, alerts, handovers, safety] = await Promise.all([
     repo.openShift(staff._id, estate._id),
     repo.gateNames(estate._id),
     gateWork ? todayCounts(ctx, estate) : undefined,
@@ -28,7 +33,8 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
     manager ? repo.managerCounts(estate._id) : undefined,
     manager ? alertsToday(ctx, estate) : undefined,
     // the estate's waiting handovers (交接班); a guard's posts are its gates' (postsFor)
-    staff.roles.includes('guard') ? openHandovers(ctx, estate._id) : undefined
+    staff.roles.includes('guard') ? openHandovers(ctx, estate._id) : undefined,
+    watcher ? openAlertsOf(ctx, estate._id) : undefined
   ])
   const cards: HomeToday['cards'] = []
   if (work) {
@@ -120,6 +126,7 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
     date: localDate(ctx.now),
     shift: open ? { _id: open._id, post: open.post, startedAt: open.startedAt, status: open.status } : null,
     cards,
-    ...(waiting?.length ? { handovers: waiting } : {})
+    ...(waiting?.length ? { handovers: waiting } : {}),
+    ...(safety?.length ? { safety } : {})
   }
 }

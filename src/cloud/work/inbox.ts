@@ -6,6 +6,7 @@ import { DEPT_ROLES, type Dept, type InboxItem } from '../../domain/work/model'
 import { DAY_MS } from '../../domain/time'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { INBOX, STAFF, WorkRepo } from './repo'
+import { raiseDueFor } from '../safety'
 
 export const supervisorsIn = (people: readonly Staff[]) =>
   people.filter((p) => hasAnyRole(p.roles, MANAGER_ROLES))
@@ -14,6 +15,7 @@ export const poolOf = (people: readonly Staff[], dept: Dept) =>
 
 /** The page a nudge opens, by the kind of news. */
 function pageOf(kind: InboxItem['kind']): string {
+  if (kind === 'safety') return '/pages/safety/index'
   if (kind === 'resolved') return '/pages/work/report/index'
   if (kind === 'assigned' || kind === 'rejected') return '/pages/work/tasks/index'
   return '/pages/supervisor/work/index'
@@ -56,6 +58,8 @@ export async function tell(
 export async function inbox(_: Record<string, never>, ctx: Ctx): Promise<InboxOut[]> {
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
+  // a missed patrol check-in is raised on a supervisor's or guard's read too (not only by the timer)
+  await raiseDueFor(ctx)
   const items = await new WorkRepo(ctx).inboxOf(staff._id, ctx.now - 7 * DAY_MS)
   return items
     .filter((x) => x.estateId === estate._id && !x.readAt)

@@ -52,6 +52,8 @@ export interface HomeToday {
   cards: { key: string; title: string; value: number; unit: string; tone: 'normal' | 'warn' | 'alert' }[]
   /** Handovers waiting at the person's posts (交接班), oldest first. */
   handovers?: { id: string; post: string; fromName: string; at: number }[]
+  /** Lone-worker alerts nobody acknowledged yet (managers and guards): the red banner, newest first. */
+  safety?: { id: string; title: string; lines: string[] }[]
 }
 export interface FileOut {
   id: string

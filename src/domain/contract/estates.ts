@@ -92,6 +92,17 @@ const settingsSchema = v.strictObject({
   ),
   reportHour: v.optional(
     v.pipe(v.number(), v.integer('请填写整数'), v.minValue(0), v.maxValue(23, '0到23点'))
+  ),
+  safety: v.optional(
+    v.strictObject({
+      checkInMinutes: v.pipe(
+        v.number(),
+        v.integer('请填写整数'),
+        v.minValue(0),
+        v.maxValue(240, '最多240分钟')
+      ),
+      graceMinutes: v.pipe(v.number(), v.integer('请填写整数'), v.minValue(0), v.maxValue(60, '最多60分钟'))
+    })
   )
 }) satisfies v.GenericSchema<unknown, EstateSettings>
 

@@ -11,6 +11,7 @@ export * from './patrol'
 export * from './work'
 export * from './estates'
 export * from './handover'
+export * from './safety'
 export * from './report'
 import { CORE_ACTIONS } from './core'
 import { STAFF_ACTIONS } from './staff'
@@ -20,6 +21,7 @@ import { PATROL_ACTIONS } from './patrol'
 import { WORK_ACTIONS } from './work'
 import { ESTATES_ACTIONS } from './estates'
 import { HANDOVER_ACTIONS } from './handover'
+import { SAFETY_ACTIONS, SAFETY_TIMER_ACTIONS } from './safety'
 import { REPORT_ACTIONS } from './report'
 
 export interface SweepOut {
@@ -69,6 +71,8 @@ export const ACTIONS = {
   ...WORK_ACTIONS,
   ...ESTATES_ACTIONS,
   ...HANDOVER_ACTIONS,
+  ...SAFETY_ACTIONS,
+  ...SAFETY_TIMER_ACTIONS,
   ...REPORT_ACTIONS,
   ...CRON_ACTIONS
 } as const

@@ -4,6 +4,7 @@
  * checks that need more than one field.
  */
 import type { EstateSettings } from '../entities'
+import { safetyOf, safetyProblem } from '../safety/rules'
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai'
 
@@ -43,6 +44,10 @@ export function settingsProblem(s: EstateSettings): { field: string; message: st
     return { field: 'settings.patrol.maxMinutes', message: '巡更用时：最长应不少于最短' }
   if (p && p.minMinutes > p.everyMinutes)
     return { field: 'settings.patrol.minMinutes', message: '巡更用时：最短不能超过两轮之间的间隔' }
+  if (s.safety) {
+    const sp = safetyProblem(s.safety)
+    if (sp) return sp
+  }
   const r = s.responseMinutes
   if (r) {
     const order = (['urgent', 'high', 'normal', 'low'] as const).filter((k) => r[k] !== undefined)
@@ -80,6 +85,9 @@ export interface SettingsForm {
   everyMinutes: string
   minMinutes: string
   maxMinutes: string
+  /** 报平安: minutes between check-ins on patrol (0: off), and the grace after */
+  checkInMinutes: string
+  graceMinutes: string
 }
 
 /** The screen filled from the estate's settings (patrol from the defaults when unset). */
@@ -96,7 +104,9 @@ export function settingsForm(s: EstateSettings): SettingsForm {
     },
     everyMinutes: String(p.everyMinutes),
     minMinutes: String(p.minMinutes),
-    maxMinutes: String(p.maxMinutes)
+    maxMinutes: String(p.maxMinutes),
+    checkInMinutes: String(safetyOf(s).checkInMinutes),
+    graceMinutes: String(safetyOf(s).graceMinutes)
   }
 }
 
@@ -140,10 +150,13 @@ export function settingsFromForm(f: SettingsForm): EstateSettings | { field: str
         message: `巡更${names[k]}：请填写${k === 'everyMinutes' ? 15 : 1}到1440之间的整数（分钟）`
       }
   }
+  const checkIn = wholeNumber(f.checkInMinutes)
+  const grace = wholeNumber(f.graceMinutes)
   const s: EstateSettings = {
     overstayHours: hours,
     responseMinutes,
-    patrol: patrol as NonNullable<EstateSettings['patrol']>
+    patrol: patrol as NonNullable<EstateSettings['patrol']>,
+    safety: { checkInMinutes: checkIn ?? -1, graceMinutes: grace ?? -1 }
   }
   const p = settingsProblem(s)
   return p ?? s

@@ -15,5 +15,7 @@ export function inboxPage(kind: InboxItem['kind']): string {
     case 'assigned':
     case 'rejected':
       return '/pages/work/tasks/index'
+    case 'safety':
+      return '/pages/safety/index'
   }
 }

@@ -222,7 +222,8 @@ export interface TaskTemplate extends Doc {
 export interface InboxItem extends Doc {
   estateId: string
   staffId: string
-  kind: 'assigned' | 'escalated' | 'resolved' | 'emergency' | 'rejected'
+  /** `safety`: a lone-worker alert (refId the alert) */
+  kind: 'assigned' | 'escalated' | 'resolved' | 'emergency' | 'rejected' | 'safety'
   title: string
   refId: string
   at: number

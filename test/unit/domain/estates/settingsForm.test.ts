@@ -15,7 +15,9 @@ describe('the settings screen', () => {
       responseMinutes: { urgent: '20', high: '', normal: '', low: '' },
       everyMinutes: '120',
       minMinutes: '20',
-      maxMinutes: '60'
+      maxMinutes: '60',
+      checkInMinutes: '20',
+      graceMinutes: '5'
     })
   })
 
@@ -23,7 +25,12 @@ describe('the settings screen', () => {
     expect(settingsFromForm({ ...form, overstayHours: ' 6 ' })).toEqual({
       overstayHours: 6,
       responseMinutes: { urgent: 20 },
-      patrol: DEFAULT_ESTATE_SETTINGS.patrol
+      patrol: DEFAULT_ESTATE_SETTINGS.patrol,
+      safety: { checkInMinutes: 20, graceMinutes: 5 }
+    })
+    // 报平安 0 turns the check-ins off
+    expect(settingsFromForm({ ...form, checkInMinutes: '0' })).toMatchObject({
+      safety: { checkInMinutes: 0, graceMinutes: 5 }
     })
   })
 
@@ -46,6 +53,13 @@ describe('the settings screen', () => {
     expect(
       settingsFromForm({ ...form, responseMinutes: { ...form.responseMinutes, high: '10' } })
     ).toMatchObject({ field: 'settings.responseMinutes.high', message: /紧急不应比特急更短/ })
+    expect(settingsFromForm({ ...form, checkInMinutes: 'x' })).toMatchObject({
+      field: 'settings.safety.checkInMinutes',
+      message: /报平安间隔/
+    })
+    expect(settingsFromForm({ ...form, graceMinutes: '90' })).toMatchObject({
+      field: 'settings.safety.graceMinutes'
+    })
   })
 
   it('a new patrol plan starts from the estate’s patrol settings', () => {
