@@ -24,7 +24,8 @@ export default defineAppConfig({
     { root: 'pages/desk', name: 'desk', pages: ['index'] },
     { root: 'pages/work', name: 'work', pages: ['report/index', 'tasks/index', 'followup/index'] },
     { root: 'pages/scripts', name: 'scripts', pages: ['index', 'run/index', 'quiz/index', 'phrases/index'] },
-    { root: 'pages/handover', name: 'handover', pages: ['index'] }
+    { root: 'pages/handover', name: 'handover', pages: ['index'] },
+    { root: 'pages/report', name: 'report', pages: ['index', 'compare/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

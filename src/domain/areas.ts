@@ -2,7 +2,7 @@ import type { Role } from './roles'
 
 /** The work areas (one subpackage each) and who uses them. */
 export interface Area {
-  key: 'gate' | 'desk' | 'patrol' | 'tasks' | 'supervisor' | 'scripts'
+  key: 'gate' | 'desk' | 'patrol' | 'tasks' | 'supervisor' | 'report' | 'scripts'
   title: string
   desc: string
   url: string
@@ -43,6 +43,13 @@ export const AREAS: readonly Area[] = [
     title: '主管',
     desc: '员工、派单、日报',
     url: '/pages/supervisor/index',
+    roles: ['supervisor', 'admin']
+  },
+  {
+    key: 'report',
+    title: '日报',
+    desc: '昨天的日报、分享图片、各小区对比',
+    url: '/pages/report/index',
     roles: ['supervisor', 'admin']
   },
   {

@@ -27,3 +27,28 @@ export async function exportText(
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
+
+/**
+ * Hands a binary file the server made (base64, e.g. an .xlsx) to the person, as exportText does:
+ * a download on H5, a file shared to a chat in the mini program.
+ */
+export async function exportBase64(filename: string, data: string, mime: string): Promise<void> {
+  if (isWeapp) {
+    const fs = Taro.getFileSystemManager()
+    const path = `${Taro.env.USER_DATA_PATH}/${filename.replace(/[\\/:*?"<>|]/g, '_')}`
+    fs.writeFileSync(path, data, 'base64')
+    await Taro.shareFileMessage({ filePath: path, fileName: filename })
+    return
+  }
+  const bin = atob(data)
+  const bytes = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

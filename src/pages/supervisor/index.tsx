@@ -33,7 +33,8 @@ const MENU = [
     title: '巡更情况',
     desc: '今天各轮巡更、漏巡迟到、打点可信度、近7天覆盖率',
     url: '/pages/supervisor/patrol/index'
-  }
+  },
+  { title: '日报', desc: '昨天的日报：图表、点评、分享图片、导出Excel', url: '/pages/report/index' }
 ]
 
 function Line({ line }: { line: OverviewLine }) {
