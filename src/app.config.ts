@@ -22,6 +22,8 @@ export default defineAppConfig({
     },
     { root: 'pages/admin', name: 'admin', pages: ['index', 'estate/index', 'settings/index', 'rooms/index'] },
     { root: 'pages/desk', name: 'desk', pages: ['index'] },
+    // lone-worker safety alerts: the managers' and guards' list and acknowledgement
+    { root: 'pages/safety', name: 'safety', pages: ['index'] },
     { root: 'pages/work', name: 'work', pages: ['report/index', 'tasks/index', 'followup/index'] },
     { root: 'pages/scripts', name: 'scripts', pages: ['index', 'run/index', 'quiz/index', 'phrases/index'] },
     { root: 'pages/handover', name: 'handover', pages: ['index'] },

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Btn } from '../../components/Btn'
 import { rootStore } from '../../stores'
 import { roleNames } from '../../domain/roles'
@@ -13,6 +13,10 @@ import { DemoBadge } from '../../components/DemoBadge'
 import { PendingDialog, SyncBar } from '../../components/SyncPanel'
 import './index.scss'
 
+// lone-worker alerts: who watches reads home again every 30 s while it is shown (the red banner)
+let poll: ReturnType<typeof setInterval> | undefined
+const stopPoll = () => poll && clearInterval(poll)
+
 function HomePage() {
   const { session, home, outbox } = rootStore
   const [confirming, setConfirming] = useState(false)
@@ -23,7 +27,11 @@ function HomePage() {
       return
     }
     void home.load()
+    stopPoll()
+    if (session.staff?.roles.some((r) => r === 'guard' || r === 'supervisor' || r === 'admin'))
+      poll = setInterval(() => void home.load(), 30_000)
   })
+  useDidHide(stopPoll)
   usePullDownRefresh(() => void home.load())
 
   const guard = !!session.staff?.roles.includes('guard')
@@ -55,6 +63,18 @@ function HomePage() {
       </View>
 
       <SyncBar outbox={outbox} onOpen={() => void ui.tab('/pages/me/index')} />
+
+      {(t?.safety ?? []).map((a) => (
+        <View key={a.id} className="safety-banner" onClick={() => void ui.go('/pages/safety/index')}>
+          <Text className="safety-title">{a.title}</Text>
+          {a.lines.map((l) => (
+            <Text key={l} className="safety-line">
+              {l}
+            </Text>
+          ))}
+          <Text className="safety-go">点此查看并确认 ›</Text>
+        </View>
+      ))}
 
       <View
         className="report-btn"

@@ -12,7 +12,8 @@ import { isAnomalyAnswer, pointAnswers, questionPrompt } from '../../domain/patr
 import { canScan, scanQr } from '../../services/scanner'
 import { canNfc, readNfcTag } from '../../services/nfc'
 import { ui } from '../../services/ui'
-import { patrol, now as clock } from './model'
+import { patrol, safety, now as clock } from './model'
+import { CheckInCard, PanicBar } from './SafetyBar'
 import './index.scss'
 import { Back } from '../../components/Back'
 
@@ -113,6 +114,7 @@ const Walking = observer(function Walking() {
         ))}
         {a.pending && <Text className="tag tag-warn">待上传</Text>}
       </View>
+      <CheckInCard />
       {patrol.anomaly && !patrol.point && (
         <View className="warn-box">
           <Text
@@ -206,12 +208,13 @@ const Walking = observer(function Walking() {
 })
 
 function PatrolEntry() {
-  useDidShow(() => void patrol.load())
-  usePullDownRefresh(() => void patrol.load())
+  useDidShow(() => void Promise.all([patrol.load(), safety.load()]))
+  usePullDownRefresh(() => void Promise.all([patrol.load(), safety.load()]))
   const now = clock()
   return (
     <View className="page">
       <Back />
+      <PanicBar />
       {patrol.note && <Text className="muted">{patrol.note}</Text>}
       {patrol.active ? (
         <Walking />

@@ -75,6 +75,14 @@ function SettingsPage() {
         <NumberField label="每轮最长用时" path="patrol.maxMinutes" value={f.maxMinutes} />
         <Text className="muted">新建巡更计划时从这里开始填。</Text>
       </View>
+      <View className="card">
+        <Text className="card-title">巡更报平安（分钟）</Text>
+        <NumberField label="报平安间隔（0为关闭）" path="safety.checkInMinutes" value={f.checkInMinutes} />
+        <NumberField label="超时宽限" path="safety.graceMinutes" value={f.graceMinutes} />
+        <Text className="muted">
+          巡更途中每隔这么久要按一次「我安全」；超过宽限仍未报，立即通知主管和在岗门岗。
+        </Text>
+      </View>
       {s.error && <Text className="error-text">{s.error}</Text>}
       {s.saved && <Text className="adm-title">已保存</Text>}
       <Btn loading={s.busy} onClick={() => void s.saveSettings()}>

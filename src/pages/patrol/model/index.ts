@@ -6,6 +6,8 @@ import { rootStore } from '../../../stores'
 import { storage } from '../../../services/storage'
 import { currentPosition } from '../../../services/location'
 import { PatrolStore } from './patrol'
+import { CheckInStore } from './safety'
+import { buzz } from '../../../services/alarm'
 
 /** The clock the store reads: pages take the time from here, never from Date.now(). */
 export const now = rootStore.now
@@ -19,4 +21,25 @@ export const patrol = new PatrolStore({
   now,
   newId: rootStore.newId,
   position: () => currentPosition()
+})
+
+/** Lone-worker check-ins (我安全) and the panic button of the round being walked. */
+export const safety = new CheckInStore({
+  api: () => rootStore.api,
+  outbox: rootStore.outbox,
+  storage,
+  estateId: () => rootStore.session.estate?.id,
+  now,
+  newId: rootStore.newId,
+  position: () => currentPosition(3000),
+  round: () => {
+    const a = patrol.active
+    if (!a) return undefined
+    const card = patrol.cards.find((c) => c.round?.id === a.id)
+    const queued = rootStore.outbox.mine.find(
+      (e) => e.action === 'patrol.start' && (e.input as { id: string }).id === a.id
+    )
+    return { id: a.id, startedAt: card?.round?.startedAt ?? queued?.deviceTime ?? now() }
+  },
+  buzz
 })
