@@ -24,7 +24,8 @@ function Headlines({ r }: { r: DailyReport }) {
     <View className="rp-tiles">
       {r.headlines.map((h) => (
         <View key={h.key} className={`rp-tile rp-${h.level}`}>
-          <Text className="rp-tile-value">{h.display}</Text>
+          {/* a word (未记录) instead of a number: smaller, so it does not shout */}
+          <Text className={`rp-tile-value ${/\d/.test(h.display) ? '' : 'rp-tile-word'}`}>{h.display}</Text>
           <Text className="rp-tile-label">{h.label}</Text>
         </View>
       ))}
@@ -291,7 +292,7 @@ function ReportPage() {
               各小区对比
             </Btn>
           )}
-          {picture && <Image className="rp-picture" src={picture} mode="widthFix" />}
+          {picture && <Image className="rp-picture" src={picture} mode="aspectFit" />}
           <Text className="muted rp-line">{`${r.stored ? '已存档' : '现算'} · 生成于 ${localClock(r.generatedAt)}`}</Text>
         </View>
       )}
