@@ -61,6 +61,9 @@ describe('巡更报平安: a missed check-in reaches the supervisor, who acknowl
 
   it('the patrol checks in once, then misses; the open home shows the alert; 周主管 acknowledges it', async () => {
     const walker = await app.phone()
+    // the walker's phone keeps its own clock, which the test moves on below
+    await walker.context.clock.install()
+    await walker.page.reload()
     await signInDemo(walker.page, '李巡 · 巡逻')
     await tap(walker.page, '巡更路线与打点')
     await tap(walker.page, '开始巡更')
@@ -90,6 +93,11 @@ describe('巡更报平安: a missed check-in reaches the supervisor, who acknowl
       ).items[0]
       return w && w.lastAt > round.lastAt ? w : undefined
     })
+
+    // 21 minutes on, the phone asks: the card turns red (and the phone vibrates where it can)
+    await walker.page.clock.fastForward(21 * 60_000)
+    await walker.page.getByText('该报平安了！').filter({ visible: true }).waitFor()
+    await walker.page.screenshot({ path: 'dist/e2e-safety-due.png', fullPage: true })
 
     const sup = await app.phone()
     await signInDemo(sup.page, '周主管 · 主管')
@@ -142,6 +150,8 @@ describe('巡更报平安: a missed check-in reaches the supervisor, who acknowl
     await tap(walker.page, '巡更路线与打点')
     const panic = walker.page.locator('.panic').filter({ visible: true }).first()
     await panic.waitFor()
+    // pressed where it stands once the page transition has stopped moving it
+    await fitsPhone(walker.page, '.panic', 60)
     const box = (await panic.boundingBox())!
     await walker.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
     // a tap: nothing is sent, the button says how

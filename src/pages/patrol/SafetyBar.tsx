@@ -47,7 +47,6 @@ export const CheckInCard = observer(function CheckInCard() {
       <Text className="card-title">{late ? '该报平安了！' : `报平安：${localClock(due)} 前`}</Text>
       <Text className="muted">{`每 ${safety.interval} 分钟按一次「我安全」，超时未报会通知主管和在岗门岗`}</Text>
       <Btn
-        kind={late ? 'danger' : 'primary'}
         className="checkin-btn"
         loading={safety.sending}
         onClick={() =>
