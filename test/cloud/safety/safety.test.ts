@@ -209,6 +209,24 @@ describe('the panic button', () => {
     expect(b.lines).toContain('最后位置：未知')
   })
 
+  it('sends a WeChat subscribe message to each person told, opening the alert list, after commit', async () => {
+    const sent: { openid: string; kind: string; title: string; page: string }[] = []
+    h = await makeHarness({
+      notify: async (n) => {
+        sent.push(n)
+      }
+    })
+    await h.as('guard').call('shift.start', { id: uid('shift'), post: '东门岗' })
+    await h.as('patrol').call('safety.panic', { id: uid('panic') })
+    expect(sent.map((n) => n.openid).sort()).toEqual([
+      'oid-demo-admin',
+      'oid-demo-guard',
+      'oid-demo-supervisor'
+    ])
+    expect(sent.every((n) => n.kind === 'safety' && n.page === '/pages/safety/index')).toBe(true)
+    expect(sent[0].title).toBe('李巡 长按求助')
+  })
+
   it('the same alert id again is a duplicate, not a second alert', async () => {
     const id = uid('panic')
     await h.as('patrol').call('safety.panic', { id })

@@ -23,6 +23,10 @@ describe('WeChat subscribe messages', () => {
     expect(
       subscribeRequest({ ...n, kind: 'emergency' }, { SUBSCRIBE_TMPL_ESCALATED: 'T-E' })?.templateId
     ).toBe('T-E')
+    // a lone-worker alert (未按时报平安, 长按求助) goes on the escalation template
+    expect(subscribeRequest({ ...n, kind: 'safety' }, { SUBSCRIBE_TMPL_ESCALATED: 'T-E' })?.templateId).toBe(
+      'T-E'
+    )
   })
   it('sends nothing without a template', () => {
     expect(subscribeRequest(n, {})).toBeUndefined()
