@@ -287,3 +287,30 @@ describe('主管', () => {
     }
   })
 })
+
+describe('日报', () => {
+  it('the supervisor opens yesterday’s report, comments (saved through the outbox) and exports the .xlsx to a chat', async () => {
+    const p = await person('周主管')
+    await openArea(p, '日报', /^昨天 \d{4}-\d\d-\d\d 周.$/)
+    await p.waitFor(/^门岗：访客 \d+ 位 · 车辆 \d+ 辆$/)
+    const box = p.elements().find((e) => e.tag === 'textarea')
+    if (!box) throw new Error(`no comment box on the report page:\n${p.visibleText()}`)
+    await p.fill(box, '夜班巡更按时，东门访客偏多')
+    await p.tap('保存点评')
+    await p.waitFor('主管点评 · 周主管')
+    const comment = await until('the comment on the server', async () => {
+      const page = await store().find<
+        Doc<{ _id: string; _v: number; day: string; comment?: { text: string } }>
+      >('reports', {
+        where: { estateId: 'demo-estate' }
+      })
+      return page.items.find((d) => d.comment)?.comment
+    })
+    expect(comment.text).toBe('夜班巡更按时，东门访客偏多')
+    await p.tap('导出Excel')
+    await p.waitFor(() => p.shared.length > 0)
+    expect(p.shared[0].fileName).toMatch(/\.xlsx$/)
+    // an .xlsx is a zip: its first bytes, read as text by the host, are PK
+    expect(p.shared[0].text.startsWith('PK')).toBe(true)
+  })
+})
