@@ -268,7 +268,11 @@ function ReportPage() {
           )}
         />
         {rep.loading && <Text className="muted">正在读取…</Text>}
-        {rep.error && <Text className="error-text">{rep.error}</Text>}
+        {rep.offline ? (
+          <Text className="error-text">没有网络：显示的是手机上保存的这份日报</Text>
+        ) : (
+          rep.error && <Text className="error-text">{rep.error}</Text>
+        )}
       </View>
       {r && (
         <View>

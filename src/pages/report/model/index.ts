@@ -5,6 +5,7 @@
 import { rootStore } from '../../../stores'
 import { createApi } from '../../../stores/api'
 import { transport } from '../../../services/transport'
+import { storage } from '../../../services/storage'
 import { CompareStore, ReportStore } from './report'
 
 /** The clock the stores read: pages take the time from here, never from Date.now(). */
@@ -13,6 +14,7 @@ export const now = rootStore.now
 export const report = new ReportStore({
   api: () => rootStore.api,
   outbox: rootStore.outbox,
+  storage,
   estateId: () => rootStore.session.estate?.id,
   staffName: () => rootStore.session.staff?.name ?? '',
   now

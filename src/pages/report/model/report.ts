@@ -14,6 +14,7 @@ import { localDate, stepDay } from '../../../domain/time'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
+import type { KeyValueStorage } from '../../../services/storage'
 import { canvasMeasure, paint, type Ctx2D } from './paint'
 import { drawPicture, estimateWidth, type DrawCmd, type Measure } from './picture'
 import { pictureOf } from './pictureOf'
@@ -23,6 +24,8 @@ loadActions(REPORT_ACTIONS)
 export interface ReportDeps {
   api: () => Api
   outbox: OutboxStore
+  /** the phone's storage: the last report read is kept there, to read again without a network */
+  storage: KeyValueStorage
   estateId: () => string | undefined
   /** the signed-in person's name: the comment's author while it waits on the phone */
   staffName: () => string
@@ -36,12 +39,16 @@ export function latestDay(now: number): string {
 
 /** The entry of a comment waiting in the outbox, for this estate and day. */
 const commentRecord = (estateId: string, date: string) => `report:${estateId}:${date}`
+/** The last report read on this phone, per estate (one day kept: yesterday's, mostly). */
+const cacheKey = (estateId: string) => `gwt.report.last.${estateId}`
 
 export class ReportStore {
   date = ''
   report: DailyReport | null = null
   loading = false
   error = ''
+  /** the report shown is the copy kept on the phone (the server could not be reached) */
+  offline = false
   /** the comment as being typed */
   draft = ''
   editing = false
@@ -73,15 +80,20 @@ export class ReportStore {
     const asked = this.date
     try {
       const r = await this.deps.api()('report.day', { date: asked })
+      this.deps.storage.set(cacheKey(this.estate), r)
       runInAction(() => {
         if (this.date !== asked) return
         this.report = r
+        this.offline = false
         this.draft = this.comment?.text ?? ''
       })
     } catch (e) {
+      const kept = this.deps.storage.get<DailyReport>(cacheKey(this.estate))
       runInAction(() => {
         if (this.date !== asked) return
-        this.report = null
+        // the phone's copy of this very day, when the server cannot be reached
+        this.report = kept?.day === asked && kept.estateId === this.estate ? kept : null
+        this.offline = !!this.report
         this.error = messageOf(e)
       })
     } finally {

@@ -92,6 +92,27 @@ describe('ReportStore', () => {
     expect(g.outbox.mine).toHaveLength(0)
   })
 
+  it('offline: the day last read is shown from the phone (said so); another day is not', async () => {
+    await visitor(b.h)
+    b.h.clock.now += DAY_MS
+    const s = await supervisor()
+    await s.store.load()
+    expect(s.store.offline).toBe(false)
+    b.online = false
+    const again = new ReportStore({ ...s.deps, staffName: () => '周主管' })
+    await again.load()
+    expect(again.offline).toBe(true)
+    expect(again.report?.gate.visitorsIn).toBe(1)
+    expect(again.error).not.toBe('')
+    await again.load(localDate(b.h.clock.now - 3 * DAY_MS))
+    expect(again.report).toBeNull()
+    expect(again.offline).toBe(false)
+    b.online = true
+    await again.load()
+    expect(again.offline).toBe(false)
+    expect(again.error).toBe('')
+  })
+
   it('the .xlsx of the day comes as base64 of a zip (an .xlsx is one)', async () => {
     b.h.clock.now += DAY_MS
     const s = await supervisor()
