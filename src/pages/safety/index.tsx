@@ -2,7 +2,6 @@ import { useEffect } from 'react'
 import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Back } from '../../components/Back'
 import { Btn } from '../../components/Btn'
 import { Field } from '../../components/Field'
 import { ui } from '../../services/ui'
@@ -42,7 +41,6 @@ function SafetyPage() {
 
   return (
     <View className="page">
-      <Back />
       {alerts.loaded && alerts.open.length === 0 && (
         <View className="card">
           <Text className="muted">没有待处理的安全告警</Text>
