@@ -99,6 +99,7 @@ export const FIELD_LABELS: Record<string, string> = {
   checkpointId: '巡更点',
   position: '定位',
   ownerRoom: '业主房号',
+  ownerPhone: '业主电话',
   incidentId: '报事',
   taskId: '任务',
   act: '操作',

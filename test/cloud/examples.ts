@@ -215,6 +215,7 @@ export const EXAMPLES: {
   'work.taskAct': () => ({ taskId: 'no-such-task', act: 'accept' }),
   'work.followUp': () => ({ incidentId: 'no-such-incident', satisfied: true }),
   'work.followUps': () => ({}),
+  'work.ownerPhone': () => ({ incidentId: 'no-such-incident' }),
   'work.inbox': () => ({}),
   'work.inboxRead': () => ({ ids: ['no-such-item'] }),
   'work.taskCreate': () => ({

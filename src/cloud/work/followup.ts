@@ -56,3 +56,29 @@ export async function followUp(input: ParsedInputOf<'work.followUp'>, ctx: Ctx):
   await ctx.audit('incidents', i._id)
   return incidentOut(u, ctx.now, tu)
 }
+
+/**
+ * The owner's whole number for the follow-up call: the one given with this repair, else the
+ * room's registered owner phone. Only an owner's request, each read audited (lists show it masked).
+ */
+export async function ownerPhone(
+  input: ParsedInputOf<'work.ownerPhone'>,
+  ctx: Ctx
+): Promise<{ room?: string; ownerName?: string; phone: string }> {
+  const estate = requireEstate(ctx)
+  const repo = new WorkRepo(ctx)
+  const i = await repo.getInEstate(INCIDENTS, input.incidentId, '没有找到这条报事')
+  if (i.source !== 'owner') throw new AppError('NOT_FOUND', '这不是业主报修，没有业主电话')
+  if (i.ownerPhone) {
+    await ctx.audit('incidents', i._id)
+    return { room: i.ownerRoom, phone: i.ownerPhone }
+  }
+  const room = i.ownerRoom ? await repo.roomByLabel(estate._id, i.ownerRoom) : undefined
+  if (!room?.ownerPhone)
+    throw new AppError(
+      'NOT_FOUND',
+      `${i.ownerRoom ?? '这条报修'}没有留业主电话，房间也没登记电话，请联系客服中心`
+    )
+  await ctx.audit('rooms', room._id)
+  return { room: i.ownerRoom, ownerName: room.ownerName, phone: room.ownerPhone }
+}

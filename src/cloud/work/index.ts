@@ -21,6 +21,7 @@ export const WORK_HANDLERS = defineHandlers({
   'work.taskAct': tasks.taskAct,
   'work.followUp': followup.followUp,
   'work.followUps': followup.followUps,
+  'work.ownerPhone': followup.ownerPhone,
   'work.inbox': inbox.inbox,
   'work.inboxRead': inbox.inboxRead,
   'work.taskCreate': supervise.taskCreate,

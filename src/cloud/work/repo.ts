@@ -9,6 +9,9 @@ import { OPEN_INCIDENT_STATUSES } from '../../domain/work/incidents'
 import { OPEN_TASK_STATUSES } from '../../domain/work/rules'
 import type { Page } from '../data/port'
 import { FILES, type FileDoc } from '../files/repo'
+import { ROOMS } from '../estates/repo'
+import { labelParts } from '../../domain/estates/roomPick'
+import type { Room } from '../../domain/entities'
 import { coll, Repo } from '../kit'
 
 export const INCIDENTS = coll<Incident>('incidents')
@@ -165,6 +168,23 @@ export class WorkRepo extends Repo {
   /** Every active recurring template (of every estate: the cron's). */
   activeTemplates(): Promise<TaskTemplate[]> {
     return this.all(TEMPLATES, { where: { active: true }, orderBy: [['createdAt', 'asc']] })
+  }
+
+  /** An imported room of the estate by its label (2-1-601 or 2栋1单元601), as the gate finds it. */
+  async roomByLabel(estateId: string, label: string): Promise<Room | undefined> {
+    const found = await Promise.all(
+      labelParts(label).map((p) =>
+        this.first(ROOMS, { estateId, building: p.building, unit: p.unit, no: p.no })
+      )
+    )
+    return found.find((r): r is Room => !!r)
+  }
+
+  /** The registered files of many photo ids in the estate, in `in` queries (a list's photos at once). */
+  async filesWithIds(estateId: string, ids: readonly string[]): Promise<FileDoc[]> {
+    if (!ids.length) return []
+    const got = await this.allIn(FILES, '_id', [...new Set(ids)], { orderBy: [['_id', 'asc']] })
+    return got.filter((f) => f.estateId === estateId)
   }
 
   /** The registered files of these photo ids in the estate, read at once (missing ones left out). */

@@ -11,6 +11,7 @@ import { poolOf, tell } from './inbox'
 import { TASKS, TEMPLATES, WorkRepo } from './repo'
 import { moveTask } from './tasks'
 import { hist, incidentOut, taskOut, uniqueById } from './views'
+import { withReportsAndPhotos } from './photos'
 
 const notHere = () => badInput('assigneeId', '派给：这个人不在本小区')
 /** The one rule for whom work is given to (a task, a recurring template): an active person of the estate. */
@@ -114,7 +115,14 @@ export async function allTasks(_: Record<string, never>, ctx: Ctx): Promise<Task
     repo.listedOpen(estate._id),
     repo.dueBetween(estate._id, since, since + DAY_MS, 500)
   ])
-  return sortTasks(uniqueById([...open, ...today]), ctx.now).map((t) => taskOut(t, ctx.now))
+  const sorted = sortTasks(uniqueById([...open, ...today]), ctx.now)
+  return withReportsAndPhotos(
+    repo,
+    ctx,
+    estate._id,
+    sorted,
+    sorted.map((t) => taskOut(t, ctx.now))
+  )
 }
 
 export async function board(_: Record<string, never>, ctx: Ctx): Promise<WorkBoard> {

@@ -11,6 +11,7 @@ import { badInput, timed, type Patch } from '../kit'
 import { supervisorsIn, tell } from './inbox'
 import { INCIDENTS, TASKS, WorkRepo } from './repo'
 import { hist, taskOut, uniqueById } from './views'
+import { withReportsAndPhotos } from './photos'
 
 export async function tasks(_: Record<string, never>, ctx: Ctx): Promise<TaskOut[]> {
   const estate = requireEstate(ctx)
@@ -26,7 +27,14 @@ export async function tasks(_: Record<string, never>, ctx: Ctx): Promise<TaskOut
     ...mine.filter((t) => !['done', 'closed'].includes(t.status) || (t.completedAt ?? 0) >= since),
     ...pools.flat()
   ]
-  return sortTasks(uniqueById(list), ctx.now).map((t) => taskOut(t, ctx.now))
+  const sorted = sortTasks(uniqueById(list), ctx.now)
+  return withReportsAndPhotos(
+    repo,
+    ctx,
+    estate._id,
+    sorted,
+    sorted.map((t) => taskOut(t, ctx.now))
+  )
 }
 
 /**

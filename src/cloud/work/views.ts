@@ -2,6 +2,7 @@
 import type { IncidentOut, TaskOut } from '../../domain/contract'
 import type { HistoryEntry, Incident, Task } from '../../domain/work/model'
 import { isOverdue } from '../../domain/work/rules'
+import { maskPhone } from '../../domain/privacy'
 import { requireCaller, type Ctx } from '../context'
 
 /** A history line by the caller, now. */
@@ -29,6 +30,7 @@ export function incidentOut(i: Incident, now: number, task?: Task | null): Incid
     photoIds: i.photoIds,
     source: i.source,
     ownerRoom: i.ownerRoom,
+    ownerPhoneMasked: i.ownerPhone ? maskPhone(i.ownerPhone) : undefined,
     reporterName: i.reporterName,
     reportedAt: i.reportedAt,
     dueAt: i.dueAt,

@@ -3,6 +3,7 @@
  * duty); creating, assigning, reviewing and the supervisor's board are in `admin`.
  */
 import * as v from 'valibot'
+import { CN_PHONE } from '../privacy'
 import { MANAGER_ROLES, type Role } from '../roles'
 import type { Doc } from '../entities'
 import { CATEGORIES, DEPTS, TASK_TYPES, type Dept, type Incident, type Task } from '../work/model'
@@ -21,6 +22,14 @@ import {
 /** Who calls owners back after a repair. */
 export const FOLLOW_UP_ROLES: readonly Role[] = ['service', 'housekeeper', 'supervisor', 'admin']
 
+const optPhone = () =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.check((p) => p === '' || CN_PHONE.test(p), '请填写11位手机号或带区号的座机')
+    )
+  )
 const photoIds = () => v.pipe(v.array(id()), v.maxLength(9, '最多9张照片'))
 const severity = () => v.picklist(['low', 'normal', 'high', 'urgent'] as const, '紧急程度不正确')
 const dept = () => v.picklist(DEPTS, '部门不正确')
@@ -48,9 +57,12 @@ export interface IncidentOut extends Omit<
   | 'deviceAt'
   | 'verifiedAt'
   | 'escalatedAt'
+  | 'ownerPhone'
 > {
   id: string
   overdue: boolean
+  /** the owner's number masked (138****5678); the whole number only through work.ownerPhone */
+  ownerPhoneMasked?: string
   /** where each after-photo is stored (cloud://… in WeChat cloud, local:… on our server), once it has been uploaded */
   /** `url`: a photo on our server, signed for a few minutes (a path under the API base) */
   afterPhotoFiles?: { id: string; fileId: string; url?: string }[]
@@ -62,6 +74,16 @@ export interface TaskOut extends Omit<
 > {
   id: string
   overdue: boolean
+  /** the report a task was made from, as its reporter left it: what the worker goes by */
+  report?: { reporterName: string; note?: string; photoFiles: PhotoFile[] }
+  /** the after-photos that have arrived, for the supervisor's review */
+  completionPhotoFiles?: PhotoFile[]
+}
+/** A stored photo: `fileId` (cloud://… or local:…) and, on our server, `url` signed for a few minutes. */
+export interface PhotoFile {
+  id: string
+  fileId: string
+  url?: string
 }
 export interface WorkBoard {
   openIncidents: IncidentOut[]
@@ -103,7 +125,9 @@ export const WORK_ACTIONS = defineActions({
       photoIds: v.optional(photoIds()),
       severity: v.optional(severity()),
       place: optText(40),
-      position: v.optional(devicePosition())
+      position: v.optional(devicePosition()),
+      ownerRoom: optText(32),
+      ownerPhone: optPhone()
     }),
     access: 'any',
     scope: 'estate',
@@ -156,6 +180,15 @@ export const WORK_ACTIONS = defineActions({
     scope: 'estate',
     write: true,
     summary: '回访：业主是否满意（不满意退回重做）'
+  }),
+  'work.ownerPhone': action<{ room?: string; ownerName?: string; phone: string }>()({
+    fn: 'staff',
+    input: v.strictObject({ incidentId: id() }),
+    access: FOLLOW_UP_ROLES,
+    scope: 'estate',
+    // a read, but each one is audited: lists show the number masked, this gives the whole number
+    write: false,
+    summary: '回访：打电话前取这条业主报修的电话（报修时留的，否则房间登记的；每次记入操作记录）'
   }),
   'work.followUps': action<IncidentOut[]>()({
     fn: 'staff',

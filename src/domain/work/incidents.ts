@@ -131,7 +131,18 @@ export function handBackDept(
 /** What a reporter's addition changes, and the words of its history line. */
 export interface Addition {
   patch: Partial<
-    Pick<Incident, 'note' | 'photoIds' | 'place' | 'position' | 'severity' | 'emergency' | 'dueAt'>
+    Pick<
+      Incident,
+      | 'note'
+      | 'photoIds'
+      | 'place'
+      | 'position'
+      | 'severity'
+      | 'emergency'
+      | 'dueAt'
+      | 'ownerRoom'
+      | 'ownerPhone'
+    >
   >
   /** the parts added, in Chinese; empty: nothing to add */
   parts: string[]
@@ -153,6 +164,8 @@ export function incidentAddition(
     place?: string
     position?: Incident['position']
     severity?: Severity
+    ownerRoom?: string
+    ownerPhone?: string
   },
   responseMinutes?: Partial<Record<Severity, number>>
 ): Addition {
@@ -169,6 +182,14 @@ export function incidentAddition(
   if (add.place) {
     patch.place = add.place
     parts.push('地点')
+  }
+  if (add.ownerRoom) {
+    patch.ownerRoom = add.ownerRoom
+    parts.push('业主房号')
+  }
+  if (add.ownerPhone) {
+    patch.ownerPhone = add.ownerPhone
+    parts.push('业主电话')
   }
   if (add.position && !i.position) {
     patch.position = add.position

@@ -4,7 +4,7 @@
  * test/unit/domain/work/lines.test.ts.
  */
 import { FOLLOW_UP_ROLES, type IncidentOut, type TaskOut } from '../contract/work'
-import { formatAgo, formatWhen } from '../dates'
+import { estateTime, formatAgo, formatWhen } from '../dates'
 import { hasAnyRole, ROLE_LABELS, type Role } from '../roles'
 import {
   DEPT_LABELS,
@@ -15,18 +15,71 @@ import {
   TASK_TYPE_LABELS,
   type IncidentStatus
 } from './model'
+import { TASK_ACT_LABELS } from './rules'
 
 /** Whether the person sees 业主回访: the roles `work.followUps` lets in. */
 export function canFollowUp(roles: readonly Role[]): boolean {
   return hasAnyRole(roles, FOLLOW_UP_ROLES)
 }
 
-/** 维修 · 1栋大堂 · 今天 14:00 前 · 优先级高 · 已超时 */
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+
+/**
+ * A due time always with its day, in China time: 今天 14:00, 明天 01:46, 周三 09:00 (within the
+ * coming week), 昨天 09:30, else 12月9日 09:00. A bare "01:46" read late at night meant tomorrow.
+ */
+export function dueWhen(t: number, now: number): string {
+  const d = estateTime(t)
+  const days = d.startOf('day').diff(estateTime(now).startOf('day'), 'day')
+  const hm = d.format('HH:mm')
+  if (days === 0) return `今天 ${hm}`
+  if (days === 1) return `明天 ${hm}`
+  if (days === -1) return `昨天 ${hm}`
+  if (days > 1 && days < 7) return `${WEEKDAYS[d.day()]} ${hm}`
+  return d.format('M月D日 HH:mm')
+}
+
+/** 维修 · 1栋大堂 · 今天 14:00 前 · 优先级高 · 已超时 (no empty place between two dots) */
 export function taskLine(
   t: Pick<TaskOut, 'type' | 'place' | 'dueAt' | 'priority' | 'overdue'>,
   now: number
 ): string {
-  return `${TASK_TYPE_LABELS[t.type]} · ${t.place ?? ''} · ${formatWhen(t.dueAt, now)} 前 · 优先级${PRIORITY_LABELS[t.priority]}${t.overdue ? ' · 已超时' : ''}`
+  return [
+    TASK_TYPE_LABELS[t.type],
+    t.place,
+    `${dueWhen(t.dueAt, now)} 前`,
+    `优先级${PRIORITY_LABELS[t.priority]}`,
+    t.overdue ? '已超时' : undefined
+  ]
+    .filter(Boolean)
+    .join(' · ')
+}
+
+/**
+ * Why the supervisor sent the work back, while it is back with the worker: 主管退回（周主管）：… .
+ * Only the latest review counts; a completion after it ends it.
+ */
+export function rejectionLine(t: Pick<TaskOut, 'status' | 'history'>): string | undefined {
+  if (t.status !== 'inProgress' && t.status !== 'accepted' && t.status !== 'assigned') return undefined
+  for (let k = t.history.length - 1; k >= 0; k--) {
+    const h = t.history[k]!
+    if (h.what === TASK_ACT_LABELS.complete) return undefined
+    if (h.what === TASK_ACT_LABELS.reject)
+      return `验收不通过（${h.byName}）：${h.note?.trim() || '没有写原因，请问主管'}`
+  }
+  return undefined
+}
+
+/** A grab that lost the race, on the card it was tapped on: who holds it now, in the server's words. */
+export function grabLostLine(message: string): string {
+  return message.includes('抢走') ? message : `没抢到：${message}`
+}
+
+/** The checklist as ticked on completion, for review: ☑ 地面 · ☐ 玻璃门 (nothing when there is none). */
+export function checklistLine(t: Pick<TaskOut, 'checklist'>): string | undefined {
+  if (!t.checklist.length) return undefined
+  const done = t.checklist.filter((c) => c.done).length
+  return `检查项 ${done}/${t.checklist.length}：${t.checklist.map((c) => `${c.done ? '☑' : '☐'} ${c.label}`).join(' · ')}`
 }
 
 /** A task's state tag: an open task in a pool names its department (工程部·待抢单). */

@@ -119,6 +119,8 @@ export interface Incident extends Doc {
   /** raised by an owner through staff (gets a follow-up call) */
   source: 'staff' | 'owner'
   ownerRoom?: string
+  /** the number the owner gave for this repair (whole; answers show it masked, work.ownerPhone gives it, audited) */
+  ownerPhone?: string
   /**
    * who reported it (报事人): an incident's recorder, as `createdBy`/`createdByName` is a task's and
    * `by`/`byName` a history entry's; stored and indexed under these names, so they stay

@@ -1,15 +1,16 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { Field } from '../../../components/Field'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import type { TaskOut } from '../../../domain/contract'
 import { DEPT_LABELS, DEPTS, TASK_TYPES, TASK_TYPE_LABELS, type TaskType } from '../../../domain/work/model'
-import { formatWhen } from '../../../domain/dates'
 import {
   boardIncidentLines,
+  checklistLine,
   completionLine,
+  dueWhen,
   percentOf,
   staffChip,
   taskHolder
@@ -23,11 +24,13 @@ import {
   taskRequest
 } from '../../../domain/work/taskForm'
 import { ui } from '../../../services/ui'
+import { serverPhotoUrl } from '../../../services/files'
 import { askSubscribe } from '../../../services/subscribe'
 import { workAdmin as w, now as clock } from '../model'
 import { timeDoubt } from '../../../domain/time/eventTime'
 import '../index.scss'
 import { Chips } from '../../../components/Chips'
+import { Back } from '../../../components/Back'
 
 const Review = observer(function Review({ t }: { t: TaskOut }) {
   const [reason, setReason] = useState('')
@@ -35,6 +38,17 @@ const Review = observer(function Review({ t }: { t: TaskOut }) {
     <View className="sup-row">
       <Text className="sup-row-title">{`${t.title} · ${t.assigneeName ?? ''}`}</Text>
       {completionLine(t) && <Text className="muted">{completionLine(t)}</Text>}
+      {checklistLine(t) && <Text className="review-line">{checklistLine(t)}</Text>}
+      {t.completionPhotoFiles?.length ? (
+        <View className="review-photos">
+          {t.completionPhotoFiles.map((f) => {
+            const url = serverPhotoUrl(f)
+            return url ? <Image key={f.id} className="review-photo" src={url} mode="aspectFill" /> : null
+          })}
+        </View>
+      ) : (
+        t.photoRequired && <Text className="error-text">完成照片还没传到，先别验收</Text>
+      )}
       {t.timeFlag && <Text className="error-text">{`完成${timeDoubt(t.timeFlag)}，已按上传时间记`}</Text>}
       <Btn onClick={() => void w.review(t, 'close')}>验收通过</Btn>
       <Field value={reason} placeholder="不通过的原因" onChange={setReason} />
@@ -58,7 +72,7 @@ const Overdue = observer(function Overdue({ t, now }: { t: TaskOut; now: number 
   return (
     <View className="sup-row tone-bad">
       <Text className="sup-row-title" onClick={() => setOpen(!open)}>{`${t.title} · ${taskHolder(t)}`}</Text>
-      <Text className="muted">{`应在 ${formatWhen(t.dueAt, now)} 前完成 · 点任务名改派`}</Text>
+      <Text className="muted">{`应在 ${dueWhen(t.dueAt, now)} 前完成 · 点任务名改派`}</Text>
       {open && (
         <Chips
           options={people.map((s) => ({ v: s.id, label: `改派给${s.name}` }))}
@@ -165,6 +179,7 @@ function WorkBoardPage() {
   const max = Math.max(1, ...(b?.perCategory.categories.flatMap((c) => c.counts) ?? [1]))
   return (
     <View className="page">
+      <Back />
       {w.error && <Text className="error-text">{w.error}</Text>}
       {b && (
         <View className="card">

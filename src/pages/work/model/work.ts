@@ -15,6 +15,7 @@ import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
 import { queueAndSend, queueShowing } from '../../send'
 import { WORK_ACTIONS } from '../../../domain/contract/work'
+import { RoomCache } from '../../roomCache'
 
 // This store's part of the contract: its schemas travel in this subpackage, not in the main package.
 loadActions(WORK_ACTIONS)
@@ -49,9 +50,16 @@ export class WorkStore {
   /** the report just made: the extras screen adds to it */
   last: { id: string; category: Category } | undefined = undefined
   private lastTapAt = 0
+  /** the estate's rooms on the phone: an owner's repair is for a room picked by its keys */
+  readonly roomCache: RoomCache
 
   constructor(private deps: WorkDeps) {
-    makeAutoObservable<WorkStore, 'deps' | 'lastTapAt'>(this, { deps: false, lastTapAt: false })
+    this.roomCache = new RoomCache(deps)
+    makeAutoObservable<WorkStore, 'deps' | 'lastTapAt'>(this, {
+      deps: false,
+      lastTapAt: false,
+      roomCache: false
+    })
     reaction(
       () => this.deps.outbox.mine.filter((e) => e.action.startsWith('work.')).length,
       (n, before) => {
@@ -138,11 +146,24 @@ export class WorkStore {
     return id
   }
 
+  /** The rooms for the owner's repair (the phone's copy at once, the server's when old). */
+  loadRooms(): void {
+    const e = this.deps.estateId()
+    if (e) void this.roomCache.load(e)
+  }
+
+  /** Whether the report just made is still only on this phone (the confirmation says so). */
+  get lastPending(): boolean {
+    return !!this.last && this.deps.outbox.isPending(this.last.id)
+  }
+
   addExtras(extra: {
     note?: string
     photoIds?: string[]
     severity?: 'low' | 'normal' | 'high' | 'urgent'
     place?: string
+    ownerRoom?: string
+    ownerPhone?: string
   }): boolean {
     const last = this.last
     if (!last) return false
@@ -151,9 +172,19 @@ export class WorkStore {
       note: extra.note?.trim() || undefined,
       photoIds: extra.photoIds?.length ? extra.photoIds : undefined,
       severity: extra.severity,
-      place: extra.place?.trim() || undefined
+      place: extra.place?.trim() || undefined,
+      ownerRoom: extra.ownerRoom?.trim() || undefined,
+      ownerPhone: extra.ownerPhone?.trim() || undefined
     }
-    if (!input.note && !input.photoIds && !input.severity && !input.place) return true
+    if (
+      !input.note &&
+      !input.photoIds &&
+      !input.severity &&
+      !input.place &&
+      !input.ownerRoom &&
+      !input.ownerPhone
+    )
+      return true
     return queueShowing(this, this.deps.outbox, 'work.reportMore', input, {
       record: `incident:${last.id}`,
       summary: `补充报事：${last.category.label}`
@@ -181,6 +212,43 @@ export class WorkStore {
     })
   }
 
+  /**
+   * 抢单 is a race: it is sent and its answer waited for, never shown as won before the server
+   * says so. Lost: the card keeps the task with who holds it (the server's words), the refused
+   * entry is dropped (nothing to retry) and the list reloads. Offline: it waits in the queue.
+   */
+  async grab(t: TaskOut): Promise<'won' | 'waiting' | 'lost'> {
+    this.error = ''
+    const r = await this.deps.outbox.submit(
+      'work.taskAct',
+      { taskId: t.id, act: 'grab' },
+      { record: `task:${t.id}`, summary: `抢单：${t.title}` }
+    )
+    if (r.status === 'refused') {
+      if (r.opId) this.deps.outbox.discard(r.opId)
+      runInAction(() => (this.lost = { ...this.lost, [t.id]: { task: t, message: r.message } }))
+    }
+    await this.load()
+    return r.status === 'done' ? 'won' : r.status === 'waiting' ? 'waiting' : 'lost'
+  }
+
+  /** Tasks this person tried to grab and lost (shown until the page is left), by task id. */
+  lost: Record<string, { task: TaskOut; message: string }> = {}
+
+  /** The list as shown: mine and the pool, and below them the grabs just lost. */
+  get shownTasks(): ((TaskOut & { pending: boolean }) & { lostTo?: string })[] {
+    const list: ((TaskOut & { pending: boolean }) & { lostTo?: string })[] = this.myTasks.map((t) =>
+      this.lost[t.id] && t.status === 'open' ? { ...t, lostTo: this.lost[t.id]!.message } : t
+    )
+    for (const [id, l] of Object.entries(this.lost))
+      if (!list.some((t) => t.id === id)) list.push({ ...l.task, pending: false, lostTo: l.message })
+    return list
+  }
+
+  forgetLost(): void {
+    this.lost = {}
+  }
+
   /** A step on a task, queued; refused at once when what it needs is missing (domain/work/steps.ts: stepInputRefusal). */
   act(t: TaskOut, act: StaffAct, extra: Omit<StepInput, 'act'> = {}): boolean {
     const missing = stepInputRefusal(t, { act, ...extra })
@@ -206,6 +274,16 @@ export class WorkStore {
       runInAction(() => (this.error = messageOf(e)))
     }
   }
+  /** The owner's whole number for the call (audited on the server), or why there is none. */
+  async ownerPhone(i: IncidentOut): Promise<{ phone: string } | { error: string }> {
+    try {
+      const r = await this.deps.api()('work.ownerPhone', { incidentId: i.id })
+      return { phone: r.phone }
+    } catch (e) {
+      return { error: messageOf(e) }
+    }
+  }
+
   followUp(i: IncidentOut, satisfied: boolean, note: string): boolean {
     try {
       this.deps.outbox.enqueue(

@@ -4,6 +4,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { Field } from '../../../components/Field'
 import { useDidShow } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
+import { RoomPicker } from '../../../components/RoomPicker'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import { CATEGORIES, SEVERITY_LABELS, type Severity } from '../../../domain/work/model'
 import { incidentSettled, incidentTag } from '../../../domain/work/lines'
@@ -14,6 +15,7 @@ import { askSubscribe } from '../../../services/subscribe'
 import { rootStore } from '../../../stores'
 import { work, now as clock } from '../model'
 import '../index.scss'
+import { Back } from '../../../components/Back'
 
 /** After the tap: optional extras, never required. */
 const Extras = observer(function Extras() {
@@ -21,13 +23,16 @@ const Extras = observer(function Extras() {
   const [note, setNote] = useState('')
   const [severity, setSeverity] = useState<Severity | undefined>(undefined)
   const [photos, setPhotos] = useState<string[]>([])
+  const [room, setRoom] = useState('')
+  const [phone, setPhone] = useState('')
+  const owner = last.category.key === 'ownerRequest'
   const photo = async () => {
     const path = await takePhoto()
     if (!path) return
     setPhotos([...photos, await rootStore.photos.add(path)])
   }
   const finish = () => {
-    if (work.addExtras({ note, severity, photoIds: photos })) {
+    if (work.addExtras({ note, severity, photoIds: photos, ownerRoom: room, ownerPhone: phone })) {
       work.last = undefined
       void ui.back()
     }
@@ -35,6 +40,27 @@ const Extras = observer(function Extras() {
   return (
     <View>
       <View className="ok-box">{`已记录：${last.category.icon} ${last.category.label}`}</View>
+      {work.lastPending ? (
+        <View className="warn-box">
+          <Text style={{ display: 'block' }}>
+            还没上传：手机没联网，已存在手机上，联网后自动上报，不用再报一次。
+          </Text>
+        </View>
+      ) : (
+        <Text className="muted">已上传，处理的人已收到</Text>
+      )}
+      {owner && (
+        <View className="card">
+          <Text className="card-title">业主的房号和电话（回访要用）</Text>
+          <RoomPicker
+            rooms={work.roomCache.rooms}
+            value={room}
+            onChange={setRoom}
+            placeholder="房号，如 2-1-601"
+          />
+          <Field value={phone} type="number" maxlength={13} placeholder="业主电话" onChange={setPhone} />
+        </View>
+      )}
       {last.category.emergency && (
         <View className="warn-box">
           <Text style={{ display: 'block' }}>紧急情况，主管已收到通知。</Text>
@@ -67,16 +93,21 @@ const Extras = observer(function Extras() {
 })
 
 function ReportPage() {
-  useDidShow(() => void work.load())
+  useDidShow(() => {
+    void work.load()
+    work.loadRooms()
+  })
   const now = clock()
   if (work.last)
     return (
       <View className="page">
+        <Back />
         <Extras />
       </View>
     )
   return (
     <View className="page">
+      <Back />
       <Text className="muted">点一下就上报，自动带上时间、地点和上报人</Text>
       <View className="cat-grid">
         {CATEGORIES.map((c) => (

@@ -1,21 +1,44 @@
 import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { Field } from '../../../components/Field'
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Btn } from '../../../components/Btn'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import type { TaskOut } from '../../../domain/contract'
-import { canFollowUp, photoButton, taskLine, taskTag } from '../../../domain/work/lines'
+import {
+  canFollowUp,
+  grabLostLine,
+  photoButton,
+  rejectionLine,
+  taskLine,
+  taskTag
+} from '../../../domain/work/lines'
 import { taskCan } from '../../../domain/work/rules'
-import { takePhoto } from '../../../services/files'
+import { serverPhotoUrl, takePhoto } from '../../../services/files'
 import { ui } from '../../../services/ui'
 import { askSubscribe } from '../../../services/subscribe'
 import { rootStore } from '../../../stores'
 import { work, now as clock } from '../model'
 import '../index.scss'
+import { Back } from '../../../components/Back'
 
-type Row = TaskOut & { pending: boolean }
+type Row = TaskOut & { pending: boolean; lostTo?: string }
+
+/** What the reporter said and photographed: the worker goes by it (the task card shows it first). */
+function ReportNote({ t }: { t: TaskOut }) {
+  const r = t.report
+  if (!r || (!r.note && !r.photoFiles.length)) return null
+  return (
+    <View className="task-report">
+      <Text className="task-report-text">{`${r.reporterName}报：${r.note ?? '（没写说明，见照片）'}`}</Text>
+      {r.photoFiles.map((f) => {
+        const url = serverPhotoUrl(f)
+        return url ? <Image key={f.id} className="after-photo" src={url} mode="aspectFill" /> : null
+      })}
+    </View>
+  )
+}
 
 const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number }) {
   const me = rootStore.session.staff?.id
@@ -36,6 +59,15 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
       void ui.toast(msg, 'success')
     }
   }
+  if (t.lostTo)
+    return (
+      <View className="card task task-lost">
+        <Text className="rep-title">{t.title}</Text>
+        <Text className="tag tag-warn">没抢到</Text>
+        <Text className="error-text task-lost-line">{grabLostLine(t.lostTo)}</Text>
+      </View>
+    )
+  const rejected = rejectionLine(t)
   return (
     <View className={`card task ${t.overdue ? 'task-overdue' : ''}`}>
       <View onClick={() => setOpen(!open)}>
@@ -44,11 +76,17 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
         <Text className={`tag ${t.status === 'open' ? 'tag-warn' : ''}`}>{taskTag(t)}</Text>
         {t.pending && <Text className="tag tag-warn">待上传</Text>}
       </View>
+      {rejected && <Text className="error-text task-rejected">{rejected}</Text>}
+      <ReportNote t={t} />
       {taskCan('grab', t.status) && (
         <Btn
           onClick={() => {
             askSubscribe()
-            done(work.act(t, 'grab'), '已抢单')
+            void work.grab(t).then((r) => {
+              // only a grab the server confirmed is shown as won
+              if (r === 'won') void ui.toast('已抢单', 'success')
+              else if (r === 'waiting') void ui.toast('没联网：已排队，联网后才知道是否抢到')
+            })
           }}
         >
           抢单
@@ -128,12 +166,14 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
 /** Today's work: overdue first, then by due time; the department's open items to grab. */
 function TasksPage() {
   useDidShow(() => void work.load())
+  useDidHide(() => work.forgetLost())
   usePullDownRefresh(() => void work.load())
   const now = clock()
   const roles = rootStore.session.staff?.roles ?? []
-  const list = work.myTasks
+  const list = work.shownTasks
   return (
     <View className="page">
+      <Back />
       {work.note && <Text className="muted">{work.note}</Text>}
       {canFollowUp(roles) && (
         <Btn kind="ghost" onClick={() => void ui.go('/pages/work/followup/index')}>

@@ -2,7 +2,11 @@
 import {
   boardIncidentLines,
   canFollowUp,
+  checklistLine,
   completionLine,
+  dueWhen,
+  grabLostLine,
+  rejectionLine,
   followUpLines,
   incidentSettled,
   incidentTag,
@@ -27,10 +31,51 @@ describe('task lines', () => {
       priority: 'high' as const,
       overdue: false
     }
-    expect(taskLine(t, NOW)).toBe('维修 · 1栋大堂 · 17:00 前 · 优先级高')
+    expect(taskLine(t, NOW)).toBe('维修 · 1栋大堂 · 今天 17:00 前 · 优先级高')
     expect(taskLine({ ...t, place: undefined, dueAt: at('2026-11-29T09:30:00'), overdue: true }, NOW)).toBe(
-      '维修 ·  · 昨天 09:30 前 · 优先级高 · 已超时'
+      '维修 · 昨天 09:30 前 · 优先级高 · 已超时'
     )
+  })
+  it('a due time always has its day: 今天, 明天 (01:46 tomorrow is not 01:46 today), a weekday in the coming week, else the date', () => {
+    // 2026-11-30 is a Monday
+    expect(dueWhen(at('2026-11-30T23:59:00'), NOW)).toBe('今天 23:59')
+    expect(dueWhen(at('2026-12-01T01:46:00'), NOW)).toBe('明天 01:46')
+    expect(dueWhen(at('2026-12-02T09:00:00'), NOW)).toBe('周三 09:00')
+    expect(dueWhen(at('2026-12-06T09:00:00'), NOW)).toBe('周日 09:00')
+    expect(dueWhen(at('2026-12-07T09:00:00'), NOW)).toBe('12月7日 09:00')
+    expect(dueWhen(at('2026-11-29T23:00:00'), NOW)).toBe('昨天 23:00')
+    expect(dueWhen(at('2026-11-20T08:00:00'), NOW)).toBe('11月20日 08:00')
+    // China time, whatever zone runs it: 2026-11-30 16:30 UTC is 12-01 00:30 in China
+    expect(dueWhen(Date.parse('2026-11-30T16:30:00Z'), NOW)).toBe('明天 00:30')
+  })
+  it("the supervisor's reason for sending work back stays on the card until the next completion", () => {
+    const h = (what: string, note?: string) => ({ at: 1, by: 's', byName: '周主管', what, note })
+    const back = {
+      status: 'inProgress' as const,
+      history: [h('抢单'), h('完成'), h('验收不通过', '地面还有水渍')]
+    }
+    expect(rejectionLine(back)).toBe('验收不通过（周主管）：地面还有水渍')
+    expect(rejectionLine({ ...back, history: [...back.history.slice(0, 2), h('验收不通过')] })).toBe(
+      '验收不通过（周主管）：没有写原因，请问主管'
+    )
+    expect(rejectionLine({ status: 'done', history: [...back.history, h('完成')] })).toBeUndefined()
+    expect(rejectionLine({ status: 'inProgress', history: [...back.history, h('完成')] })).toBeUndefined()
+    expect(rejectionLine({ status: 'inProgress', history: [h('抢单')] })).toBeUndefined()
+  })
+  it('a lost grab names who holds it; the review shows the ticked checklist', () => {
+    expect(grabLostLine('这个任务已接单，不能抢单（已被钱工抢走）')).toBe(
+      '这个任务已接单，不能抢单（已被钱工抢走）'
+    )
+    expect(grabLostLine('网络不通')).toBe('没抢到：网络不通')
+    expect(
+      checklistLine({
+        checklist: [
+          { label: '地面', done: true },
+          { label: '玻璃门', done: false }
+        ]
+      })
+    ).toBe('检查项 1/2：☑ 地面 · ☐ 玻璃门')
+    expect(checklistLine({ checklist: [] })).toBeUndefined()
   })
   it('the tag: an open task in a pool names its department', () => {
     expect(taskTag({ status: 'open', dept: 'engineering' })).toBe('工程部·待抢单')
