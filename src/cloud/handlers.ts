@@ -5,6 +5,7 @@ import { ESTATES_HANDLERS } from './estates'
 import { FILES_HANDLERS } from './files'
 import { GATE_HANDLERS } from './gate'
 import { HANDOVER_HANDLERS } from './handover'
+import { ATTENDANCE_HANDLERS } from './attendance'
 import { PATROL_HANDLERS } from './patrol'
 import { SAFETY_HANDLERS } from './safety'
 import { REPORT_HANDLERS } from './report'
@@ -27,6 +28,7 @@ export const HANDLERS: HandlerMap<ActionName> = mergeHandlers(
   WORK_HANDLERS,
   ESTATES_HANDLERS,
   HANDOVER_HANDLERS,
+  ATTENDANCE_HANDLERS,
   SAFETY_HANDLERS,
   REPORT_HANDLERS,
   CRON_HANDLERS

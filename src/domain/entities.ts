@@ -1,4 +1,6 @@
 import type { Role } from './roles'
+import type { PlaceFlag } from './attendance/place'
+import type { TimeFlag } from './time/eventTime'
 
 /** Every stored document: `_v` is the optimistic-concurrency version, bumped on each update. */
 export interface Doc {
@@ -40,6 +42,10 @@ export interface Gate extends Doc {
   name: string
   kind?: 'gate' | 'post'
   active?: boolean
+  /** where a clock-in at this place counts as there (attendance; flagged, never refused, outside) */
+  position?: { lat: number; lng: number; radiusM: number } | null
+  /** the place's Wi-Fi access points (BSSIDs, `aa:bb:cc:dd:ee:ff`), where the estate set them */
+  wifi?: string[]
 }
 
 export interface Room extends Doc {
@@ -106,6 +112,23 @@ export interface Shift extends Doc {
   deviceStartedAt: number
   deviceEndedAt?: number
   status: 'on' | 'off'
+  /** attendance: the clock-in and clock-out by the device-time rule, where the phone was and the flags */
+  clockIn?: Clock
+  clockOut?: Clock
+}
+
+/** One clock (上岗 or 下岗打卡) as attendance keeps it (src/domain/attendance/place.ts). */
+export interface Clock {
+  /** event time (domain/time/eventTime.ts) and why the phone's was not kept */
+  at: number
+  timeFlag?: TimeFlag
+  position?: { lat: number; lng: number; accuracyM: number }
+  bssid?: string
+  /** metres from the post, when both positions are known */
+  distanceM?: number
+  flags: PlaceFlag[]
+  /** why the phone had no position (its words), when it said */
+  noPositionReason?: string
 }
 
 export interface AuditRecord {

@@ -263,6 +263,14 @@ export const EXAMPLES: {
   'handover.pending': () => ({ post: '东门岗' }),
   'handover.accept': () => ({ handoverId: 'no-such-handover', checks: [{ key: 'visitors', found: 1 }] }),
   'handover.day': () => ({ date: localDate(T0) }),
+  'attendance.schedules': () => ({}),
+  'attendance.scheduleSave': () => ({
+    postId: 'demo-gate-1',
+    slots: [{ id: 'day', days: [1, 2, 3, 4, 5], start: '08:00', end: '20:00', staffIds: ['demo-guard'] }],
+    v: 0
+  }),
+  'attendance.day': () => ({ date: localDate(T0) }),
+  'attendance.monthXlsx': () => ({ month: localDate(T0).slice(0, 7) }),
   'report.day': () => ({ date: localDate(T0 - 86_400_000) }),
   'report.comment': () => ({ date: localDate(T0 - 86_400_000), comment: '东门访客偏多，已加派一人' }),
   'report.compare': () => ({ date: localDate(T0 - 86_400_000) }),

@@ -11,7 +11,15 @@ export const COLLECTIONS = {
   staff: { indexes: [['openid'], ['phone'], ['estateIds'], ['demo']] },
   bindcodes: { indexes: [['staffId'], ['expiresAt']] },
   sessions: { indexes: [['staffId', 'createdAt']] },
-  shifts: { indexes: [['estateId', 'staffId', 'startedAt']] },
+  // a person's shifts; an estate's shifts of a day or month (attendance)
+  shifts: {
+    indexes: [
+      ['estateId', 'staffId', 'startedAt'],
+      ['estateId', 'startedAt']
+    ]
+  },
+  // attendance schedules, one per post (id: the post's gate id)
+  schedules: { indexes: [['estateId']] },
   scriptruns: {
     indexes: [
       ['estateId', 'at'],

@@ -6,6 +6,7 @@
 import { AppError } from '../../domain/errors'
 import type { GateItem, ParsedInputOf } from '../../domain/contract'
 import { placeName } from '../../domain/estates/settings'
+import { normalizeBssid } from '../../domain/attendance/place'
 import { requireEstate, type Ctx } from '../context'
 import { badInput } from '../kit'
 import { gateOut } from './out'
@@ -18,7 +19,14 @@ export async function gateSave(input: ParsedInputOf<'estates.gateSave'>, ctx: Ct
   if (!name) throw badInput('name', '请填写名称')
   const same = (await repo.places(estate._id)).find((g) => g.name === name && g._id !== input.id)
   if (same) throw new AppError('DUPLICATE', `本小区已有“${name}”`)
-  const saved = await repo.saveInEstate(GATES, input.id, { name, kind: input.kind, active: true })
+  const saved = await repo.saveInEstate(GATES, input.id, {
+    name,
+    kind: input.kind,
+    active: true,
+    // attendance (src/domain/attendance/place.ts): set when sent, unchanged when omitted
+    ...(input.position !== undefined ? { position: input.position } : {}),
+    ...(input.wifi !== undefined ? { wifi: input.wifi.map((b) => normalizeBssid(b) ?? b) } : {})
+  })
   await ctx.audit('gates', saved._id)
   return gateOut(saved)
 }

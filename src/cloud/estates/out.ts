@@ -16,7 +16,13 @@ export function estateOut(e: Estate): EstateItem {
 }
 
 export function gateOut(g: Gate): GateItem {
-  return { id: g._id, name: g.name, kind: g.kind ?? 'gate' }
+  return {
+    id: g._id,
+    name: g.name,
+    kind: g.kind ?? 'gate',
+    ...(g.position ? { position: g.position } : {}),
+    ...(g.wifi?.length ? { wifi: g.wifi } : {})
+  }
 }
 
 /** A room as any list shows it: the owner's phone masked. */

@@ -10,6 +10,7 @@ import { todayCounts } from '../gate'
 import { overstayLimitMs } from '../../domain/gate/rules'
 import { alertsToday, today as patrolToday } from '../patrol'
 import { StaffRepo } from './repo'
+import { clockText } from '../../domain/attendance/place'
 import { openHandovers } from '../handover'
 import { openAlertsOf, raiseDueFor } from '../safety'
 import { SAFETY_WATCH_ROLES } from '../../domain/contract/safety'
@@ -124,7 +125,15 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
     posts,
     estate: estateBrief(estate),
     date: localDate(ctx.now),
-    shift: open ? { _id: open._id, post: open.post, startedAt: open.startedAt, status: open.status } : null,
+    shift: open
+      ? {
+          _id: open._id,
+          post: open.post,
+          startedAt: open.startedAt,
+          status: open.status,
+          ...(clockText(open.clockIn) ? { flags: clockText(open.clockIn) } : {})
+        }
+      : null,
     cards,
     ...(waiting?.length ? { handovers: waiting } : {}),
     ...(safety?.length ? { safety } : {})

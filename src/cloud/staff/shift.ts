@@ -6,6 +6,7 @@ import { openShiftMarkId, shiftEndProblem } from '../../domain/staff/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { DuplicateKeyError } from '../data/port'
 import { OPEN_SHIFTS, SHIFTS, StaffRepo } from './repo'
+import { clockAt, postPlaces } from '../attendance/clock'
 
 const alreadyOn = (post: string) => new AppError('CONFLICT', `您已在「${post}」上岗，请先下岗再换岗位`)
 const justStarted = () => new AppError('CONFLICT', '您刚刚已经上岗了，请刷新')
@@ -19,10 +20,11 @@ export async function start(input: ParsedInputOf<'shift.start'>, ctx: Ctx): Prom
   // marker and (for shifts opened before the markers existed) the open-shift query are read
   // at once: each is a round trip on CloudBase.
   const mid = openShiftMarkId(staff._id, estate._id)
-  const [seen, mark, legacyOpen] = await Promise.all([
+  const [seen, mark, legacyOpen, places] = await Promise.all([
     repo.get(SHIFTS, input.id),
     repo.get(OPEN_SHIFTS, mid),
-    repo.openShift(staff._id, estate._id)
+    repo.openShift(staff._id, estate._id),
+    postPlaces(ctx, estate._id)
   ])
   if (seen) throw new AppError('DUPLICATE', '这次上岗已经记录过了')
   // A marker names the open shift (shift.end clears it), so this extra read happens only when
@@ -52,7 +54,9 @@ export async function start(input: ParsedInputOf<'shift.start'>, ctx: Ctx): Prom
       post: input.post,
       startedAt: ctx.now,
       deviceStartedAt: ctx.op?.deviceTime ?? ctx.now,
-      status: 'on'
+      status: 'on',
+      // attendance: where and when (device-time rule), flagged against the post, never refused
+      clockIn: clockAt(ctx, places, input.post, input.where)
     })
   ])
   await ctx.audit('shifts', shift._id)
@@ -63,14 +67,15 @@ export async function end(input: ParsedInputOf<'shift.end'>, ctx: Ctx): Promise<
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   const repo = new StaffRepo(ctx)
-  const s = await repo.get(SHIFTS, input.shiftId)
+  const [s, places] = await Promise.all([repo.get(SHIFTS, input.shiftId), postPlaces(ctx, estate._id)])
   const problem = shiftEndProblem(s, staff._id, estate._id)
   if (problem === 'NOT_FOUND' || !s) throw new AppError('NOT_FOUND', '没有找到您的这个班次')
   if (problem === 'CONFLICT') throw new AppError('CONFLICT', '这个班次已经下岗了')
   const updated = await repo.update(SHIFTS, s, {
     status: 'off',
     endedAt: ctx.now,
-    deviceEndedAt: ctx.op?.deviceTime ?? ctx.now
+    deviceEndedAt: ctx.op?.deviceTime ?? ctx.now,
+    clockOut: clockAt(ctx, places, s.post, input.where, s.startedAt)
   })
   const mid = openShiftMarkId(staff._id, estate._id)
   const mark = await repo.get(OPEN_SHIFTS, mid)

@@ -4,6 +4,7 @@
  * supervisor sees (and the guard sees on home).
  */
 import { distanceM } from '../patrol/rules'
+import { timeDoubt, type TimeFlag } from '../time/eventTime'
 
 export interface LatLng {
   lat: number
@@ -26,14 +27,13 @@ export interface ClockWhere {
   bssid?: string
 }
 
-export type PlaceFlag = 'outside' | 'noPosition' | 'wifiMismatch' | 'noWifi' | 'unknownPost'
+export type PlaceFlag = 'outside' | 'noPosition' | 'wifiMismatch' | 'noWifi'
 
 export const PLACE_FLAG_LABELS: Record<PlaceFlag, string> = {
   outside: '不在岗位范围内',
   noPosition: '没有取得位置',
   wifiMismatch: '连接的不是岗位 Wi-Fi',
-  noWifi: '没有连接岗位 Wi-Fi',
-  unknownPost: '岗位没有设置'
+  noWifi: '没有连接岗位 Wi-Fi'
 }
 
 /** The most of a phone's stated accuracy given the benefit of the doubt (a fix of ±2 km proves nothing). */
@@ -48,6 +48,14 @@ export interface PlaceCheck {
   distanceM?: number
 }
 
+/**
+ * The post a place is clocked in at, as the home page offers it (domain/areas.ts postsFor): a
+ * gate 东门 is 东门岗; a post's own name (地库岗亭, 监控室) already says it.
+ */
+export function postNameOf(placeName: string): string {
+  return /(岗|岗亭|室)$/.test(placeName) ? placeName : `${placeName}岗`
+}
+
 /** 'AA-BB-CC-DD-EE-FF' or 'aa:bb:…' → 'aa:bb:cc:dd:ee:ff'; undefined for anything else. */
 export function normalizeBssid(s: string | undefined): string | undefined {
   if (!s) return undefined
@@ -59,10 +67,11 @@ export function normalizeBssid(s: string | undefined): string | undefined {
 /**
  * The flags of one clock: outside the radius (beyond the phone's accuracy, up to
  * ACCURACY_ALLOWANCE_M), no position where the post has one, not on the post's Wi-Fi where it
- * has one. A post unknown to the estate (renamed or removed since) is flagged as such.
+ * has one. A post that is no place of the estate (a patrol's or a cleaner's 巡逻, 保洁) has
+ * nothing to check against.
  */
 export function checkPlace(post: PostPlace | undefined, at: ClockWhere): PlaceCheck {
-  if (!post) return { flags: ['unknownPost'] }
+  if (!post) return { flags: [] }
   const flags: PlaceFlag[] = []
   let d: number | undefined
   if (post.position) {
@@ -91,4 +100,15 @@ export function placeFlagText(c: { flags: PlaceFlag[]; distanceM?: number }): st
         : PLACE_FLAG_LABELS[f]
     )
     .join('、')
+}
+
+/**
+ * A clock's doubts in words, for the guard's home and the supervisor's day: the place flags
+ * and, when the phone's time was not kept, 时间存疑 with the reason. '' when sound.
+ */
+export function clockText(
+  c: { flags: PlaceFlag[]; distanceM?: number; timeFlag?: TimeFlag } | undefined
+): string {
+  if (!c) return ''
+  return [placeFlagText(c), timeDoubt(c.timeFlag)].filter(Boolean).join('、')
 }

@@ -8,7 +8,7 @@
 import * as v from 'valibot'
 import type { Role } from '../roles'
 import { CN_MOBILE } from '../privacy'
-import { action, defineActions, epochMs, id, rawText, text } from './define'
+import { action, defineActions, devicePosition, epochMs, id, rawText, text } from './define'
 import type { Estate, SessionDoc, SessionVia, Shift, Staff } from '../entities'
 import type { InboxItem } from '../work/model'
 
@@ -46,7 +46,8 @@ export interface DemoAccount {
 export interface HomeToday {
   estate: EstateBrief
   date: string
-  shift: Pick<Shift, '_id' | 'post' | 'startedAt' | 'status'> | null
+  /** `flags`: the clock-in's attendance flags in words (不在岗位范围内…), when it has any */
+  shift: (Pick<Shift, '_id' | 'post' | 'startedAt' | 'status'> & { flags?: string }) | null
   /** Where the person can clock in today. */
   posts: string[]
   cards: { key: string; title: string; value: number; unit: string; tone: 'normal' | 'warn' | 'alert' }[]
@@ -66,6 +67,17 @@ export interface FileOut {
 export interface InboxOut extends Pick<InboxItem, 'kind' | 'title' | 'refId' | 'at'> {
   id: string
 }
+
+/**
+ * Where the phone was at a clock-in or clock-out (attendance): its position and the BSSID of
+ * its Wi-Fi, or why there was no position. The server checks them against the post and flags.
+ */
+const clockWhere = () =>
+  v.strictObject({
+    position: v.optional(devicePosition()),
+    bssid: v.optional(v.pipe(v.string(), v.maxLength(32))),
+    noPositionReason: v.optional(v.pipe(v.string(), v.maxLength(60)))
+  })
 
 /** The actions the main package's pages and stores call. */
 export const CORE_ACTIONS = defineActions({
@@ -165,7 +177,7 @@ export const CORE_ACTIONS = defineActions({
   }),
   'shift.start': action<Shift>()({
     fn: 'staff',
-    input: v.strictObject({ id: id(), post: text(32) }),
+    input: v.strictObject({ id: id(), post: text(32), where: v.optional(clockWhere()) }),
     access: 'any',
     scope: 'estate',
     write: true,
@@ -173,7 +185,7 @@ export const CORE_ACTIONS = defineActions({
   }),
   'shift.end': action<Shift>()({
     fn: 'staff',
-    input: v.strictObject({ shiftId: id() }),
+    input: v.strictObject({ shiftId: id(), where: v.optional(clockWhere()) }),
     access: 'any',
     scope: 'estate',
     write: true,

@@ -7,7 +7,7 @@ import * as v from 'valibot'
 import { MANAGER_ROLES } from '../roles'
 import type { Estate, EstateSettings, Gate } from '../entities'
 import { MAX_IMPORT_BYTES } from '../estates/rooms'
-import { action, defineActions, id, optText, text } from './define'
+import { action, defineActions, id, optText, placePosition, text } from './define'
 
 export interface EstateItem extends Pick<Estate, 'name' | 'company' | 'address' | 'settings'> {
   id: string
@@ -16,6 +16,9 @@ export interface EstateItem extends Pick<Estate, 'name' | 'company' | 'address' 
 export interface GateItem extends Pick<Gate, 'name'> {
   id: string
   kind: 'gate' | 'post'
+  /** attendance: where a clock-in counts as at this place, and its Wi-Fi (BSSIDs) */
+  position?: { lat: number; lng: number; radiusM: number }
+  wifi?: string[]
 }
 export interface EstateDetail {
   estate: EstateItem
@@ -182,7 +185,20 @@ export const ESTATES_ACTIONS = defineActions({
     input: v.strictObject({
       id: id(),
       name: text(16),
-      kind: v.picklist(['gate', 'post'] as const, '请选择大门或岗亭')
+      kind: v.picklist(['gate', 'post'] as const, '请选择大门或岗亭'),
+      // attendance: the place's position and radius (null: none), its Wi-Fi BSSIDs ([]: none); omitted: unchanged
+      position: v.optional(v.nullable(placePosition())),
+      wifi: v.optional(
+        v.pipe(
+          v.array(
+            v.pipe(
+              v.string(),
+              v.regex(/^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$/, 'Wi-Fi 的 BSSID 格式不正确')
+            )
+          ),
+          v.maxLength(5, '最多5个 Wi-Fi')
+        )
+      )
     }),
     access: MANAGER_ROLES,
     scope: 'estate',

@@ -11,6 +11,7 @@ export * from './patrol'
 export * from './work'
 export * from './estates'
 export * from './handover'
+export * from './attendance'
 export * from './safety'
 export * from './report'
 import { CORE_ACTIONS } from './core'
@@ -21,6 +22,7 @@ import { PATROL_ACTIONS } from './patrol'
 import { WORK_ACTIONS } from './work'
 import { ESTATES_ACTIONS } from './estates'
 import { HANDOVER_ACTIONS } from './handover'
+import { ATTENDANCE_ACTIONS } from './attendance'
 import { SAFETY_ACTIONS, SAFETY_TIMER_ACTIONS } from './safety'
 import { REPORT_ACTIONS } from './report'
 
@@ -71,6 +73,7 @@ export const ACTIONS = {
   ...WORK_ACTIONS,
   ...ESTATES_ACTIONS,
   ...HANDOVER_ACTIONS,
+  ...ATTENDANCE_ACTIONS,
   ...SAFETY_ACTIONS,
   ...SAFETY_TIMER_ACTIONS,
   ...REPORT_ACTIONS,

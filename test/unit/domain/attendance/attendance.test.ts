@@ -2,6 +2,7 @@ import {
   checkPlace,
   normalizeBssid,
   placeFlagText,
+  postNameOf,
   type PostPlace
 } from '../../../../src/domain/attendance/place'
 import {
@@ -43,7 +44,9 @@ describe('checkPlace', () => {
   it('no position where the post has one; no check where it has none', () => {
     expect(checkPlace(post, {}).flags).toEqual(['noPosition'])
     expect(checkPlace({}, {}).flags).toEqual([])
-    expect(checkPlace(undefined, { position: near }).flags).toEqual(['unknownPost'])
+    expect(checkPlace(undefined, { position: near }).flags).toEqual([])
+    expect(postNameOf('东门')).toBe('东门岗')
+    expect(postNameOf('地库岗亭')).toBe('地库岗亭')
   })
 
   it("the post's Wi-Fi: any form of its BSSID matches; none or another is flagged", () => {
