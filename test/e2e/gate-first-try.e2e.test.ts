@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { startApp, signInDemo, field, type App, until, tap } from './app'
+import { pickRoom } from './rooms'
 import type { GateLogPage, PassOut, SessionOut } from '../../src/domain/contract'
 import { GATE_ACTIONS } from '../../src/domain/contract/gate'
 import type { Envelope } from '../../src/domain/errors'
@@ -272,9 +273,8 @@ describe('门岗 first try: what a new guard hit', () => {
     await openGate(page)
     await tap(page, '访客登记')
     await tap(page, 'B 访客找业主')
-    await field(page, '来访的房号').fill('1-1-101')
+    await pickRoom(page, '1', '1', '101')
     await tap(page, '已约好')
-    await tap(page, '下一步')
     await page.getByText('1-1-101 业主 陈先生', { exact: true }).filter({ visible: true }).waitFor()
     await page.getByText('138****1234', { exact: true }).filter({ visible: true }).waitFor()
     const call = page.getByText('拨打业主电话', { exact: true }).filter({ visible: true })

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { startApp, signInDemo, field, type App, until, tap } from './app'
+import { pickRoom } from './rooms'
 import type { GoodsSlipOut, PassOut, SessionOut } from '../../src/domain/contract'
 import type { Envelope } from '../../src/domain/errors'
 import type { GoodsCheck, VehicleVisit, Visitor, VisitorPass } from '../../src/domain/gate/entities'
@@ -72,9 +73,8 @@ describe('门岗: a guard at the gate', () => {
     }
     await tap(page, '访客登记')
     await tap(page, 'B 访客找业主')
-    await field(page, '来访的房号').fill('1-1-101')
+    await pickRoom(page, '1', '1', '101')
     await tap(page, '已约好')
-    await tap(page, '下一步')
     await tap(page, '业主同意')
     await tap(page, '已押证登记、发来访卡')
     // the script's answers are shown; the form asks only what it did not

@@ -15,6 +15,7 @@ import type { Envelope } from '../../src/domain/errors'
 import type { SessionOut } from '../../src/domain/contract'
 import type { Visitor } from '../../src/domain/gate/entities'
 import { field, launchChromium, tap, until } from './app'
+import { pickRoom } from './rooms'
 
 const ROOT = resolve(__dirname, '../..')
 
@@ -187,9 +188,8 @@ describe('a company on its own server, from nothing', () => {
     await guard.screenshot({ path: join(ROOT, 'dist', 'e2e-staff-guard.png'), fullPage: true })
     await tap(guard, '访客登记')
     await tap(guard, 'B 访客找业主')
-    await field(guard, '来访的房号').fill('1-1-101')
+    await pickRoom(guard, '1', '1', '101')
     await tap(guard, '已约好')
-    await tap(guard, '下一步')
     await tap(guard, '业主同意')
     await tap(guard, '已押证登记、发来访卡')
     await guard.getByText('业主访客 · 放行进入').filter({ visible: true }).waitFor()

@@ -2,8 +2,10 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { observer } from 'mobx-react-lite'
 import { Input, Text, View } from '@tarojs/components'
 import type { Step } from '../../domain/scripts/model'
+import type { RoomTriple } from '../../domain/estates/roomPick'
 import { Btn } from '../Btn'
 import { Chips } from '../Chips'
+import { RoomPicker } from '../RoomPicker'
 import type { ScriptRunModel } from './model'
 
 export { ScriptRunModel, type ScriptRunDeps } from './model'
@@ -17,6 +19,8 @@ export interface ScriptRunnerProps {
   outcome?: ReactNode
   /** shows 重新开始 */
   onRestart?: () => void
+  /** the estate's rooms on the phone: a room question is answered by their keys (else typed) */
+  rooms?: readonly RoomTriple[]
 }
 
 /** Items to tick: a reminder for the person, not enforced. */
@@ -48,8 +52,21 @@ const YES_NO = [
   { v: 'no', label: '否' }
 ]
 
-/** The step's question: chips for a choice or yes/no (tap again to clear), a text box for text. */
-const Ask = observer(function Ask({ model, step }: { model: ScriptRunModel; step: Step }) {
+const NO_ROOMS: readonly RoomTriple[] = []
+
+/**
+ * The step's question: chips for a choice or yes/no (tap again to clear), a text box for text,
+ * the room keys for a room.
+ */
+const Ask = observer(function Ask({
+  model,
+  step,
+  rooms
+}: {
+  model: ScriptRunModel
+  step: Step
+  rooms: readonly RoomTriple[]
+}) {
   const ask = step.ask!
   const [text, setText] = useState(model.currentAnswer)
   useEffect(() => setText(model.currentAnswer), [model.stepKey]) // eslint-disable-line react-hooks/exhaustive-deps
@@ -57,7 +74,15 @@ const Ask = observer(function Ask({ model, step }: { model: ScriptRunModel; step
   return (
     <View className="card">
       <Text className="block-title">{`${ask.label}${ask.required ? '（必填）' : '（可不填）'}`}</Text>
-      {ask.kind === 'text' ? (
+      {ask.kind === 'room' ? (
+        <RoomPicker
+          key={model.stepKey}
+          rooms={rooms}
+          value={value}
+          placeholder={ask.label}
+          onChange={(label) => model.answer(label)}
+        />
+      ) : ask.kind === 'text' ? (
         <Input
           className="input"
           value={text}
@@ -85,7 +110,7 @@ const Ask = observer(function Ask({ model, step }: { model: ScriptRunModel; step
  * the scripts pages run every script through this. Styles: ./index.scss, imported by the
  * stylesheets of the pages that show it (gate.scss, scripts/index.scss).
  */
-function ScriptRunnerView({ model, title, outcome, onRestart }: ScriptRunnerProps) {
+function ScriptRunnerView({ model, title, outcome, onRestart, rooms = NO_ROOMS }: ScriptRunnerProps) {
   const step = model.step
   const key = model.stepKey
   return (
@@ -121,7 +146,7 @@ function ScriptRunnerView({ model, title, outcome, onRestart }: ScriptRunnerProp
           ))}
         </View>
       )}
-      {step.ask && !step.outcome && <Ask model={model} step={step} />}
+      {step.ask && !step.outcome && <Ask model={model} step={step} rooms={rooms} />}
       {step.outcome ? (
         outcome
       ) : (

@@ -4,9 +4,9 @@
  * sends the earlier record's id and the server stores that record's own name unless the guard
  * typed another. Pure: the handler and the page both call these.
  */
-import { DAY_MS } from '../time'
+import { DAY_MS, localDate } from '../time'
 import { maskName } from '../privacy'
-import type { Visitor } from './entities'
+import { VISITOR_CASE_LABELS, type Visitor } from './entities'
 import type { VisitorRecallOut } from '../contract'
 
 /** A visit older than this is not recalled: a phone changes hands, a visitor moves on. */
@@ -45,4 +45,11 @@ export function recalledName(
   const t = typed.trim()
   if (!earlier || !phone || earlier.phone !== phone) return t
   return !t || t === maskName(earlier.name) ? earlier.name : t
+}
+
+/** The line the guard reads for a recognised visitor: masked name, the day and where they went. */
+export function recallLine(r: VisitorRecallOut): string {
+  const [, m, d] = localDate(r.lastAt).split('-')
+  const where = r.room ? `到访 ${r.room}` : r.company ? `来访 ${r.company}` : VISITOR_CASE_LABELS[r.case]
+  return `老访客 ${r.name} · 上次 ${Number(m)}月${Number(d)}日 ${where}`
 }

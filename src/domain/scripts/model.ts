@@ -42,7 +42,8 @@ export interface ScriptSource {
   section: string
 }
 
-export type AskKind = 'text' | 'choice' | 'yesno'
+/** 'room': a room of the estate, picked by its keys where the page has the estate's rooms (RoomPicker), else typed */
+export type AskKind = 'text' | 'choice' | 'yesno' | 'room'
 
 /** A question whose answer is recorded under `key` (yesno answers are 'yes' | 'no'). */
 export interface Ask {

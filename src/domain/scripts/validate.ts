@@ -153,7 +153,8 @@ export function validateScript(script: Script): Problem[] {
 
     const ask = step.ask
     if (ask) {
-      const okKind = ask.kind === 'text' || ask.kind === 'choice' || ask.kind === 'yesno'
+      const okKind =
+        ask.kind === 'text' || ask.kind === 'choice' || ask.kind === 'yesno' || ask.kind === 'room'
       if (blank(ask.key) || blank(ask.label) || !okKind)
         add('ASK_INVALID', `步骤“${key}”的填写项缺少名称或类型`, key)
       if (ask.kind === 'choice' && (!ask.options || ask.options.length < 2 || ask.options.some(blank))) {

@@ -128,7 +128,7 @@ export const gateOwner: Script = {
 
 export const gateVisitor: Script = {
   id: 'gate.visitor',
-  version: 2,
+  version: 3,
   department: 'security',
   title: '访客(来访人员)检查',
   situation: '有人来访要进入园区时:问清来意,按五种情形(A 公司业务、B 找业主、C 看楼、D 推销、E 施工)处理',
@@ -220,23 +220,19 @@ export const gateVisitor: Script = {
       id: 'b.appointment',
       title: '询问是否约好',
       say: ['{honorific},请问您跟他约好没有?', '您好,请问您是来访哪一户的?麻烦您登记一下。'],
-      ask: { key: 'room', label: '来访的房号', kind: 'text' },
+      ask: { key: 'room', label: '来访的房号', kind: 'room' },
       branches: [
-        { label: '已约好', to: 'b.wait', set: { appointment: 'yes' } },
-        { label: '没有约好', to: 'b.wait', set: { appointment: 'no' } }
+        { label: '已约好', to: 'b.call', set: { appointment: 'yes' } },
+        { label: '没有约好', to: 'b.call', set: { appointment: 'no' } }
       ]
     },
-    {
-      id: 'b.wait',
-      title: '请访客稍等',
-      say: ['不好意思,请您等一下,我们打电话看看业主在不在。'],
-      next: 'b.call'
-    },
+    // 请访客稍等 and the call are one step: the guard says the first line, then dials
     {
       id: 'b.call',
-      title: '打电话给业主',
-      do: ['及时打电话给业主,告诉业主,看是不是属业主的客人'],
+      title: '请访客稍等，打电话给业主',
+      do: ['先请访客稍等', '及时打电话给业主,告诉业主,看是不是属业主的客人'],
       say: [
+        '不好意思,请您等一下,我们打电话看看业主在不在。',
         '{host},{greeting},我们是正门值班保安,这里有一位{surname}{honorific}有事找您,我们现在让他进去,可以吗?'
       ],
       branches: [

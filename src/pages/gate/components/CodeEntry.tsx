@@ -4,7 +4,11 @@ import { Btn } from '../../../components/Btn'
 import { parseQr, type QrKind } from '../../../domain/gate/qr'
 import { canScan, scanQr } from '../../../services/scanner'
 
-/** Scan the pass's QR code (camera only) or type its six digits; both end in `onCode`. */
+/**
+ * Scan the pass's QR code (camera only) or type its six digits; both end in `onCode`. The box
+ * has the keyboard up when the page opens, and the sixth digit looks the code up by itself
+ * (查询 stays for trying the same code again).
+ */
 export function CodeEntry({
   kind,
   label,
@@ -43,10 +47,13 @@ export function CodeEntry({
         type="number"
         maxlength={6}
         value={text}
+        focus
         placeholder="6位数字"
         onInput={(e) => {
-          setText(e.detail.value)
+          const t = e.detail.value
+          setText(t)
           setProblem('')
+          if (t.length === 6 && t !== text) take(t)
         }}
       />
       {problem && <Text className="error-text">{problem}</Text>}

@@ -13,8 +13,10 @@ import type {
   OwnerPhoneOut,
   PassCheckOut,
   VehicleItem,
-  VisitorItem
+  VisitorItem,
+  VisitorRecallOut
 } from '../../../domain/contract'
+import { isAppError } from '../../../domain/errors'
 import { blockMatches, type BlockCandidate, type BlockMatch } from '../../../domain/gate/block'
 import { describeId } from '../../../domain/gate/idtypes'
 import { isOverstay } from '../../../domain/gate/machines'
@@ -409,6 +411,17 @@ export class GateStore {
       return await this.deps.api()('gate.ownerPhone', { room })
     } catch (e) {
       return messageOf(e)
+    }
+  }
+  /**
+   * A returning visitor by phone (online only: offline, or refused, the guard just types the
+   * name). undefined: nothing known; a string: why the look-up could not be made.
+   */
+  visitorRecall = async (phone: string): Promise<VisitorRecallOut | undefined | string> => {
+    try {
+      return (await this.deps.api()('gate.visitorRecall', { phone })) ?? undefined
+    } catch (e) {
+      return isAppError(e) && e.code === 'GUESS_LOCKED' ? messageOf(e) : undefined
     }
   }
   async passCheck(code: string): Promise<PassCheckOut | string> {

@@ -27,9 +27,68 @@ import { blockRefusalReason } from '../../../domain/gate/rules'
 import { Chips, Toggle } from '../components/Toggle'
 import { gate, now } from '../model'
 import { buildCheckIn, findPermit } from '../../../domain/gate/visitorForm'
+import type { VisitorRecallOut } from '../../../domain/contract'
+import { NO_ONE, WhoCard, type Who } from '../components/WhoCard'
 import '../gate.scss'
+import { Back } from '../../../components/Back'
 
 const RESULT_WORDS = { admitted: '放行进入', refused: '未放行', redirected: '已指引到会所' } as const
+
+/** Steps where the visitor registers (麻烦您登记一下): phone and name while the script runs. */
+const WHO_STEPS = ['a.appointment', 'b.appointment']
+/** The step before an owner's guest goes in: the card, people and car, asked there. */
+const EXTRAS_STEP = 'b.register'
+
+/** What the guard may add before the owner's guest goes in; all optional. */
+interface Extras {
+  cardNo: string
+  people: number
+  byCar: boolean
+  plate: string
+}
+const NO_EXTRAS: Extras = { cardNo: '', people: 1, byCar: false, plate: '' }
+
+/**
+ * An owner's guest registered during the script (name and room known), no ID held: the last
+ * branch records them at once; anything else opens the form.
+ */
+function recordsAtOnce(s: VisitorFromScript, who: Who): boolean {
+  return s.case === 'ownerGuest' && s.result === 'admitted' && !s.idDeposited && !!who.name.trim() && !!s.room
+}
+
+/** The card, people and car of an owner's guest, on the register step above its branches. */
+function ExtrasCard({
+  x,
+  onChange,
+  cardIssued
+}: {
+  x: Extras
+  onChange: (x: Extras) => void
+  cardIssued: boolean
+}) {
+  return (
+    <View className="card">
+      <Text className="block-title">可不填</Text>
+      {cardIssued && (
+        <View className="field">
+          <Text className="field-label">来访卡号</Text>
+          <Field
+            value={x.cardNo}
+            maxlength={20}
+            placeholder="卡号"
+            onChange={(cardNo) => onChange({ ...x, cardNo })}
+          />
+        </View>
+      )}
+      <View className="field">
+        <Text className="field-label">人数</Text>
+        <Stepper value={x.people} onChange={(people) => onChange({ ...x, people })} />
+      </View>
+      <Toggle label="开车来访" on={x.byCar} onChange={(byCar) => onChange({ ...x, byCar })} />
+      {x.byCar && <PlateKeypad value={x.plate} onChange={(plate) => onChange({ ...x, plate })} />}
+    </View>
+  )
+}
 
 /** After the script: what it did not ask. The script's answers are already in `s`. */
 const RecordForm = observer(function RecordForm({
@@ -37,27 +96,36 @@ const RecordForm = observer(function RecordForm({
   run,
   closing,
   onBack,
-  onRestart
+  onRestart,
+  who,
+  extras,
+  recalled
 }: {
   s: VisitorFromScript
   run: RunState
+  /** registered during the script (phone, name, a recognised visitor) */
+  who: Who
+  /** card, people, car given on the register step */
+  extras: Extras
+  /** the earlier visit the phone was recognised by (company and contact for business) */
+  recalled?: VisitorRecallOut
   /** the script's closing words (its end step's 请说), said as the visitor goes in or away */
   closing: string[]
   /** to the script's last question again (an expired permit: choose 施工证过期) */
   onBack: () => void
   onRestart: () => void
 }) {
-  const [name, setName] = useState('')
-  const [phone, setPhone] = useState('')
+  const [name, setName] = useState(who.name)
+  const [phone, setPhone] = useState(who.phone)
   const [idType, setIdType] = useState<IdType>(s.idDeposited ? 'idcard' : 'none')
   const [idNo, setIdNo] = useState('')
-  const [cardNo, setCardNo] = useState('')
-  const [people, setPeople] = useState(1)
-  const [byCar, setByCar] = useState(false)
-  const [plate, setPlate] = useState('')
+  const [cardNo, setCardNo] = useState(extras.cardNo)
+  const [people, setPeople] = useState(extras.people)
+  const [byCar, setByCar] = useState(extras.byCar)
+  const [plate, setPlate] = useState(extras.plate)
   const [room, setRoom] = useState(s.room ?? '')
-  const [company, setCompany] = useState('')
-  const [contact, setContact] = useState('')
+  const [company, setCompany] = useState(recalled?.company ?? '')
+  const [contact, setContact] = useState(recalled?.contact ?? '')
   const [days, setDays] = useState<'1' | '2' | '3'>('1')
   const [permitNo, setPermitNo] = useState('')
   const [reason, setReason] = useState(s.reason ?? '')
@@ -89,7 +157,9 @@ const RecordForm = observer(function RecordForm({
       now(),
       gate.roomLabels
     )
-    return 'problem' in r ? r.problem : r
+    if ('problem' in r) return r.problem
+    // the phone recognised: the server stores that visit's own name for the masked one shown
+    return who.recallId && phone.trim() === who.phone ? { ...r, recallId: who.recallId } : r
   }
 
   /** decision: after a block-list match, the guard's written reason to let in, or 'refuse' */
@@ -121,6 +191,11 @@ const RecordForm = observer(function RecordForm({
       void ui.back()
     }
   }
+
+  // an owner's guest registered during the script: recorded by the script's last tap
+  useEffect(() => {
+    if (recordsAtOnce(s, who)) void submit()
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps
 
   const permits = gate.refs?.permits ?? []
   const chosenPermit = findPermit(gate.refs, permitNo)
@@ -155,7 +230,8 @@ const RecordForm = observer(function RecordForm({
           <Text className="field-label">手机号（可不填）</Text>
           <Field value={phone} type="number" maxlength={13} placeholder="手机号" onChange={setPhone} />
         </View>
-        {(admitted || s.idDeposited) && (
+        {/* the ID is typed only where the SOP holds it (押证), or to match a long-term permit */}
+        {(s.idDeposited || (admitted && s.constructionKind === 'longTerm')) && (
           <IdInput type={idType} number={idNo} onType={setIdType} onNumber={setIdNo} />
         )}
         {s.cardIssued && (
@@ -249,6 +325,9 @@ const RecordForm = observer(function RecordForm({
 
 function VisitorPage() {
   const [run, setRun] = useState<RunState | undefined>(undefined)
+  const [who, setWho] = useState<Who>(NO_ONE)
+  const [extras, setExtras] = useState<Extras>(NO_EXTRAS)
+  const [recalled, setRecalled] = useState<VisitorRecallOut | undefined>(undefined)
   const newRunner = (from?: RunState) =>
     new ScriptRunModel(gateVisitor, { now, context: () => ({ gate: gate.gate }), onEnd: setRun }, from)
   const [runner, setRunner] = useState(newRunner)
@@ -259,19 +338,36 @@ function VisitorPage() {
   if (run) parsed = visitorFromAnswers(run.answers)
   return (
     <View className="page">
+      <Back />
       <Text className="muted">{`访客检查 · ${gate.gate}`}</Text>
       {!run || !parsed ? (
         <View>
           {runner.step.id === 'b.call' && (
             <OwnerCall room={runner.run.answers.room ?? ''} find={gate.ownerPhone} />
           )}
-          <ScriptRunner model={runner} />
+          {WHO_STEPS.includes(runner.step.id) && (
+            <WhoCard
+              who={who}
+              onChange={setWho}
+              recall={gate.visitorRecall}
+              onRecall={(r) => {
+                setRecalled(r)
+                // the last room visited, if the script asks for one here and none is picked yet
+                if (r?.room && runner.step.ask?.key === 'room' && !runner.currentAnswer) runner.answer(r.room)
+              }}
+            />
+          )}
+          {runner.step.id === EXTRAS_STEP && <ExtrasCard x={extras} onChange={setExtras} cardIssued />}
+          <ScriptRunner model={runner} rooms={gate.rooms} />
         </View>
       ) : (
         <RecordForm
           s={parsed}
           run={run}
           closing={runner.say}
+          who={who}
+          extras={extras}
+          recalled={recalled}
           onBack={() => {
             setRun(undefined)
             setRunner(newRunner(canBack(run) ? back(run) : undefined))

@@ -1,4 +1,10 @@
-import { recalledName, recallOut, recallSince, RECALL_WINDOW_MS } from '../../../../src/domain/gate/recall'
+import {
+  recalledName,
+  recallLine,
+  recallOut,
+  recallSince,
+  RECALL_WINDOW_MS
+} from '../../../../src/domain/gate/recall'
 import { DAY_MS } from '../../../../src/domain/time'
 
 describe('returning visitor (domain/gate/recall)', () => {
@@ -28,5 +34,16 @@ describe('returning visitor (domain/gate/recall)', () => {
   it('recalls visits of the last 180 days', () => {
     expect(RECALL_WINDOW_MS).toBe(180 * DAY_MS)
     expect(recallSince(1000 * DAY_MS)).toBe(820 * DAY_MS)
+  })
+
+  it('reads as one line: masked name, the day in China time, the room or company', () => {
+    // 2026-03-05 01:00 China time is 2026-03-04 17:00 UTC
+    const at = Date.UTC(2026, 2, 4, 17, 0)
+    expect(recallLine({ id: 'v', name: '王*', case: 'ownerGuest', room: '2-1-302', lastAt: at })).toBe(
+      '老访客 王* · 上次 3月5日 到访 2-1-302'
+    )
+    expect(recallLine({ id: 'v', name: '王*', case: 'business', company: '顺丰', lastAt: at })).toBe(
+      '老访客 王* · 上次 3月5日 来访 顺丰'
+    )
   })
 })

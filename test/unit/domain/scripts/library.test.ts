@@ -324,7 +324,7 @@ describe('gate.visitor', () => {
   })
 
   test('case B reaches the call to the owner with surname, honorific and greeting filled', () => {
-    const state = walk(visitor, ['B 访客找业主', '已约好', 'next'], T0)
+    const state = walk(visitor, ['B 访客找业主', '已约好'], T0)
     const step = current(visitor, state)
     expect(step.id).toBe('b.call')
     const line = step.say!.find((l) => l.includes('正门值班保安'))!
@@ -362,15 +362,15 @@ describe('gate.visitor', () => {
     expect(o.answers.reason).toBeTruthy()
   })
 
-  test('case B, owner agrees: the path goes by the wait and the call', () => {
-    const o = finish(visitor, ['B 访客找业主', '已约好', 'next', '业主同意', '已登记、发来访卡'], {
+  test('case B, owner agrees: the path goes by the call (asking the visitor to wait is its first line)', () => {
+    const o = finish(visitor, ['B 访客找业主', '已约好', '业主同意', '已登记、发来访卡'], {
       room: '3-201'
     })
-    expect(o.path).toEqual(['greet', 'b.appointment', 'b.wait', 'b.call', 'b.register', 'end.admitted'])
+    expect(o.path).toEqual(['greet', 'b.appointment', 'b.call', 'b.register', 'end.admitted'])
   })
 
   test('case B, owner refuses or does not answer', () => {
-    const refused = finish(visitor, ['B 访客找业主', '没有约好', 'next', '业主不同意'])
+    const refused = finish(visitor, ['B 访客找业主', '没有约好', '业主不同意'])
     expect(refused.kind).toBe('visitor.refused')
     expect(refused.answers).toMatchObject({
       case: 'B',
@@ -378,13 +378,7 @@ describe('gate.visitor', () => {
       hostCall: 'refused',
       result: 'refused'
     })
-    const noAnswer = finish(visitor, [
-      'B 访客找业主',
-      '已约好',
-      'next',
-      '业主不在或电话无人接听',
-      '来访者离开'
-    ])
+    const noAnswer = finish(visitor, ['B 访客找业主', '已约好', '业主不在或电话无人接听', '来访者离开'])
     expect(noAnswer.answers).toMatchObject({
       hostCall: 'noAnswer',
       result: 'refused',
@@ -462,7 +456,7 @@ describe('gate walks: each way through records exactly these answers', () => {
     [
       'visitor B, owner agrees: registered, card issued',
       visitor,
-      ['B 访客找业主', '已约好', 'next', '业主同意', '已登记、发来访卡'],
+      ['B 访客找业主', '已约好', '业主同意', '已登记、发来访卡'],
       { room: '3-201' },
       'visitor.admitted',
       {

@@ -8,7 +8,7 @@ const T0 = Date.UTC(2026, 0, 5, 1, 0, 0) // 09:00 in China
 
 describe('runRecord: a finished run becomes its record', () => {
   const visitor = requireScript('gate.visitor')
-  const run = walk(visitor, ['B 访客找业主', '已约好', 'next', '业主同意', '已登记、发来访卡'], T0, {
+  const run = walk(visitor, ['B 访客找业主', '已约好', '业主同意', '已登记、发来访卡'], T0, {
     room: '3-1-502'
   })
 
@@ -18,7 +18,7 @@ describe('runRecord: a finished run becomes its record', () => {
       id: 'run-1',
       scriptId: 'gate.visitor',
       version: visitor.version,
-      path: ['greet', 'b.appointment', 'b.wait', 'b.call', 'b.register', 'end.admitted'],
+      path: ['greet', 'b.appointment', 'b.call', 'b.register', 'end.admitted'],
       answers: run.answers,
       outcome: 'visitor.admitted',
       startedAt: T0,

@@ -68,8 +68,7 @@ function caseB(s: ScriptRunStore) {
   s.begin()
   expect(s.choose(1)).toBe(true) // B 访客找业主
   expect(s.answer('3-1-502')).toBe(true)
-  expect(s.choose(0)).toBe(true) // 已约好
-  expect(s.next()).toBe(true) // 请访客稍等 → 打电话给业主
+  expect(s.choose(0)).toBe(true) // 已约好 → 请访客稍等，打电话给业主
 }
 
 describe('ScriptCatalogStore: the list', () => {
@@ -131,12 +130,13 @@ describe('ScriptRunStore: a run', () => {
     expect(s.step?.id).toBe('b.call')
     // T0 is 09:00 in China
     expect(s.say).toEqual([
+      '不好意思，请您等一下，我们打电话看看业主在不在。',
       '王先生，早上好，我们是正门值班保安，这里有一位李先生有事找您，我们现在让他进去，可以吗？'
     ])
     b.h.clock.now += 6 * 3600_000 // 15:00: the next move fills in the afternoon greeting
     s.back()
-    s.next()
-    expect(s.say[0]).toContain('下午好')
+    s.choose(0)
+    expect(s.say[1]).toContain('下午好')
   })
 
   it('a skipped form gives neutral words, never a raw placeholder', () => {
@@ -148,9 +148,8 @@ describe('ScriptRunStore: a run', () => {
     expect(s.say[0]).toBe('先生/小姐，请问有什么可以帮到您？')
     s.choose(1)
     s.choose(0)
-    s.next()
-    expect(s.say[0]).not.toMatch(/[{}]/)
-    expect(s.say[0]).toContain('业主')
+    expect(s.say[1]).not.toMatch(/[{}]/)
+    expect(s.say[1]).toContain('业主')
   })
 
   it('opens a script that addresses nobody at once', () => {
@@ -218,7 +217,7 @@ describe('ScriptRunStore: a run', () => {
       version: lib.requireScript('gate.visitor').version,
       outcome: 'visitor.admitted',
       answers: { case: 'B', room: '3-1-502', hostCall: 'agreed' },
-      path: ['greet', 'b.appointment', 'b.wait', 'b.call', 'b.register', 'end.admitted']
+      path: ['greet', 'b.appointment', 'b.call', 'b.register', 'end.admitted']
     })
   })
 
