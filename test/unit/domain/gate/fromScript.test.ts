@@ -4,7 +4,7 @@ import { outcome, requireScript, walk } from '../../../../src/domain/scripts'
 describe('script answers become the record', () => {
   it('visitor case B admitted with the ID deposited', () => {
     const script = requireScript('gate.visitor')
-    const s = walk(script, ['B 访客找业主', '已约好', 'next', '业主同意', '已押证登记、发来访卡'], 0, {
+    const s = walk(script, ['B 访客找业主', '已约好', '业主同意', '已押证登记、发来访卡'], 0, {
       room: '1-1-101'
     })
     expect(visitorFromAnswers(outcome(script, s, 1).answers)).toEqual({

@@ -170,7 +170,6 @@ describe('ScriptRunStore: a run', () => {
     caseB(s)
     expect(s.run?.answers).toMatchObject({ case: 'B', appointment: 'yes', room: '3-1-502' })
     s.back()
-    s.back()
     expect(s.step?.id).toBe('b.appointment')
     expect(s.run?.answers.appointment).toBeUndefined()
     expect(s.currentAnswer).toBe('3-1-502')
@@ -204,7 +203,7 @@ describe('ScriptRunStore: a run', () => {
       { label: '问清来意', value: 'B 访客找业主' },
       { label: '来访的房号', value: '3-1-502' },
       { label: '询问是否约好', value: '已约好' },
-      { label: '打电话给业主', value: '业主同意' },
+      { label: '请访客稍等，打电话给业主', value: '业主同意' },
       { label: '登记发卡', value: '已登记、发来访卡' }
     ])
     b.online = true
