@@ -8,6 +8,12 @@ export const ui = {
   back() {
     return Taro.navigateBack()
   },
+  /** Back a page, or to 工作台 when there is none (a page opened by its address or reloaded). */
+  backOrHome() {
+    return Taro.getCurrentPages().length > 1
+      ? Taro.navigateBack()
+      : Taro.switchTab({ url: '/pages/home/index' })
+  },
   tab(url: string) {
     return Taro.switchTab({ url })
   },

@@ -7,6 +7,7 @@ import { rootStore } from '../../stores'
 import { ui } from '../../services/ui'
 import { estatesAdmin } from './model'
 import './index.scss'
+import { Back } from '../../components/Back'
 
 /** Admin: every estate, the one being worked in, and a new estate. */
 function EstatesPage() {
@@ -22,6 +23,7 @@ function EstatesPage() {
 
   return (
     <View className="page">
+      <Back />
       <View className="card">
         <Text className="card-title">小区</Text>
         {s.estates.map((e) => (

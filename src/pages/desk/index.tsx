@@ -24,6 +24,7 @@ import './index.scss'
 import { Chips } from '../../components/Chips'
 import { Stepper } from '../../components/Stepper'
 import { RoomPicker } from '../../components/RoomPicker'
+import { Back } from '../../components/Back'
 
 /** The code big, its QR, and what to do with it. */
 const Shown = observer(function Shown() {
@@ -296,6 +297,7 @@ function DeskPage() {
   const now = clock()
   return (
     <View className="page">
+      <Back />
       <Chips
         options={[
           { v: 'pass', label: '访客通行证' },

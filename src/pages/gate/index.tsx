@@ -15,6 +15,7 @@ import { LeaveRow } from './components/LeaveRow'
 import { gate, GATE_URLS, now as clock } from './model'
 import type { VehicleRow, VisitorRow } from './model'
 import './gate.scss'
+import { Back } from '../../components/Back'
 
 const VisitorLine = observer(function VisitorLine({ v, now }: { v: VisitorRow; now: number }) {
   // not pre-ticked: one tap must not record an ID as returned that is still in the drawer
@@ -94,6 +95,7 @@ function GateHome() {
   const name = rootStore.session.staff?.name
   return (
     <View className="page">
+      <Back />
       <View className="gate-bar">
         <Text className="card-title">{`门岗 · ${gate.gate}`}</Text>
         <Text className="muted">{name}</Text>

@@ -9,6 +9,7 @@ import { itemTitle, type HandoverItem } from '../../domain/handover/rules'
 import { localClock } from '../../domain/time'
 import { handover as ho } from './model'
 import './index.scss'
+import { Back } from '../../components/Back'
 
 function ItemCard({ item, children }: { item: HandoverItem; children?: React.ReactNode }) {
   return (
@@ -209,7 +210,12 @@ function HandoverPage() {
     if (mode === 'in') void ho.loadIn(postOf(params.post))
     else void ho.loadOut()
   })
-  return <View className="page handover">{mode === 'in' ? <GoingOn /> : <GoingOff />}</View>
+  return (
+    <View className="page handover">
+      <Back />
+      {mode === 'in' ? <GoingOn /> : <GoingOff />}
+    </View>
+  )
 }
 
 export default observer(HandoverPage)

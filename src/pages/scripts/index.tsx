@@ -6,6 +6,7 @@ import { DeptChips } from './DeptChips'
 import { library, runUrl } from './lib'
 import { acks, catalog as s } from './model'
 import './index.scss'
+import { Back } from '../../components/Back'
 
 /** 话术: find a script by search or department; the person's own department first. */
 function ScriptsIndex() {
@@ -14,6 +15,7 @@ function ScriptsIndex() {
 
   return (
     <View className="page">
+      <Back />
       <Input
         className="input search"
         value={s.query}

@@ -14,6 +14,7 @@ import { AreaHeader } from '../../components/AreaHeader'
 import { gateAdmin, now as clock, patrolAdmin } from './model'
 import { handoverDay } from '../handover/model'
 import './index.scss'
+import { Back } from '../../components/Back'
 
 const MENU = [
   { title: '员工管理', desc: '新增员工、生成微信绑定码', url: '/pages/supervisor/staff/index' },
@@ -166,6 +167,7 @@ function SupervisorEntry() {
   })
   return (
     <View className="page">
+      <Back />
       <AreaHeader title="主管" desc={`${session.estate?.name ?? ''} 的员工、派单与日报`} />
       <Overstay />
       <Lockouts />

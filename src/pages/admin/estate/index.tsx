@@ -6,6 +6,7 @@ import { Field } from '../../../components/Field'
 import { ui } from '../../../services/ui'
 import { estatesAdmin } from '../model'
 import '../index.scss'
+import { Back } from '../../../components/Back'
 
 const CHANGE = { new: '新增', updated: '更新', unchanged: '不变' } as const
 
@@ -17,6 +18,7 @@ function EstatePage() {
 
   return (
     <View className="page">
+      <Back />
       <View className="card">
         <Text className="card-title">{d ? d.estate.name : '小区'}</Text>
         {d && (

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Field } from '../../../components/Field'
 import { estatesAdmin, ROOMS_SHOWN } from '../model'
 import '../index.scss'
+import { Back } from '../../../components/Back'
 
 /** The estate's rooms for managers: by building and unit, owner and masked phone, a search, the count. */
 function RoomsPage() {
@@ -12,6 +13,7 @@ function RoomsPage() {
   const v = s.roomView
   return (
     <View className="page">
+      <Back />
       <View className="card">
         <Field
           value={s.roomQuery}

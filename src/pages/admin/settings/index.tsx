@@ -7,6 +7,7 @@ import { SEVERITIES, SEVERITY_LABELS } from '../../../domain/estates/settings'
 import { RESPONSE_MINUTES } from '../../../domain/work/model'
 import { estatesAdmin } from '../model'
 import '../index.scss'
+import { Back } from '../../../components/Back'
 
 /** One number of the form: its label, the box, and the domain's message for it. */
 const NumberField = observer(function NumberField({
@@ -45,11 +46,13 @@ function SettingsPage() {
   if (!f)
     return (
       <View className="page">
+        <Back />
         <Text className="muted">{s.error || '正在读取…'}</Text>
       </View>
     )
   return (
     <View className="page">
+      <Back />
       <View className="card">
         <Text className="card-title">{`门岗 · ${s.detail?.estate.name ?? ''}`}</Text>
         <NumberField label="访客滞留提醒（小时）" path="overstayHours" value={f.overstayHours} />

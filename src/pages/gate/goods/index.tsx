@@ -15,6 +15,7 @@ import { CodeEntry } from '../components/CodeEntry'
 import { Chips, Toggle } from '../components/Toggle'
 import { gate } from '../model'
 import '../gate.scss'
+import { Back } from '../../../components/Back'
 
 const REASONS = [
   '物品与放行条不符',
@@ -91,6 +92,7 @@ function GoodsPage() {
     !found?.problem && goodsReleaseProblems({ ...releaseSource(pass, slipNo), ...checks }).length === 0
   return (
     <View className="page">
+      <Back />
       {!checking && (
         <View>
           <CodeEntry kind="goodsSlip" label="放行条编号" busy={busy} onCode={(c) => void lookup(c)} />

@@ -12,6 +12,7 @@ import { BlockDecision } from '../components/BlockDecision'
 import { CodeEntry } from '../components/CodeEntry'
 import { gate, now as clock } from '../model'
 import '../gate.scss'
+import { Back } from '../../../components/Back'
 
 const STATUS = { active: '有效', used: '已使用', revoked: '已作废' } as const
 
@@ -59,6 +60,7 @@ function PassPage() {
   const p = found?.pass
   return (
     <View className="page">
+      <Back />
       <CodeEntry kind="visitorPass" label="访客通行码" busy={busy} onCode={(c) => void lookup(c)} />
       {error && <View className="warn-box">{error}</View>}
       {p && (

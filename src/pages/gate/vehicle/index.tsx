@@ -20,6 +20,7 @@ import { BlockDecision } from '../components/BlockDecision'
 import { Toggle } from '../components/Toggle'
 import { gate, now } from '../model'
 import '../gate.scss'
+import { Back } from '../../../components/Back'
 
 /** The outside vehicle's record after the script: ID and IC card when they were handed over. */
 function OutsideForm({
@@ -139,18 +140,21 @@ function VehiclePage() {
   if (ended)
     return (
       <View className="page">
+        <Back />
         <OutsideForm run={ended} blockOverride={override} onDone={reset} />
       </View>
     )
   if (runner)
     return (
       <View className="page">
+        <Back />
         <ScriptRunner model={runner} />
       </View>
     )
 
   return (
     <View className="page">
+      <Back />
       <Text className="muted">{`车辆进出 · ${gate.gate}`}</Text>
       <PlateKeypad
         value={plate}

@@ -31,6 +31,7 @@ import type { VisitorRecallOut } from '../../../domain/contract'
 import { NO_ONE, WhoCard, type Who } from '../components/WhoCard'
 import '../gate.scss'
 import { Back } from '../../../components/Back'
+import { Back } from '../../../components/Back'
 
 const RESULT_WORDS = { admitted: '放行进入', refused: '未放行', redirected: '已指引到会所' } as const
 
@@ -338,6 +339,7 @@ function VisitorPage() {
   if (run) parsed = visitorFromAnswers(run.answers)
   return (
     <View className="page">
+      <Back />
       <Back />
       <Text className="muted">{`访客检查 · ${gate.gate}`}</Text>
       {!run || !parsed ? (

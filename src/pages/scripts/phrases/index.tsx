@@ -6,6 +6,7 @@ import { DeptChips } from '../DeptChips'
 import '../lib'
 import { phrasebook as s } from '../model'
 import '../index.scss'
+import { Back } from '../../../components/Back'
 
 const PAGE = 30
 
@@ -16,6 +17,7 @@ function PhrasesPage() {
   const count = groups.reduce((n, g) => n + g.phrases.length, 0)
   return (
     <View className="page">
+      <Back />
       <Input
         className="input search"
         value={s.query}

@@ -7,6 +7,7 @@ import { quizResultLine } from '../../../domain/scripts/quiz'
 import { library } from '../lib'
 import { catalog, quiz as s } from '../model'
 import '../index.scss'
+import { Back } from '../../../components/Back'
 
 /** Practice: "in this situation, what do you say?", one tap, then the right line. */
 function QuizPage() {
@@ -19,6 +20,7 @@ function QuizPage() {
   if (!script || !q || q.quiz.scriptId !== id || q.quiz.questions.length === 0) {
     return (
       <View className="page">
+        <Back />
         <Text className="muted">这份话术暂时没有练习题。</Text>
         <Btn kind="ghost" onClick={() => void ui.back()}>
           返回
@@ -32,6 +34,7 @@ function QuizPage() {
   if (r) {
     return (
       <View className="page">
+        <Back />
         <View className="card">
           <Text className="card-title title-block">{`${script.title} · 练习成绩`}</Text>
           <Text className="quiz-score">{`${r.score} 分`}</Text>
@@ -51,6 +54,7 @@ function QuizPage() {
   const show = (t: string) => library.toDisplayPunctuation(t)
   return (
     <View className="page">
+      <Back />
       <Text className="run-title">{`${script.title} · 第 ${q.index + 1} / ${total} 题`}</Text>
       <View className="card">
         <Text className="quiz-prompt">{show(question.prompt)}</Text>

@@ -11,6 +11,7 @@ import { ui } from '../../../services/ui'
 import { library, quizUrl } from '../lib'
 import { acks, run as s } from '../model'
 import '../index.scss'
+import { Back } from '../../../components/Back'
 
 const GENDERS: { v: Gender; label: string }[] = [
   { v: 'male', label: '先生' },
@@ -100,6 +101,7 @@ function RunPage() {
   if (!script || script.id !== id) {
     return (
       <View className="page">
+        <Back />
         {s.error && <Text className="error-text">{s.error}</Text>}
         <Btn kind="ghost" onClick={() => void ui.back()}>
           返回话术列表
@@ -127,6 +129,7 @@ function RunPage() {
   if (!runner) {
     return (
       <View className="page">
+        <Back />
         <View className="card">
           <Text className="card-title title-block">{script.title}</Text>
           <Text className="muted">{library.toDisplayPunctuation(script.situation)}</Text>
@@ -141,6 +144,7 @@ function RunPage() {
 
   return (
     <View className="page">
+      <Back />
       <ScriptRunner
         model={runner}
         title={script.title}

@@ -9,6 +9,7 @@ import { gateAdmin as g, now as clock, SHIFTS } from '../model'
 import '../index.scss'
 import '../gate.scss'
 import { Chips } from '../../../components/Chips'
+import { Back } from '../../../components/Back'
 
 /** Events per hour as bars: busy hours stand out at a glance. */
 const HourChart = observer(function HourChart() {
@@ -39,6 +40,7 @@ function GateLogPage() {
   const gates = g.refs?.gates ?? []
   return (
     <View className="page">
+      <Back />
       <DayNav
         date={g.date}
         isToday={g.isToday}

@@ -11,6 +11,7 @@ import { ui } from '../../../services/ui'
 import { gateAdmin as g, now as clock } from '../model'
 import '../index.scss'
 import '../gate.scss'
+import { Back } from '../../../components/Back'
 
 async function confirmThen(what: string, run: () => Promise<boolean>) {
   if ((await ui.confirm('删除', `确定${what}吗？`, '删除')) && !(await run())) void ui.toast(g.takeError())
@@ -217,6 +218,7 @@ function GateRefsPage() {
   useDidShow(() => void g.loadRefs())
   return (
     <View className="page">
+      <Back />
       {g.error && <Text className="error-text">{g.error}</Text>}
       {g.waitingRefs > 0 && <Text className="muted">{`${g.waitingRefs} 条修改待上传，联网后生效`}</Text>}
       <BlockList />

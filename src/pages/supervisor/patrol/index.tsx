@@ -14,6 +14,7 @@ import {
 import { ui } from '../../../services/ui'
 import { patrolAdmin as p } from '../model'
 import '../index.scss'
+import { Back } from '../../../components/Back'
 
 const TONE: Record<string, string> = {
   done: 'ok',
@@ -86,11 +87,13 @@ function PatrolOverview() {
   if (p.detail)
     return (
       <View className="page">
+        <Back />
         <Timeline />
       </View>
     )
   return (
     <View className="page">
+      <Back />
       <DayNav date={p.date} isToday={p.isToday} onMove={(n) => p.moveDay(n)} />
       {p.error && <Text className="error-text">{p.error}</Text>}
       {d && (

@@ -25,6 +25,7 @@ import { patrolAdmin as p } from '../model'
 import { QrSheet } from '../../../components/QrSheet'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import '../index.scss'
+import { Back } from '../../../components/Back'
 
 const Checkpoints = observer(function Checkpoints() {
   const [f, setF] = useState(EMPTY_CHECKPOINT_FORM)
@@ -250,6 +251,7 @@ function PatrolSetup() {
   if (sheet)
     return (
       <View className="page">
+        <Back />
         <Text className="muted">截图或打印后张贴在各巡更点；二维码带签名，不能伪造。</Text>
         <QrSheet items={p.sheet} />
         <Btn kind="ghost" onClick={() => setSheet(false)}>
@@ -259,6 +261,7 @@ function PatrolSetup() {
     )
   return (
     <View className="page">
+      <Back />
       {p.error && <Text className="error-text">{p.error}</Text>}
       <Btn
         onClick={() => {

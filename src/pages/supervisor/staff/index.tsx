@@ -13,6 +13,7 @@ import { ui } from '../../../services/ui'
 import { staffAdmin } from '../model'
 import '../index.scss'
 import '../staff.scss'
+import { Back } from '../../../components/Back'
 
 const when = (t: number) => `${localDate(t)} ${localClock(t)}`
 
@@ -153,6 +154,7 @@ function StaffPage() {
 
   return (
     <View className="page">
+      <Back />
       {s.created && (
         <View className="card">
           <Text className="card-title">{`已为 ${s.created.staff.name} 生成绑定码`}</Text>
