@@ -5,8 +5,8 @@
  *     DevTools protocol (Network.loadingFinished encodedDataLength), and the time from the
  *     navigation to the home's name and figures on screen, at 4x CPU throttle;
  * (2) a later visit answered by the offline app shell (service worker): the same time.
- * Chromium asks for brotli only over https, so over http://127.0.0.1 the files come as gzip; the
- * brotli figure beside it is what an https deployment sends (the .br copies of the same files).
+ * Chromium asks for brotli over https and on 127.0.0.1/localhost (measured: br), not from a plain
+ * http:// site address, which gets the gzip copies: both sizes of the build are printed.
  * `BENCH_RUNS` (5) loads of each; prints median and worst.
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -131,7 +131,7 @@ async function main() {
   const sum = (suffix: string) =>
     js.reduce((a, p) => a + (existsSync(p + suffix) ? statSync(p + suffix).size : 0), 0)
   console.log(
-    `  the build's html+js+css: raw ${kb(sum(''))}, gzip ${kb(sum('.gz'))}, brotli ${kb(sum('.br'))} (https clients get brotli)`
+    `  the build's html+js+css: raw ${kb(sum(''))}, gzip ${kb(sum('.gz'))}, brotli ${kb(sum('.br'))} (a plain http:// site address gets gzip)`
   )
   const firstMs = first.map((l) => l.ms)
   const shellMs = shell.map((l) => l.ms)

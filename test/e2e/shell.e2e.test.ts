@@ -42,7 +42,7 @@ describe('precompressed and cached', () => {
     const js = [...seen].find(([p]) => /^\/js\/app\.[0-9a-f]{8}\.js$/.test(p))![1]
     const css = [...seen].find(([p]) => /^\/css\/app\.[0-9a-f]{8}\.css$/.test(p))![1]
     for (const h of [html, js, css]) {
-      // Chromium asks for br only over https: over http://127.0.0.1 it gets the gzip copy
+      // Chromium asks for br over https and on 127.0.0.1; from a plain http:// address, gzip
       expect(['br', 'gzip']).toContain(h['content-encoding'])
       expect(h.vary).toBe('Accept-Encoding')
     }
