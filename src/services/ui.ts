@@ -8,11 +8,14 @@ export const ui = {
   back() {
     return Taro.navigateBack()
   },
-  /** Back a page, or to 工作台 when there is none (a page opened by its address or reloaded). */
+  /**
+   * H5's back control: back a page, or to 工作台 when there is none (a page opened by its
+   * address or reloaded). The mini program has WeChat's own back arrow (the test folds away there).
+   */
   backOrHome() {
-    return Taro.getCurrentPages().length > 1
-      ? Taro.navigateBack()
-      : Taro.switchTab({ url: '/pages/home/index' })
+    return process.env.TARO_ENV === 'h5' && Taro.getCurrentPages().length <= 1
+      ? Taro.switchTab({ url: '/pages/home/index' })
+      : Taro.navigateBack()
   },
   tab(url: string) {
     return Taro.switchTab({ url })
