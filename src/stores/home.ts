@@ -11,7 +11,19 @@ export interface HomeDeps {
   storage: KeyValueStorage
   staffId: () => string | undefined
   newId: () => string
+  /** attendance: where the phone is (position, Wi-Fi), or why not; absent in tests that do not need it */
+  locate?: () => Promise<ClockWhereIn>
+  now?: () => number
 }
+
+/** What a clock-in or clock-out carries (shift.start / shift.end `where`). */
+export interface ClockWhereIn {
+  position?: { lat: number; lng: number; accuracyM: number }
+  bssid?: string
+  noPositionReason?: string
+}
+/** A fix older than this is not sent with a clock-in (the page locates again when it shows). */
+const WHERE_FRESH_MS = 3 * 60_000
 
 export interface ShiftView {
   id: string
@@ -34,6 +46,8 @@ export class HomeStore {
   inbox: InboxOut[] = []
   loading = false
   error = ''
+  /** the last place the phone found for clocking (attendance), and when */
+  where: { at: number; where: ClockWhereIn } | undefined = undefined
 
   constructor(private deps: HomeDeps) {
     makeAutoObservable<HomeStore, 'deps'>(this, { deps: false })
@@ -77,6 +91,21 @@ export class HomeStore {
     }
   }
 
+  /** Finds where the phone is, for the next clock-in or clock-out (the page calls it when it shows). */
+  async locate(): Promise<void> {
+    const { locate, now } = this.deps
+    if (!locate || !now) return
+    const where = await locate()
+    runInAction(() => (this.where = { at: now(), where }))
+  }
+
+  /** The fresh place to send with a clock, or nothing (the server flags 没有取得位置 where the post has one). */
+  private get clockWhere(): { where?: ClockWhereIn } {
+    const w = this.where
+    const now = this.deps.now?.()
+    return w && now !== undefined && now - w.at <= WHERE_FRESH_MS ? { where: w.where } : {}
+  }
+
   private get shiftRecord(): string {
     return `shift:${this.deps.staffId() ?? ''}`
   }
@@ -107,7 +136,7 @@ export class HomeStore {
     try {
       this.deps.outbox.enqueue(
         'shift.start',
-        { id: this.deps.newId(), post },
+        { id: this.deps.newId(), post, ...this.clockWhere },
         { record: this.shiftRecord, summary: `上岗：${post}` }
       )
       void this.deps.outbox.sync()
@@ -125,7 +154,7 @@ export class HomeStore {
     try {
       this.deps.outbox.enqueue(
         'shift.end',
-        { shiftId: s.id },
+        { shiftId: s.id, ...this.clockWhere },
         { record: this.shiftRecord, summary: `下岗：${s.post}` }
       )
       void this.deps.outbox.sync()

@@ -6,6 +6,7 @@ import { wxLoginCode } from '../services/wechat'
 import { network } from '../services/network'
 import { photoFiles } from '../services/files'
 import { ui } from '../services/ui'
+import { clockWhere } from '../services/wifi'
 import { createApi, type Api } from './api'
 import { HomeStore } from './home'
 import { OutboxStore } from './outbox'
@@ -73,7 +74,9 @@ class RootStore {
       outbox: this.outbox,
       storage,
       staffId: () => this.session.staff?.id,
-      newId: this.newId
+      newId: this.newId,
+      locate: clockWhere,
+      now: this.now
     })
     // Each subpackage makes its own stores in src/pages/<area>/model/index.ts, from these, so the
     // main package does not carry them.

@@ -27,6 +27,8 @@ function HomePage() {
       return
     }
     void home.load()
+    // where the phone is, sent with the next 上岗/下岗 (attendance flags a clock away from the post)
+    void home.locate()
     stopPoll()
     if (session.staff?.roles.some((r) => r === 'guard' || r === 'supervisor' || r === 'admin'))
       poll = setInterval(() => void home.load(), 30_000)
@@ -127,6 +129,9 @@ function HomePage() {
               上岗时间 {localClock(shift.startedAt)}
               {shift.pending ? ' · 待上传' : ''}
             </Text>
+            {t?.shift?._id === shift.id && t.shift.flags ? (
+              <Text className="shift-flag">上岗打卡存疑：{t.shift.flags}（已记录，主管可见）</Text>
+            ) : null}
             <Btn kind="danger" className="shift-btn" onClick={endShift}>
               下岗
             </Btn>
