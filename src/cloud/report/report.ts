@@ -9,6 +9,7 @@ import { DAY_MS, localDate } from '../../domain/time'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { inSets } from '../cron/sets'
 import { pastDay, reportOf } from './build'
+import { storeIfFinal } from './generate'
 import { REPORTS, ReportRepo, reportId } from './repo'
 import { reportXlsx } from './xlsx'
 
@@ -56,7 +57,14 @@ export async function compare(input: ParsedInputOf<'report.compare'>, ctx: Ctx):
   return compareRows(reports)
 }
 
-/** The last `days` days up to yesterday: stored reports where the timer made them, computed for the rest. */
+/** Days a trend read computes itself when they are not stored (each is a day's reads, ~0.2 s at a year's history). */
+export const TREND_COMPUTE_MAX = 5
+
+/**
+ * The last `days` days up to yesterday: stored reports where the timer made them; of the rest,
+ * the newest TREND_COMPUTE_MAX computed now (and stored when the day is final), older ones
+ * marked missing (the hourly sweep fills them in, generate.ts).
+ */
 export async function trend(input: ParsedInputOf<'report.trend'>, ctx: Ctx): Promise<ReportTrend> {
   const estate = requireEstate(ctx)
   const days = Array.from({ length: input.days }, (_, i) => localDate(ctx.now - (input.days - i) * DAY_MS))
@@ -66,11 +74,14 @@ export async function trend(input: ParsedInputOf<'report.trend'>, ctx: Ctx): Pro
     days[days.length - 1]
   )
   const byDay = new Map(stored.filter((d) => d.report).map((d) => [d.day, d.report!]))
-  const points: ReportTrend['points'] = []
-  for (const day of days) {
-    const r = byDay.get(day) ?? (await reportOf(ctx, estate, day))
-    points.push({ day, values: valuesOf(r.headlines) })
-  }
+  const todo = days.filter((d) => !byDay.has(d)).slice(-TREND_COMPUTE_MAX)
+  await inSets(todo, async (day) => {
+    byDay.set(day, await storeIfFinal(ctx, estate, day))
+  })
+  const points: ReportTrend['points'] = days.map((day) => {
+    const r = byDay.get(day)
+    return r ? { day, values: valuesOf(r.headlines) } : { day, values: valuesOf([]), missing: true }
+  })
   return { estateId: estate._id, estateName: estate.name, points }
 }
 

@@ -219,6 +219,8 @@ export interface CompareRow {
 export interface TrendPoint {
   day: string
   values: Record<FigureKey, number | null>
+  /** not stored yet and not computed by this read (every value null): the hourly sweep fills it in */
+  missing?: true
 }
 export interface ReportTrend {
   estateId: string

@@ -66,7 +66,7 @@ describe('report', () => {
     h.clock.now = T0 + DAY_MS - HOUR + 7 * MINUTE
     expect(ok<SweepOut>(await sweep(h)).reports).toBe(1)
     expect(ok<SweepOut>(await sweep(h)).reports).toBe(0)
-    expect(await h.count('reports')).toBe(1)
+    expect(await h.count('reports', { day: DAY })).toBe(1)
     const stored = await h.as('admin').call('report.day', { date: DAY })
     expect(stored).toMatchObject({ stored: true, comment: { text: '漏巡多，已找巡逻班长' } })
     expect(stored.headlines).toEqual(r.headlines)
@@ -143,6 +143,12 @@ describe('report', () => {
     expect(t.points.map((p) => p.day)).toEqual([localDate(T0 - 2 * DAY_MS), localDate(T0 - DAY_MS), DAY])
     expect(t.points[2].values).toMatchObject({ visitors: 2, missedRounds: 11, newIncidents: 1 })
     expect(t.points[0].values.visitors).toBe(0)
+    // 30 days: the newest 5 not stored are computed now (and kept once final), the rest wait for the sweep
+    const month = await h.as('supervisor').call('report.trend', { days: 30 })
+    expect(month.points.filter((p) => p.missing).map((p) => p.day)).toEqual(
+      month.points.slice(0, 25).map((p) => p.day)
+    )
+    expect(month.points[29].values.missedRounds).toBe(11)
   })
 
   it('two supervisors comment at once: both answered, one comment kept; a comment racing the sweep is kept', async () => {
@@ -163,7 +169,7 @@ describe('report', () => {
     const r = await h.as('supervisor').call('report.day', { date: DAY })
     expect(r.stored).toBe(true)
     expect(['甲的点评', '乙的点评']).toContain(r.comment?.text)
-    expect(await h.count('reports')).toBe(1)
+    expect(await h.count('reports', { day: DAY })).toBe(1)
   })
 
   it('a comment is a short text: too long or empty is refused', async () => {
