@@ -145,6 +145,13 @@ export const FIELD_LABELS: Record<string, string> = {
   area: '区域',
   endDate: '日期',
   handoverId: '交班记录',
+  where: '打卡位置',
+  wifi: '岗位 Wi-Fi',
+  postId: '岗位',
+  slots: '班次',
+  overrides: '临时调班',
+  v: '排班版本',
+  month: '月份',
   comment: '点评',
   reportHour: '日报时间',
   checks: '逐项核对'
