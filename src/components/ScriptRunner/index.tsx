@@ -21,6 +21,8 @@ export interface ScriptRunnerProps {
   onRestart?: () => void
   /** the estate's rooms on the phone: a room question is answered by their keys (else typed) */
   rooms?: readonly RoomTriple[]
+  /** the page's own fields for this step, after the lines to say and before its question */
+  fields?: ReactNode
 }
 
 /** Items to tick: a reminder for the person, not enforced. */
@@ -110,7 +112,7 @@ const Ask = observer(function Ask({
  * the scripts pages run every script through this. Styles: ./index.scss, imported by the
  * stylesheets of the pages that show it (gate.scss, scripts/index.scss).
  */
-function ScriptRunnerView({ model, title, outcome, onRestart, rooms = NO_ROOMS }: ScriptRunnerProps) {
+function ScriptRunnerView({ model, title, outcome, onRestart, rooms = NO_ROOMS, fields }: ScriptRunnerProps) {
   const step = model.step
   const key = model.stepKey
   return (
@@ -146,6 +148,7 @@ function ScriptRunnerView({ model, title, outcome, onRestart, rooms = NO_ROOMS }
           ))}
         </View>
       )}
+      {fields}
       {step.ask && !step.outcome && <Ask model={model} step={step} rooms={rooms} />}
       {step.outcome ? (
         outcome

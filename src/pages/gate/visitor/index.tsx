@@ -31,7 +31,6 @@ import type { VisitorRecallOut } from '../../../domain/contract'
 import { NO_ONE, WhoCard, type Who } from '../components/WhoCard'
 import '../gate.scss'
 import { Back } from '../../../components/Back'
-import { Back } from '../../../components/Back'
 
 const RESULT_WORDS = { admitted: '放行进入', refused: '未放行', redirected: '已指引到会所' } as const
 
@@ -340,27 +339,34 @@ function VisitorPage() {
   return (
     <View className="page">
       <Back />
-      <Back />
       <Text className="muted">{`访客检查 · ${gate.gate}`}</Text>
       {!run || !parsed ? (
         <View>
           {runner.step.id === 'b.call' && (
             <OwnerCall room={runner.run.answers.room ?? ''} find={gate.ownerPhone} />
           )}
-          {WHO_STEPS.includes(runner.step.id) && (
-            <WhoCard
-              who={who}
-              onChange={setWho}
-              recall={gate.visitorRecall}
-              onRecall={(r) => {
-                setRecalled(r)
-                // the last room visited, if the script asks for one here and none is picked yet
-                if (r?.room && runner.step.ask?.key === 'room' && !runner.currentAnswer) runner.answer(r.room)
-              }}
-            />
-          )}
-          {runner.step.id === EXTRAS_STEP && <ExtrasCard x={extras} onChange={setExtras} cardIssued />}
-          <ScriptRunner model={runner} rooms={gate.rooms} />
+          <ScriptRunner
+            model={runner}
+            rooms={gate.rooms}
+            fields={
+              <>
+                {WHO_STEPS.includes(runner.step.id) && (
+                  <WhoCard
+                    who={who}
+                    onChange={setWho}
+                    recall={gate.visitorRecall}
+                    onRecall={(r) => {
+                      setRecalled(r)
+                      // the last room visited, if the script asks for one here and none is picked yet
+                      if (r?.room && runner.step.ask?.key === 'room' && !runner.currentAnswer)
+                        runner.answer(r.room)
+                    }}
+                  />
+                )}
+                {runner.step.id === EXTRAS_STEP && <ExtrasCard x={extras} onChange={setExtras} cardIssued />}
+              </>
+            }
+          />
         </View>
       ) : (
         <RecordForm
