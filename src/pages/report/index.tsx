@@ -15,6 +15,7 @@ import { PICTURE_H, PICTURE_W } from './model/picture'
 import { weekdayOf } from './model/pictureOf'
 import { COMPARE_URL, report as rep, severalEstates } from './model'
 import './index.scss'
+import { Back } from '../../components/Back'
 
 const CANVAS_ID = 'report-picture'
 
@@ -257,6 +258,7 @@ function ReportPage() {
 
   return (
     <View className="page report">
+      <Back />
       <View className="card">
         <Text className="card-title">{`${r?.estateName ?? ''} 日报`}</Text>
         <DayNav

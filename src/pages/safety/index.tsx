@@ -8,6 +8,7 @@ import { ui } from '../../services/ui'
 import type { AlertOut } from '../../domain/contract'
 import { alerts } from './model'
 import './index.scss'
+import { Back } from '../../components/Back'
 
 /** How often the open list is read again while the page is shown. */
 const POLL_MS = 20_000
@@ -41,6 +42,7 @@ function SafetyPage() {
 
   return (
     <View className="page">
+      <Back />
       {alerts.loaded && alerts.open.length === 0 && (
         <View className="card">
           <Text className="muted">没有待处理的安全告警</Text>

@@ -8,6 +8,7 @@ import { weekdayOf } from '../model/pictureOf'
 import { TREND_FIGURES } from '../model/report'
 import { compare as cmp } from '../model'
 import '../index.scss'
+import { Back } from '../../../components/Back'
 
 /** One estate of the day: its problems first (the headlines that are not ok), then its counts. */
 const EstateCard = observer(function EstateCard({ row, rank }: { row: CompareRow; rank: number }) {
@@ -62,6 +63,7 @@ function ComparePage() {
   useLoad(() => void cmp.load())
   return (
     <View className="page report">
+      <Back />
       <View className="card">
         <Text className="card-title">各小区同一天（问题多的在前）</Text>
         <DayNav
