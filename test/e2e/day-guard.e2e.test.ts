@@ -14,7 +14,7 @@ import { GATE_ACTIONS } from '../../src/domain/contract/gate'
 import type { Envelope } from '../../src/domain/errors'
 import type { VehicleVisit, Visitor } from '../../src/domain/gate/entities'
 
-type Doc<T> = T & { [k: string]: unknown }
+type Doc<T> = T & { [k: string]: unknown; _id: string; _v: number }
 const SHOTS = resolve(__dirname, '../../dist/e2e-shots')
 let app: App
 beforeAll(async () => {
