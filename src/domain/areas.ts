@@ -36,7 +36,8 @@ export const AREAS: readonly Area[] = [
     title: '任务',
     desc: '今日任务与报事处理',
     url: '/pages/work/tasks/index',
-    roles: ['housekeeper', 'cleaner', 'engineer', 'service', 'supervisor', 'admin']
+    // 门岗 and 巡逻 are 保安部: its pool tasks and emergencies reach them here
+    roles: ['housekeeper', 'cleaner', 'engineer', 'service', 'guard', 'patrol', 'supervisor', 'admin']
   },
   {
     key: 'supervisor',

@@ -152,7 +152,14 @@ export function newPlanForm(
 
 /** A plan can be saved once it has a name and a route. */
 export function planReady(f: Pick<PlanForm, 'name' | 'routeId'>): boolean {
-  return !!f.name.trim() && !!f.routeId
+  return !planProblem(f)
+}
+
+/** Why 添加计划 cannot go yet, in Chinese (a tap that did nothing left people guessing). */
+export function planProblem(f: Pick<PlanForm, 'name' | 'routeId'>): string | undefined {
+  if (!f.name.trim()) return '先写计划名称，如 夜巡'
+  if (!f.routeId) return '先选一条路线'
+  return undefined
 }
 
 export const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'] as const

@@ -72,7 +72,8 @@ export function rejectionLine(t: Pick<TaskOut, 'status' | 'history'>): string | 
 
 /** A grab that lost the race, on the card it was tapped on: who holds it now, in the server's words. */
 export function grabLostLine(message: string): string {
-  return message.includes('抢走') ? message : `没抢到：${message}`
+  const who = /已被(.+?)抢走/.exec(message)?.[1]
+  return who ? `已被${who}抢走，这单不用去了` : `没抢到：${message}`
 }
 
 /** The checklist as ticked on completion, for review: ☑ 地面 · ☐ 玻璃门 (nothing when there is none). */

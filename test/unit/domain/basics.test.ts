@@ -64,8 +64,8 @@ describe('estate time is China time whatever the machine zone', () => {
 })
 
 describe('work areas by role', () => {
-  it('a guard gets gate, patrol and scripts but not supervisor or tasks', () => {
-    expect(areasFor(['guard']).map((a) => a.key)).toEqual(['gate', 'patrol', 'scripts'])
+  it('a guard gets gate, patrol, tasks (保安部 pool tasks and emergencies) and scripts, not supervisor', () => {
+    expect(areasFor(['guard']).map((a) => a.key)).toEqual(['gate', 'patrol', 'tasks', 'scripts'])
   })
   it('a supervisor gets every area; every area is reachable by some role', () => {
     expect(areasFor(['supervisor']).map((a) => a.key)).toEqual(AREAS.map((a) => a.key))

@@ -20,7 +20,7 @@ describe('SessionStore', () => {
     expect(await s.signInDemo('demo-guard')).toBe(true)
     expect(s.staff?.name).toBe('张卫国')
     expect(s.estate?.name).toBe('翠湖花园')
-    expect(s.areas.map((a) => a.key)).toEqual(['gate', 'patrol', 'scripts'])
+    expect(s.areas.map((a) => a.key)).toEqual(['gate', 'patrol', 'tasks', 'scripts'])
     expect(s.isDemo).toBe(true)
 
     const again = new SessionStore({

@@ -15,6 +15,7 @@ import {
   checkpointDraft,
   checkpointLine,
   planLine,
+  planProblem,
   planReady,
   radiusFromAccuracy,
   routeLines,
@@ -152,6 +153,7 @@ const Plans = observer(function Plans() {
   const routes = p.refs?.routes ?? []
   const defaults = p.refs?.planDefaults
   const [f, setF] = useState(() => newPlanForm(defaults))
+  const [planWhy, setPlanWhy] = useState('')
   // the estate's patrol settings arrive with the refs: a form not yet touched starts from them
   const [filledFrom, setFilledFrom] = useState(defaults)
   if (defaults !== filledFrom) {
@@ -232,12 +234,14 @@ const Plans = observer(function Plans() {
         placeholder="最长"
         onChange={(v) => setF({ ...f, maxMinutes: Number(v) || 0 })}
       />
+      {planWhy && <Text className="error-text">{planWhy}</Text>}
       <Btn
-        onClick={() =>
+        onClick={() => {
+          setPlanWhy(planProblem(f) ?? '')
           void (planReady(f) ? p.addPlan(f) : Promise.resolve(false)).then(
             (ok) => ok && setF({ ...f, name: '' })
           )
-        }
+        }}
       >
         添加计划
       </Btn>

@@ -5,6 +5,7 @@ import {
   checkpointLine,
   checkpointQuestion,
   planLine,
+  planProblem,
   planReady,
   radiusFromAccuracy,
   routeLines,
@@ -101,6 +102,13 @@ describe('small rules', () => {
       planReady({ name: '夜巡', routeId: '' }),
       planReady({ name: '夜巡', routeId: 'r' })
     ]).toEqual([false, false, true])
+    // 添加计划 with no name did nothing: it now says why
+    expect([
+      planProblem(NEW_PLAN_FORM),
+      planProblem({ name: '夜巡', routeId: '' }),
+      planProblem({ name: ' ', routeId: 'r' }),
+      planProblem({ name: '夜巡', routeId: 'r' })
+    ]).toEqual(['先写计划名称，如 夜巡', '先选一条路线', '先写计划名称，如 夜巡', undefined])
   })
 })
 

@@ -63,9 +63,8 @@ describe('task lines', () => {
     expect(rejectionLine({ status: 'inProgress', history: [h('抢单')] })).toBeUndefined()
   })
   it('a lost grab names who holds it; the review shows the ticked checklist', () => {
-    expect(grabLostLine('这个任务已接单，不能抢单（已被钱工抢走）')).toBe(
-      '这个任务已接单，不能抢单（已被钱工抢走）'
-    )
+    expect(grabLostLine('这个任务待接单，不能抢单（已被钱工抢走）')).toBe('已被钱工抢走，这单不用去了')
+    expect(grabLostLine('这个单刚被别人抢走了')).toBe('没抢到：这个单刚被别人抢走了')
     expect(grabLostLine('网络不通')).toBe('没抢到：网络不通')
     expect(
       checklistLine({
