@@ -101,6 +101,30 @@ describe('report', () => {
     expect(ok<SweepOut>(await sweep(h)).reports).toBe(1)
   })
 
+  it('attendance from the attendance area: who was on which post, late, absent', async () => {
+    const h = await makeHarness()
+    await h.addStaff('guard-b', ['guard'])
+    // T0 is a Monday; 08:00-20:00 at 东门岗 for 张卫国 and guard-b
+    const slot = { id: 'day', days: [1], start: '08:00', end: '20:00', staffIds: ['demo-guard', 'guard-b'] }
+    await h.as('supervisor').call('attendance.scheduleSave', { postId: 'demo-gate-1', slots: [slot], v: 0 })
+    await h.as('guard').call('shift.start', { id: 'shift-att', post: '东门岗' }) // 09:00: an hour late
+    h.clock.now = T0 + DAY_MS
+    const r = await h.as('supervisor').call('report.day', { date: DAY })
+    expect(r.attendance).toMatchObject({
+      recorded: true,
+      late: 1,
+      absent: 1,
+      absentNames: ['员工guard-b（东门岗）']
+    })
+    expect(r.attendance.onPost).toEqual([
+      expect.objectContaining({ post: '东门岗', staffName: '张卫国', late: true, lateMinutes: 60 })
+    ])
+    expect(fig(r, 'absent')).toMatchObject({ value: 1, level: 'bad' })
+    expect(r.events.map((e) => e.text)).toEqual(
+      expect.arrayContaining(['缺勤：员工guard-b（东门岗）', '迟到 60 分钟：张卫国（东门岗）'])
+    )
+  })
+
   it('refuses a day not over yet, a role that is not a manager, and another estate', async () => {
     const h = await makeHarness()
     await expectRefused(h, 'supervisor', 'report.day', { date: DAY }, 'INVALID_INPUT', /还没过完/)
