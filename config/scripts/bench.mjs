@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { dirname, resolve } from 'node:path'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-for (const name of (process.env.BENCH_ONLY ?? 'dispatcher,outbox,gate,patrol,work,cloud,rooms,guess,heavy,h5').split(',')) {
+for (const name of (process.env.BENCH_ONLY ?? 'dispatcher,outbox,gate,patrol,work,cloud,rooms,guess,heavy,h5,report').split(',')) {
   const outfile = resolve(root, `dist/bench/${name}.js`)
   await build({
     entryPoints: [resolve(root, `config/bench/${name}.ts`)],
