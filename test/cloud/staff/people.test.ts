@@ -104,7 +104,8 @@ describe('cron', () => {
       escalated: 0,
       recurring: 0,
       expiredUploads: 0,
-      releasedTasks: 0
+      releasedTasks: 0,
+      reports: 1 // yesterday's daily report of the demo estate (its report hour has passed)
     })
   })
 })
