@@ -14,7 +14,16 @@ export const MAX_BATCH = 25
  * Reads that walk a whole day or more: at most one per batch (a batch of 25 day-log CSVs took
  * 2.3 s and 17 MB while a health check waited behind it). A second is answered HEAVY_BUSY.
  */
-export const HEAVY_ACTIONS: ReadonlySet<string> = new Set(['gate.dayLogCsv'])
+export const HEAVY_ACTIONS: ReadonlySet<string> = new Set([
+  'gate.dayLogCsv',
+  // a day's report computed, every estate's, 30 days of them, or written as a workbook
+  'report.day',
+  'report.compare',
+  'report.trend',
+  'report.xlsx',
+  // a month of every post's people
+  'attendance.monthXlsx'
+])
 
 type One = (req: RawRequest, identity: Identity, shared: Shared) => Promise<Envelope<unknown>>
 

@@ -88,6 +88,8 @@ export interface SettingsForm {
   /** 报平安: minutes between check-ins on patrol (0: off), and the grace after */
   checkInMinutes: string
   graceMinutes: string
+  /** 日报: the hour (0-23) yesterday's report is made */
+  reportHour: string
 }
 
 /** The screen filled from the estate's settings (patrol from the defaults when unset). */
@@ -106,7 +108,8 @@ export function settingsForm(s: EstateSettings): SettingsForm {
     minMinutes: String(p.minMinutes),
     maxMinutes: String(p.maxMinutes),
     checkInMinutes: String(safetyOf(s).checkInMinutes),
-    graceMinutes: String(safetyOf(s).graceMinutes)
+    graceMinutes: String(safetyOf(s).graceMinutes),
+    reportHour: String(reportHourOf(s))
   }
 }
 
@@ -150,13 +153,17 @@ export function settingsFromForm(f: SettingsForm): EstateSettings | { field: str
         message: `巡更${names[k]}：请填写${k === 'everyMinutes' ? 15 : 1}到1440之间的整数（分钟）`
       }
   }
+  const reportHour = wholeNumber(f.reportHour)
+  if (reportHour === undefined || reportHour > 23)
+    return { field: 'settings.reportHour', message: '日报生成时间：请填写0到23之间的整数（点钟）' }
   const checkIn = wholeNumber(f.checkInMinutes)
   const grace = wholeNumber(f.graceMinutes)
   const s: EstateSettings = {
     overstayHours: hours,
     responseMinutes,
     patrol: patrol as NonNullable<EstateSettings['patrol']>,
-    safety: { checkInMinutes: checkIn ?? -1, graceMinutes: grace ?? -1 }
+    safety: { checkInMinutes: checkIn ?? -1, graceMinutes: grace ?? -1 },
+    reportHour
   }
   const p = settingsProblem(s)
   return p ?? s

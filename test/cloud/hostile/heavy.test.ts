@@ -17,7 +17,8 @@ import { storeGateDay } from '../../kit/gateDay'
 describe('at most one heavy read per batch', () => {
   it('a batch of 25 day-log CSVs runs the first and answers HEAVY_BUSY for the other 24', async () => {
     const h = await makeHarness()
-    expect(HEAVY_ACTIONS.has('gate.dayLogCsv')).toBe(true)
+    for (const a of ['gate.dayLogCsv', 'report.day', 'report.trend', 'report.xlsx', 'attendance.monthXlsx'])
+      expect(HEAVY_ACTIONS.has(a)).toBe(true)
     const csv = { action: 'gate.dayLogCsv', estateId: DEMO_ESTATE_ID, input: { date: '2026-11-23' } }
     const env = await h.raw(
       'admin',

@@ -86,6 +86,11 @@ function SettingsPage() {
           巡更途中每隔这么久要按一次「我安全」；超过宽限仍未报，立即通知主管和在岗门岗。
         </Text>
       </View>
+      <View className="card">
+        <Text className="card-title">日报</Text>
+        <NumberField label="每天几点生成昨天的日报（0-23）" path="reportHour" value={f.reportHour} />
+        <Text className="muted">到点自动生成前一天的日报，主管在工作台「日报」查看、点评和转发。</Text>
+      </View>
       {s.error && <Text className="error-text">{s.error}</Text>}
       {s.saved && <Text className="adm-title">已保存</Text>}
       <Btn loading={s.busy} onClick={() => void s.saveSettings()}>

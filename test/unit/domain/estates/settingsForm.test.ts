@@ -17,8 +17,11 @@ describe('the settings screen', () => {
       minMinutes: '20',
       maxMinutes: '60',
       checkInMinutes: '20',
-      graceMinutes: '5'
+      graceMinutes: '5',
+      reportHour: '8'
     })
+    // an hour set before is shown, so saving the screen keeps it (it used to fall back to 8)
+    expect(settingsForm({ overstayHours: 4, reportHour: 6 }).reportHour).toBe('6')
   })
 
   it('gives the settings to send: empty response times keep the company default', () => {
@@ -26,8 +29,10 @@ describe('the settings screen', () => {
       overstayHours: 6,
       responseMinutes: { urgent: 20 },
       patrol: DEFAULT_ESTATE_SETTINGS.patrol,
-      safety: { checkInMinutes: 20, graceMinutes: 5 }
+      safety: { checkInMinutes: 20, graceMinutes: 5 },
+      reportHour: 8
     })
+    expect(settingsFromForm({ ...form, reportHour: '0' })).toMatchObject({ reportHour: 0 })
     // 报平安 0 turns the check-ins off
     expect(settingsFromForm({ ...form, checkInMinutes: '0' })).toMatchObject({
       safety: { checkInMinutes: 0, graceMinutes: 5 }
@@ -56,6 +61,10 @@ describe('the settings screen', () => {
     expect(settingsFromForm({ ...form, checkInMinutes: 'x' })).toMatchObject({
       field: 'settings.safety.checkInMinutes',
       message: /报平安间隔/
+    })
+    expect(settingsFromForm({ ...form, reportHour: '24' })).toMatchObject({
+      field: 'settings.reportHour',
+      message: /0到23/
     })
     expect(settingsFromForm({ ...form, graceMinutes: '90' })).toMatchObject({
       field: 'settings.safety.graceMinutes'
