@@ -7,7 +7,7 @@ import { localDate } from '../../src/domain/time'
 /** A finished run of the visitor script, case B (an owner's guest, admitted). */
 export function visitorRunB(id: string, at = T0) {
   const script = requireScript('gate.visitor')
-  const state = walk(script, ['B 访客找业主', '已约好', 'next', '业主同意', '已登记、发来访卡'], at, {
+  const state = walk(script, ['B 访客找业主', '已约好', '业主同意', '已登记、发来访卡'], at, {
     room: '1-1-101'
   })
   const o = outcome(script, state, at + 60_000)
