@@ -185,6 +185,11 @@ export const EXAMPLES: {
     name: '2栋大堂',
     questions: [{ key: 'ok', label: '是否正常', kind: 'yesno' }]
   }),
+  'patrol.checkpointSunKey': () => ({
+    id: 'demo-cp-1',
+    sunMetaKey: '00112233445566778899AABBCCDDEEFF',
+    sunFileKey: 'FFEEDDCCBBAA99887766554433221100'
+  }),
   'patrol.routeSave': () => ({
     id: `route-${++seq}`,
     name: '短路线',

@@ -15,6 +15,7 @@ export { markMissed } from './missed'
 export const PATROL_HANDLERS = defineHandlers({
   'patrol.refs': setup.refs,
   'patrol.checkpointSave': setup.checkpointSave,
+  'patrol.checkpointSunKey': setup.checkpointSunKey,
   'patrol.routeSave': setup.routeSave,
   'patrol.planSave': setup.planSave,
   'patrol.qrSheet': setup.qrSheet,

@@ -69,6 +69,58 @@ async function save<T extends Checkpoint | Route | Plan>(
   return doc
 }
 
+/**
+ * Stores or removes a checkpoint's SUN keys (server-side only, never sent back): both keys, or
+ * `sunOff`. Whether the point now has a signed tag, or undefined when the input leaves it as it was.
+ */
+async function sunKeys(
+  repo: PatrolRepo,
+  estateId: string,
+  input: { id: string; sunMetaKey?: string; sunFileKey?: string; sunOff?: boolean }
+): Promise<boolean | undefined> {
+  if (!input.sunMetaKey !== !input.sunFileKey)
+    throw badInput(input.sunMetaKey ? 'sunFileKey' : 'sunMetaKey', 'NFC 防伪标签的两个密钥要一起填')
+  const keys = await repo.get(TAG_KEYS, input.id)
+  if (keys && keys.estateId !== estateId) throw new AppError('NOT_FOUND')
+  if (input.sunMetaKey && input.sunFileKey) {
+    const meta = input.sunMetaKey.toUpperCase()
+    const file = input.sunFileKey.toUpperCase()
+    // new keys: a new tag, whose counter starts again
+    const fields = {
+      meta,
+      file,
+      lastCounter: keys && keys.meta === meta && keys.file === file ? keys.lastCounter : -1
+    }
+    if (keys) await repo.update(TAG_KEYS, keys, fields)
+    else await repo.insert(TAG_KEYS, { _id: input.id, estateId, ...fields })
+    return true
+  }
+  if (input.sunOff) {
+    if (keys) await repo.remove(TAG_KEYS, input.id)
+    return false
+  }
+  return undefined
+}
+
+/**
+ * A point's NFC anti-forgery keys set (or turned off) apart from its form: the supervisor's
+ * 已设置 field, which never gets the keys back.
+ */
+export async function checkpointSunKey(
+  input: ParsedInputOf<'patrol.checkpointSunKey'>,
+  ctx: Ctx
+): Promise<CheckpointOut> {
+  const estate = requireEstate(ctx)
+  const repo = new PatrolRepo(ctx)
+  if (!input.sunOff && !input.sunMetaKey && !input.sunFileKey)
+    throw badInput('sunMetaKey', '请填写两个密钥，或选择关闭 NFC 防伪')
+  const have = await repo.getInEstate(CHECKPOINTS, input.id, '没有这个巡更点', { active: true })
+  const signedTag = (await sunKeys(repo, estate._id, input)) ?? have.signedTag ?? false
+  const saved = await repo.update(CHECKPOINTS, have, { signedTag })
+  await ctx.audit(CHECKPOINTS.name, input.id)
+  return checkpointOut(saved)
+}
+
 export async function checkpointSave(
   input: ParsedInputOf<'patrol.checkpointSave'>,
   ctx: Ctx
@@ -83,25 +135,7 @@ export async function checkpointSave(
     if (await repo.codeFree(estate._id, c)) code = c
   }
   if (!code) throw new AppError('INTERNAL')
-  if (!input.sunMetaKey !== !input.sunFileKey)
-    badInput(input.sunMetaKey ? 'sunFileKey' : 'sunMetaKey', 'NFC 防伪标签的两个密钥要一起填')
-  const keys = await repo.get(TAG_KEYS, input.id)
-  if (input.sunMetaKey && input.sunFileKey) {
-    const fields = {
-      meta: input.sunMetaKey.toUpperCase(),
-      file: input.sunFileKey.toUpperCase(),
-      // new keys: a new tag, whose counter starts again
-      lastCounter:
-        keys && keys.meta === input.sunMetaKey.toUpperCase() && keys.file === input.sunFileKey.toUpperCase()
-          ? keys.lastCounter
-          : -1
-    }
-    if (keys) {
-      if (keys.estateId !== estate._id) throw new AppError('NOT_FOUND')
-      await repo.update(TAG_KEYS, keys, fields)
-    } else await repo.insert(TAG_KEYS, { _id: input.id, estateId: estate._id, ...fields })
-  } else if (input.sunOff && keys && keys.estateId === estate._id) await repo.remove(TAG_KEYS, input.id)
-  const signedTag = input.sunMetaKey ? true : input.sunOff ? false : (have?.signedTag ?? false)
+  const signedTag = (await sunKeys(repo, estate._id, input)) ?? have?.signedTag ?? false
   const saved = await save(ctx, CHECKPOINTS, input.id, {
     signedTag,
     name: input.name,

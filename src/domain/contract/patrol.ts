@@ -212,6 +212,20 @@ export const PATROL_ACTIONS = defineActions({
     write: true,
     summary: '主管：新增或修改巡更点'
   }),
+  'patrol.checkpointSunKey': action<CheckpointOut>()({
+    fn: 'admin',
+    input: v.strictObject({
+      id: id(),
+      /** both keys (a new or re-keyed tag), or `sunOff`; never sent back: the point says signedTag */
+      sunMetaKey: v.optional(v.pipe(v.string(), v.regex(/^[0-9A-Fa-f]{32}$/, '应为32位十六进制密钥'))),
+      sunFileKey: v.optional(v.pipe(v.string(), v.regex(/^[0-9A-Fa-f]{32}$/, '应为32位十六进制密钥'))),
+      sunOff: v.optional(v.boolean())
+    }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：设置巡更点的 NFC 防伪密钥'
+  }),
   'patrol.routeSave': action<RouteOut>()({
     fn: 'admin',
     input: v.strictObject({
