@@ -33,6 +33,20 @@ export const privacy = {
     pending = undefined
     listeners.forEach((l) => l(false))
   },
+  /**
+   * True when WeChat would stop the next personal-data API to show the privacy guide. Reads
+   * made without the person asking (the home page finding where it is as it shows) skip then:
+   * a page without the dialog would leave the request pending.
+   */
+  async needsConsent(): Promise<boolean> {
+    if (!isWeapp || !Taro.getPrivacySetting) return false
+    try {
+      const r = (await Taro.getPrivacySetting({})) as unknown as { needAuthorization?: boolean }
+      return r.needAuthorization === true
+    } catch {
+      return true
+    }
+  },
   openContract() {
     if (isWeapp && Taro.openPrivacyContract) void Taro.openPrivacyContract({})
   }

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { isWeapp } from './env'
 import { locate, type Position } from './location'
+import { privacy } from './privacy'
 
 /**
  * The BSSID of the Wi-Fi the phone is connected to (attendance: a post's Wi-Fi), or undefined:
@@ -34,6 +35,8 @@ export async function clockWhere(): Promise<{
   bssid?: string
   noPositionReason?: string
 }> {
+  // read as the page shows: never while the privacy guide is still to be agreed (no dialog here)
+  if (await privacy.needsConsent()) return { noPositionReason: '还没有同意隐私保护指引，未取得位置' }
   const [fix, bssid] = await Promise.all([locate(4000), connectedBssid()])
   return {
     ...('position' in fix ? { position: fix.position } : { noPositionReason: fix.reason.slice(0, 60) }),

@@ -198,6 +198,8 @@ const PRIVACY_APIS = new Set([
   'getLocation',
   'getFuzzyLocation',
   'chooseLocation',
+  'startWifi',
+  'getConnectedWifi',
   'setClipboardData',
   'getClipboardData'
 ])
@@ -216,6 +218,9 @@ export class Phone {
   /** answers showModal: true = 确定 */
   readonly modalAnswers: boolean[] = []
   position = { latitude: 22.5431, longitude: 114.0579, accuracy: 12 }
+  /** the Wi-Fi the phone is connected to (attendance sends its BSSID at 上岗/下岗); null: not connected */
+  wifi: { SSID: string; BSSID: string } | null = { SSID: 'guard-post', BSSID: 'aa:bb:cc:dd:ee:01' }
+  private wifiStarted = false
   online = true
   privacyAgreed = false
   readonly storage = new Map<string, string>()
@@ -1289,6 +1294,15 @@ export class Phone {
           verticalAccuracy: 0,
           horizontalAccuracy: this.position.accuracy
         }
+      }),
+      startWifi: this.api('startWifi', () => {
+        this.wifiStarted = true
+      }),
+      getConnectedWifi: this.api('getConnectedWifi', () => {
+        // WeChat answers 12000 (未先调用 startWifi) and 12005 (Wi-Fi off / not connected)
+        if (!this.wifiStarted) throw new Error('getConnectedWifi:fail not init')
+        if (!this.wifi) throw new Error('getConnectedWifi:fail wifi is disconnected')
+        return { wifi: { ...this.wifi, secure: true, signalStrength: 90, frequency: 5180 } }
       }),
       getNFCAdapter: () => this.nfcAdapter(),
       login: this.api('login', () => ({ code: `host-code-${this.name}` })),
