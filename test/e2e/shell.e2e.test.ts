@@ -136,7 +136,7 @@ async function backBox(page: Page) {
 
 function expectTopLeftTarget(box: Awaited<ReturnType<typeof backBox>>) {
   expect(box).toBeDefined()
-  expect(box!.text.replace(/\s/g, '')).toBe('‹返回')
+  expect(box!.text.replace(/\s/g, '')).toBe('返回')
   expect(box!.x).toBeGreaterThanOrEqual(0)
   expect(box!.x).toBeLessThan(24)
   expect(box!.y).toBeLessThan(24)

@@ -13,7 +13,7 @@ export function Back() {
   return (
     <View className="back-bar">
       <View className="back-btn" role="button" aria-label="返回" onClick={() => void ui.backOrHome()}>
-        <Text className="back-arrow">‹</Text>
+        <View className="back-arrow" />
         <Text>返回</Text>
       </View>
     </View>
