@@ -1,5 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { HomeToday, InboxOut } from '../domain/contract'
+import type { Role } from '../domain/roles'
 import type { KeyValueStorage } from '../services/storage'
 import type { Api } from './api'
 import { messageOf } from './api'
@@ -22,6 +23,15 @@ export interface ClockWhereIn {
   bssid?: string
   noPositionReason?: string
 }
+/**
+ * Who clocks at a post that can have a place (a gate or post with position and Wi-Fi): guards.
+ * Only their phone is located, and only on home (about to 上岗, or on shift for 下岗); nobody
+ * else's location is read.
+ */
+export function clocksAtPost(roles: readonly Role[]): boolean {
+  return roles.includes('guard')
+}
+
 /** A fix older than this is not sent with a clock-in (the page locates again when it shows). */
 const WHERE_FRESH_MS = 3 * 60_000
 
@@ -97,6 +107,12 @@ export class HomeStore {
     if (!locate || !now) return
     const where = await locate()
     runInAction(() => (this.where = { at: now(), where }))
+  }
+
+  /** Locates only people who clock at a post (clocksAtPost); anyone else's position is never read. */
+  async locateToClock(roles: readonly Role[]): Promise<void> {
+    if (!clocksAtPost(roles)) return
+    await this.locate()
   }
 
   /** The fresh place to send with a clock, or nothing (the server flags 没有取得位置 where the post has one). */

@@ -27,8 +27,9 @@ function HomePage() {
       return
     }
     void home.load()
-    // where the phone is, sent with the next 上岗/下岗 (attendance flags a clock away from the post)
-    void home.locate()
+    // where the phone is, sent with the next 上岗/下岗 (attendance flags a clock away from the post):
+    // only for those who clock at a post (guards), never anyone else's; non-blocking (4 s timeout)
+    void home.locateToClock(session.staff?.roles ?? [])
     stopPoll()
     if (session.staff?.roles.some((r) => r === 'guard' || r === 'supervisor' || r === 'admin'))
       poll = setInterval(() => void home.load(), 30_000)
