@@ -27,7 +27,9 @@ export default defineAppConfig({
     { root: 'pages/work', name: 'work', pages: ['report/index', 'tasks/index', 'followup/index'] },
     { root: 'pages/scripts', name: 'scripts', pages: ['index', 'run/index', 'quiz/index', 'phrases/index'] },
     { root: 'pages/handover', name: 'handover', pages: ['index'] },
-    { root: 'pages/report', name: 'report', pages: ['index', 'compare/index'] }
+    { root: 'pages/report', name: 'report', pages: ['index', 'compare/index'] },
+    // 考勤: the day's clock-ins, schedules per post, the month's sheet (supervisor, admin)
+    { root: 'pages/attendance', name: 'attendance', pages: ['index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -2,7 +2,7 @@ import type { Role } from './roles'
 
 /** The work areas (one subpackage each) and who uses them. */
 export interface Area {
-  key: 'gate' | 'desk' | 'patrol' | 'tasks' | 'supervisor' | 'report' | 'scripts'
+  key: 'gate' | 'desk' | 'patrol' | 'tasks' | 'supervisor' | 'report' | 'attendance' | 'scripts'
   title: string
   desc: string
   url: string
@@ -51,6 +51,13 @@ export const AREAS: readonly Area[] = [
     title: '日报',
     desc: '昨天的日报、分享图片、各小区对比',
     url: '/pages/report/index',
+    roles: ['supervisor', 'admin']
+  },
+  {
+    key: 'attendance',
+    title: '考勤',
+    desc: '今日考勤、排班、月度考勤表',
+    url: '/pages/attendance/index',
     roles: ['supervisor', 'admin']
   },
   {
