@@ -278,6 +278,23 @@ export function cardStartable(card: { state: string; slotStart: number }, now: n
   return card.state === 'due' || (card.state === 'upcoming' && canStartRound(card.slotStart, now))
 }
 
+/**
+ * Whether a card on today's list offers 开始巡更. Near a slot boundary a plan shows its open slot
+ * and the next one (already inside the early-start window): only one of them may offer the button,
+ * the open slot while it lasts, so a guard never starts the next round with the current one unwalked.
+ */
+export function offersStart(
+  card: { planId: string; state: string; slotStart: number },
+  cards: readonly { planId: string; state: string; slotStart: number; slotEnd: number }[],
+  now: number
+): boolean {
+  if (!cardStartable(card, now)) return false
+  if (card.state !== 'upcoming') return true
+  return !cards.some(
+    (o) => o.planId === card.planId && o.slotStart < card.slotStart && o.state === 'due' && now < o.slotEnd
+  )
+}
+
 export function evaluateRound(
   plan: Pick<Plan, 'minMinutes' | 'maxMinutes'>,
   route: Pick<Route, 'checkpointIds'>,

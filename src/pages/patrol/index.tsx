@@ -6,7 +6,7 @@ import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Btn } from '../../components/Btn'
 import { PrivacyDialog } from '../../components/PrivacyDialog'
 import { pointMark, roundCardLines } from '../../domain/patrol/walk'
-import { cardStartable, roundCardState } from '../../domain/patrol/rules'
+import { offersStart, roundCardState } from '../../domain/patrol/rules'
 import { anomaliesOf } from '../../domain/patrol/rules'
 import { isAnomalyAnswer, pointAnswers, questionPrompt } from '../../domain/patrol/pointForm'
 import { canScan, scanQr } from '../../services/scanner'
@@ -232,7 +232,9 @@ function PatrolEntry() {
               <View key={`${c.planId}-${c.slotStart}`} className={`card round-card round-${state}`}>
                 <Text className="card-title">{line.title}</Text>
                 <Text className="muted">{line.detail}</Text>
-                {cardStartable(c, now) && <Btn onClick={() => patrol.startRound(c)}>开始巡更</Btn>}
+                {offersStart(c, patrol.cards, now) && (
+                  <Btn onClick={() => patrol.startRound(c)}>开始巡更</Btn>
+                )}
               </View>
             )
           })}

@@ -1,8 +1,10 @@
 /** When a round may be started, and how today's cards read: the same rule on the phone and the server. */
+import { currentAndNext } from '../../../../src/domain/patrol/slots'
 import {
   canStartRound,
   cardStartable,
   EARLY_START_MIN,
+  offersStart,
   roundActRefusal,
   roundCardState,
   walksPlan
@@ -36,6 +38,44 @@ describe('cards of today', () => {
     expect(cardStartable({ state: 'upcoming', slotStart: SLOT }, SLOT - 20 * M)).toBe(true)
     expect(cardStartable({ state: 'inProgress', slotStart: SLOT }, SLOT)).toBe(false)
     expect(cardStartable({ state: 'missed', slotStart: SLOT }, SLOT)).toBe(false)
+  })
+})
+
+describe('offersStart: near a slot boundary one round of a plan offers 开始巡更', () => {
+  // every 30 minutes from 20:00 to 06:00, every day: the cards are the plan's open slot and the next
+  const plan = { _id: 'night', days: [0, 1, 2, 3, 4, 5, 6], start: '20:00', end: '06:00', everyMinutes: 30 }
+  const cardsAt = (now: number, taken: Record<number, string> = {}) => {
+    const { current, next } = currentAndNext(plan, now)
+    return [current, next]
+      .filter((s): s is NonNullable<typeof s> => !!s)
+      .map((s) => ({
+        planId: s.planId,
+        slotStart: s.start,
+        slotEnd: s.end,
+        state: taken[s.start] ?? (s.start <= now ? 'due' : 'upcoming')
+      }))
+  }
+  const offered = (now: number, taken?: Record<number, string>) => {
+    const cards = cardsAt(now, taken)
+    return cards.filter((c) => offersStart(c, cards, now)).map((c) => (c.slotStart - SLOT) / M)
+  }
+  it('the open slot, not yet walked, is the only one offered, up to its last millisecond', () => {
+    expect(offered(SLOT + 10 * M)).toEqual([0]) // 20:10: the 20:30 card is in its early window but not offered
+    expect(offered(SLOT + 30 * M - 1)).toEqual([0])
+    expect(offered(SLOT + 30 * M)).toEqual([30]) // 20:30: the next slot is the open one now
+  })
+  it('once the open slot is being walked or done, the next one may start early', () => {
+    expect(offered(SLOT + 10 * M, { [SLOT]: 'inProgress' })).toEqual([30])
+    expect(offered(SLOT + 10 * M, { [SLOT]: 'done' })).toEqual([30])
+  })
+  it('before the window opens, the first slot alone within 30 minutes', () => {
+    expect(offered(SLOT - 31 * M)).toEqual([])
+    expect(offered(SLOT - 30 * M)).toEqual([0])
+  })
+  it('plans are separate: another plan’s open slot does not hide this one', () => {
+    const other = { planId: 'day', slotStart: SLOT - 30 * M, slotEnd: SLOT + 30 * M, state: 'due' }
+    const mine = { planId: 'night', slotStart: SLOT + 30 * M, slotEnd: SLOT + 60 * M, state: 'upcoming' }
+    expect(offersStart(mine, [other, mine], SLOT + 10 * M)).toBe(true)
   })
 })
 
