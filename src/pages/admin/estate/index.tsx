@@ -5,10 +5,70 @@ import { Btn } from '../../../components/Btn'
 import { Field } from '../../../components/Field'
 import { ui } from '../../../services/ui'
 import { estatesAdmin } from '../model'
+import { rootStore } from '../../../stores'
+import { locate } from '../../../services/location'
+import { connectedBssid } from '../../../services/wifi'
+import { PlaceEditor } from './place'
 import '../index.scss'
 import { Back } from '../../../components/Back'
 
 const CHANGE = { new: '新增', updated: '更新', unchanged: '不变' } as const
+
+// attendance settings of a gate or post: read the phone's place only when the admin taps a button
+const place = new PlaceEditor({
+  api: () => rootStore.api,
+  here: async () => {
+    const r = await locate(8000)
+    return 'position' in r ? { lat: r.position.lat, lng: r.position.lng } : r
+  },
+  bssid: () => connectedBssid(4000)
+})
+
+/** A gate's position, radius and Wi-Fi for attendance (考勤), edited in place. */
+const PlaceForm = observer(function PlaceForm({ onSaved }: { onSaved: () => void }) {
+  const f = place.form
+  return (
+    <View className="adm-place">
+      <Text className="muted">
+        {'考勤：上岗、下岗打卡不在范围内或不是岗位的 Wi-Fi 会标为存疑（仍然记录）'}
+      </Text>
+      <Text className="field-label">纬度</Text>
+      <Field value={f.lat} type="digit" placeholder="如 22.540000" onChange={(v) => place.set('lat', v)} />
+      <Text className="field-label">经度</Text>
+      <Field value={f.lng} type="digit" placeholder="如 114.050000" onChange={(v) => place.set('lng', v)} />
+      <Btn kind="ghost" className="adm-btn" loading={place.busy} onClick={() => void place.useHere()}>
+        用当前位置
+      </Btn>
+      <Text className="field-label">范围（米，5–500）</Text>
+      <Field value={f.radius} type="number" placeholder="100" onChange={(v) => place.set('radius', v)} />
+      <Text className="field-label">岗位 Wi-Fi（BSSID，用逗号隔开，最多5个）</Text>
+      <Field
+        value={f.wifi}
+        maxlength={120}
+        placeholder="如 aa:bb:cc:dd:ee:ff"
+        onChange={(v) => place.set('wifi', v)}
+      />
+      <Btn kind="ghost" className="adm-btn" loading={place.busy} onClick={() => void place.useWifi()}>
+        用当前连接的 Wi-Fi
+      </Btn>
+      {place.note && <Text className="muted">{place.note}</Text>}
+      {place.error && <Text className="error-text">{place.error}</Text>}
+      <Btn
+        loading={place.busy}
+        onClick={() =>
+          void place.save().then((ok) => {
+            if (ok) onSaved()
+          })
+        }
+      >
+        保存考勤设置
+      </Btn>
+      <Btn kind="ghost" onClick={() => place.close()}>
+        取消
+      </Btn>
+    </View>
+  )
+})
 
 /** The current estate: its gates and posts, and its rooms from a spreadsheet. */
 function EstatePage() {
@@ -38,14 +98,23 @@ function EstatePage() {
       <View className="card">
         <Text className="card-title">大门与岗亭</Text>
         {d?.gates.map((g) => (
-          <View key={g.id} className="adm-row">
-            <View className="adm-main">
-              <Text className="adm-title">{g.name}</Text>
-              <Text className="muted">{g.kind === 'gate' ? '大门（门岗登记时可选）' : '岗亭'}</Text>
+          <View key={g.id}>
+            <View className="adm-row">
+              <View className="adm-main">
+                <Text className="adm-title">{g.name}</Text>
+                <Text className="muted">{g.kind === 'gate' ? '大门（门岗登记时可选）' : '岗亭'}</Text>
+                <Text className="muted">
+                  {`考勤：${g.position ? `${g.position.lat}, ${g.position.lng} · ${g.position.radiusM} 米内` : '未设位置'}${g.wifi?.length ? ` · Wi-Fi ${g.wifi.length} 个` : ''}`}
+                </Text>
+              </View>
+              <Btn kind="ghost" className="adm-btn" onClick={() => place.open(g)}>
+                考勤设置
+              </Btn>
+              <Btn kind="ghost" className="adm-btn" onClick={() => void s.removeGate(g.id)}>
+                停用
+              </Btn>
             </View>
-            <Btn kind="ghost" className="adm-btn" onClick={() => void s.removeGate(g.id)}>
-              停用
-            </Btn>
+            {place.gate?.id === g.id && <PlaceForm onSaved={() => void s.loadDetail()} />}
           </View>
         ))}
         <View className="adm-kind">
