@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors'
 import type { IncidentOut, ParsedInputOf } from '../../domain/contract'
 import { DAY_MS } from '../../domain/time'
 import { categoryOf, DEPT_LABELS, type Incident } from '../../domain/work/model'
+import { anomalyLinesOf, anomalyRoute } from '../../domain/work/patrolAnomaly'
 import { incidentAddition, incidentPlan, taskForIncident, taskIdOf } from '../../domain/work/incidents'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { badInput, eventTime } from '../kit'
@@ -15,8 +16,12 @@ export async function report(input: ParsedInputOf<'work.report'>, ctx: Ctx): Pro
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   const repo = new WorkRepo(ctx)
-  const cat = categoryOf(input.category)
-  if (!cat) throw badInput('category', '类别：不认识这个类别')
+  const asked = categoryOf(input.category)
+  if (!asked) throw badInput('category', '类别：不认识这个类别')
+  // a patrol anomaly sent as 其他 goes to the department its question's topic belongs to
+  const routed =
+    input.checkpointId && asked.key === 'other' ? anomalyRoute(anomalyLinesOf(input.note)) : undefined
+  const cat = routed ? { ...routed.category, dept: routed.dept } : asked
   const taskId = taskIdOf(input.id)
   // one round trip: both ids looked at in the transaction (the inserts need not look again), and who is told
   const [had, , people] = await Promise.all([
