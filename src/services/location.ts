@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { isWeapp } from './env'
 
 export interface Position {
   lat: number
@@ -26,7 +27,8 @@ export function locationFailureReason(errMsg: string): string {
  */
 export async function locate(timeoutMs = 4000): Promise<{ position: Position } | { reason: string }> {
   const fix = Taro.getLocation({
-    type: 'gcj02',
+    // WeChat's maps are GCJ-02; Taro's H5 getLocation only does WGS-84 (it fails any other type)
+    type: isWeapp ? 'gcj02' : 'wgs84',
     isHighAccuracy: true,
     highAccuracyExpireTime: timeoutMs
   }).then(
