@@ -247,6 +247,8 @@ export const EXAMPLES: {
     days: [1, 2, 3, 4, 5],
     durationMinutes: 60
   }),
+  'work.templates': () => ({}),
+  'work.templateStop': () => ({ id: 'no-such-template' }),
   'work.board': () => ({}),
   'work.allTasks': () => ({}),
   'estates.list': () => ({}),

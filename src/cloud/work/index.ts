@@ -27,6 +27,8 @@ export const WORK_HANDLERS = defineHandlers({
   'work.taskCreate': supervise.taskCreate,
   'work.taskReview': supervise.taskReview,
   'work.templateSave': supervise.templateSave,
+  'work.templates': supervise.templates,
+  'work.templateStop': supervise.templateStop,
   'work.board': supervise.board,
   'work.allTasks': supervise.allTasks
 })

@@ -165,6 +165,11 @@ export class WorkRepo extends Repo {
     ).items
   }
 
+  /** An estate's active recurring templates, oldest first (the supervisor's list). */
+  templatesOf(estateId: string): Promise<TaskTemplate[]> {
+    return this.all(TEMPLATES, { where: { estateId, active: true }, orderBy: [['createdAt', 'asc']] })
+  }
+
   /** Every active recurring template (of every estate: the cron's). */
   activeTemplates(): Promise<TaskTemplate[]> {
     return this.all(TEMPLATES, { where: { active: true }, orderBy: [['createdAt', 'asc']] })

@@ -1,6 +1,6 @@
 /** A supervisor's work: new tasks (to a person or a pool), review and reassignment, recurring templates, the lists and the board. */
 import { AppError } from '../../domain/errors'
-import type { ParsedInputOf, TaskOut, WorkBoard } from '../../domain/contract'
+import type { ParsedInputOf, TaskOut, TemplateOut, WorkBoard } from '../../domain/contract'
 import { DAY_MS, dayStart, localDate } from '../../domain/time'
 import { SEVERITY_RANK } from '../../domain/work/incidents'
 import { CATEGORIES, DEPT_LABELS, DEPTS, deptsOf, type Dept, type Task } from '../../domain/work/model'
@@ -105,6 +105,38 @@ export async function templateSave(
   })
   await ctx.audit('tasktemplates', id)
   return { id, title: input.title }
+}
+
+export async function templates(_: Record<string, never>, ctx: Ctx): Promise<TemplateOut[]> {
+  const estate = requireEstate(ctx)
+  const list = await new WorkRepo(ctx).templatesOf(estate._id)
+  return list.map((t) => ({
+    id: t._id,
+    title: t.title,
+    type: t.type,
+    place: t.place,
+    checklist: t.checklist,
+    priority: t.priority,
+    photoRequired: t.photoRequired,
+    dept: t.dept,
+    assigneeId: t.assigneeId,
+    assigneeName: t.assigneeName,
+    time: t.time,
+    days: t.days,
+    durationMinutes: t.durationMinutes,
+    active: t.active
+  }))
+}
+
+/** Stops a recurring task: no more are made from it; the tasks already made stay as they are. */
+export async function templateStop(
+  input: ParsedInputOf<'work.templateStop'>,
+  ctx: Ctx
+): Promise<{ id: string; title: string }> {
+  requireEstate(ctx)
+  const t = await new WorkRepo(ctx).deactivateInEstate(TEMPLATES, input.id, '这个周期任务不存在或已停用')
+  await ctx.audit('tasktemplates', input.id)
+  return { id: input.id, title: t.title }
 }
 
 export async function allTasks(_: Record<string, never>, ctx: Ctx): Promise<TaskOut[]> {

@@ -6,7 +6,15 @@ import * as v from 'valibot'
 import { CN_PHONE } from '../privacy'
 import { MANAGER_ROLES, type Role } from '../roles'
 import type { Doc } from '../entities'
-import { CATEGORIES, DEPTS, TASK_TYPES, type Dept, type Incident, type Task } from '../work/model'
+import {
+  CATEGORIES,
+  DEPTS,
+  TASK_TYPES,
+  type Dept,
+  type Incident,
+  type Task,
+  type TaskTemplate
+} from '../work/model'
 import {
   action,
   defineActions,
@@ -66,6 +74,10 @@ export interface IncidentOut extends Omit<
   /** where each after-photo is stored (cloud://… in WeChat cloud, local:… on our server), once it has been uploaded */
   /** `url`: a photo on our server, signed for a few minutes (a path under the API base) */
   afterPhotoFiles?: { id: string; fileId: string; url?: string }[]
+}
+/** A recurring task's template as the supervisor lists it (the active ones only). */
+export interface TemplateOut extends Omit<TaskTemplate, keyof Doc | 'estateId'> {
+  id: string
 }
 /** A task as people see it: the stored record without the server's own fields, and whether it is late. */
 export interface TaskOut extends Omit<
@@ -232,6 +244,22 @@ export const WORK_ACTIONS = defineActions({
     scope: 'estate',
     write: true,
     summary: '主管：周期任务模板（每天/每周自动生成）'
+  }),
+  'work.templates': action<TemplateOut[]>()({
+    fn: 'admin',
+    input: v.strictObject({}),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: false,
+    summary: '主管：正在生效的周期任务'
+  }),
+  'work.templateStop': action<{ id: string; title: string }>()({
+    fn: 'admin',
+    input: v.strictObject({ id: id() }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：停用周期任务（已生成的任务不受影响）'
   }),
   'work.board': action<WorkBoard>()({
     fn: 'admin',
