@@ -3,7 +3,7 @@
  * card, an incident's state, the board's rows. Pure (the time is passed in); tested in
  * test/unit/domain/work/lines.test.ts.
  */
-import { FOLLOW_UP_ROLES, type IncidentOut, type TaskOut } from '../contract/work'
+import { FOLLOW_UP_ROLES, type IncidentOut, type TaskOut, type TemplateOut } from '../contract/work'
 import { estateTime, formatAgo, formatWhen } from '../dates'
 import { hasAnyRole, ROLE_LABELS, type Role } from '../roles'
 import {
@@ -160,4 +160,21 @@ export function followUpLines(
     title: `${i.ownerRoom ?? ''} · ${i.categoryLabel}${i.note ? '：' + i.note : ''}`,
     detail: `处理于 ${i.resolvedAt ? formatWhen(i.resolvedAt, now) : ''}${i.resolutionNote ? ' · ' + i.resolutionNote : ''}`
   }
+}
+
+const DAY_CHARS = ['日', '一', '二', '三', '四', '五', '六']
+
+/** A recurring task in one line: 「每天 08:00 · 60分钟内完成 · 赵洁」 or 「周一三五 09:30 · … · 工程部」. */
+export function templateLine(
+  t: Pick<TemplateOut, 'days' | 'time' | 'durationMinutes' | 'assigneeName' | 'dept'>
+): string {
+  const days = [...new Set(t.days)].sort()
+  const when =
+    days.length === 7
+      ? '每天'
+      : days.join() === '1,2,3,4,5'
+        ? '工作日'
+        : `周${days.map((d) => DAY_CHARS[d]).join('')}`
+  const who = t.assigneeName ?? (t.dept ? DEPT_LABELS[t.dept] : '')
+  return [`${when} ${t.time}`, `${t.durationMinutes}分钟内完成`, who].filter(Boolean).join(' · ')
 }

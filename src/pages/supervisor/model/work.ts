@@ -1,6 +1,6 @@
 /** The supervisor's side of incidents and tasks: the board, review, and new (or recurring) tasks. */
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { InputOf, StaffListItem, TaskOut, WorkBoard } from '../../../domain/contract'
+import type { InputOf, StaffListItem, TaskOut, TemplateOut, WorkBoard } from '../../../domain/contract'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
@@ -20,11 +20,13 @@ export interface WorkAdminDeps {
 }
 
 /** The forms this store sends and waits for. */
-type WorkSave = 'work.taskCreate' | 'work.taskReview' | 'work.templateSave'
+type WorkSave = 'work.taskCreate' | 'work.taskReview' | 'work.templateSave' | 'work.templateStop'
 
 export class WorkAdminStore {
   board: WorkBoard | undefined = undefined
   tasks: TaskOut[] = []
+  /** the estate's recurring tasks still in force */
+  templates: TemplateOut[] = []
   staff: StaffListItem[] = []
   error = ''
   message = ''
@@ -36,14 +38,16 @@ export class WorkAdminStore {
   async load(): Promise<void> {
     this.error = ''
     try {
-      const [board, tasks, staff] = await Promise.all([
+      const [board, tasks, staff, templates] = await Promise.all([
         this.deps.api()('work.board', {}),
         this.deps.api()('work.allTasks', {}),
-        this.deps.api()('staff.list', {})
+        this.deps.api()('staff.list', {}),
+        this.deps.api()('work.templates', {})
       ])
       runInAction(() => {
         this.board = board
         this.tasks = tasks
+        this.templates = templates
         this.staff = staff.filter((s) => s.active)
       })
     } catch (e) {
@@ -65,6 +69,10 @@ export class WorkAdminStore {
   }
   saveTemplate(f: Omit<InputOf<'work.templateSave'>, 'id'>): Promise<boolean> {
     return this.save('work.templateSave', { ...f, id: this.deps.newId() }, `周期任务：${f.title}`)
+  }
+  /** Stops a recurring task: no more are made; those made stay. */
+  stopTemplate(t: TemplateOut): Promise<boolean> {
+    return this.save('work.templateStop', { id: t.id }, `停用周期任务：${t.title}`)
   }
   reassign(t: TaskOut, assigneeId: string): Promise<boolean> {
     return this.save('work.taskReview', { taskId: t.id, act: 'assign', assigneeId }, `改派：${t.title}`)

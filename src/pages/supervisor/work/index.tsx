@@ -13,7 +13,8 @@ import {
   dueWhen,
   percentOf,
   staffChip,
-  taskHolder
+  taskHolder,
+  templateLine
 } from '../../../domain/work/lines'
 import type { DueChoice, Repeat } from '../../../domain/work/rules'
 import {
@@ -242,6 +243,33 @@ function WorkBoardPage() {
                   </View>
                 ))}
               </View>
+            </View>
+          ))}
+        </View>
+      )}
+      {w.templates.length > 0 && (
+        <View className="card">
+          <Text className="card-title">{`周期任务（${w.templates.length}）`}</Text>
+          {w.templates.map((t) => (
+            <View key={t.id} className="sup-row">
+              <Text className="sup-row-title">{t.title}</Text>
+              <Text className="muted">{templateLine(t)}</Text>
+              <Btn
+                kind="ghost"
+                onClick={async () => {
+                  if (
+                    !(await ui.confirm(
+                      `停用「${t.title}」？`,
+                      '以后不再自动生成，已生成的任务不受影响',
+                      '停用'
+                    ))
+                  )
+                    return
+                  if (await w.stopTemplate(t)) void ui.toast('已停用', 'success')
+                }}
+              >
+                停用
+              </Btn>
             </View>
           ))}
         </View>
