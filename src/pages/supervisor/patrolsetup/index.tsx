@@ -238,9 +238,9 @@ const Plans = observer(function Plans() {
       <Btn
         onClick={() => {
           setPlanWhy(planProblem(f) ?? '')
-          void (planReady(f) ? p.addPlan(f) : Promise.resolve(false)).then(
-            (ok) => ok && setF({ ...f, name: '' })
-          )
+          // the server's refusal is shown here too, by the button, not only at the top of the page
+          if (planReady(f))
+            void p.addPlan(f).then((ok) => (ok ? setF({ ...f, name: '' }) : setPlanWhy(p.error)))
         }}
       >
         添加计划
