@@ -120,7 +120,7 @@ describe('考勤: place, schedule, a flagged clock-in, the month', () => {
     await sup.page.reload()
     await sup.page.locator('.at-post', { hasText: '东门岗' }).waitFor()
     const row = sup.page.locator('.at-row', { hasText: '张卫国' })
-    await row.getByText('打卡存疑：不在岗位范围内（约 334 米）').waitFor()
+    await row.getByText('打卡存疑 · 上岗：不在岗位范围内（约 334 米）').waitFor()
     expect(await sup.page.locator('.at-count-flagged .at-count-n').innerText()).toBe('1')
     await fitsPhone(sup.page, '.at-row', 44, 250)
     await fitsPhone(sup.page, '.at-count', 44, 80)

@@ -47,7 +47,7 @@ function Row({ r }: { r: AttendanceRowOut }) {
             .join('，')}
         </Text>
       )}
-      {r.flags.length > 0 && <Text className="at-flag at-line">{`打卡存疑：${r.flags.join('；')}`}</Text>}
+      {r.flags.length > 0 && <Text className="at-flag at-line">{`打卡存疑 · ${r.flags.join('；')}`}</Text>}
     </View>
   )
 }
