@@ -24,9 +24,12 @@ const KB = 1024
 // Main sits near its measured size: the 400 KB target is below Taro + React + MobX's own floor
 // (~368 KB) once everything is transpiled to ES2017; `--modules` shows what is in it. 442 KB on
 // 2026-11-30 before code sign-in, the device list, handover buttons and free-text masking came
-// to the main package (447.5 KB after); 450 KB until the field labels move out (validation.ts
-// holds every area's labels, 6.2 KB: each area contract should bring its own to its subpackage).
-const BUDGET = { main: 450 * KB, sub: 250 * KB }
+// to the main package (447.5 KB after). 457.1 KB on 2026-12-01 after what must sit on the
+// home page came (the lone-worker alert banner, attendance's clock-in with position and Wi-Fi,
+// the privacy check before it, the tasks entry for guards). Budget 458 KB until the next cut:
+// the field labels (validation.ts, 6.6 KB, every area's; the catch: the sync panel in main edits
+// refused records of any area, so it needs those records' labels) and the sync panel (6.9 KB).
+const BUDGET = { main: 458 * KB, sub: 250 * KB }
 const WECHAT_LIMIT = 2048 * KB
 const withModules = process.argv.includes('--modules')
 const statsFile = join(tmpdir(), `size-stats-${process.pid}.json`)
