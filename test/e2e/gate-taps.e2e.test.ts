@@ -179,6 +179,15 @@ describe('门岗: fewer taps', () => {
       await page.locator('input[placeholder="来访人姓名"]').filter({ visible: true }).first().inputValue()
     ).toBe('司*光')
     await page.getByText('房号 2-1-302', { exact: true }).filter({ visible: true }).waitFor()
+    // the room filled in from the look-up lights its keys up, as if tapped (it used to show only the line)
+    for (const [row, key] of [
+      ['楼栋', '2'],
+      ['单元', '1'],
+      ['房号', '302']
+    ] as const)
+      await until(`the ${row} key ${key} lit`, async () =>
+        /room-key-on/.test((await roomKey(page, row, key).first().getAttribute('class')) ?? '')
+      )
     await page.screenshot({ path: join(SHOTS, 'gate-taps-returning.png'), fullPage: true })
     await again.tap('已约好')
     await again.tap('业主同意')

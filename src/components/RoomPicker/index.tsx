@@ -22,6 +22,15 @@ export function RoomPicker({ rooms, value, onChange, placeholder }: RoomPickerPr
   const start = labelParts(value).find((p) => rooms.some((r) => r[0] === p.building && r[1] === p.unit))
   const [building, setBuilding] = useState(start?.building ?? '')
   const [unit, setUnit] = useState(start?.unit)
+  // a room filled in from outside (a returning visitor's last room) lights its keys up too
+  const [seen, setSeen] = useState(value)
+  if (value !== seen) {
+    setSeen(value)
+    if (start && (start.building !== building || start.unit !== unit)) {
+      setBuilding(start.building)
+      setUnit(start.unit)
+    }
+  }
   if (!rooms.length)
     return (
       <Field value={value} maxlength={32} placeholder={placeholder ?? '如 1-1-101'} onChange={onChange} />
