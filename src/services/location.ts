@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { wgs84ToGcj02 } from '../domain/geo'
 import { isWeapp } from './env'
 
 export interface Position {
@@ -27,14 +28,17 @@ export function locationFailureReason(errMsg: string): string {
  */
 export async function locate(timeoutMs = 4000): Promise<{ position: Position } | { reason: string }> {
   const fix = Taro.getLocation({
-    // WeChat's maps are GCJ-02; Taro's H5 getLocation only does WGS-84 (it fails any other type)
+    // WeChat gives GCJ-02; Taro's H5 getLocation only does WGS-84 (it fails any other type)
     type: isWeapp ? 'gcj02' : 'wgs84',
     isHighAccuracy: true,
     highAccuracyExpireTime: timeoutMs
   }).then(
-    (r) => ({
-      position: { lat: r.latitude, lng: r.longitude, accuracyM: Math.max(0, Number(r.accuracy) || 0) }
-    }),
+    (r) => {
+      const accuracyM = Math.max(0, Number(r.accuracy) || 0)
+      // kept in GCJ-02 everywhere: a browser's WGS-84 fix converted (domain/geo.ts)
+      const at = isWeapp ? { lat: r.latitude, lng: r.longitude } : wgs84ToGcj02(r.latitude, r.longitude)
+      return { position: { ...at, accuracyM } }
+    },
     (e: unknown) => {
       const errMsg = String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e)
       console.warn('[location] getLocation failed:', errMsg)

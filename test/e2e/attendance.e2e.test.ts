@@ -70,13 +70,14 @@ describe('考勤: place, schedule, a flagged clock-in, the month', () => {
       .click()
     await tap(admin.page, '用当前位置')
     await admin.page.getByText('已填入当前位置').waitFor()
-    expect(await field(admin.page, '如 22.540000').inputValue()).toBe('22.540000')
+    // the browser's GPS fix (WGS-84: 22.54, 114.05) filled in as GCJ-02, WeChat's system (domain/geo.ts)
+    expect(await field(admin.page, '如 22.540000').inputValue()).toBe('22.537267')
     await field(admin.page, '100').fill('100')
     await fitsPhone(admin.page, '.adm-place .btn', 44, 300)
     await admin.page.screenshot({ path: 'dist/e2e-attendance-post.png', fullPage: true })
     await tap(admin.page, '保存考勤设置')
-    await admin.page.getByText(/^考勤：22\.54, 114\.05 · 100 米内/).waitFor()
-    expect((await gate1())?.position).toEqual({ lat: 22.54, lng: 114.05, radiusM: 100 })
+    await admin.page.getByText(/^考勤：22\.537267, 114\.055103 · 100 米内/).waitFor()
+    expect((await gate1())?.position).toEqual({ lat: 22.537267, lng: 114.055103, radiusM: 100 })
 
     // the supervisor's schedule for 东门岗: one shift, 张卫国 on it
     const sup = await app.phone()
