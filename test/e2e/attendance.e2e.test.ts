@@ -104,7 +104,8 @@ describe('考勤: place, schedule, a flagged clock-in, the month', () => {
     await guard.context.grantPermissions(['geolocation'])
     await guard.context.setGeolocation({ ...AWAY, accuracy: 10 })
     await signInDemo(guard.page, '张卫国 · 门岗')
-    await guard.page.waitForTimeout(500) // the home page's fix (asked as it shows; 4 s at most)
+    // the home page's fix, asked as it shows, and said on the card before 上岗
+    await guard.page.getByText('已取得位置（精度约 10 米），随上岗打卡').waitFor()
     await tap(guard.page, '上岗：东门岗')
     await guard.page.getByText('在岗中：东门岗').waitFor()
     const shift = await until('the shift on the server', async () =>

@@ -147,6 +147,13 @@ function HomePage() {
                 </Btn>
               ))}
             </View>
+            {home.where && (
+              <Text className="muted clock-where">
+                {home.where.where.position
+                  ? `已取得位置（精度约 ${Math.round(home.where.where.position.accuracyM)} 米），随上岗打卡`
+                  : `未取得位置：${home.where.where.noPositionReason ?? '原因未知'}（仍可上岗，记为存疑）`}
+              </Text>
+            )}
           </View>
         )}
       </View>
