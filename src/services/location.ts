@@ -36,7 +36,11 @@ export async function locate(timeoutMs = 4000): Promise<{ position: Position } |
     (r) => {
       const accuracyM = Math.max(0, Number(r.accuracy) || 0)
       // kept in GCJ-02 everywhere: a browser's WGS-84 fix converted (domain/geo.ts)
-      const at = isWeapp ? { lat: r.latitude, lng: r.longitude } : wgs84ToGcj02(r.latitude, r.longitude)
+      // (TARO_ENV, replaced at build time, so the mini program's bundle drops the conversion)
+      const at =
+        process.env.TARO_ENV === 'weapp'
+          ? { lat: r.latitude, lng: r.longitude }
+          : wgs84ToGcj02(r.latitude, r.longitude)
       return { position: { ...at, accuracyM } }
     },
     (e: unknown) => {
