@@ -214,6 +214,20 @@ describe('巡更', () => {
     expect(scans.find((s) => s.method === 'qr')?.checkpointName).toBe('1栋大堂')
     const round = (await store().find<Doc<Round>>('rounds', { where: { staffId: 'demo-patrol' } })).items[0]
     expect(round).toBeDefined()
+    // 报平安 during the round (lone-worker safety): the check-in reaches the round's watch
+    await p.waitFor('我安全')
+    const before = (
+      await store().get<Doc<{ _id: string; _v: number; lastAt: number }>>('safetywatches', round._id)
+    )?.lastAt
+    expect(before).toBeDefined()
+    await p.tap('我安全')
+    await until('the check-in on the watch', async () => {
+      const w = await store().get<Doc<{ _id: string; _v: number; lastAt: number }>>(
+        'safetywatches',
+        round._id
+      )
+      return w && w.lastAt > before! ? w : undefined
+    })
   })
 
   it('the scan carries where the phone was (getLocation declared in app.json)', async () => {
@@ -330,5 +344,32 @@ describe('日报', () => {
     expect(p.shared[0].fileName).toMatch(/\.xlsx$/)
     // an .xlsx is a zip: its first bytes, read as text by the host, are PK
     expect(p.shared[0].text.startsWith('PK')).toBe(true)
+  })
+})
+
+describe('考勤', () => {
+  it('上岗 carries where the phone is and its Wi-Fi, once the privacy guide is agreed', async () => {
+    const p = world.phone('张卫国')
+    phones.push(p)
+    p.privacyAgreed = true
+    await signIn(p, '张卫国')
+    await p.waitFor(/已取得位置/)
+    await p.tap(/^上岗：/)
+    await p.waitFor(/在岗中/)
+    type ShiftDoc = Doc<{
+      _id: string
+      _v: number
+      staffId: string
+      status: string
+      clockIn?: { position?: { lat: number }; bssid?: string }
+    }>
+    const shift = await until('the shift with its clock-in', async () =>
+      (await store().find<ShiftDoc>('shifts', { where: { staffId: 'demo-guard' } })).items.find(
+        (x) => x.status === 'on' && x.clockIn
+      )
+    )
+    expect(shift.clockIn?.position?.lat).toBeCloseTo(22.5431, 4)
+    expect(shift.clockIn?.bssid).toBe('aa:bb:cc:dd:ee:01')
+    expect(p.log).toContain('wx.getConnectedWifi ok')
   })
 })
