@@ -228,6 +228,18 @@ describe('巡更', () => {
       )
       return w && w.lastAt > before! ? w : undefined
     })
+    // 求助: a short tap only says how; held 1.5 s it raises an alert with the round
+    await p.press('求助', 100)
+    await p.waitFor('长按 1.5 秒求助', 3000)
+    await p.press('求助', 1700)
+    const alert = await until('the panic alert on the server', async () =>
+      (
+        await store().find<Doc<{ _id: string; _v: number; kind: string; roundId?: string }>>('safetyalerts', {
+          where: { staffId: 'demo-patrol' }
+        })
+      ).items.find((a) => a.kind === 'panic')
+    )
+    expect(alert.roundId).toBe(round._id)
   })
 
   it('the scan carries where the phone was (getLocation declared in app.json)', async () => {
@@ -339,6 +351,15 @@ describe('日报', () => {
       return page.items.find((d) => d.comment)?.comment
     })
     expect(comment.text).toBe('夜班巡更按时，东门访客偏多')
+    // the picture: drawn on the page's Canvas 2D node, saved, offered with showShareImageMenu
+    await p.tap('分享日报图片')
+    await p.waitFor(() => p.sharedImages.length > 0)
+    const pic = p.sharedImages[0]
+    expect([pic.width, pic.height]).toEqual([750, 1334])
+    const texts = pic.calls.filter((c) => c.startsWith('fillText ')).join('\n')
+    expect(texts).toContain('翠湖花园')
+    expect(texts).toContain('夜班巡更按时，东门访客偏多')
+    expect(pic.calls.filter((c) => c.startsWith('fillText ')).length).toBeGreaterThan(10)
     await p.tap('导出Excel')
     await p.waitFor(() => p.shared.length > 0)
     expect(p.shared[0].fileName).toMatch(/\.xlsx$/)

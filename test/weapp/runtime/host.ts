@@ -211,6 +211,11 @@ export class Phone {
   readonly toasts: string[] = []
   readonly modals: { title: string; content: string }[] = []
   readonly shared: { fileName: string; text: string }[] = []
+  /** pictures offered with wx.showShareImageMenu: the file and the canvas calls that drew it */
+  readonly sharedImages: { path: string; width: number; height: number; calls: string[] }[] = []
+  /** the Canvas 2D nodes handed out, by the canvas element's id */
+  private canvases = new Map<string, CanvasNode>()
+  private canvasFiles = new Map<string, { width: number; height: number; calls: string[] }>()
   readonly requests: { url: string; status: number }[] = []
   clipboard = ''
   /** answers the next scanCode calls, in order */
@@ -713,6 +718,18 @@ export class Phone {
     await this.settle()
   }
 
+  /** Holds a finger on the element with this text for `ms` (touchstart, then touchend). */
+  async press(text: string | RegExp, ms: number): Promise<void> {
+    const found = this.find(text)
+    const el = found.find((e) => ancestors(e).some((x) => x.tpl.events.touchstart)) ?? found[0]
+    if (!el) throw new Error(`${this.name}: nothing reads "${String(text)}" on ${this.current?.route}`)
+    this.log.push(`press ${el.tag}#${el.id} "${norm(el.text)}" ${ms} ms`)
+    this.dispatch(el, 'touchstart', {}, true)
+    await new Promise((r) => setTimeout(r, ms))
+    this.dispatch(el, 'touchend', {}, true)
+    await this.settle()
+  }
+
   /** The input showing this hint (placeholder) or, failing that, this value. */
   input(hint: string): El {
     const el = this.elements().find(
@@ -1000,6 +1017,21 @@ export class Phone {
     })
   }
 
+  /** The Canvas 2D node of `<canvas type="2d" id=…>` on the current page, or undefined. */
+  private canvasNode(sel: string | undefined): CanvasNode | undefined {
+    const id = sel?.startsWith('#') ? sel.slice(1) : undefined
+    if (!id) return undefined
+    const el = this.elements().find((e) => e.tag === 'canvas' && e.attrs.id === id)
+    if (!el) return undefined
+    if (el.attrs.type !== '2d') throw new Error(`canvas #${id} is not type="2d": it has no node`)
+    let n = this.canvases.get(id)
+    if (!n) {
+      n = new CanvasNode()
+      this.canvases.set(id, n)
+    }
+    return n
+  }
+
   private selectorQuery(): Dict {
     const rect = {
       left: 0,
@@ -1013,25 +1045,35 @@ export class Phone {
     }
     const results: unknown[] = []
     const cbs: (((r: unknown) => void) | undefined)[] = []
-    const node = (q: Dict) => ({
+    // a Canvas 2D node cannot be copied into the app's realm: kept out of plain() and added after
+    const nodes = new Map<number, CanvasNode>()
+    const node = (q: Dict, sel?: string) => ({
       boundingClientRect: (cb?: (r: unknown) => void) => (results.push(rect), cbs.push(cb), q),
       scrollOffset: (cb?: (r: unknown) => void) => (
         results.push({ scrollTop: 0, scrollLeft: 0 }),
         cbs.push(cb),
         q
       ),
-      fields: (_f: unknown, cb?: (r: unknown) => void) => (results.push(rect), cbs.push(cb), q),
+      fields: (f: Dict, cb?: (r: unknown) => void) => {
+        const canvas = f?.node ? this.canvasNode(sel) : undefined
+        if (canvas) nodes.set(results.length, canvas)
+        results.push(rect)
+        cbs.push(cb)
+        return q
+      },
       node: (cb?: (r: unknown) => void) => (results.push(null), cbs.push(cb), q)
     })
     const q: Dict = {
       in: () => q,
-      select: () => node(q),
+      select: (sel: string) => node(q, sel),
       selectAll: () => node(q),
       selectViewport: () => node(q),
       exec: (cb?: (r: unknown[]) => void) =>
         setTimeout(() => {
-          results.forEach((r, i) => this.guard('selectorQuery callback', () => cbs[i]?.(r)))
-          this.guard('selectorQuery exec', () => cb?.(this.plain(results)))
+          const out = this.plain(results) as Dict[]
+          for (const [i, n] of nodes) out[i] = { ...out[i], node: n }
+          out.forEach((r, i) => this.guard('selectorQuery callback', () => cbs[i]?.(r)))
+          this.guard('selectorQuery exec', () => cb?.(out))
         }, 0)
     }
     return q
@@ -1304,6 +1346,22 @@ export class Phone {
         if (!this.wifi) throw new Error('getConnectedWifi:fail wifi is disconnected')
         return { wifi: { ...this.wifi, secure: true, signalStrength: 90, frequency: 5180 } }
       }),
+      canvasToTempFilePath: this.api('canvasToTempFilePath', (o) => {
+        const c = o.canvas as CanvasNode | undefined
+        if (!(c instanceof CanvasNode))
+          throw new Error('canvasToTempFilePath: canvas is not a Canvas 2D node')
+        if (!c.calls.length) throw new Error('canvasToTempFilePath: nothing was drawn')
+        const path = `http://tmp/canvas-${++this.fileSeq}.png`
+        // the host keeps what was drawn (a PNG of it needs a renderer): the calls, one per line
+        writeFileSync(this.file(path), c.calls.join('\n'))
+        this.canvasFiles.set(path, { width: c.width, height: c.height, calls: [...c.calls] })
+        return { tempFilePath: path }
+      }),
+      showShareImageMenu: this.api('showShareImageMenu', (o) => {
+        const f = this.canvasFiles.get(String(o.path))
+        if (!f) throw new Error(`showShareImageMenu: no such image "${String(o.path)}"`)
+        this.sharedImages.push({ path: String(o.path), ...f })
+      }),
       getNFCAdapter: () => this.nfcAdapter(),
       login: this.api('login', () => ({ code: `host-code-${this.name}` })),
       getSetting: this.api('getSetting', () => ({
@@ -1522,4 +1580,73 @@ export function setPath(obj: Dict, path: string, value: unknown): void {
 
 export function cleanDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * A Canvas 2D node as WeChat hands it out (width, height, getContext('2d')): the context records
+ * every drawing call (fillText with its text) so a test can read what the picture says.
+ */
+class CanvasNode {
+  width = 300
+  height = 150
+  readonly calls: string[] = []
+  private ctx?: Dict
+  getContext(kind: string): Dict | null {
+    if (kind !== '2d') return null
+    if (this.ctx) return this.ctx
+    const calls = this.calls
+    const state: Dict = {
+      font: '10px sans-serif',
+      fillStyle: '#000',
+      strokeStyle: '#000',
+      textAlign: 'start'
+    }
+    const methods = [
+      'fillRect',
+      'strokeRect',
+      'clearRect',
+      'beginPath',
+      'closePath',
+      'moveTo',
+      'lineTo',
+      'arc',
+      'arcTo',
+      'rect',
+      'roundRect',
+      'fill',
+      'stroke',
+      'save',
+      'restore',
+      'translate',
+      'scale',
+      'rotate',
+      'clip',
+      'setLineDash',
+      'drawImage',
+      'quadraticCurveTo',
+      'bezierCurveTo',
+      'strokeText'
+    ]
+    const ctx: Dict = {
+      fillText: (text: unknown, x: number, y: number) => {
+        calls.push(`fillText ${String(text)} @${Math.round(x)},${Math.round(y)} ${String(state.font)}`)
+      },
+      // widths as a CJK font gives them: a full em for wide characters, half for the rest
+      measureText: (text: unknown) => {
+        const px = Number(/(\d+(?:\.\d+)?)px/.exec(String(state.font))?.[1] ?? 10)
+        let w = 0
+        for (const ch of String(text)) w += ch.charCodeAt(0) > 0x2e80 ? px : px * 0.55
+        return { width: w }
+      }
+    }
+    for (const m of methods) ctx[m] = (...a: unknown[]) => void calls.push(`${m} ${a.map(String).join(',')}`)
+    this.ctx = new Proxy(ctx, {
+      get: (t, k) => (typeof k === 'string' && !(k in t) ? state[k] : t[k as string]),
+      set: (_t, k, v) => {
+        if (typeof k === 'string') state[k] = v
+        return true
+      }
+    })
+    return this.ctx
+  }
 }
