@@ -77,9 +77,38 @@ export function field(page: Page, placeholder: string) {
   return page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true }).first()
 }
 
-export { until } from '../kit/until'
+import { until } from '../kit/until'
+export { until }
 
 /** Taps the first visible element with exactly this text. */
 export function tap(page: Page, text: string) {
   return page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
+}
+
+/**
+ * Every visible match of `selector`, measured once the page has stopped moving (Taro's page
+ * transition slides): inside a 390 px screen and at least minH x minW. Answers the boxes.
+ */
+export async function fitsPhone(page: Page, selector: string, minH = 0, minW = 0) {
+  const measure = () =>
+    page
+      .locator(selector)
+      .filter({ visible: true })
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))
+  let boxes = await measure()
+  await until('the page has settled', async () => {
+    await page.waitForTimeout(100)
+    const again = await measure()
+    const same = JSON.stringify(again) === JSON.stringify(boxes)
+    boxes = again
+    return same
+  })
+  expect(boxes.length).toBeGreaterThan(0)
+  for (const b of boxes) {
+    expect(b.left).toBeGreaterThanOrEqual(0)
+    expect(b.right).toBeLessThanOrEqual(390)
+    expect(b.width).toBeGreaterThanOrEqual(minW)
+    expect(b.height).toBeGreaterThanOrEqual(minH)
+  }
+  return boxes
 }

@@ -5,9 +5,8 @@
  * and the .xlsx opens with his row.
  */
 import { readFileSync } from 'node:fs'
-import type { Page } from 'playwright-core'
 import { readSheet } from 'read-excel-file/node'
-import { startApp, signInDemo, field, tap, until, type App } from './app'
+import { startApp, signInDemo, field, fitsPhone, tap, until, type App } from './app'
 import type { Gate } from '../../src/domain/entities'
 import { localDate } from '../../src/domain/time'
 
@@ -23,31 +22,6 @@ afterAll(async () => {
 const POST = { latitude: 22.54, longitude: 114.05 }
 /** 0.003° of latitude north of the post: about 334 m */
 const AWAY = { latitude: 22.543, longitude: 114.05 }
-
-/** Every visible box of `selector`, once the page has stopped moving, lies within 390 px and is at least minH × minW. */
-async function fitsPhone(page: Page, selector: string, minH = 0, minW = 0) {
-  const measure = () =>
-    page
-      .locator(selector)
-      .filter({ visible: true })
-      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))
-  let boxes = await measure()
-  await until('the page has settled', async () => {
-    await page.waitForTimeout(100)
-    const again = await measure()
-    const same = JSON.stringify(again) === JSON.stringify(boxes)
-    boxes = again
-    return same
-  })
-  expect(boxes.length).toBeGreaterThan(0)
-  for (const b of boxes) {
-    expect(b.left).toBeGreaterThanOrEqual(0)
-    expect(b.right).toBeLessThanOrEqual(390)
-    expect(b.width).toBeGreaterThanOrEqual(minW)
-    expect(b.height).toBeGreaterThanOrEqual(minH)
-  }
-  return boxes
-}
 
 const gate1 = async () =>
   (await app.server.runtime.store.get<Doc<Gate>>('gates', 'demo-gate-1')) as Doc<Gate> | undefined

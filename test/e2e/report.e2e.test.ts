@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { readSheet } from 'read-excel-file/node'
-import { startApp, signInDemo, tap, until, type App } from './app'
+import { startApp, signInDemo, fitsPhone, tap, until, type App } from './app'
 import type { Envelope } from '../../src/domain/errors'
 import { DAY_MS, localDate, startOfLocalDate } from '../../src/domain/time'
 import { reportId } from '../../src/cloud/report/repo'
@@ -71,31 +71,6 @@ const visitor = (name: string, room: string) => ({
   room,
   result: 'admitted'
 })
-
-/** Every visible box of `selector` lies within the 390 px screen, at least `minH` tall and `minW` wide (after the page transition). */
-async function fitsPhone(page: Page, selector: string, minH = 0, minW = 0) {
-  const measure = () =>
-    page
-      .locator(selector)
-      .filter({ visible: true })
-      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))
-  let boxes = await measure()
-  await until('the page has settled', async () => {
-    await page.waitForTimeout(100)
-    const again = await measure()
-    const same = JSON.stringify(again) === JSON.stringify(boxes)
-    boxes = again
-    return same
-  })
-  expect(boxes.length).toBeGreaterThan(0)
-  for (const b of boxes) {
-    expect(b.left).toBeGreaterThanOrEqual(0)
-    expect(b.right).toBeLessThanOrEqual(390)
-    expect(b.width).toBeGreaterThanOrEqual(minW)
-    expect(b.height).toBeGreaterThanOrEqual(minH)
-  }
-  return boxes
-}
 
 /** The picture's pixels, counted in the browser: how many are not white, dark, and white inside the header. */
 async function pixelsOf(page: Page, png: Buffer) {
