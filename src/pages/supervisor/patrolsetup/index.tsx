@@ -27,6 +27,7 @@ import { QrSheet } from '../../../components/QrSheet'
 import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import '../index.scss'
 import { Back } from '../../../components/Back'
+import { SunKeys } from './SunKeys'
 
 const Checkpoints = observer(function Checkpoints() {
   const [f, setF] = useState(EMPTY_CHECKPOINT_FORM)
@@ -58,6 +59,7 @@ const Checkpoints = observer(function Checkpoints() {
         <View key={c.id} className="sup-row">
           <Text className="sup-row-title">{`${c.code} · ${c.name}`}</Text>
           <Text className="muted">{checkpointLine(c)}</Text>
+          <SunKeys id={c.id} name={c.name} signedTag={c.signedTag} onSaved={() => p.loadRefs()} />
         </View>
       ))}
       <Field value={f.name} placeholder="巡更点名称" onChange={set('name')} />
