@@ -10,6 +10,7 @@
  *   ... engine.counters.total, engine.counters.depth(), engine.env('env-a').docs('staff') ...
  *   restore(); await engine.close()
  */
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { EJSON } from 'bson'
@@ -78,7 +79,38 @@ export interface Engine {
   copyEnv(from: string, to: string): EnvStore
   /** Forget one environment's data. */
   drop(name: string): void
+  /**
+   * Store `bytes` at `cloudPath` in environment `env`'s storage, as the phone's
+   * `wx.cloud.uploadFile` does (overwriting what is there), and answer its file id
+   * `cloud://<env>.<bucket>/<cloudPath>`.
+   */
+  putFile(env: string, cloudPath: string, bytes: Uint8Array | string): string
+  /** What environment `env`'s storage holds, by path. */
+  files(env?: string): StoredFile[]
   close(): Promise<void>
+}
+
+/** One file in an environment's storage. */
+export interface StoredFile {
+  fileID: string
+  cloudPath: string
+  size: number
+}
+
+/** Most files one `getTempFileURL` or `deleteFile` call may name (the CloudBase docs: 一次最多 50 个). */
+export const STORAGE_BATCH_MAX = 50
+
+/**
+ * The storage bucket of an environment, named as CloudBase names them: the hex of the env id's
+ * first two characters, the env id, an app number (`7465-test-env-1300000000`).
+ */
+export function bucketOf(env: string): string {
+  return `${Buffer.from(env.slice(0, 2)).toString('hex')}-${env}-1300000000`
+}
+
+/** The file id CloudBase gives a file stored at `cloudPath` in `env`. */
+export function fileIdOf(env: string, cloudPath: string): string {
+  return `cloud://${env}.${bucketOf(env)}/${cloudPath}`
 }
 
 export const DEFAULT_ENV = 'test-env'
@@ -132,8 +164,25 @@ function parseEjson(v: unknown): Record<string, unknown> {
 }
 const out = (d: Doc) => EJSON.stringify(d, { relaxed: false })
 
+/** The storage path a file id names in `env`, or undefined when it is not a file id of `env`. */
+function pathIn(env: string, fileId: unknown): string | undefined {
+  if (typeof fileId !== 'string') return undefined
+  const prefix = `cloud://${env}.${bucketOf(env)}/`
+  return fileId.startsWith(prefix) && fileId.length > prefix.length ? fileId.slice(prefix.length) : undefined
+}
+
 export async function startEngine(opts: EngineOptions = {}): Promise<Engine> {
   const envs = new Map<string, EnvStore>()
+  /** env → cloudPath → bytes */
+  const buckets = new Map<string, Map<string, Buffer>>()
+  const bucket = (name: string) => {
+    let b = buckets.get(name)
+    if (!b) buckets.set(name, (b = new Map()))
+    return b
+  }
+  /** temporary download links handed out: sign → what it opens and until when (ms) */
+  const links = new Map<string, { env: string; cloudPath: string; until: number }>()
+  let origin = ''
   const counters = makeCounters()
   const faults: { action: string; error: EngineError; times: number }[] = []
   const env = (name = DEFAULT_ENV) => {
@@ -149,6 +198,8 @@ export async function startEngine(opts: EngineOptions = {}): Promise<Engine> {
     counters,
     reset() {
       envs.clear()
+      buckets.clear()
+      links.clear()
       counters.reset()
       faults.length = 0
     },
@@ -157,11 +208,24 @@ export async function startEngine(opts: EngineOptions = {}): Promise<Engine> {
     },
     drop(name: string) {
       envs.delete(name)
+      buckets.delete(name)
     },
     copyEnv(from: string, to: string) {
       const target = env(to)
       env(from).copyTo(target)
+      const files = bucket(to)
+      for (const [p, b] of bucket(from)) files.set(p, Buffer.from(b))
       return target
+    },
+    putFile(name: string, cloudPath: string, bytes: Uint8Array | string) {
+      if (!cloudPath || cloudPath.startsWith('/')) throw new Error(`bad cloudPath ${cloudPath}`)
+      bucket(name).set(cloudPath, Buffer.from(bytes))
+      return fileIdOf(name, cloudPath)
+    },
+    files(name = DEFAULT_ENV) {
+      return [...bucket(name)]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([cloudPath, b]) => ({ fileID: fileIdOf(name, cloudPath), cloudPath, size: b.length }))
     },
     failNext(action: string, error = errors.failed('Internal server error, please retry'), times = 1) {
       faults.push({ action, error, times })
@@ -176,7 +240,9 @@ export async function startEngine(opts: EngineOptions = {}): Promise<Engine> {
       fault.times--
       throw fault.error
     }
-    const store = env(typeof body.envName === 'string' && body.envName ? body.envName : DEFAULT_ENV)
+    const envName = typeof body.envName === 'string' && body.envName ? body.envName : DEFAULT_ENV
+    if (action.startsWith('storage.')) return storage(envName, action, body)
+    const store = env(envName)
     const coll = String(body.collectionName ?? '')
     const tx =
       typeof body.transactionId === 'string' && body.transactionId ? store.tx(body.transactionId) : undefined
@@ -239,7 +305,77 @@ export async function startEngine(opts: EngineOptions = {}): Promise<Engine> {
     }
   }
 
+  /**
+   * Storage actions as @cloudbase/node-sdk 2.10 sends them (lib/storage/index.js) and
+   * wx-server-sdk reads their answers (src/api/cloud/provider/tcb/api/*.ts): per file a `code`
+   * ('SUCCESS' or an error code the SDK turns into `status`/`errMsg`), never a whole-call error
+   * for a missing file.
+   */
+  function storage(envName: string, action: string, body: Body): Record<string, unknown> {
+    const files = bucket(envName)
+    const list = (v: unknown) => {
+      if (!Array.isArray(v)) throw new EngineError('INVALID_PARAM', 'file list must be an array')
+      if (v.length > STORAGE_BATCH_MAX)
+        throw new EngineError(
+          'INVALID_PARAM',
+          `[InvalidParameter] at most ${STORAGE_BATCH_MAX} files per request`
+        )
+      return v as unknown[]
+    }
+    const missing = { code: 'STORAGE_FILE_NONEXIST', message: 'file not exist' }
+    switch (action) {
+      case 'storage.batchGetDownloadUrl': {
+        const download_list = list(body.file_list).map((f) => {
+          const { fileid, max_age } = (f ?? {}) as { fileid?: unknown; max_age?: unknown }
+          const cloudPath = pathIn(envName, fileid)
+          // the docs: a link lives a day at most, the default
+          const maxAge = typeof max_age === 'number' && max_age > 0 ? Math.min(max_age, 86400) : 86400
+          if (cloudPath === undefined || !files.has(cloudPath))
+            return { fileID: fileid, tempFileURL: '', maxAge, ...missing }
+          const sign = randomBytes(12).toString('hex')
+          const until = Date.now() + maxAge * 1000
+          links.set(sign, { env: envName, cloudPath, until })
+          const url = `${origin}/${bucketOf(envName)}/${cloudPath}?sign=${sign}&t=${Math.floor(until / 1000)}`
+          return { fileID: fileid, tempFileURL: url, maxAge, code: 'SUCCESS' }
+        })
+        return { data: { download_list } }
+      }
+      case 'storage.batchDeleteFile': {
+        const delete_list = list(body.fileid_list).map((fileid) => {
+          const cloudPath = pathIn(envName, fileid)
+          if (cloudPath === undefined || !files.delete(cloudPath)) return { fileID: fileid, ...missing }
+          return { fileID: fileid, code: 'SUCCESS' }
+        })
+        return { data: { delete_list } }
+      }
+      default:
+        throw errors.bad(`the test engine does not implement ${action}`)
+    }
+  }
+
+  /**
+   * GET (or HEAD) of a temporary link: the bytes with their length, 404 with COS's NoSuchKey
+   * XML for a file deleted since, 403 for an unknown or expired signature.
+   */
+  function download(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', origin)
+    const link = links.get(url.searchParams.get('sign') ?? '')
+    const xml = (status: number, code: string, message: string) => {
+      const text = `<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`
+      res.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(text) })
+      res.end(req.method === 'HEAD' ? undefined : text)
+    }
+    const path = decodeURIComponent(url.pathname)
+    if (!link || link.until < Date.now() || path !== `/${bucketOf(link.env)}/${link.cloudPath}`)
+      return xml(403, 'AccessDenied', 'Request has expired or the signature does not match')
+    const bytes = bucket(link.env).get(link.cloudPath)
+    if (!bytes) return xml(404, 'NoSuchKey', 'The specified key does not exist.')
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length })
+    res.end(req.method === 'HEAD' ? undefined : bytes)
+  }
+
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return download(req, res)
     const start = performance.now()
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
@@ -282,7 +418,8 @@ export async function startEngine(opts: EngineOptions = {}): Promise<Engine> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   if (opts.unref) server.unref()
   const { port } = server.address() as AddressInfo
-  ;(engine as { url: string }).url = `http://127.0.0.1:${port}/admin`
+  origin = `http://127.0.0.1:${port}`
+  ;(engine as { url: string }).url = `${origin}/admin`
   engine.close = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections()
