@@ -60,7 +60,7 @@ const HEX = (n: number) => new RegExp(`^[0-9A-Fa-f]{${n}}$`)
 /**
  * The SUN message of a signed tag (NTAG 424 DNA) in what the phone read, as the server verifies
  * it (src/cloud/patrol/sun.ts): `e=<PICCData>&c=<MAC>` from a URL with `e`/`c` or
- * `picc_data`/`cmac` parameters. Undefined for a plain tag (no such URL): the scan then goes by
+ * `picc_data`/`cmac` parameters, or the plain form `uid=<UID>&ctr=<counter>&cmac=<MAC>`. Undefined for a plain tag (no such URL): the scan then goes by
  * the tag's UID as before.
  */
 export function sunMessageIn(messages: readonly unknown[] | undefined): string | undefined {
@@ -81,9 +81,13 @@ export function sunMessageIn(messages: readonly unknown[] | undefined): string |
         if (i > 0) params[part.slice(0, i).toLowerCase()] = part.slice(i + 1)
       }
       const picc = params.e ?? params.picc_data
-      const mac = params.c ?? params.cmac
+      const mac = params.c ?? params.cmac ?? params.mac
       if (picc && mac && HEX(32).test(picc) && HEX(16).test(mac))
         return `e=${picc.toUpperCase()}&c=${mac.toUpperCase()}`
+      // the plain form: UID and read counter in clear, with the tag's MAC over them
+      const { uid, ctr } = params
+      if (uid && ctr && mac && HEX(14).test(uid) && HEX(6).test(ctr) && HEX(16).test(mac))
+        return `uid=${uid.toUpperCase()}&ctr=${ctr.toUpperCase()}&cmac=${mac.toUpperCase()}`
     }
   }
   return undefined

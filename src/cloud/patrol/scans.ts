@@ -14,7 +14,7 @@ import {
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { eventTime } from '../kit'
 import { CHECKPOINTS, nameIn, PatrolRepo, ROUNDS, SCANS, TAG_KEYS } from './repo'
-import { freshTap, parseSunMessage, verifySun } from './sun'
+import { freshTap, isSunMessage, verifySun } from './sun'
 import { qrSignature } from './setup'
 import { typedCode, unknownPointMessage } from '../../domain/patrol/walk'
 import { scanOut } from './views'
@@ -46,7 +46,7 @@ async function resolvePoint(
   method: 'nfc' | 'qr' | 'typed',
   value: string
 ): Promise<Checkpoint> {
-  if (method === 'nfc' && parseSunMessage(value)) return signedPoint(repo, estateId, value)
+  if (method === 'nfc' && isSunMessage(value)) return signedPoint(repo, estateId, value)
   if (method === 'qr') {
     const t = parseCheckpointQr(value)
     if (!t) throw new AppError('BAD_QR')

@@ -9,6 +9,11 @@
  * - SDMMAC = the odd-indexed bytes (1, 3, …, 15) of CMAC(SesSDMFileReadMACKey, MAC input), the
  *   MAC input being empty when nothing is mirrored between PICCData and the MAC (the usual URL
  *   `…?e=<ENCPICCData>&c=<SDMMAC>`).
+ *
+ * The plain form (AN12196, SDM with UID and SDMReadCtr mirrored in clear): `…?uid=<UID 14 hex>
+ * &ctr=<SDMReadCtr 6 hex, most significant first>&cmac=<SDMMAC>`, the MAC the same as above over
+ * the same UID and counter (SV2 takes the counter least significant first). Nothing is secret in
+ * it but the MAC key, so it proves the same: this tag, this read. Only SDMFileReadKey is needed.
  */
 import { createCipheriv, createDecipheriv, timingSafeEqual } from 'node:crypto'
 
@@ -87,6 +92,26 @@ export function parseSunMessage(text: string): { picc: string; mac: string } | u
   return /^[0-9A-Fa-f]{48}$/.test(q) ? { picc: q.slice(0, 32), mac: q.slice(32) } : undefined
 }
 
+const HEX14 = /^[0-9A-Fa-f]{14}$/
+const HEX6 = /^[0-9A-Fa-f]{6}$/
+
+/** The plain form's parts, from `uid=…&ctr=…&cmac=…` (or `c=` / `mac=` for the MAC). */
+export function parsePlainSun(text: string): { uid: string; ctr: string; mac: string } | undefined {
+  const t = text.trim()
+  const q = t.includes('?') ? t.slice(t.indexOf('?') + 1) : t
+  if (!q.includes('=')) return undefined
+  const p = new URLSearchParams(q.split('#')[0])
+  const uid = p.get('uid') ?? ''
+  const ctr = p.get('ctr') ?? ''
+  const mac = p.get('cmac') ?? p.get('c') ?? p.get('mac') ?? ''
+  return HEX14.test(uid) && HEX6.test(ctr) && HEX16.test(mac) ? { uid, ctr, mac } : undefined
+}
+
+/** Whether a scanned value is a SUN message of either form (then only its MAC can name a point). */
+export function isSunMessage(text: string): boolean {
+  return !!parseSunMessage(text) || !!parsePlainSun(text)
+}
+
 function sessionMacKey(file: Buffer, uid: Buffer, ctr: Buffer): Buffer {
   return aesCmac(file, Buffer.concat([Buffer.from('3CC300010080', 'hex'), uid, ctr]))
 }
@@ -102,19 +127,30 @@ export function sdmMac(file: Buffer, uid: Buffer, ctr: Buffer, macInput = Buffer
  * anything else (another tag's keys, a changed byte, not a SUN message at all).
  */
 export function verifySun(keys: SunKeys, message: string): SunTap | undefined {
+  const plain = parsePlainSun(message)
+  if (plain) return verifyPlainSun(keys.file, plain)
   const m = parseSunMessage(message)
   if (!m) return undefined
   const d = createDecipheriv('aes-128-cbc', keys.meta, ZERO)
   d.setAutoPadding(false)
-  const plain = Buffer.concat([d.update(Buffer.from(m.picc, 'hex')), d.final()])
+  const picc = Buffer.concat([d.update(Buffer.from(m.picc, 'hex')), d.final()])
   // PICCDataTag: UID mirrored (bit 7), counter mirrored (bit 6), UID length 7 (low nibble)
-  if (plain[0] !== 0xc7) return undefined
-  const uid = plain.subarray(1, 8)
-  const ctr = plain.subarray(8, 11)
+  if (picc[0] !== 0xc7) return undefined
+  const uid = picc.subarray(1, 8)
+  const ctr = picc.subarray(8, 11)
   const want = sdmMac(keys.file, uid, ctr)
   const got = Buffer.from(m.mac, 'hex')
   if (!timingSafeEqual(want, got)) return undefined
   return { uid: uid.toString('hex').toUpperCase(), counter: ctr[0] | (ctr[1] << 8) | (ctr[2] << 16) }
+}
+
+/** The plain form: the MAC over the UID and counter sent in clear, under SDMFileReadKey. */
+function verifyPlainSun(file: Buffer, m: { uid: string; ctr: string; mac: string }): SunTap | undefined {
+  const uid = Buffer.from(m.uid, 'hex')
+  // sent most significant first; SV2 takes it least significant first
+  const ctr = Buffer.from(m.ctr, 'hex').reverse()
+  if (!timingSafeEqual(sdmMac(file, uid, ctr), Buffer.from(m.mac, 'hex'))) return undefined
+  return { uid: m.uid.toUpperCase(), counter: ctr[0] | (ctr[1] << 8) | (ctr[2] << 16) }
 }
 
 /** A tap as the tag would give it (tests, and the setup page's check of a key). */
@@ -138,4 +174,12 @@ export function makeSunMessage(
  */
 export function freshTap(tap: SunTap, lastCounter: number | undefined): boolean {
   return lastCounter === undefined || tap.counter > lastCounter
+}
+
+/** A plain-form tap (UID and counter in clear) as the tag would give it. */
+export function makePlainSunMessage(file: Buffer, uidHex: string, counter: number): string {
+  const uid = Buffer.from(uidHex, 'hex')
+  const ctr = Buffer.from([counter & 0xff, (counter >> 8) & 0xff, (counter >> 16) & 0xff])
+  const shown = Buffer.from(ctr).reverse().toString('hex').toUpperCase()
+  return `uid=${uidHex.toUpperCase()}&ctr=${shown}&cmac=${sdmMac(file, uid, ctr).toString('hex').toUpperCase()}`
 }

@@ -8,7 +8,15 @@ import { rateEvidence } from '../../../src/domain/patrol/rules'
 import { nfcTagHash, pointFor } from '../../../src/domain/patrol/walk'
 import { makeHarness, type Harness } from '../harness'
 import { round, uid } from '../../kit/factories'
-import { aesCmac, freshTap, makeSunMessage, parseSunMessage, verifySun } from '../../../src/cloud/patrol/sun'
+import {
+  aesCmac,
+  freshTap,
+  makePlainSunMessage,
+  makeSunMessage,
+  parsePlainSun,
+  parseSunMessage,
+  verifySun
+} from '../../../src/cloud/patrol/sun'
 
 const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex')
 
@@ -75,6 +83,48 @@ describe('SUN messages (NXP AN12196)', () => {
     for (let i = 0; i < 2000; i++)
       if (verifySun(keys, `e=${p.picc}&c=${randomBytes(8).toString('hex')}`)) accepted++
     expect(accepted).toBe(0)
+  })
+})
+
+describe('SUN plain form: UID and counter in clear, MAC over them (NXP AN12196)', () => {
+  const zero = { meta: Buffer.alloc(16), file: Buffer.alloc(16) }
+  it('verifies AN12196’s plain example (keys all zero): UID 041E3C8A2D6B80, counter 000006', () => {
+    // the vector of AN12196, also in nfc-developer/sdm-backend's test_plain_sdm
+    const url = 'https://www.my424dna.com/?uid=041E3C8A2D6B80&ctr=000006&cmac=4B00064004B0B3D3'
+    expect(verifySun(zero, url)).toEqual({ uid: '041E3C8A2D6B80', counter: 6 })
+    // the wrong MAC of sdm-backend's test_plain_sdm_wrong
+    expect(verifySun(zero, 'uid=041E3C8A2D6B80&ctr=000006&cmac=AB00064004B0B3AB')).toBeUndefined()
+    // only the MAC key matters: any meta key verifies it
+    expect(verifySun({ meta: randomBytes(16), file: zero.file }, url)).toEqual({
+      uid: '041E3C8A2D6B80',
+      counter: 6
+    })
+    // our generator gives the tag's own message
+    expect(makePlainSunMessage(zero.file, '041E3C8A2D6B80', 6)).toBe(
+      'uid=041E3C8A2D6B80&ctr=000006&cmac=4B00064004B0B3D3'
+    )
+  })
+
+  const keys = { meta: randomBytes(16), file: randomBytes(16) }
+  it('a changed UID, counter or MAC, another tag’s key and malformed parts are refused', () => {
+    const msg = makePlainSunMessage(keys.file, '04A1B2C3D4E5F6', 0x012345)
+    expect(parsePlainSun(msg)).toEqual({
+      uid: '04A1B2C3D4E5F6',
+      ctr: '012345',
+      mac: expect.stringMatching(/^[0-9A-F]{16}$/)
+    })
+    expect(verifySun(keys, msg)).toEqual({ uid: '04A1B2C3D4E5F6', counter: 0x012345 })
+    const p = parsePlainSun(msg)!
+    const forms = [
+      `uid=04A1B2C3D4E5F7&ctr=${p.ctr}&cmac=${p.mac}`, // another UID
+      `uid=${p.uid}&ctr=012346&cmac=${p.mac}`, // a counter moved on by hand
+      `uid=${p.uid}&ctr=${p.ctr}&cmac=${(p.mac[0] === '0' ? '1' : '0') + p.mac.slice(1)}`,
+      `uid=${p.uid}&ctr=${p.ctr}`,
+      `uid=${p.uid}&ctr=12345&cmac=${p.mac}`,
+      `uid=${p.uid.slice(2)}&ctr=${p.ctr}&cmac=${p.mac}`
+    ]
+    for (const f of forms) expect(verifySun(keys, f)).toBeUndefined()
+    expect(verifySun({ meta: keys.meta, file: randomBytes(16) }, msg)).toBeUndefined()
   })
 })
 
@@ -147,6 +197,48 @@ describe('signed tags through patrol.scan (both engines)', () => {
     expect(await tap(good)).toMatchObject({ ok: false, code: 'TAG_REPLAYED' })
     expect(await tap(makeSunMessage(tag, UID, 6))).toMatchObject({ ok: false, code: 'TAG_REPLAYED' })
     expect(await h.count('scans', { roundId })).toBe(1)
+  })
+
+  it('the plain form (uid, ctr, cmac in clear): a forged cmac, a wrong UID and a replayed counter are refused; a fresh tap is strongest', async () => {
+    const UID3 = '04C1D2E3F4A5B6'
+    const file = Buffer.from(key(0x55), 'hex')
+    const set = await h
+      .as('supervisor')
+      .call('patrol.checkpointSunKey', { id: 'demo-cp-3', sunMetaKey: key(0x66), sunFileKey: key(0x55) })
+    expect(set.signedTag).toBe(true)
+    const good = makePlainSunMessage(file, UID3, 40)
+    const p = parsePlainSun(good)!
+    const refusals = [
+      await tap(`uid=${p.uid}&ctr=${p.ctr}&cmac=${p.mac.slice(0, 15)}${p.mac[15] === '0' ? '1' : '0'}`),
+      await tap(`uid=04C1D2E3F4A5B7&ctr=${p.ctr}&cmac=${p.mac}`),
+      await tap(`uid=${p.uid}&ctr=000029&cmac=${p.mac}`),
+      await tap(makePlainSunMessage(Buffer.from(key(0x22), 'hex'), UID3, 41))
+    ]
+    // the last one is a real tap of the other signed point (demo-cp-2's key, already walked this round)
+    expect(refusals.map((r) => (r.ok ? 'OK' : r.code))).toEqual([
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'REPEAT_SCAN'
+    ])
+    const first = await tap(`https://t.example.cn/p?${good}`)
+    expect(first).toMatchObject({
+      ok: true,
+      data: { checkpointId: 'demo-cp-3', method: 'nfc', evidence: { level: 'strong' } }
+    })
+    expect(await tap(good)).toMatchObject({ ok: false, code: 'TAG_REPLAYED' })
+    expect(await tap(makePlainSunMessage(file, UID3, 39))).toMatchObject({ ok: false, code: 'TAG_REPLAYED' })
+    expect(await h.count('scans', { roundId, checkpointId: 'demo-cp-3' })).toBe(1)
+    // the next slot's round: the copied tap is still refused, the next read of the tag counts
+    h.clock.now += 120 * 60_000
+    const next = (await round(h)).id
+    const again = (value: string) =>
+      h.as('patrol').try('patrol.scan', { id: uid('scan'), roundId: next, method: 'nfc', value, answers: {} })
+    expect(await again(good)).toMatchObject({ ok: false, code: 'TAG_REPLAYED' })
+    expect(await again(makePlainSunMessage(file, UID3, 41))).toMatchObject({
+      ok: true,
+      data: { checkpointId: 'demo-cp-3', evidence: { level: 'strong' } }
+    })
   })
 })
 

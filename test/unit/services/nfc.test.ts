@@ -4,7 +4,7 @@
  * server verifies. The SUN messages are generated with the server's own code and verified by it.
  */
 import { randomBytes } from 'node:crypto'
-import { makeSunMessage, verifySun, type SunKeys } from '../../../src/cloud/patrol/sun'
+import { makePlainSunMessage, makeSunMessage, verifySun, type SunKeys } from '../../../src/cloud/patrol/sun'
 
 type Listener = (res: { id?: ArrayBuffer; messages?: unknown[] }) => void
 const adapter = {
@@ -58,6 +58,23 @@ describe('reading the SUN message of a signed tag', () => {
     const url = `nfc.example.cn/t?site=1&picc_data=${picc.toLowerCase()}&cmac=${mac.toLowerCase()}#x`
     const found = sunMessageIn([uriRecord(url, 3)]) // records given without the message wrapper
     expect(verifySun(keys, found!)).toEqual({ uid: UID, counter: 7 })
+  })
+
+  it('the plain form (uid, ctr and cmac in clear, AN12196’s example) is read as the server verifies it', () => {
+    const zero = { meta: Buffer.alloc(16), file: Buffer.alloc(16) }
+    const url = 'www.my424dna.com/?uid=041e3c8a2d6b80&ctr=000006&cmac=4b00064004b0b3d3'
+    const found = sunMessageIn([{ records: [uriRecord(url, 1)] }])
+    expect(found).toBe('uid=041E3C8A2D6B80&ctr=000006&cmac=4B00064004B0B3D3')
+    expect(verifySun(zero, found!)).toEqual({ uid: '041E3C8A2D6B80', counter: 6 })
+    const sun = makePlainSunMessage(keys.file, UID, 70000)
+    expect(verifySun(keys, sunMessageIn([{ records: [uriRecord(`t.cn/p?${sun}`)] }])!)).toEqual({
+      uid: UID,
+      counter: 70000
+    })
+    // a UID of the wrong length is no SUN message
+    expect(
+      sunMessageIn([{ records: [uriRecord('t.cn/p?uid=04A1&ctr=000001&cmac=' + '0'.repeat(16))] }])
+    ).toBeUndefined()
   })
 
   it('a plain tag (no record, a text record, a URL without the parameters, bad hex) has none', () => {
