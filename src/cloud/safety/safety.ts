@@ -159,11 +159,12 @@ export async function raiseDueFor(ctx: Ctx): Promise<void> {
 export async function openAlertsOf(
   ctx: Ctx,
   estateId: string
-): Promise<{ id: string; title: string; lines: string[] }[]> {
+): Promise<{ id: string; title: string; lines: string[]; at: number }[]> {
   return (await new SafetyRepo(ctx).openAlerts(estateId)).map((a) => ({
     id: a._id,
     title: alertTitle(a),
-    lines: alertLines(a)
+    lines: alertLines(a),
+    at: a.at
   }))
 }
 

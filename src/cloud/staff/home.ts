@@ -14,6 +14,7 @@ import { clockText } from '../../domain/attendance/place'
 import { openHandovers } from '../handover'
 import { openAlertsOf, raiseDueFor } from '../safety'
 import { SAFETY_WATCH_ROLES } from '../../domain/contract/safety'
+import { emergenciesFor } from '../work'
 
 /** Today's work for the caller's roles; later areas add their own cards here. */
 export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeToday> {
@@ -26,7 +27,7 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
   const watcher = hasAnyRole(staff.roles, SAFETY_WATCH_ROLES)
   if (watcher) await raiseDueFor(ctx)
   // every card's reads at once: one round trip (two where a card pages)
-  const [open, gates, counts, rounds, work, alerts, handovers, safety] = await Promise.all([
+  const [open, gates, counts, rounds, work, alerts, handovers, safety, emergencies] = await Promise.all([
     repo.openShift(staff._id, estate._id),
     repo.gateNames(estate._id),
     gateWork ? todayCounts(ctx, estate) : undefined,
@@ -35,7 +36,9 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
     manager ? alertsToday(ctx, estate) : undefined,
     // the estate's waiting handovers (交接班); a guard's posts are its gates' (postsFor)
     staff.roles.includes('guard') ? openHandovers(ctx, estate._id) : undefined,
-    watcher ? openAlertsOf(ctx, estate._id) : undefined
+    watcher ? openAlertsOf(ctx, estate._id) : undefined,
+    // emergencies nobody has taken: managers and the departments they go to (red banners too)
+    emergenciesFor(ctx, estate._id, staff.roles)
   ])
   const cards: HomeToday['cards'] = []
   if (work) {
@@ -136,6 +139,7 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
       : null,
     cards,
     ...(waiting?.length ? { handovers: waiting } : {}),
-    ...(safety?.length ? { safety } : {})
+    ...(safety?.length ? { safety } : {}),
+    ...(emergencies?.length ? { emergencies } : {})
   }
 }

@@ -6,6 +6,7 @@ import * as supervise from './supervise'
 import * as tasks from './tasks'
 
 export { escalate, recurring } from './sweep'
+export { emergenciesFor } from './emergencies'
 
 /**
  * The work area: incidents and tasks in one loop. A report is routed by its category to a

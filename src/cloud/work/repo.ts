@@ -6,6 +6,7 @@
 import type { Staff } from '../../domain/entities'
 import type { Dept, InboxItem, Incident, Task, TaskTemplate } from '../../domain/work/model'
 import { OPEN_INCIDENT_STATUSES } from '../../domain/work/incidents'
+import { UNTAKEN_STATUSES } from '../../domain/work/emergency'
 import { OPEN_TASK_STATUSES } from '../../domain/work/rules'
 import type { Page } from '../data/port'
 import { FILES, type FileDoc } from '../files/repo'
@@ -117,6 +118,20 @@ export class WorkRepo extends Repo {
         where: { estateId, status: { in: [...OPEN_INCIDENT_STATUSES] } },
         orderBy: [['reportedAt', 'asc']],
         limit: 200
+      })
+    ).items
+  }
+
+  /**
+   * The estate's emergencies whose task may still be untaken (a new report or one handed back),
+   * oldest first (at most 50): the home banner's read (index estateId, status, reportedAt).
+   */
+  async emergenciesWaiting(estateId: string): Promise<Incident[]> {
+    return (
+      await this.find(INCIDENTS, {
+        where: { estateId, status: { in: [...UNTAKEN_STATUSES] }, emergency: true },
+        orderBy: [['reportedAt', 'asc']],
+        limit: 50
       })
     ).items
   }

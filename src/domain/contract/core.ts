@@ -54,7 +54,9 @@ export interface HomeToday {
   /** Handovers waiting at the person's posts (交接班), oldest first. */
   handovers?: { id: string; post: string; fromName: string; at: number }[]
   /** Lone-worker alerts nobody acknowledged yet (managers and guards): the red banner, newest first. */
-  safety?: { id: string; title: string; lines: string[] }[]
+  safety?: { id: string; title: string; lines: string[]; at: number }[]
+  /** Emergencies nobody has taken (managers and the department sent to): red banners too, oldest first; `url` opens it. */
+  emergencies?: { id: string; title: string; lines: string[]; at: number; url: string }[]
 }
 export interface FileOut {
   id: string
@@ -64,6 +66,15 @@ export interface FileOut {
   takenAt: number
   at: number
 }
+/** A photo's place in cloud storage, reserved before its bytes go up (`files.reserve`). */
+export interface FileReserveOut {
+  /** where to upload it (`wx.cloud.uploadFile({ cloudPath })`) */
+  cloudPath: string
+  /** register it (`files.register`) before this, or the hourly sweep deletes it */
+  expiresAt: number
+}
+/** The largest photo a phone may reserve cloud storage for. */
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024
 export interface InboxOut extends Pick<InboxItem, 'kind' | 'title' | 'refId' | 'at'> {
   id: string
 }
@@ -203,6 +214,24 @@ export const CORE_ACTIONS = defineActions({
     scope: 'estate',
     write: true,
     summary: '登记已上传的照片'
+  }),
+  // before a photo goes to cloud storage: its uploader, estates and declared size are recorded
+  // first (quota, outstanding cap); the answer is where to upload it
+  'files.reserve': action<FileReserveOut>()({
+    fn: 'staff',
+    input: v.strictObject({
+      id: id(),
+      size: v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(1, '照片大小不正确'),
+        v.maxValue(PHOTO_MAX_BYTES, `照片太大（最大${PHOTO_MAX_BYTES / 1024 / 1024}MB），请重新拍摄`)
+      )
+    }),
+    access: 'any',
+    scope: 'estate',
+    write: true,
+    summary: '上传照片前预约云存储位置'
   }),
   'work.inbox': action<InboxOut[]>()({
     fn: 'staff',

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
@@ -9,12 +9,15 @@ import { localClock } from '../../domain/time'
 import { formatDay } from '../../domain/dates'
 import { ui } from '../../services/ui'
 import { inboxPage } from '../../domain/work/inbox'
+import { EMERGENCY_WATCH_ROLES } from '../../domain/work/emergencyWatch'
+import { buzz } from '../../services/alarm'
 import { DemoBadge } from '../../components/DemoBadge'
 import { PendingDialog, SyncBar } from '../../components/SyncPanel'
 import './index.scss'
 
-// lone-worker alerts: who watches reads home again every 30 s while it is shown (the red banner)
+// lone-worker alerts and emergencies: who watches reads home again every 30 s while it is shown (the red banners)
 let poll: ReturnType<typeof setInterval> | undefined
+const buzzed = new Set<string>()
 const stopPoll = () => poll && clearInterval(poll)
 
 function HomePage() {
@@ -31,7 +34,7 @@ function HomePage() {
     // only for those who clock at a post (guards), never anyone else's; non-blocking (4 s timeout)
     void home.locateToClock(session.staff?.roles ?? [])
     stopPoll()
-    if (session.staff?.roles.some((r) => r === 'guard' || r === 'supervisor' || r === 'admin'))
+    if (session.staff?.roles.some((r) => EMERGENCY_WATCH_ROLES.includes(r)))
       poll = setInterval(() => void home.load(), 30_000)
   })
   useDidHide(stopPoll)
@@ -50,8 +53,20 @@ function HomePage() {
     (x) => !outbox.mine.some((e) => (e.input as { handoverId?: string }).handoverId === x.id)
   )
 
-  if (!session.staff) return <View className="page" />
   const t = home.today
+  // red banners: lone-worker alerts and untaken emergencies, the oldest first
+  const banners: { id: string; title: string; lines: string[]; at: number; url?: string }[] = [
+    ...(t?.safety ?? []),
+    ...(t?.emergencies ?? [])
+  ].sort((a, b) => a.at - b.at)
+  // a new emergency on screen: one vibration (each emergency once while the app runs)
+  useEffect(() => {
+    const fresh = (t?.emergencies ?? []).filter((e) => !buzzed.has(e.id))
+    for (const e of fresh) buzzed.add(e.id)
+    if (fresh.length) buzz()
+  }, [t])
+
+  if (!session.staff) return <View className="page" />
   const shift = home.shift
 
   return (
@@ -67,15 +82,19 @@ function HomePage() {
 
       <SyncBar outbox={outbox} onOpen={() => void ui.tab('/pages/me/index')} />
 
-      {(t?.safety ?? []).map((a) => (
-        <View key={a.id} className="safety-banner" onClick={() => void ui.go('/pages/safety/index')}>
+      {banners.map((a) => (
+        <View
+          key={a.id}
+          className={`safety-banner${a.url ? ' emergency-banner' : ''}`}
+          onClick={() => void ui.go(a.url ?? '/pages/safety/index')}
+        >
           <Text className="safety-title">{a.title}</Text>
           {a.lines.map((l) => (
             <Text key={l} className="safety-line">
               {l}
             </Text>
           ))}
-          <Text className="safety-go">点此查看并确认 ›</Text>
+          <Text className="safety-go">{a.url ? '点此查看并处理 ›' : '点此查看并确认 ›'}</Text>
         </View>
       ))}
 

@@ -104,7 +104,7 @@ describe('a missed check-in', () => {
     expect(await h.count('inbox', { staffId: 'demo-cleaner' })).toBe(0)
     // the home banner of a supervisor and a guard
     expect((await h.as('supervisor').call('home.today', {})).safety).toEqual([
-      { id: open[0].id, title: '李巡 未按时报平安', lines: open[0].lines }
+      { id: open[0].id, title: '李巡 未按时报平安', lines: open[0].lines, at: open[0].at }
     ])
     expect((await h.as('guard').call('home.today', {})).safety).toHaveLength(1)
     expect((await h.as('cleaner').call('home.today', {})).safety).toBeUndefined()
