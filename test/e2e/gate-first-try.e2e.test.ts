@@ -74,6 +74,19 @@ async function typePlate(page: Page, plate: string) {
       .click()
 }
 
+/**
+ * The vehicle screen after a record: the record confirmed with its upload state, and the plate
+ * emptied at its province keys (the next car is typed at once, no tap to get there).
+ */
+async function expectDone(page: Page, what: RegExp, state: string | RegExp) {
+  const done = page.locator('.vehicle-done').filter({ visible: true })
+  await done.getByText(what).waitFor()
+  await done.getByText(state).waitFor()
+  await page.locator('.plate-text', { hasText: '请输入车牌' }).filter({ visible: true }).waitFor()
+  await page.locator('.key-prov', { hasText: /^粤$/ }).filter({ visible: true }).first().waitFor()
+  expect(await page.getByText('业主车入场', { exact: true }).filter({ visible: true }).count()).toBe(0)
+}
+
 async function vehicleVisits(plate: string) {
   return (
     await app.server.runtime.store.find<Doc<VehicleVisit>>('vehiclevisits', { where: { plate }, limit: 50 })
@@ -240,6 +253,10 @@ describe('门岗 first try: what a new guard hit', () => {
     await until('the entry on the server', async () =>
       (await vehicleVisits('粤B12345')).find((v) => v.status === 'inside')
     )
+    // finding: after 入场 the screen gave no lasting word and the guard looked for the way to the
+    // next car. Now the entry stays confirmed (uploaded) above an empty plate at its province keys
+    await expectDone(page, /^✓ 粤B·12345 业主车已登记入场 · 今天 \d\d:\d\d$/, '已上传')
+    await shot(page, 'owner-car-in-done')
     await typePlate(page, '粤B12345')
     await page
       .getByText(/^在园内 · 今天 \d\d:\d\d 入场/)
@@ -258,6 +275,19 @@ describe('门岗 first try: what a new guard hit', () => {
     )
     // the phone sends in order: a second entry from that tap would be on the server by now
     expect((await vehicleVisits('粤B12345')).map((v) => v.status)).toEqual(['left'])
+    await expectDone(page, /^✓ 粤B·12345 业主车已登记出场 · 今天 \d\d:\d\d$/, '已上传')
+
+    // offline: the entry is confirmed as made and said to be 未上传, and goes up once online
+    await typePlate(page, '粤B12345')
+    // the board reloaded after the exit went up (it is what the phone knows offline)
+    await page.getByText('不在园内（没有未出场的入场记录）').filter({ visible: true }).waitFor()
+    await context.setOffline(true)
+    await tap(page, '业主车入场')
+    await expectDone(page, /^✓ 粤B·12345 业主车已登记入场 · 今天 \d\d:\d\d$/, /^未上传：手机没联网/)
+    await shot(page, 'owner-car-offline-done')
+    await context.setOffline(false)
+    await page.locator('.vehicle-done').getByText('已上传', { exact: true }).waitFor({ timeout: 30_000 })
+    expect((await vehicleVisits('粤B12345')).map((v) => v.status).sort()).toEqual(['inside', 'left'])
     await context.close()
   })
 

@@ -59,6 +59,10 @@ export interface VehicleRow extends VehicleItem {
 
 type CheckInInput = InputOf<'gate.checkIn'>
 type VehicleInInput = InputOf<'gate.vehicleIn'>
+type VehicleOutExtra = Pick<
+  InputOf<'gate.vehicleOut'>,
+  'visitId' | 'idReturned' | 'cardCollected' | 'driver' | 'passengers'
+>
 
 const refsKey = (estate: string) => `gwt.gate.refs.${estate}`
 const boardKey = (estate: string) => `gwt.gate.board.${estate}`
@@ -374,23 +378,31 @@ export class GateStore {
     return ok ? id : undefined
   }
 
-  vehicleOut(
-    plate: string,
-    extra: {
-      visitId?: string
-      idReturned?: boolean
-      cardCollected?: boolean
-      driver?: string
-      passengers?: string
-    } = {}
-  ): boolean {
+  vehicleOut(plate: string, extra: VehicleOutExtra = {}): boolean {
+    return this.vehicleLeaves(plate, extra) !== undefined
+  }
+
+  /** vehicleOut answering the exit record's id (to follow its upload), undefined when the phone refused it. */
+  vehicleLeaves(plate: string, extra: VehicleOutExtra = {}): string | undefined {
     const p = normalizePlate(plate)
-    return this.save(
+    const id = this.deps.newId()
+    const ok = this.save(
       'gate.vehicleOut',
-      { id: this.deps.newId(), gate: this.gate, plate: p, ...extra },
+      { id, gate: this.gate, plate: p, ...extra },
       `vehicle:${p}`,
       `车辆出场：${p}`
     )
+    return ok ? id : undefined
+  }
+
+  /**
+   * Where a record made on this phone is (by its id): on its way now, waiting on the phone
+   * (offline, or behind an earlier record), refused by the server, or on the server (gone from the outbox).
+   */
+  recordState(id: string): 'sending' | 'waiting' | 'refused' | 'sent' {
+    const e = this.gateOps.find((x) => (x.input as { id?: unknown } | null)?.id === id)
+    if (!e) return 'sent'
+    return e.status === 'refused' ? 'refused' : e.status === 'sending' ? 'sending' : 'waiting'
   }
 
   goodsCheck(input: Omit<InputOf<'gate.goodsCheck'>, 'id' | 'gate'>): boolean {

@@ -12,7 +12,6 @@ import { idRef, type IdType } from '../../../domain/gate/idcard'
 import { formatPlate, plateProblem } from '../../../domain/gate/plates'
 import { blockRefusalReason } from '../../../domain/gate/rules'
 import { dayClock } from '../../../domain/gate/when'
-import { ui } from '../../../services/ui'
 import { ScriptRunner, ScriptRunModel } from '../../../components/ScriptRunner'
 import { PlateKeypad } from '../components/PlateKeypad'
 import { IdInput } from '../components/IdInput'
@@ -31,7 +30,7 @@ function OutsideForm({
   run: RunState
   /** the guard's reason for letting a block-listed plate in */
   blockOverride?: string
-  onDone: () => void
+  onDone: (id: string, words: string) => void
 }) {
   const v = vehicleFromAnswers(run.answers)
   const [idType, setIdType] = useState<IdType>(v.idDeposited ? 'driving' : 'none')
@@ -57,10 +56,11 @@ function OutsideForm({
       reason: v.reason,
       blockOverride
     })
-    if (id) {
-      void ui.toast(v.result === 'admitted' ? '已登记入场' : '已记录', 'success')
-      onDone()
-    }
+    if (id)
+      onDone(
+        id,
+        `${formatPlate(v.plate ?? '')} ${VEHICLE_CASE_LABELS[v.case]}${v.result === 'admitted' ? '已登记入场' : v.result === 'redirected' ? '已指引到会所停车' : '已记录未放行'}`
+      )
   }
   return (
     <View className="card">
@@ -80,6 +80,32 @@ function OutsideForm({
   )
 }
 
+/** The record just made, confirmed until the next one: the plate, what was done, and whether it reached the server. */
+interface Done {
+  id: string
+  words: string
+  at: number
+}
+
+const RecordDone = observer(function RecordDone({ d }: { d: Done }) {
+  const state = gate.recordState(d.id)
+  return (
+    <View className="vehicle-done">
+      <View className="ok-box">{`✓ ${d.words} · ${dayClock(d.at, now())}`}</View>
+      {state === 'waiting' ? (
+        <View className="warn-box">
+          未上传：手机没联网，记录已存在手机上，联网后自动上传，不用再登记一次。
+        </View>
+      ) : state === 'refused' ? (
+        <View className="warn-box">服务器未接收这条记录，到“我的”查看原因。</View>
+      ) : (
+        <Text className="muted">{state === 'sending' ? '正在上传…' : '已上传'}</Text>
+      )}
+      <Text className="muted">下一辆车：直接输入车牌</Text>
+    </View>
+  )
+})
+
 function VehiclePage() {
   const [plate, setPlate] = useState('')
   const [driver, setDriver] = useState('')
@@ -93,6 +119,8 @@ function VehiclePage() {
   const [override, setOverride] = useState<string | undefined>(undefined)
   /** 入场 tapped for an owner car already on record as inside */
   const [askAgain, setAskAgain] = useState(false)
+  /** the last record made here: shown above a cleared plate, ready for the next car */
+  const [last, setLast] = useState<Done | undefined>(undefined)
   const runner = useMemo(
     () =>
       script &&
@@ -109,8 +137,8 @@ function VehiclePage() {
   const ownerIn = valid && owner ? gate.ownerCarInside(plate) : undefined
   // 禁止入场 until the guard decides; a block-listed car already inside can still leave
   const mustDecide = hits.length > 0 && override === undefined && !inside && !ownerIn
-  const ownerEntry = () => {
-    if (
+  const ownerEntry = () =>
+    done(
       gate.vehicleIn({
         plate,
         case: 'owner',
@@ -119,10 +147,9 @@ function VehiclePage() {
         idDeposited: false,
         result: 'admitted',
         blockOverride: override
-      })
+      }),
+      '业主车已登记入场'
     )
-      done('已登记入场')
-  }
   const reset = () => {
     setOverride(undefined)
     setAskAgain(false)
@@ -132,8 +159,13 @@ function VehiclePage() {
     setScript(undefined)
     setEnded(undefined)
   }
-  const done = (msg: string) => {
-    void ui.toast(msg, 'success')
+  /**
+   * A record made: the plate is cleared for the next car (the keypad is ready at its province
+   * keys), and the record stays confirmed above it, with its upload state, until the next one.
+   */
+  const done = (id: string | undefined, words: string) => {
+    if (!id) return
+    setLast({ id, words: `${formatPlate(plate)} ${words}`, at: now() })
     reset()
   }
 
@@ -141,7 +173,14 @@ function VehiclePage() {
     return (
       <View className="page">
         <Back />
-        <OutsideForm run={ended} blockOverride={override} onDone={reset} />
+        <OutsideForm
+          run={ended}
+          blockOverride={override}
+          onDone={(id, words) => {
+            setLast({ id, words, at: now() })
+            reset()
+          }}
+        />
       </View>
     )
   if (runner)
@@ -156,6 +195,7 @@ function VehiclePage() {
     <View className="page">
       <Back />
       <Text className="muted">{`车辆进出 · ${gate.gate}`}</Text>
+      {last && <RecordDone d={last} />}
       <PlateKeypad
         value={plate}
         onChange={(p) => {
@@ -174,18 +214,18 @@ function VehiclePage() {
         <BlockDecision
           lines={hits.map((h) => `⚠ 黑名单车辆（${formatPlate(plate)}）：${h.reason}`)}
           onAdmit={setOverride}
-          onRefuse={() => {
-            if (
+          onRefuse={() =>
+            done(
               gate.vehicleIn({
                 plate,
                 case: owner ? 'owner' : 'business',
                 idDeposited: false,
                 result: 'refused',
                 reason: blockRefusalReason(hits[0].reason)
-              })
+              }),
+              '已记录未放行'
             )
-              done('已记录未放行')
-          }}
+          }
         />
       )}
       {valid && owner && !mustDecide && (
@@ -215,15 +255,15 @@ function VehiclePage() {
           )}
           <Btn
             kind="ghost"
-            onClick={() => {
-              if (
-                gate.vehicleOut(plate, {
+            onClick={() =>
+              done(
+                gate.vehicleLeaves(plate, {
                   driver: driver.trim() || undefined,
                   passengers: passengers.trim() || undefined
-                })
+                }),
+                '业主车已登记出场'
               )
-                done('已登记出场')
-            }}
+            }
           >
             业主车出场
           </Btn>
@@ -237,14 +277,16 @@ function VehiclePage() {
             <Toggle label={`已收回停车IC卡 ${inside.icCardNo}`} on={cardBack} onChange={setCardBack} />
           )}
           <Btn
-            onClick={() => {
-              const ok = gate.vehicleOut(plate, {
-                visitId: inside.pending ? undefined : inside.id,
-                idReturned: inside.idDeposited ? idBack : undefined,
-                cardCollected: inside.icCardNo ? cardBack : undefined
-              })
-              if (ok) done('已登记出场')
-            }}
+            onClick={() =>
+              done(
+                gate.vehicleLeaves(plate, {
+                  visitId: inside.pending ? undefined : inside.id,
+                  idReturned: inside.idDeposited ? idBack : undefined,
+                  cardCollected: inside.icCardNo ? cardBack : undefined
+                }),
+                '外来车已登记出场'
+              )
+            }
           >
             外来车出场
           </Btn>
@@ -262,12 +304,7 @@ function VehiclePage() {
           >
             外来车辆入场（按话术）
           </Btn>
-          <Btn
-            kind="ghost"
-            onClick={() => {
-              if (gate.vehicleOut(plate)) done('已登记出场')
-            }}
-          >
+          <Btn kind="ghost" onClick={() => done(gate.vehicleLeaves(plate), '已登记出场（没有入场记录）')}>
             出场（没有入场记录）
           </Btn>
         </View>
