@@ -23,6 +23,7 @@ import {
   unlinkSync,
   writeFileSync
 } from 'node:fs'
+import { randomUUID } from 'node:crypto'
 import { request as httpRequest } from 'node:http'
 import { join, posix, resolve } from 'node:path'
 import { deflateSync } from 'node:zlib'
@@ -173,12 +174,30 @@ export interface AppJson {
   permission?: Record<string, { desc: string }>
 }
 
+/**
+ * WeChat's cloud as a phone reaches it through wx.cloud (the cloud build): the environments that
+ * exist, the functions deployed in each, run once per call with the caller's OPENID, and the
+ * environment's storage. The cloud world (cloudWorld.ts) backs it with the built bundles, the
+ * unmodified wx-server-sdk and the CloudBase test engine.
+ */
+export interface CloudBackend {
+  readonly appId: string
+  hasEnv(env: string): boolean
+  hasFunction(env: string, name: string): boolean
+  /** One invocation: resolves with what the function's main returned, rejects with what it threw. */
+  invoke(env: string, name: string, event: Dict, openid: string): Promise<unknown>
+  /** Stores an upload's bytes; answers the file id (`cloud://<env>.<bucket>/<cloudPath>`). */
+  putFile(env: string, cloudPath: string, bytes: Buffer): string
+}
+
 export interface PhoneOptions {
   /** the built mini program */
   dir: string
-  /** the HTTPS base the build talks to, and the local server standing in for it */
-  apiBase: string
-  serverUrl: string
+  /** the HTTPS base the build talks to, and the local server standing in for it (HTTP builds) */
+  apiBase?: string
+  serverUrl?: string
+  /** the cloud a cloud build calls through wx.cloud, and this WeChat user's OPENID in it */
+  cloud?: { backend: CloudBackend; openid: string }
   /** a folder of its own for the phone's files */
   tmp: string
   platform?: 'android' | 'ios'
@@ -217,6 +236,8 @@ export class Phone {
   private canvases = new Map<string, CanvasNode>()
   private canvasFiles = new Map<string, { width: number; height: number; calls: string[] }>()
   readonly requests: { url: string; status: number }[] = []
+  /** files put in cloud storage with wx.cloud.uploadFile */
+  readonly uploads: { cloudPath: string; fileID: string }[] = []
   clipboard = ''
   /** answers the next scanCode calls, in order */
   readonly scanResults: string[] = []
@@ -814,12 +835,34 @@ export class Phone {
     await this.settle()
   }
 
-  /** Holds an NFC tag to the phone. */
-  nfcTag(idHex: string): void {
+  /**
+   * Holds an NFC tag to the phone. With `uri` the tag carries an NDEF message of one URI record
+   * (NFC Forum RTD-URI: TNF 1 well-known, type "U", payload = prefix code then the rest of the
+   * URI, e.g. a NTAG 424 DNA's SUN URL), handed over as Android WeChat's NFCAdapter.onDiscovered
+   * does: `messages: [{ records: [{ tnf, type, id, payload }] }]` with ArrayBuffers; `flat` gives
+   * the records themselves as the messages (`{ id, type, payload }`, the shape WeChat's API page
+   * names). Without `uri`, a tag with no NDEF message (`messages: []`).
+   */
+  nfcTag(idHex: string, ndef?: { uri: string; flat?: boolean }): void {
     if (!this.nfcOn) throw new Error('NFC discovery is not running')
-    const id = new Uint8Array(idHex.match(/../g)!.map((h) => parseInt(h, 16))).buffer
+    const buf = (b: number[]) => new Uint8Array(b).buffer
+    const id = buf(idHex.match(/../g)!.map((h) => parseInt(h, 16)))
+    let messages: Dict[] = []
+    if (ndef) {
+      // RTD-URI identifier codes 1-4 (the longest that fits), else 0: the URI as it is
+      const prefixes: [number, string][] = [
+        [2, 'https://www.'],
+        [1, 'http://www.'],
+        [4, 'https://'],
+        [3, 'http://']
+      ]
+      const [code, prefix] = prefixes.find(([, p]) => ndef.uri.startsWith(p)) ?? [0, '']
+      const rest = [...Buffer.from(ndef.uri.slice(prefix.length), 'latin1')]
+      const record = { tnf: 1, type: buf([0x55]), id: buf([]), payload: buf([code, ...rest]) }
+      messages = ndef.flat ? [record] : [{ records: [record] }]
+    }
     for (const l of [...this.nfcListeners])
-      this.guard('NFC onDiscovered', () => l({ id, techs: ['NfcA'], messages: [] }))
+      this.guard('NFC onDiscovered', () => l({ id, techs: ['NfcA', 'IsoDep', 'Ndef'], messages }))
   }
 
   setOnline(on: boolean): void {
@@ -1363,6 +1406,7 @@ export class Phone {
         this.sharedImages.push({ path: String(o.path), ...f })
       }),
       getNFCAdapter: () => this.nfcAdapter(),
+      ...(this.opts.cloud ? { cloud: this.makeCloud(this.opts.cloud) } : {}),
       login: this.api('login', () => ({ code: `host-code-${this.name}` })),
       getSetting: this.api('getSetting', () => ({
         authSetting: { 'scope.userLocation': true, 'scope.camera': true }
@@ -1456,7 +1500,148 @@ export class Phone {
     })
   }
 
+  /**
+   * wx.cloud of a cloud build (Taro.cloud is wx.cloud on weapp). Shapes as WeChat documents them:
+   * - `init({ env })`: env a string or `{ functions, storage, … }`; every other call needs it first
+   *   (`请先调用 wx.cloud.init() 完成初始化后再调用其他云 API…`).
+   * - `callFunction({ name, data, config? })` → `{ result, errMsg: 'cloud.callFunction:ok', requestID }`
+   *   (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/functions/Cloud.callFunction.md).
+   *   The function gets `data` (sent as JSON) with `userInfo: { appId, openId }` injected, the caller's
+   *   OPENID from getWXContext(). Failures reject (or call fail) with an Error carrying `errCode` and
+   *   `errMsg` (`apiName:fail msg`): a function that throws, or is not deployed, is
+   *   `errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail requestID …,
+   *   cloud function service error code -504002, error message …` (`Function not found: [name]` when
+   *   not deployed), an unknown env `… error code -501000, error message [100004] env not exists;` —
+   *   the texts WeChat users report (developers.weixin.qq.com community; the error-code table of
+   *   云开发: -404011 云函数执行失败). Offline the call fails with errCode -1 (通用错误) and the
+   *   network text; that text is the host's, not observed.
+   * - `uploadFile({ cloudPath, filePath, config? })` → `{ fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' }`,
+   *   the bytes put in the env's storage; a missing local file fails.
+   * Anything else of wx.cloud fails the test (the app uses nothing else).
+   */
+  private makeCloud(c: { backend: CloudBackend; openid: string }): Dict {
+    let inited: { functions?: string; storage?: string } | undefined
+    const realmError = vm.runInContext('Error', this.ctx) as ErrorConstructor
+    const cloudError = (errCode: number, errMsg: string, text: string) =>
+      Object.assign(new realmError(`errCode: ${errCode} ${text} | errMsg: ${errMsg}`), { errCode, errMsg })
+    const envOf = (api: string, o: Dict, kind: 'functions' | 'storage'): string => {
+      const env = (o.config?.env as string | undefined) ?? inited?.[kind]
+      if (!inited || !env)
+        throw cloudError(
+          -1,
+          `cloud.${api}:fail 请先调用 wx.cloud.init() 完成初始化后再调用其他云 API。init 方法可传入一个对象用于设置默认配置，详见文档。`,
+          'SDK universal error'
+        )
+      return env
+    }
+    const run = (api: string, o: Dict, f: () => Promise<Dict>) => {
+      this.log.push(`wx.cloud.${api}`)
+      this.inflight++
+      const promised = !o.success && !o.fail && !o.complete
+      const p = Promise.resolve()
+        .then(f)
+        .then((r) => this.plain({ errMsg: `cloud.${api}:ok`, ...r }) as Dict)
+      const done = new this.PromiseC<Dict>((ok, no) => {
+        p.then(
+          (res) =>
+            setTimeout(() => {
+              this.inflight--
+              this.log.push(`wx.cloud.${api} ok`)
+              this.guard(`cloud.${api} success`, () => o.success?.(res))
+              this.guard(`cloud.${api} complete`, () => o.complete?.(res))
+              ok(res)
+            }, 0),
+          (e: Dict) =>
+            setTimeout(() => {
+              this.inflight--
+              const err =
+                e instanceof realmError
+                  ? e
+                  : cloudError(-1, `cloud.${api}:fail ${String(e?.message ?? e)}`, 'SDK universal error')
+              this.log.push(`wx.cloud.${api} failed: ${String((err as Dict).errMsg)}`)
+              this.guard(`cloud.${api} fail`, () => o.fail?.(err))
+              this.guard(`cloud.${api} complete`, () => o.complete?.(err))
+              no(err)
+            }, 0)
+        )
+      })
+      if (!promised) {
+        done.catch(() => undefined)
+        return undefined
+      }
+      return done
+    }
+    return this.strict('wx.cloud', {
+      init: (o: Dict = {}) => {
+        const env = o.env
+        inited =
+          typeof env === 'string'
+            ? { functions: env, storage: env }
+            : { functions: env?.functions, storage: env?.storage }
+        this.log.push(`wx.cloud.init ${JSON.stringify(env)}`)
+      },
+      callFunction: (o: Dict = {}) =>
+        run('callFunction', o, async () => {
+          const env = envOf('callFunction', o, 'functions')
+          const requestID = randomUUID()
+          const failed = (code: number, message: string) =>
+            cloudError(
+              -404011,
+              `cloud.callFunction:fail requestID ${requestID}, cloud function service error code ${code}, error message ${message}; at cloud.callFunction api;`,
+              'cloud function execution error'
+            )
+          if (!this.online)
+            throw cloudError(
+              -1,
+              'cloud.callFunction:fail request:fail net::ERR_INTERNET_DISCONNECTED',
+              'SDK universal error'
+            )
+          if (!c.backend.hasEnv(env)) throw failed(-501000, '[100004] env not exists')
+          const name = String(o.name)
+          if (!c.backend.hasFunction(env, name)) throw failed(-504002, `Function not found: [${name}]`)
+          const data = JSON.parse(JSON.stringify(o.data ?? {})) as Dict
+          const event = { ...data, userInfo: { appId: c.backend.appId, openId: c.openid } }
+          let result: unknown
+          try {
+            result = await c.backend.invoke(env, name, event, c.openid)
+          } catch (e) {
+            throw failed(-504002, errText(e))
+          }
+          return { result, requestID }
+        }),
+      uploadFile: (o: Dict = {}) =>
+        run('uploadFile', o, async () => {
+          const env = envOf('uploadFile', o, 'storage')
+          if (!this.online)
+            throw cloudError(
+              -1,
+              'cloud.uploadFile:fail request:fail net::ERR_INTERNET_DISCONNECTED',
+              'SDK universal error'
+            )
+          const cloudPath = String(o.cloudPath ?? '')
+          if (!cloudPath || cloudPath.startsWith('/'))
+            throw cloudError(-401002, 'cloud.uploadFile:fail cloudPath is invalid', 'API parameter error')
+          const file = this.file(String(o.filePath))
+          if (!existsSync(file))
+            throw cloudError(
+              -1,
+              `cloud.uploadFile:fail no such file or directory "${String(o.filePath)}"`,
+              'SDK universal error'
+            )
+          if (!c.backend.hasEnv(env))
+            throw cloudError(-501000, `cloud.uploadFile:fail [100004] env not exists`, 'cloud system error')
+          const fileID = c.backend.putFile(env, cloudPath, readFileSync(file))
+          this.uploads.push({ cloudPath, fileID })
+          return { fileID, statusCode: 200 }
+        })
+    })
+  }
+
   private target(url: string, what: string): URL {
+    if (!this.opts.apiBase || !this.opts.serverUrl) {
+      this.fail(`${what} to ${url}: this build has no request domain (a cloud build calls wx.cloud)`)
+      throw new Error(`url not in domain list`)
+    }
     if (!url.startsWith(this.opts.apiBase + '/')) {
       this.fail(`${what} to ${url}: not the request domain the build was made for (${this.opts.apiBase})`)
       throw new Error(`url not in domain list`)
