@@ -71,7 +71,11 @@ const Ask = observer(function Ask({
 }) {
   const ask = step.ask!
   const [text, setText] = useState(model.currentAnswer)
-  useEffect(() => setText(model.currentAnswer), [model.stepKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const [note, setNote] = useState(model.currentNote)
+  useEffect(() => {
+    setText(model.currentAnswer)
+    setNote(model.currentNote)
+  }, [model.stepKey]) // eslint-disable-line react-hooks/exhaustive-deps
   const value = model.currentAnswer
   return (
     <View className="card">
@@ -102,6 +106,18 @@ const Ask = observer(function Ask({
           onPick={(v) => model.answer(value === v ? '' : v)}
         />
       )}
+      {ask.note && (
+        <Input
+          className="input ask-note"
+          value={note}
+          maxlength={100}
+          placeholder={`${ask.note}（可不填）`}
+          onInput={(e) => {
+            setNote(e.detail.value)
+            model.note(e.detail.value)
+          }}
+        />
+      )}
     </View>
   )
 })
@@ -116,7 +132,7 @@ function ScriptRunnerView({ model, title, outcome, onRestart, rooms = NO_ROOMS, 
   const step = model.step
   const key = model.stepKey
   return (
-    <View>
+    <View className="script-run">
       <View className="run-head">
         {title && <Text className="run-title">{title}</Text>}
         <Text className="step-title">{`第 ${model.stepNo} 步 · ${step.title ?? ''}`}</Text>

@@ -7,6 +7,8 @@ import {
   current,
   isScriptError,
   next,
+  noteCurrent,
+  noteKey,
   restart,
   start,
   type RunState
@@ -64,7 +66,8 @@ export class ScriptRunModel {
 
   get fillContext(): FillContext {
     const ctx = this.deps.context?.()
-    return { ...ctx, room: this.run.answers.room ?? ctx?.room, now: this.stepAt }
+    const a = this.run.answers
+    return { ...ctx, room: a.room ?? ctx?.room, event: a.event ?? ctx?.event, now: this.stepAt }
   }
   /** A line ready for the screen: placeholders filled in, Chinese punctuation. */
   line(text: string): string {
@@ -77,6 +80,11 @@ export class ScriptRunModel {
   get currentAnswer(): string {
     const key = this.step.ask?.key
     return key ? (this.run.answers[key] ?? '') : ''
+  }
+  /** The current step's optional note (engine noteKey), '' when none. */
+  get currentNote(): string {
+    const ask = this.step.ask
+    return ask?.note ? (this.run.answers[noteKey(ask)] ?? '') : ''
   }
 
   private fail(e: unknown): false {
@@ -107,6 +115,16 @@ export class ScriptRunModel {
   answer(value: string): boolean {
     try {
       this.run = answerCurrent(this.script, this.run, value)
+    } catch (e) {
+      return this.fail(e)
+    }
+    this.error = ''
+    return true
+  }
+  /** Record the current step's optional note ('' clears it); never needed to move on. */
+  note(value: string): boolean {
+    try {
+      this.run = noteCurrent(this.script, this.run, value)
     } catch (e) {
       return this.fail(e)
     }

@@ -203,6 +203,23 @@ export function answerCurrent(script: Script, state: RunState, value: string): R
   return answer(state, ask.key, v)
 }
 
+/** Where the optional note of an ask is recorded (`event` → `eventNote`). */
+export function noteKey(ask: { key: string }): string {
+  return `${ask.key}Note`
+}
+
+/**
+ * Record the optional note of the current step's ask (an empty value clears it). A note is never
+ * required: leaving the step asks only for the answer itself.
+ */
+export function noteCurrent(script: Script, state: RunState, value: string): RunState {
+  const step = current(script, state)
+  if (step.outcome) throw new ScriptError('SCRIPT_DONE', undefined, step.id)
+  if (!step.ask?.note) throw new ScriptError('SCRIPT_BAD_ANSWER', '这一步没有补充说明', step.id)
+  if (typeof value !== 'string') throw new ScriptError('SCRIPT_BAD_ANSWER', undefined, step.id)
+  return answer(state, noteKey(step.ask), value.trim())
+}
+
 export function canBack(state: RunState): boolean {
   return state.moves.length > 0
 }

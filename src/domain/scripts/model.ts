@@ -54,6 +54,11 @@ export interface Ask {
   options?: string[]
   /** the run cannot move on from this step until it is answered */
   required?: boolean
+  /**
+   * a box for an optional note beside a choice or yes/no (its label; recorded under `<key>Note`,
+   * see engine.ts noteKey): never needed to move on, so a person under stress only taps
+   */
+  note?: string
 }
 
 /** One tap: go to step `to`, recording `set` into the answers. */

@@ -67,6 +67,7 @@ function textsOf(step: Step): { field: string; text: string }[] {
   if (step.title !== undefined) out.push({ field: 'title', text: step.title })
   if (step.ask) {
     out.push({ field: 'ask.label', text: step.ask.label })
+    if (step.ask.note !== undefined) out.push({ field: 'ask.note', text: step.ask.note })
     for (const o of step.ask.options ?? []) out.push({ field: 'ask.options', text: o })
   }
   for (const b of step.branches ?? []) out.push({ field: 'branches.label', text: b.label })
@@ -160,6 +161,9 @@ export function validateScript(script: Script): Problem[] {
       if (ask.kind === 'choice' && (!ask.options || ask.options.length < 2 || ask.options.some(blank))) {
         add('ASK_INVALID', `步骤“${key}”的选择题至少要有两个选项`, key)
       }
+      // the note is what a tap cannot say; a typed answer needs none beside it
+      if (ask.note !== undefined && ask.kind !== 'choice' && ask.kind !== 'yesno')
+        add('ASK_INVALID', `步骤“${key}”：只有选择题和是否题可以加补充说明`, key)
     }
 
     for (const { field, text } of textsOf(step)) {

@@ -881,7 +881,8 @@ export const securityPatrol: Script = {
 
 export const securityEmergency: Script = {
   id: 'security.emergency',
-  version: 1,
+  // 2: the event told to the owners is picked by one tap (a note may be added), not typed
+  version: 2,
   department: 'security',
   title: '突发事件处理',
   situation: '小区内发生突发事件(火情、伤人、电梯困人、自然灾害等)时',
@@ -918,7 +919,14 @@ export const securityEmergency: Script = {
       id: 'inform',
       title: '向业主通报',
       do: ['处理完突发事件后,及时向业主通报情况', '对业主的配合表示感谢'],
-      ask: { key: 'event', label: '事件', kind: 'text', required: true },
+      ask: {
+        key: 'event',
+        label: '事件',
+        kind: 'choice',
+        options: ['火情', '有人受伤', '电梯困人', '打架斗殴', '水浸', '停电', '突发事件'],
+        required: true,
+        note: '补充说明'
+      },
       say: ['各位业主,刚才的{event}已经处理完毕,请大家放心。', '感谢大家的理解'],
       next: 'closed'
     },

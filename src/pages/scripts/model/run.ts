@@ -1,6 +1,6 @@
 import { makeAutoObservable, observableRef } from 'mobx'
 import { ScriptRunModel } from '../../../components/ScriptRunner/model'
-import type { RunOutcome, RunState } from '../../../domain/scripts/engine'
+import { noteKey, type RunOutcome, type RunState } from '../../../domain/scripts/engine'
 import type { FillContext, Gender } from '../../../domain/scripts/placeholders'
 import type { Script, Step } from '../../../domain/scripts/model'
 import { messageOf } from '../../../stores/api'
@@ -224,6 +224,8 @@ export class ScriptRunStore {
       const asked = from.ask ? run.answers[from.ask.key] : undefined
       if (from.ask && asked)
         out.push({ label: from.ask.label, value: asked === 'yes' ? '是' : asked === 'no' ? '否' : asked })
+      const noted = from.ask?.note ? run.answers[noteKey(from.ask)] : undefined
+      if (from.ask?.note && noted) out.push({ label: from.ask.note, value: noted })
       const branch = m.branch === null ? undefined : from.branches?.[m.branch]
       if (branch) out.push({ label: from.title ?? from.id, value: branch.label })
     }

@@ -110,13 +110,17 @@ function RunPage() {
     )
   }
 
+  // the read receipt sits above the run, apart from its steps: a tap meant for a step never lands on it
   const ackBtn = acks.needsAck(script) && (
-    <Btn
-      kind="danger"
-      onClick={() => acks.acknowledge(script) && void ui.toast('已确认阅读新版本', 'success')}
-    >
-      确认已阅读新版本
-    </Btn>
+    <View className="card ack-bar">
+      <Text className="muted">{`这份话术有新版本（第 ${script.version} 版），请读过后确认`}</Text>
+      <Btn
+        kind="danger"
+        onClick={() => acks.acknowledge(script) && void ui.toast('已确认阅读新版本', 'success')}
+      >
+        确认已阅读新版本
+      </Btn>
+    </View>
   )
   const ackError = acks.error && <Text className="error-text">{acks.error}</Text>
   const practice = (
@@ -145,14 +149,14 @@ function RunPage() {
   return (
     <View className="page">
       <Back />
+      {ackBtn}
+      {ackError}
       <ScriptRunner
         model={runner}
         title={script.title}
         outcome={<OutcomeView step={runner.step} />}
         onRestart={() => s.restart()}
       />
-      {ackBtn}
-      {ackError}
       {practice}
     </View>
   )
