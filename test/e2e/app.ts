@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { startServer, type Running } from '../../src/cloud/http/server'
+import { ACTIONS, type ActionName, type OutputOf, type SessionOut } from '../../src/domain/contract'
+import type { Envelope } from '../../src/domain/errors'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARGS = [
@@ -32,15 +34,14 @@ export interface App {
 }
 
 /** The real local server on a free port, over a throw-away database, and Chromium. */
-export async function startApp(): Promise<App> {
+export function startApp(): Promise<App> {
+  return startAppServing(resolve(__dirname, '../..', process.env.H5_DIR ?? 'dist/h5'))
+}
+
+/** startApp serving the H5 build in `h5Dir` (read on each request: a test may deploy a new build there). */
+export async function startAppServing(h5Dir: string): Promise<App> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gwt-e2e-'))
-  const server = await startServer({
-    port: 0,
-    dataDir,
-    h5Dir: resolve(__dirname, '../..', process.env.H5_DIR ?? 'dist/h5'),
-    demo: true,
-    quiet: true
-  })
+  const server = await startServer({ port: 0, dataDir, h5Dir, demo: true, quiet: true })
   const browser = await launchChromium()
   return {
     server,
@@ -111,4 +112,33 @@ export async function fitsPhone(page: Page, selector: string, minH = 0, minW = 0
     expect(b.height).toBeGreaterThanOrEqual(minH)
   }
   return boxes
+}
+
+let asOps = 0
+/**
+ * What another person does (the desk, a supervisor, a guard whose screens other tests cover),
+ * through the running server's own dispatcher: signed in through the demo login as `staffId`,
+ * in the demo estate unless told. Answers the action's data; a refusal throws with its message.
+ */
+export async function asDemo<A extends ActionName>(
+  app: App,
+  staffId: string,
+  action: A,
+  input: object,
+  estateId = 'demo-estate'
+): Promise<OutputOf<A>> {
+  const rt = app.server.runtime
+  const login = (await rt.call(
+    'auth',
+    { action: 'auth.demoLogin', input: { staffId } },
+    { kind: 'none' }
+  )) as Envelope<SessionOut>
+  if (!login.ok) throw new Error(login.message)
+  const env = (await rt.call(
+    ACTIONS[action].fn,
+    { action, input, estateId, op: { id: `e2e-as-${++asOps}`, deviceTime: Date.now() }, sentAt: Date.now() },
+    { kind: 'token', token: login.data.token! }
+  )) as Envelope<OutputOf<A>>
+  if (!env.ok) throw new Error(`${action}: ${env.message}`)
+  return env.data
 }

@@ -5,8 +5,7 @@
  * reason on the card, the review with the ticked checklist, the owner's room and phone on an
  * owner's repair, the offline confirmation, the follow-up call button. Screenshots in dist/e2e-day-*.png.
  */
-import type { Page } from 'playwright-core'
-import { startApp, signInDemo, field, type App, until, tap } from './app'
+import { startApp, signInDemo, field, type App, until, tap, fitsPhone } from './app'
 import type { Incident, Task } from '../../src/domain/work/model'
 
 type Doc<T> = T & { _id: string; _v: number; [k: string]: unknown }
@@ -17,29 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
 })
-
-/** The boxes of what matches, once the page transition has stopped moving them: all inside 390 px. */
-async function settledBoxes(page: Page, selector: string) {
-  const measure = () =>
-    page
-      .locator(selector)
-      .filter({ visible: true })
-      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))
-  let boxes = await measure()
-  await until('the page has settled', async () => {
-    await page.waitForTimeout(100)
-    const again = await measure()
-    const same = JSON.stringify(again) === JSON.stringify(boxes)
-    boxes = again
-    return same
-  })
-  expect(boxes.length).toBeGreaterThan(0)
-  for (const b of boxes) {
-    expect(b.left).toBeGreaterThanOrEqual(0)
-    expect(b.right).toBeLessThanOrEqual(390)
-  }
-  return boxes
-}
 
 const task = (id: string) => app.server.runtime.store.get<Doc<Task>>('tasks', id)
 
@@ -91,7 +67,7 @@ describe('保洁的一天 (cleaner)', () => {
     await cl.page.reload()
     const back = cl.page.locator('.task', { hasText: '3栋电梯厅保洁' }).filter({ visible: true }).first()
     await back.getByText('验收不通过（周主管）：按钮上还有指纹').waitFor()
-    const [reasonBox] = await settledBoxes(cl.page, '.task-rejected')
+    const [reasonBox] = await fitsPhone(cl.page, '.task-rejected')
     expect(reasonBox!.width).toBeGreaterThan(250)
     await cl.page.screenshot({ path: 'dist/e2e-day-cleaner.png', fullPage: true })
     await sup.context.close()
@@ -143,7 +119,7 @@ describe('工程的一天 (engineer)', () => {
     await lost.getByText('已被李师傅抢走，这单不用去了', { exact: true }).waitFor()
     expect(await eng.page.getByText('已抢单').filter({ visible: true }).count()).toBe(0)
     expect(await lost.getByText('抢单', { exact: true }).count()).toBe(0)
-    await settledBoxes(eng.page, '.task-lost-line')
+    await fitsPhone(eng.page, '.task-lost-line')
     await eng.page.screenshot({ path: 'dist/e2e-day-engineer-lost.png', fullPage: true })
     await guard.context.close()
     await eng.context.close()
@@ -217,7 +193,7 @@ describe('客服的一天 (desk)', () => {
       'the call’s number read, audited',
       async () => (await app.server.runtime.store.count('audit', { action: 'work.ownerPhone' })) > audits
     )
-    await settledBoxes(desk.page, '.fu-row')
+    await fitsPhone(desk.page, '.fu-row')
     await desk.page.screenshot({ path: 'dist/e2e-day-desk-followup.png', fullPage: true })
     await desk.context.close()
     await eng.context.close()

@@ -6,8 +6,7 @@
  * acknowledges it with a note. A short tap on the panic button explains itself; holding it
  * 1.5 s alerts at once. Boxes measured once the page has settled; screenshots in dist/.
  */
-import type { Page } from 'playwright-core'
-import { startApp, signInDemo, type App, until, tap, field } from './app'
+import { startApp, signInDemo, type App, until, tap, field, fitsPhone } from './app'
 import type { SafetyAlert, Watch } from '../../src/domain/safety/rules'
 
 type Doc<T> = T & { [k: string]: unknown }
@@ -30,29 +29,6 @@ const minuteTimer = () =>
 
 const alertsOf = async (kind: string) =>
   (await app.server.runtime.store.find<Doc<SafetyAlert>>('safetyalerts', { where: { kind } })).items
-
-/** Every visible box of `selector` lies within the 390 px screen and is at least `minH` tall, once the page stopped moving. */
-async function fitsPhone(page: Page, selector: string, minH: number) {
-  const measure = () =>
-    page
-      .locator(selector)
-      .filter({ visible: true })
-      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))
-  let boxes = await measure()
-  await until('the page has settled', async () => {
-    await page.waitForTimeout(100)
-    const again = await measure()
-    const same = JSON.stringify(again) === JSON.stringify(boxes)
-    boxes = again
-    return same
-  })
-  expect(boxes.length).toBeGreaterThan(0)
-  for (const b of boxes) {
-    expect(b.left).toBeGreaterThanOrEqual(0)
-    expect(b.right).toBeLessThanOrEqual(390)
-    expect(b.height).toBeGreaterThanOrEqual(minH)
-  }
-}
 
 describe('巡更报平安: a missed check-in reaches the supervisor, who acknowledges it', () => {
   afterEach(() => {
