@@ -1,4 +1,5 @@
 import type { DataPort } from './data/port'
+import type { StoragePort } from './data/storage'
 import type { Estate, SessionVia, Staff } from '../domain/entities'
 import type { TimeFlag } from '../domain/time/eventTime'
 
@@ -46,8 +47,11 @@ export interface ServerConfig {
   setupToken?: string
   /** This CloudBase environment's id: a `cloud://` file id of another environment is refused. */
   cloudEnv?: string
-  /** Deletes the bytes of an upload the sweep expires (the local server's files folder). */
-  removeUpload?: (staffId: string, id: string) => Promise<void>
+  /**
+   * The photo files (src/cloud/data/storage.ts): the local server's files folder, or CloudBase
+   * storage. `files.register` checks a cloud upload's size there; the sweep deletes expired uploads.
+   */
+  storage?: StoragePort
 }
 
 /** A subscribe message for one person, sent after the operation commits. */

@@ -75,6 +75,8 @@ export const EXAMPLES: {
     fileId: 'local:abc',
     takenAt: 1_700_000_000_000
   }),
+  // the harness has no cloud environment unless asked: refused there (INVALID_INPUT), never denied
+  'files.reserve': () => ({ id: `photo-${++seq}-abcdefgh`, size: 200_000 }),
   'gate.refs': () => ({}),
   'gate.board': () => ({}),
   'gate.blockCheck': () => ({ name: '刘某', phone: '13700001111' }),

@@ -1,6 +1,7 @@
 import { SqliteAdapter } from '../../src/cloud/data/sqlite'
 import { createCloudbaseAdapter, ensureCollections } from '../../src/cloud/data/cloudbase'
 import { COLLECTIONS } from '../../src/cloud/data/schema'
+import { cloudbaseStorage } from '../../src/cloud/data/storage'
 import type { DataPort, StoredDoc, Where } from '../../src/cloud/data/port'
 import { DEFAULT_ENV, pointSdkAt, startEngine, type Engine } from '../cloudbase/engine'
 import { createRuntime, type Runtime } from '../../src/cloud/runtime'
@@ -129,6 +130,11 @@ export interface Harness {
 }
 
 export async function makeHarness(opts: Partial<ServerConfig> = {}): Promise<Harness> {
+  // a cloud environment's photos live in the test engine's storage, reached through wx-server-sdk
+  if (opts.cloudEnv && !opts.storage) {
+    await sharedEngine()
+    opts = { ...opts, storage: cloudbaseStorage(require('wx-server-sdk'), { env: opts.cloudEnv }) }
+  }
   let db: DataPort
   let env = ''
   if (ENGINE === 'sqlite') {

@@ -10,7 +10,7 @@ import { markMissed } from '../patrol'
 import { escalate, recurring } from '../work'
 import { releaseHeldOfDisabled } from '../staff/people'
 import { inSets } from './sets'
-import { UPLOAD_TTL_MS, UPLOADS } from '../files/uploads'
+import { localFileId, UPLOAD_TTL_MS, UPLOADS, type UploadDoc } from '../files/uploads'
 import { GUESSES } from '../kit/guesses'
 import { GUESS_WINDOW_MS } from '../../domain/guard/limits'
 import { generateReports } from '../report'
@@ -56,21 +56,70 @@ async function removeBefore<T extends BindCode | OpRecord | GuessCounter>(
   }
 }
 
-/** Uploads nobody registered within UPLOAD_TTL_MS: their bytes and their record go. */
+/**
+ * Uploads nobody registered within UPLOAD_TTL_MS: their files are deleted through the storage
+ * port (the local files folder, or cloud storage in calls of at most 50), then their records. A
+ * file that could not be deleted keeps its record, so the next sweep tries again.
+ *
+ * A cloud file id is `cloud://<env>.<bucket>/<path>`, and nothing in a cloud function names the
+ * bucket: it is taken from a file id this environment's storage has already proved (the newest
+ * registered cloud upload, measured when it was registered). Until one photo has been registered
+ * in an environment, its expired reservations wait.
+ */
 async function expireUploads(ctx: Ctx, removed: () => void): Promise<boolean> {
   const repo = new Repo(ctx)
+  const storage = ctx.config.storage
+  let prefix: Promise<string | undefined> | undefined
+  const cloudPrefix = () =>
+    (prefix ??= repo
+      .first(UPLOADS, { kind: 'cloud', registered: true }, [['at', 'desc']])
+      .then((u) =>
+        u?.fileId && u.cloudPath && u.fileId.endsWith(`/${u.cloudPath}`)
+          ? u.fileId.slice(0, u.fileId.length - u.cloudPath.length)
+          : undefined
+      ))
+  let after: string | undefined
   for (;;) {
     if (outOfTime(ctx)) return false
     const page = await repo.find(UPLOADS, {
       where: { registered: false, at: { lt: ctx.now - UPLOAD_TTL_MS } },
       orderBy: [['at', 'asc']],
-      limit: 200
+      limit: 200,
+      after
     })
-    await inSets(page.items, async (u) => {
-      await ctx.config.removeUpload?.(u.staffId, u.id)
+    // which record goes once which file is gone; without storage there are no bytes to delete
+    const gone: UploadDoc[] = []
+    const byFile = new Map<string, UploadDoc>()
+    let waiting = 0
+    for (const u of page.items) {
+      if (!storage) gone.push(u)
+      else if (u.kind === 'cloud') {
+        const p = u.cloudPath ? await cloudPrefix() : undefined
+        if (p) byFile.set(p + u.cloudPath, u)
+        else waiting++
+      } else byFile.set(localFileId(u.staffId, u.id), u)
+    }
+    if (storage && byFile.size) {
+      const r = await storage.remove([...byFile.keys()])
+      for (const id of r.removed) {
+        const u = byFile.get(id)
+        if (u) gone.push(u)
+      }
+      if (r.failed.length)
+        ctx.config.log(
+          '[cron] some expired uploads could not be deleted; the next sweep tries again',
+          r.failed
+        )
+    }
+    if (waiting)
+      ctx.config.log(
+        `[cron] ${waiting} expired cloud reservations wait: no registered photo names the storage bucket yet`
+      )
+    await inSets(gone, async (u) => {
       if (await repo.remove(UPLOADS, u._id)) removed()
     })
     if (!page.next) return true
+    after = page.next
   }
 }
 

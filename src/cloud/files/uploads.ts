@@ -1,8 +1,11 @@
 /**
  * Uploads owned from the first byte. An upload is recorded with its uploader (and the estates
- * they work in) when its bytes arrive; only the uploader can register it, in one of those
- * estates; each person may upload UPLOAD_BYTES_PER_DAY a day; what is never registered is swept
- * after UPLOAD_TTL_MS. File ids name their uploader, so a register can check it:
+ * they work in) when its bytes arrive at our server, or, for cloud storage, when the phone
+ * reserves its place before uploading (`files.reserve`, with the size it declares); only the
+ * uploader can register it, in one of those estates; each person may upload
+ * UPLOAD_BYTES_PER_DAY a day and hold UPLOADS_OUTSTANDING_MAX unregistered ones; what is never
+ * registered is swept after UPLOAD_TTL_MS, bytes and record. File ids name their uploader, so a
+ * register can check it:
  * - our server's: `local:<staffId>/<id>` (the bytes at `<files dir>/<staffId>/<id>`);
  * - cloud storage: `cloud://<env>.<bucket>/photos/<staffId>/<id>.jpg` (the path the app uploads
  *   to), accepted only for this environment.
@@ -11,6 +14,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { DataPort } from '../data/port'
+import { AppError } from '../../domain/errors'
 import type { Doc } from '../../domain/entities'
 import { coll } from '../kit'
 
@@ -18,6 +22,10 @@ import { coll } from '../kit'
 export const UPLOAD_BYTES_PER_DAY = 60 * 1024 * 1024
 /** An upload nobody registered within this long is deleted by the hourly sweep. */
 export const UPLOAD_TTL_MS = 24 * 3600_000
+/** Unregistered uploads (reserved or arrived, younger than UPLOAD_TTL_MS) one person may hold. */
+export const UPLOADS_OUTSTANDING_MAX = 40
+/** How much bigger than declared a cloud upload may be (the phone declares its temp file's size). */
+export const UPLOAD_SIZE_TOLERANCE = 16 * 1024
 /** How long a signed photo URL works. */
 export const FILE_URL_TTL_MS = 15 * 60_000
 
@@ -29,9 +37,16 @@ export interface UploadDoc extends Doc {
   staffId: string
   /** where the uploader worked when the bytes arrived: the photo can be registered only there */
   estateIds: string[]
+  /** bytes: what arrived (local), or what the phone declared until the registered file is measured (cloud) */
   size: number
   at: number
   registered: boolean
+  /** where the bytes go: our server's files folder (absent on older records) or cloud storage */
+  kind?: 'local' | 'cloud'
+  /** cloud: the reserved path, `photos/<staffId>/<id>.jpg` */
+  cloudPath?: string
+  /** cloud: the file id, once registered */
+  fileId?: string
 }
 export const UPLOADS = coll<UploadDoc>('uploads')
 
@@ -54,6 +69,19 @@ export function parseFileId(
   if (cloud && ID.test(cloud[2]) && ID.test(cloud[3]))
     return { kind: 'cloud', env: cloud[1], staffId: cloud[2], id: cloud[3] }
   return undefined
+}
+
+/** Unregistered uploads of this person since `since` (reserved or arrived, not yet expired). */
+export function outstandingSince(store: DataPort, staffId: string, since: number): Promise<number> {
+  return store.count('uploads', { staffId, registered: false, at: { gte: since } })
+}
+
+/** The quota refusal, the same for our server's upload endpoint and for a cloud reservation. */
+export function quotaError(): AppError {
+  return new AppError(
+    'UPLOAD_QUOTA',
+    `今天上传的照片已达上限（每人每天${UPLOAD_BYTES_PER_DAY / 1024 / 1024}MB），请明天再传或联系主管`
+  )
 }
 
 /** Bytes this person uploaded since `since`. */

@@ -4,12 +4,13 @@ import { AppError, errorEnvelope, type Envelope } from '../../domain/errors'
 import type { Identity, ServerConfig } from '../context'
 import { createCloudbaseAdapter, ensureCollections } from '../data/cloudbase'
 import type { DataPort } from '../data/port'
+import { cloudbaseStorage, type StoragePort, type WxStorage } from '../data/storage'
 import { createDispatcher, isTimerEvent, type RawRequest } from '../dispatcher'
 import { subscribeRequest } from '../notify'
 import { FUNCTION_SPECS, SWEEP_MARGIN_MS, missingEnv } from './spec'
 
 /** The slice of wx-server-sdk an entry uses. */
-export interface WxCloud {
+export interface WxCloud extends Partial<WxStorage> {
   DYNAMIC_CURRENT_ENV: unknown
   init(opts: { env: unknown }): void
   database(opts?: { throwOnNotFound?: boolean }): unknown
@@ -24,6 +25,8 @@ export interface MainDeps {
   now?: () => number
   /** Tests: a data port instead of the SDK's database (no collections are created then). */
   store?: DataPort
+  /** Tests: a storage port instead of the SDK's cloud storage. */
+  storage?: StoragePort
 }
 
 export type Main = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>
@@ -74,7 +77,11 @@ export function createMain(fn: FunctionName, deps: MainDeps): Main {
     notify: async (n) => {
       const req = subscribeRequest(n, env)
       if (req) await cloud.openapi.subscribeMessage.send(req)
-    }
+    },
+    // the photos in this environment's cloud storage (files.register, the sweep)
+    storage:
+      deps.storage ??
+      (cloud.getTempFileURL && cloud.deleteFile ? cloudbaseStorage(cloud as WxStorage) : undefined)
   }
   const store = deps.store ?? createCloudbaseAdapter(db)
   const dispatch = createDispatcher(fn, { store, config })

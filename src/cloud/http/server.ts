@@ -16,7 +16,8 @@ import { SqliteAdapter } from '../data/sqlite'
 import { createRuntime, FUNCTIONS, type Runtime } from '../runtime'
 import { COLLECTIONS } from '../data/schema'
 import { demoDataIn, removeDemoData, seedDemo } from '../seed'
-import { handleFile, handleUpload, removeUploadIn } from './uploads'
+import { handleFile, handleUpload } from './uploads'
+import { localFileStorage } from '../data/storage'
 
 const MAX_BODY = 256 * 1024
 /** Past this much of an oversized body the connection is dropped instead of read to its end. */
@@ -293,7 +294,7 @@ export async function startServer(opts: ServerOptions): Promise<Running> {
     random: Math.random,
     log: (msg, extra) => console.error(msg, extra),
     timeoutMs: 10000,
-    removeUpload: removeUploadIn(join(opts.dataDir, 'files'))
+    storage: localFileStorage(join(opts.dataDir, 'files'))
   }
   // Demo data only in demo mode; in production, what an earlier demo run left is reported
   // (and removed when asked), never added to.

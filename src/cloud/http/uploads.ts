@@ -17,13 +17,13 @@ import {
   writeFileSync
 } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError, errorEnvelope, isAppError } from '../../domain/errors'
 import { dayStart } from '../../domain/time'
 import {
   checkFileSignature,
   localFileId,
+  quotaError,
   UPLOAD_BYTES_PER_DAY,
   uploadedSince,
   uploadKey,
@@ -128,11 +128,7 @@ export async function handleUpload(
       })
     if (!sniffImage(bytes)) throw new AppError('INVALID_INPUT', '只能上传 JPG、PNG 或 WEBP 照片')
     const used = await uploadedSince(deps.store, staff._id, dayStart(now))
-    if (used + bytes.length > UPLOAD_BYTES_PER_DAY)
-      throw new AppError(
-        'UPLOAD_QUOTA',
-        `今天上传的照片已达上限（每人每天${UPLOAD_BYTES_PER_DAY / 1024 / 1024}MB），请明天再传或联系主管`
-      )
+    if (used + bytes.length > UPLOAD_BYTES_PER_DAY) throw quotaError()
     // Recorded with its uploader and their estates as the bytes arrive, then written whole or not at all.
     await deps.store
       .insert<UploadDoc & { [k: string]: unknown }>('uploads', {
@@ -171,14 +167,6 @@ export async function handleUpload(
       )
     deps.config.log('upload failed', e)
     json(res, 500, errorEnvelope(new AppError('INTERNAL'), now))
-  }
-}
-
-/** Removes an expired upload's bytes (the sweep's `removeUpload`). */
-export function removeUploadIn(dir: string) {
-  return async (staffId: string, id: string) => {
-    if (!ID.test(staffId) || !ID.test(id)) return
-    await unlink(join(dir, staffId, id)).catch(() => undefined)
   }
 }
 

@@ -75,6 +75,15 @@ export interface FileReserveOut {
 }
 /** The largest photo a phone may reserve cloud storage for. */
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024
+/** A photo's place in cloud storage, reserved before its bytes go up (`files.reserve`). */
+export interface FileReserveOut {
+  /** where to upload it (`wx.cloud.uploadFile({ cloudPath })`) */
+  cloudPath: string
+  /** register it (`files.register`) before this, or the hourly sweep deletes it */
+  expiresAt: number
+}
+/** The largest photo a phone may reserve cloud storage for. */
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024
 export interface InboxOut extends Pick<InboxItem, 'kind' | 'title' | 'refId' | 'at'> {
   id: string
 }
@@ -214,6 +223,24 @@ export const CORE_ACTIONS = defineActions({
     scope: 'estate',
     write: true,
     summary: '登记已上传的照片'
+  }),
+  // before a photo goes to cloud storage: its uploader, estates and declared size are recorded
+  // first (quota, outstanding cap); the answer is where to upload it
+  'files.reserve': action<FileReserveOut>()({
+    fn: 'staff',
+    input: v.strictObject({
+      id: id(),
+      size: v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(1, '照片大小不正确'),
+        v.maxValue(PHOTO_MAX_BYTES, `照片太大（最大${PHOTO_MAX_BYTES / 1024 / 1024}MB），请重新拍摄`)
+      )
+    }),
+    access: 'any',
+    scope: 'estate',
+    write: true,
+    summary: '上传照片前预约云存储位置'
   }),
   // before a photo goes to cloud storage: its uploader, estates and declared size are recorded
   // first (quota, outstanding cap); the answer is where to upload it

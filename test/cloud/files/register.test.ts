@@ -1,5 +1,6 @@
 import { makeHarness, type Harness } from '../harness'
 import type { Envelope } from '../../../src/domain/errors'
+import { cloudFileId, cloudPhoto } from './photos'
 
 const ok = (e: Envelope<unknown>) => {
   if (!e.ok) throw new Error(`${e.code} ${e.message}`)
@@ -7,19 +8,18 @@ const ok = (e: Envelope<unknown>) => {
 }
 const code = (e: Envelope<unknown>) => (e.ok ? 'OK' : e.code)
 
-/** A photo the caller uploaded to this environment's storage, in their own folder. */
-const F = 'cloud://env-1.6d70-env-1/photos/demo-guard/photo-0001.jpg'
-
+let envs = 0
 describe('files.register', () => {
   let h: Harness
   beforeEach(async () => {
-    h = await makeHarness({ cloudEnv: 'env-1' })
+    h = await makeHarness({ cloudEnv: `reg-${process.pid}-${++envs}` })
   })
 
   it('links an uploaded photo to its client id, with the caller and estate from the session', async () => {
-    const out = ok(await h.as('demo-guard', 'files.register', { id: 'photo-0001', fileId: F, takenAt: 5 }))
+    const out = ok(await cloudPhoto(h, 'demo-guard', 'photo-0001', { takenAt: 5 }))
     expect(out).toMatchObject({
       id: 'photo-0001',
+      fileId: cloudFileId(h, 'demo-guard', 'photo-0001'),
       staffId: 'demo-guard',
       estateId: 'demo-estate',
       takenAt: 5
@@ -28,7 +28,8 @@ describe('files.register', () => {
   })
 
   it('registering the same photo again is not an error; another file under the same id is a conflict', async () => {
-    ok(await h.as('demo-guard', 'files.register', { id: 'photo-0001', fileId: F, takenAt: 5 }))
+    const F = cloudFileId(h, 'demo-guard', 'photo-0001')
+    ok(await cloudPhoto(h, 'demo-guard', 'photo-0001', { takenAt: 5 }))
     const again = ok(await h.as('demo-guard', 'files.register', { id: 'photo-0001', fileId: F, takenAt: 5 }))
     expect(again.fileId).toBe(F)
     expect(
@@ -41,13 +42,7 @@ describe('files.register', () => {
       )
     ).toBe('CONFLICT')
     expect(
-      code(
-        await h.as('demo-patrol', 'files.register', {
-          id: 'photo-0001',
-          fileId: F,
-          takenAt: 5
-        })
-      )
+      code(await h.as('demo-patrol', 'files.register', { id: 'photo-0001', fileId: F, takenAt: 5 }))
     ).toBe('CONFLICT')
     expect(await h.db.count('files')).toBe(1)
   })

@@ -15,7 +15,7 @@ import {
   uploadKey
 } from '../../../src/cloud/files/uploads'
 import type { Envelope } from '../../../src/domain/errors'
-import { makeHarness, code, ok, DEMO_ESTATE_ID } from '../harness'
+import { makeHarness, code, ok, sharedEngine, DEMO_ESTATE_ID } from '../harness'
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9)])
 
@@ -204,31 +204,34 @@ describe('photos are read through short-lived signed URLs, not the session token
 })
 
 describe('files.register with a cloud file id (both engines)', () => {
-  it('accepts only this environment’s files in the caller’s own folder', async () => {
+  it('accepts only this environment’s files in the caller’s own folder, reserved before the upload', async () => {
     const h = await makeHarness({ cloudEnv: 'prod-1a2b' })
+    const engine = await sharedEngine()
     const reg = (who: string, id: string, fileId: string) =>
       h.as(who, 'files.register', { id, fileId, takenAt: 5 })
+    // what a hostile phone may put into storage: its own folder, someone else's, or no reservation
+    ok(await h.as('demo-guard', 'files.reserve', { id: 'p1', size: JPEG.length }))
+    const mine = engine.putFile('prod-1a2b', 'photos/demo-guard/p1.jpg', JPEG)
+    const bucket = mine.slice(0, mine.indexOf('/photos/'))
     const refused = [
       ['demo-guard', 'p1', 'cloud://x/y.jpg'],
-      ['demo-guard', 'p1', 'cloud://other-env.6d70-other-env-1300/photos/demo-guard/p1.jpg'],
-      ['demo-guard', 'p1', 'cloud://prod-1a2b.6d70-prod-1a2b-1300/photos/demo-patrol/p1.jpg'],
-      ['demo-guard', 'p1', 'cloud://prod-1a2b.6d70-prod-1a2b-1300/photos/demo-guard/p2.jpg'],
-      ['demo-guard', 'p1', 'cloud://prod-1a2b.6d70-prod-1a2b-1300/photos/p1.jpg'],
-      ['demo-guard', 'p1', 'cloud://prod-1a2b.6d70-prod-1a2b-1300/photos/demo-guard/../demo-patrol/p1.jpg']
+      ['demo-guard', 'p1', engine.putFile('other-env', 'photos/demo-guard/p1.jpg', JPEG)],
+      ['demo-guard', 'p1', engine.putFile('prod-1a2b', 'photos/demo-patrol/p1.jpg', JPEG)],
+      ['demo-guard', 'p1', engine.putFile('prod-1a2b', 'photos/demo-guard/p2.jpg', JPEG)],
+      ['demo-guard', 'p1', engine.putFile('prod-1a2b', 'photos/p1.jpg', JPEG)],
+      ['demo-guard', 'p1', `${bucket}/photos/demo-guard/../demo-patrol/p1.jpg`],
+      // uploaded without a reservation: a colleague's own folder, the id never reserved
+      ['demo-patrol', 'p1', engine.putFile('prod-1a2b', 'photos/demo-patrol/p1.jpg', JPEG)],
+      // a colleague naming the uploader's file
+      ['demo-patrol', 'p1', mine]
     ]
     for (const [who, id, f] of refused) expect([f, code(await reg(who, id, f))]).toEqual([f, 'NOT_FOUND'])
     expect(await h.count('files')).toBe(0)
-    ok(await reg('demo-guard', 'p1', 'cloud://prod-1a2b.6d70-prod-1a2b-1300/photos/demo-guard/p1.jpg'))
+    ok(await reg('demo-guard', 'p1', mine))
     // without a configured environment (the local server) no cloud id is taken
     const local = await makeHarness()
-    expect(
-      code(
-        await local.as('demo-guard', 'files.register', {
-          id: 'p1',
-          fileId: 'cloud://prod-1a2b.6d70-prod-1a2b-1300/photos/demo-guard/p1.jpg',
-          takenAt: 5
-        })
-      )
-    ).toBe('NOT_FOUND')
+    expect(code(await local.as('demo-guard', 'files.register', { id: 'p1', fileId: mine, takenAt: 5 }))).toBe(
+      'NOT_FOUND'
+    )
   })
 })

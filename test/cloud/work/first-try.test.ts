@@ -7,12 +7,13 @@
 import { makeHarness, ok, code, T0, type Harness } from '../harness'
 import type { ImportCommitOut, IncidentOut, TaskOut } from '../../../src/domain/contract'
 import type { Envelope } from '../../../src/domain/errors'
+import { cloudFileId, cloudPhoto } from '../files/photos'
 
 const msg = (e: Envelope<unknown>) => (e.ok ? '' : e.message)
 const act = (h: Harness, who: string, taskId: string, a: string, extra: Record<string, unknown> = {}) =>
   h.as(who, 'work.taskAct', { taskId, act: a, ...extra })
-const photo = (h: Harness, who: string, id: string) =>
-  h.as(who, 'files.register', { id, fileId: `cloud://env-1.6d70-env-1/photos/${who}/${id}.jpg`, takenAt: T0 })
+// reserved, uploaded to the engine's storage and registered, as the mini program does
+const photo = (h: Harness, who: string, id: string) => cloudPhoto(h, who, id)
 
 describe('the task carries its report; the review its evidence', () => {
   it('the engineer sees the guard’s note and photo on the pool task, and after grabbing it', async () => {
@@ -32,7 +33,7 @@ describe('the task carries its report; the review its evidence', () => {
       reporterName: '张卫国',
       note: '2栋地下室水管在滴水',
       // only the photo that has arrived; the one still on the guard's phone is left out
-      photoFiles: [{ id: 'ph-rep-1', fileId: 'cloud://env-1.6d70-env-1/photos/demo-guard/ph-rep-1.jpg' }]
+      photoFiles: [{ id: 'ph-rep-1', fileId: cloudFileId(h, 'demo-guard', 'ph-rep-1') }]
     })
     ok(await act(h, 'demo-engineer', i.taskId, 'grab'))
     const mine = ok<TaskOut[]>(await h.as('demo-engineer', 'work.tasks', {}))
@@ -98,7 +99,7 @@ describe('the task carries its report; the review its evidence', () => {
       { label: '玻璃门', done: true }
     ])
     expect(t.completionPhotoFiles).toEqual([
-      { id: 'ph-done-1', fileId: 'cloud://env-1.6d70-env-1/photos/demo-cleaner/ph-done-1.jpg' }
+      { id: 'ph-done-1', fileId: cloudFileId(h, 'demo-cleaner', 'ph-done-1') }
     ])
     // sent back with a reason: the reason is in the task's history the card shows
     ok(

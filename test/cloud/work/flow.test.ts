@@ -1,6 +1,7 @@
 import { makeHarness, ok, code, T0, type Harness } from '../harness'
 import type { InboxOut, IncidentOut, SweepOut, TaskOut, WorkBoard } from '../../../src/domain/contract'
 import type { Envelope } from '../../../src/domain/errors'
+import { cloudFileId, cloudPhoto } from '../files/photos'
 
 const H = 3600_000
 const msg = (e: Envelope<unknown>) => (e.ok ? '' : e.message)
@@ -337,17 +338,11 @@ describe('after-photos reach the reporter', () => {
     ok(await act(h, 'demo-engineer', i.taskId, 'grab'))
     ok(await act(h, 'demo-engineer', i.taskId, 'complete', { photoIds: ['ph-after-1', 'ph-after-2'] }))
     // one photo has been uploaded and registered, the other is still on the engineer's phone
-    ok(
-      await h.as('demo-engineer', 'files.register', {
-        id: 'ph-after-1',
-        fileId: 'cloud://env-1.6d70-env-1/photos/demo-engineer/ph-after-1.jpg',
-        takenAt: T0
-      })
-    )
+    ok(await cloudPhoto(h, 'demo-engineer', 'ph-after-1'))
     const mine = ok<IncidentOut[]>(await h.as('demo-guard', 'work.myIncidents', {}))
     expect(mine[0].afterPhotoIds).toEqual(['ph-after-1', 'ph-after-2'])
     expect(mine[0].afterPhotoFiles).toEqual([
-      { id: 'ph-after-1', fileId: 'cloud://env-1.6d70-env-1/photos/demo-engineer/ph-after-1.jpg' }
+      { id: 'ph-after-1', fileId: cloudFileId(h, 'demo-engineer', 'ph-after-1') }
     ])
     expect(
       ok<IncidentOut>(await h.as('demo-guard', 'work.incident', { incidentId: i.id })).afterPhotoFiles
