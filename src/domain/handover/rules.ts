@@ -4,7 +4,7 @@
  * the incoming guard's check of it, item by item, with the differences it shows. Time is passed
  * in. Tested in test/unit/domain/handover/rules.test.ts.
  */
-import { localClock } from '../time'
+import { DAY_MS, localClock, localDate } from '../time'
 
 /** What a handover lists, in the order it is shown. */
 export const HANDOVER_KEYS = [
@@ -127,6 +127,23 @@ export function gateOfPost(post: string, gates: readonly string[]): string | und
   return gates.includes(bare) ? bare : undefined
 }
 
+/**
+ * A time on a handover line: 21:40 on the day it is handed over; 昨天 21:40 (明天, 12月3日) on
+ * another, so the morning guard does not read a visitor of last night as one of this morning.
+ */
+export function handoverClock(t: number, now: number): string {
+  const day = localDate(t)
+  const prefix =
+    day === localDate(now)
+      ? ''
+      : day === localDate(now - DAY_MS)
+        ? '昨天 '
+        : day === localDate(now + DAY_MS)
+          ? '明天 '
+          : `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日 `
+  return prefix + localClock(t)
+}
+
 const cut = (s: string) => (s.length > LINE_MAX ? s.slice(0, LINE_MAX - 1) + '…' : s)
 const OPEN_INCIDENT = new Set(['reported', 'assigned', 'accepted', 'inProgress', 'reopened'])
 const UNFINISHED_ROUND = new Set(['due', 'inProgress'])
@@ -152,19 +169,19 @@ export function buildItems(
       facts.visitors
         .filter((v) => atGate(v.gate))
         .sort((a, b) => a.inAt - b.inAt)
-        .map((v) => `${v.name}（${v.room ?? v.company ?? '访客'}）${localClock(v.inAt)}进入`)
+        .map((v) => `${v.name}（${v.room ?? v.company ?? '访客'}）${handoverClock(v.inAt, now)}进入`)
     ),
     item(
       'vehicles',
       facts.vehicles
         .filter((x) => atGate(x.gate))
-        .map((x) => `${x.plate}${x.inAt !== undefined ? ` ${localClock(x.inAt)}入场` : ''}`)
+        .map((x) => `${x.plate}${x.inAt !== undefined ? ` ${handoverClock(x.inAt, now)}入场` : ''}`)
     ),
     item(
       'passes',
       (facts.passes ?? [])
         .filter((p) => p.status === 'active' && p.validTo >= now && p.validFrom <= now + 86_400_000)
-        .map((p) => `${p.visitorName} → ${p.room}（${p.code}）至${localClock(p.validTo)}`)
+        .map((p) => `${p.visitorName} → ${p.room}（${p.code}）至${handoverClock(p.validTo, now)}`)
     ),
     item(
       'slips',
@@ -177,21 +194,22 @@ export function buildItems(
       (facts.blocked ?? [])
         .filter((b) => atGate(b.gate) && b.at >= opts.since)
         .sort((a, b) => a.at - b.at)
-        .map((b) => `${localClock(b.at)} ${b.subject}：${b.reason}`)
+        .map((b) => `${handoverClock(b.at, now)} ${b.subject}：${b.reason}`)
     ),
     item(
       'rounds',
       (facts.rounds ?? [])
         .filter((r) => UNFINISHED_ROUND.has(r.state))
         .map(
-          (r) => `${r.planName} ${localClock(r.slotStart)}${r.state === 'inProgress' ? ' 巡更中' : ' 未开始'}`
+          (r) =>
+            `${r.planName} ${handoverClock(r.slotStart, now)}${r.state === 'inProgress' ? ' 巡更中' : ' 未开始'}`
         )
     ),
     item(
       'incidents',
       (facts.incidents ?? [])
         .filter((i) => OPEN_INCIDENT.has(i.status))
-        .map((i) => `${i.categoryLabel}${i.place ? ' · ' + i.place : ''} ${localClock(i.reportedAt)}`)
+        .map((i) => `${i.categoryLabel}${i.place ? ' · ' + i.place : ''} ${handoverClock(i.reportedAt, now)}`)
     )
   ]
 }
