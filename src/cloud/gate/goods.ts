@@ -8,7 +8,7 @@ import { GOODS_SLIP, step } from '../../domain/gate/machines'
 import type { GoodsCheck, GoodsSlip } from '../../domain/gate/entities'
 import { goodsDecisionProblem, goodsSlipProblem } from '../../domain/gate/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
-import { check, eventTime, type New } from '../kit'
+import { check, timed, type New } from '../kit'
 import { guarded } from '../kit/guesses'
 import { goodsDetail, goodsSlipOut } from './out'
 import { gateGuesser, isMiss } from './passes'
@@ -35,7 +35,7 @@ export async function goodsCheck(input: ParsedInputOf<'gate.goodsCheck'>, ctx: C
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   const repo = new GateRepo(ctx)
-  const at = eventTime(ctx)
+  const { at, timeFlag } = timed(ctx)
   if (await repo.get(GOODS_CHECKS, input.id)) throw new AppError('DUPLICATE', '这次物品检查已经登记过了')
   check(goodsDecisionProblem(input))
   let pass: GoodsSlip | null = null
@@ -66,6 +66,7 @@ export async function goodsCheck(input: ParsedInputOf<'gate.goodsCheck'>, ctx: C
     reason: input.reason || undefined,
     at,
     deviceAt: ctx.op?.deviceTime ?? ctx.now,
+    ...(timeFlag ? { timeFlag } : {}),
     by: staff._id,
     byName: staff.name
   }
@@ -86,7 +87,8 @@ export async function goodsCheck(input: ParsedInputOf<'gate.goodsCheck'>, ctx: C
     refId: saved._id,
     subject: saved.holderName ?? '无放行条',
     detail: goodsDetail(saved, pass?.code),
-    at
+    at,
+    timeFlag
   })
   await ctx.audit('goodschecks', saved._id)
   return {
@@ -106,6 +108,7 @@ export async function goodsCheck(input: ParsedInputOf<'gate.goodsCheck'>, ctx: C
     result: saved.result,
     reason: saved.reason,
     at: saved.at,
+    ...(saved.timeFlag ? { timeFlag: saved.timeFlag } : {}),
     gate: saved.gate,
     byName: saved.byName
   }

@@ -6,6 +6,7 @@ import type { CsvOut, GateLogPage, ParsedInputOf } from '../../domain/contract'
 import { GATE_EVENT_LABELS } from '../../domain/gate/entities'
 import { csvCell, hourRanges, logRange } from '../../domain/gate/rules'
 import { CHINA_OFFSET_MS } from '../../domain/time'
+import { timeDoubt } from '../../domain/time/eventTime'
 import { requireEstate, type Ctx } from '../context'
 import type { Where } from '../data/port'
 import { badInput } from '../kit'
@@ -80,7 +81,8 @@ export async function dayLogCsv(input: ParsedInputOf<'gate.dayLogCsv'>, ctx: Ctx
         `${input.date} ${clockOf(e.at)}`,
         GATE_EVENT_LABELS[e.event],
         e.subject,
-        e.detail,
+        // a time the phone gave that was not believed: said in the line (the columns stay as they were)
+        e.timeFlag ? `${e.detail} · ${timeDoubt(e.timeFlag)}` : e.detail,
         e.gate,
         e.byName
       ]

@@ -15,6 +15,7 @@ import type {
   VisitorOut
 } from '../../domain/contract'
 import { maskName, maskPhone, maskPlate } from '../../domain/privacy'
+import { timeDoubt } from '../../domain/time/eventTime'
 import { describeId } from '../../domain/gate/idtypes'
 import { isOverstay, permitProblem } from '../../domain/gate/machines'
 import {
@@ -51,6 +52,8 @@ export function visitorItem(v: Visitor, now: number, limitMs: number): VisitorIt
     gate: v.gate,
     inAt: v.inAt,
     outAt: v.outAt,
+    ...(v.inTimeFlag ? { inTimeFlag: v.inTimeFlag } : {}),
+    ...(v.outTimeFlag ? { outTimeFlag: v.outTimeFlag } : {}),
     byName: v.byName,
     overstay: v.status === 'inside' && isOverstay(v.inAt, now, limitMs),
     reason: v.reason,
@@ -94,6 +97,8 @@ export function vehicleItem(x: VehicleVisit, now: number, limitMs: number): Vehi
     gate: x.gate,
     inAt: x.inAt,
     outAt: x.outAt,
+    ...(x.inTimeFlag ? { inTimeFlag: x.inTimeFlag } : {}),
+    ...(x.outTimeFlag ? { outTimeFlag: x.outTimeFlag } : {}),
     byName: x.byName,
     overstay:
       x.status === 'inside' &&
@@ -234,7 +239,8 @@ export function logItem(e: GateEvent): GateLogItem {
     byName: e.byName,
     refId: e.refId,
     subject: e.subject,
-    detail: e.detail
+    detail: e.detail,
+    ...(e.timeFlag ? { timeFlag: e.timeFlag, timeDoubt: timeDoubt(e.timeFlag) } : {})
   }
 }
 

@@ -23,6 +23,7 @@ import type {
 } from '../../domain/gate/entities'
 import { passCode } from '../../domain/gate/machines'
 import { dayStart, localDate } from '../../domain/time'
+import type { TimeFlag } from '../../domain/time/eventTime'
 import { requireCaller } from '../context'
 import type { Page, Where } from '../data/port'
 import { coll, Repo, type Coll } from '../kit'
@@ -62,6 +63,8 @@ export interface LogLine {
   subject: string
   detail: string
   at: number
+  /** why the phone's time was not kept (domain/time/eventTime.ts) */
+  timeFlag?: TimeFlag
 }
 
 export class GateRepo extends Repo {
@@ -308,7 +311,8 @@ export class GateRepo extends Repo {
         byName: staff.name,
         refId: e.refId,
         subject: e.subject,
-        detail: e.detail
+        detail: e.detail,
+        ...(e.timeFlag ? { timeFlag: e.timeFlag } : {})
       },
       { fresh: true }
     )

@@ -15,7 +15,7 @@ import {
   refusalProblem
 } from '../../domain/gate/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
-import { badInput, check, eventTime, type New } from '../kit'
+import { badInput, check, timed, type New } from '../kit'
 import { vehicleDetail, vehicleItem } from './out'
 import { GateRepo, VEHICLE_VISITS } from './repo'
 import { firstHit, idDocOf } from './visitors'
@@ -24,7 +24,7 @@ export async function vehicleIn(input: ParsedInputOf<'gate.vehicleIn'>, ctx: Ctx
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   const repo = new GateRepo(ctx)
-  const at = eventTime(ctx)
+  const { at, timeFlag } = timed(ctx)
   check(refusalProblem(input.result, input.reason))
   const idDoc = input.idDoc ? idDocOf(repo, input.idDoc) : undefined
   const status = input.result === 'admitted' ? 'inside' : input.result
@@ -60,6 +60,7 @@ export async function vehicleIn(input: ParsedInputOf<'gate.vehicleIn'>, ctx: Ctx
     gate: input.gate,
     inAt: at,
     deviceInAt: ctx.op?.deviceTime ?? ctx.now,
+    ...(timeFlag ? { inTimeFlag: timeFlag } : {}),
     by: staff._id,
     byName: staff.name,
     blockHit: firstHit(hits),
@@ -83,7 +84,8 @@ export async function vehicleIn(input: ParsedInputOf<'gate.vehicleIn'>, ctx: Ctx
       refId: doc._id,
       subject: formatPlate(doc.plate),
       detail: vehicleDetail(doc),
-      at
+      at,
+      timeFlag
     })
   ])
   if (open && !closed) throw new AppError('CONFLICT', '这辆车的记录刚被其他门岗修改，请重试')
@@ -95,16 +97,18 @@ export async function vehicleOut(input: ParsedInputOf<'gate.vehicleOut'>, ctx: C
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   const repo = new GateRepo(ctx)
-  const at = eventTime(ctx)
   let stay: VehicleVisit | undefined
   if (input.visitId) {
     stay = await repo.getInEstate(VEHICLE_VISITS, input.visitId, '没有找到这辆车的入场记录')
     if (stay.plate !== input.plate) throw badInput('plate', '车牌：与入场记录不一致')
   } else stay = await repo.openStay(estate._id, input.plate)
+  // not before the entry the server saw, when there is one
+  const { at, timeFlag } = timed(ctx, stay?.inAt)
 
   const exit = {
     outAt: at,
     deviceOutAt: ctx.op?.deviceTime ?? ctx.now,
+    ...(timeFlag ? { outTimeFlag: timeFlag } : {}),
     outGate: input.gate,
     outBy: staff._id,
     outByName: staff.name
@@ -160,7 +164,8 @@ export async function vehicleOut(input: ParsedInputOf<'gate.vehicleOut'>, ctx: C
     refId: saved._id,
     subject: formatPlate(saved.plate),
     detail: vehicleDetail(saved),
-    at: saved.outAt ?? at
+    at: saved.outAt ?? at,
+    timeFlag
   })
   await ctx.audit('vehiclevisits', saved._id)
   return vehicleItem(saved, ctx.now, overstayLimitMs(estate.settings))

@@ -26,7 +26,7 @@ import {
 import { roomCheck, ROOM_UNKNOWN_MESSAGE, typedRoom } from '../../domain/estates/roomPick'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { EstatesRepo } from '../estates/repo'
-import { badInput, check, eventTime } from '../kit'
+import { badInput, check, timed } from '../kit'
 import { guarded } from '../kit/guesses'
 import { gateGuesser, isMiss } from './passes'
 import { visitorDetail, visitorOut } from './out'
@@ -89,7 +89,7 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   const repo = new GateRepo(ctx)
-  const at = eventTime(ctx)
+  const { at, timeFlag } = timed(ctx)
   check(checkInProblem(input))
   const idDoc = idDocOf(repo, input.idDoc)
   const room = input.room ? typedRoom(input.room) : undefined
@@ -174,6 +174,7 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
     reason: input.reason || undefined,
     inAt: at,
     deviceInAt: ctx.op?.deviceTime ?? ctx.now,
+    ...(timeFlag ? { inTimeFlag: timeFlag } : {}),
     by: staff._id,
     byName: staff.name,
     blockHit: firstHit(hits),
@@ -193,7 +194,8 @@ export async function checkIn(input: ParsedInputOf<'gate.checkIn'>, ctx: Ctx): P
       refId: doc._id,
       subject: doc.name,
       detail: visitorDetail(doc),
-      at
+      at,
+      timeFlag
     })
   ])
   if (pass && !used) throw new AppError('CONFLICT', '这张通行证刚被使用')
@@ -205,8 +207,9 @@ export async function checkOut(input: ParsedInputOf<'gate.checkOut'>, ctx: Ctx):
   const estate = requireEstate(ctx)
   const { staff } = requireCaller(ctx)
   const repo = new GateRepo(ctx)
-  const at = eventTime(ctx)
   const v = await repo.getInEstate(VISITORS, input.visitorId, '没有找到这位访客的登记')
+  // not before the check-in the server saw
+  const { at, timeFlag } = timed(ctx, v.inAt)
   const t = step(VISITOR.checkOut, v.status === 'redirected' ? 'refused' : v.status)
   if (!t.ok) {
     const by = v.status === 'left' && v.outByName ? `（${v.outByName} 已登记离开）` : ''
@@ -222,6 +225,7 @@ export async function checkOut(input: ParsedInputOf<'gate.checkOut'>, ctx: Ctx):
       status: 'left',
       outAt,
       deviceOutAt: ctx.op?.deviceTime ?? ctx.now,
+      ...(timeFlag ? { outTimeFlag: timeFlag } : {}),
       outBy: staff._id,
       outByName: staff.name,
       idReturned: v.idDeposited ? input.idReturned : undefined,
@@ -235,7 +239,8 @@ export async function checkOut(input: ParsedInputOf<'gate.checkOut'>, ctx: Ctx):
       refId: v._id,
       subject: v.name,
       detail: [visitorDetail(v), ...notes].join(' · '),
-      at: outAt
+      at: outAt,
+      timeFlag
     })
   ])
   if (!updated) throw new AppError('CONFLICT', '这位访客刚被其他门岗登记离开')

@@ -25,6 +25,7 @@ import {
 } from '../gate/entities'
 import type { Doc } from '../entities'
 import type { Lockout } from '../guard/entities'
+import type { TimeFlag } from '../time/eventTime'
 import type { ConstructionPermit, GoodsCheck, GoodsSlip, OwnerVehicle, VisitorPass } from '../gate/entities'
 import { action, defineActions, localDay, clockTime, epochMs, id, optText, text } from './define'
 
@@ -106,6 +107,9 @@ export interface VisitorItem {
   gate: string
   inAt: number
   outAt?: number
+  /** why the phone's time of the check-in / exit was not kept (the time is the server's) */
+  inTimeFlag?: TimeFlag
+  outTimeFlag?: TimeFlag
   byName: string
   overstay: boolean
   reason?: string
@@ -183,6 +187,9 @@ export interface VehicleItem {
   gate: string
   inAt?: number
   outAt?: number
+  /** why the phone's time of the entry / exit was not kept (the time is the server's) */
+  inTimeFlag?: TimeFlag
+  outTimeFlag?: TimeFlag
   byName: string
   overstay: boolean
   blockHit?: { entryId: string; reason: string }
@@ -262,6 +269,10 @@ export interface GateLogItem {
   refId: string
   subject: string
   detail: string
+  /** why the phone's time was not kept; `timeDoubt` is the supervisor's words for it */
+  timeFlag?: TimeFlag
+  /** 时间存疑（reason）, or absent */
+  timeDoubt?: string
 }
 export interface GateLogPage {
   items: GateLogItem[]

@@ -5,6 +5,7 @@
  */
 import type { Doc } from '../entities'
 import type { IdRef } from './idtypes'
+import type { TimeFlag } from '../time/eventTime'
 import type { GoodsSlipStatus, PassStatus, VehicleStatus } from './machines'
 
 /**
@@ -96,14 +97,18 @@ export interface Visitor extends Doc {
   status: VisitorRecordStatus
   /** why refused (or a note) */
   reason?: string
-  /** server time of check-in (or of the refusal) */
+  /** time of check-in (or of the refusal), by the event-time rule (domain/time/eventTime.ts) */
   inAt: number
   deviceInAt: number
+  /** why the phone's time of the check-in was not kept (inAt is then the server's) */
+  inTimeFlag?: TimeFlag
   /** who recorded it (the guard, the desk, the supervisor) */
   by: string
   byName: string
   outAt?: number
   deviceOutAt?: number
+  /** why the phone's time of the exit was not kept (outAt is then the server's) */
+  outTimeFlag?: TimeFlag
   /** who recorded the exit */
   outBy?: string
   outByName?: string
@@ -181,11 +186,15 @@ export interface VehicleVisit extends Doc {
   /** absent when the car left without an entry on record (it came in before the system) */
   inAt?: number
   deviceInAt?: number
+  /** why the phone's time of the entry was not kept (inAt is then the server's) */
+  inTimeFlag?: TimeFlag
   /** who recorded it (the guard, the desk, the supervisor) */
   by: string
   byName: string
   outAt?: number
   deviceOutAt?: number
+  /** why the phone's time of the exit was not kept (outAt is then the server's) */
+  outTimeFlag?: TimeFlag
   outGate?: string
   /** who recorded the exit */
   outBy?: string
@@ -255,6 +264,8 @@ export interface GoodsCheck extends Doc {
   reason?: string
   at: number
   deviceAt: number
+  /** why the phone's time of the check was not kept (at is then the server's) */
+  timeFlag?: TimeFlag
   /** who recorded it (the guard, the desk, the supervisor) */
   by: string
   byName: string
@@ -315,8 +326,10 @@ export type GateLogType = (typeof GATE_LOG_TYPES)[number]
 
 export interface GateEvent extends Doc {
   estateId: string
-  /** server time */
+  /** the event's time by the event-time rule (the phone's when plausible, else the server's) */
   at: number
+  /** why the phone's time was not kept: the line says 时间存疑（…） */
+  timeFlag?: TimeFlag
   /** local day YYYY-MM-DD */
   day: string
   type: GateLogType

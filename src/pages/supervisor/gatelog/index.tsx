@@ -118,6 +118,11 @@ function GateLogPage() {
           <View key={i.id} className="sup-row">
             <Text className="sup-row-title">{`${localClock(i.at)} ${i.eventLabel} · ${i.subject}`}</Text>
             <Text className="muted">{`${i.detail} · ${i.gate} · ${i.byName}`}</Text>
+            {i.timeDoubt && (
+              <View>
+                <Text className="error-text time-doubt">{i.timeDoubt}</Text>
+              </View>
+            )}
           </View>
         ))}
         {g.next && (
