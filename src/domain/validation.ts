@@ -150,7 +150,7 @@ export const FIELD_LABELS: Record<string, string> = {
   postId: '岗位',
   slots: '班次',
   overrides: '临时调班',
-  v: '排班版本',
+  v: '版本',
   month: '月份',
   comment: '点评',
   reportHour: '日报时间',

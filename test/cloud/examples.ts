@@ -210,6 +210,8 @@ export const EXAMPLES: {
     maxMinutes: 60,
     roles: ['patrol']
   }),
+  'patrol.planActive': () => ({ id: 'demo-plan-day', v: 1, active: false }),
+  'patrol.checkpointRemove': () => ({ id: 'no-such-point' }),
   'patrol.qrSheet': () => ({}),
   'patrol.day': () => ({ date: localDate(T0) }),
   'patrol.round': () => ({ roundId: 'no-such-round' }),

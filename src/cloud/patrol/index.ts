@@ -18,6 +18,8 @@ export const PATROL_HANDLERS = defineHandlers({
   'patrol.checkpointSunKey': setup.checkpointSunKey,
   'patrol.routeSave': setup.routeSave,
   'patrol.planSave': setup.planSave,
+  'patrol.planActive': setup.planActive,
+  'patrol.checkpointRemove': setup.checkpointRemove,
   'patrol.qrSheet': setup.qrSheet,
   'patrol.today': rounds.today,
   'patrol.start': rounds.start,

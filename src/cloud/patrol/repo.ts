@@ -50,6 +50,11 @@ export class PatrolRepo extends Repo {
     return this.all(c, { where: { estateId, active: true }, orderBy: [['createdAt', 'asc']] })
   }
 
+  /** An estate's stopped (停用) or removed points, routes or plans, oldest first. */
+  stopped<T extends Setup>(c: Coll<T>, estateId: string): Promise<T[]> {
+    return this.all(c, { where: { estateId, active: false }, orderBy: [['createdAt', 'asc']] })
+  }
+
   /** The estate's active points, routes and plans, read at once. */
   async world(estateId: string): Promise<World> {
     const [c, r, p] = await Promise.all([

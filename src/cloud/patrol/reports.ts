@@ -42,8 +42,13 @@ export async function dayOf(ctx: Ctx, estate: Estate, date: string): Promise<Pat
     repo.world(estate._id),
     repo.roundsBetween(estate._id, d0, d0 + DAY_MS)
   ])
-  const scans = byRound(await repo.scansOf(rounds.map((r) => r._id)))
-  return { date, ...dayReport([...w.plans.values()], w.routes, rounds, scans, nameIn(w), d0, ctx.now) }
+  // a plan stopped since keeps the rounds it had on this day
+  const [scans, stopped] = await Promise.all([
+    repo.scansOf(rounds.map((r) => r._id)).then(byRound),
+    rounds.some((r) => !w.plans.has(r.planId)) ? repo.stopped(PLANS, estate._id) : Promise.resolve([])
+  ])
+  const plans = [...w.plans.values(), ...stopped]
+  return { date, ...dayReport(plans, w.routes, rounds, scans, nameIn(w), d0, ctx.now) }
 }
 
 export async function day(input: ParsedInputOf<'patrol.day'>, ctx: Ctx): Promise<PatrolDay> {

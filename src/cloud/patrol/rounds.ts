@@ -1,7 +1,7 @@
 /** Rounds walked against plans: today's cards, starting a plan's slot (once), ending it, one round in detail. */
 import { AppError } from '../../domain/errors'
 import type { ParsedInputOf, RoundCard, RoundDetail, RoundOut } from '../../domain/contract'
-import { canStartRound, roundActRefusal, walksPlan } from '../../domain/patrol/rules'
+import { canStartRound, roundActRefusal, routeOfRound, walksPlan } from '../../domain/patrol/rules'
 import { endProblem, missingPoints } from '../../domain/patrol/setup'
 import { currentAndNext, slotsBetween } from '../../domain/patrol/slots'
 import { roleNames } from '../../domain/roles'
@@ -68,13 +68,16 @@ export async function start(input: ParsedInputOf<'patrol.start'>, ctx: Ctx): Pro
   const repo = new PatrolRepo(ctx)
   const { at, timeFlag } = timed(ctx)
   // one round trip: the plan, the id and the slot's round are read at once; the checks keep their order
-  const [plan, seen, taken] = await Promise.all([
+  const [plan, seen, taken, w] = await Promise.all([
     repo.get(PLANS, input.planId),
     repo.get(ROUNDS, input.id),
-    repo.forSlot(estate._id, input.planId, input.slotStart)
+    repo.forSlot(estate._id, input.planId, input.slotStart),
+    repo.world(estate._id)
   ])
   if (!plan || plan.estateId !== estate._id || !plan.active)
     throw new AppError('NOT_FOUND', '没有找到这个巡更计划')
+  const route = w.routes.get(plan.routeId)
+  if (!route) throw new AppError('NOT_FOUND', '这个计划的路线已删除，请主管改选路线')
   if (!walksPlan(staff.roles, plan))
     throw new AppError('FORBIDDEN', `「${plan.name}」不是你的巡更计划，由${roleNames(plan.roles)}巡`)
   const slot = slotsBetween(plan, input.slotStart - 1, input.slotStart + 1).find(
@@ -98,11 +101,13 @@ export async function start(input: ParsedInputOf<'patrol.start'>, ctx: Ctx): Pro
     staffId: staff._id,
     staffName: staff.name,
     startedAt: at,
-    ...(timeFlag ? { timeFlag } : {})
+    ...(timeFlag ? { timeFlag } : {}),
+    // the round keeps its route and limits: a supervisor's later edit does not move it
+    route: { name: route.name, checkpointIds: route.checkpointIds, ordered: route.ordered },
+    limits: { minMinutes: plan.minMinutes, maxMinutes: plan.maxMinutes }
   })
   // lone-worker safety: the round's check-ins are due from its start (domain/safety)
   await Promise.all([ctx.audit('rounds', round._id), watchRound(ctx, round)])
-  const w = await repo.world(estate._id)
   return roundOut(w, round, [], ctx.now)
 }
 
@@ -118,7 +123,7 @@ export async function end(input: ParsedInputOf<'patrol.end'>, ctx: Ctx): Promise
       ? new AppError('FORBIDDEN', refused.message)
       : badInput('reason', refused.message)
   const [w, scans] = await Promise.all([repo.world(estate._id), repo.scansOf([round._id])])
-  const missing = missingPoints(w.routes.get(round.routeId)?.checkpointIds ?? [], scans)
+  const missing = missingPoints(routeOfRound(round, w.routes.get(round.routeId))?.checkpointIds ?? [], scans)
   check(endProblem(missing.map(nameIn(w)), input.reason))
   const updated = await repo.update(ROUNDS, round, {
     status: missing.length ? 'abandoned' : 'done',
@@ -136,7 +141,7 @@ export async function round(input: ParsedInputOf<'patrol.round'>, ctx: Ctx): Pro
   const repo = new PatrolRepo(ctx)
   const r = await repo.getInEstate(ROUNDS, input.roundId, '没有找到这一轮巡更')
   const [w, scans] = await Promise.all([repo.world(estate._id), repo.scansOf([r._id])])
-  const route = w.routes.get(r.routeId)
+  const route = routeOfRound(r, w.routes.get(r.routeId))
   const ids = [
     ...(route?.checkpointIds ?? []),
     ...scans.map((s) => s.checkpointId).filter((id) => !route?.checkpointIds.includes(id))

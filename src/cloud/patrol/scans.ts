@@ -9,7 +9,8 @@ import {
   anomaliesOf,
   parseCheckpointQr,
   rateEvidence,
-  roundActRefusal
+  roundActRefusal,
+  routeOfRound
 } from '../../domain/patrol/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { eventTime } from '../kit'
@@ -96,11 +97,12 @@ export async function scan(input: ParsedInputOf<'patrol.scan'>, ctx: Ctx): Promi
   if (had) throw new AppError('DUPLICATE', '这次打点已经记录过了')
   const point = await pointP
   const w = await worldP
-  const route = w.routes.get(round.routeId)
+  // the route the round started with (a supervisor's edit since does not move it)
+  const route = routeOfRound(round, w.routes.get(round.routeId))
   if (!route) throw new AppError('NOT_FOUND', '这一轮的路线已被删除')
   const prior = await priorP
   const otherRoute = [...w.routes.values()].find(
-    (r) => r._id !== route._id && r.checkpointIds.includes(point._id)
+    (r) => r._id !== round.routeId && r.checkpointIds.includes(point._id)
   )?.name
   const scanned = prior.map((s) => s.checkpointId)
   const refuse = (v: Exclude<ScanVerdict, { ok: true }>) =>

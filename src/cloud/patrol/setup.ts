@@ -16,7 +16,9 @@ import { placeOf, planProblem, questionsProblem, routeProblem } from '../../doma
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { hasAnyRole, MANAGER_ROLES } from '../../domain/roles'
 import { nfcTagHash } from '../../domain/patrol/walk'
-import { badInput, check, type Coll, type Patch } from '../kit'
+import { badInput, check, inEstate, type Coll, type New, type Patch } from '../kit'
+import { DuplicateKeyError } from '../data/port'
+import { editConflictMessage, scheduleChanged, type EditedKind } from '../../domain/patrol/edit'
 import { CHECKPOINTS, PatrolRepo, PLANS, ROUTES, TAG_KEYS } from './repo'
 import { checkpointOut, planOut, routeOut } from './views'
 
@@ -39,8 +41,12 @@ export function nfcSalt(ctx: Ctx, estateId: string): string {
  */
 export async function refs(_: Record<string, never>, ctx: Ctx): Promise<PatrolRefs> {
   const estate = requireEstate(ctx)
-  const w = await new PatrolRepo(ctx).world(estate._id)
+  const repo = new PatrolRepo(ctx)
   const manager = hasAnyRole(requireCaller(ctx).staff.roles, MANAGER_ROLES)
+  const [w, stopped] = await Promise.all([
+    repo.world(estate._id),
+    manager ? repo.stopped(PLANS, estate._id) : Promise.resolve([])
+  ])
   const salt = nfcSalt(ctx, estate._id)
   const phone = (c: CheckpointOut): CheckpointOut => {
     const { nfcTagId, position: _position, ...rest } = c
@@ -52,7 +58,9 @@ export async function refs(_: Record<string, never>, ctx: Ctx): Promise<PatrolRe
     checkpoints: manager ? points : points.map(phone),
     routes: [...w.routes.values()].map(routeOut),
     plans: [...w.plans.values()].map(planOut),
-    ...(manager ? { planDefaults: settingsWithDefaults(estate.settings).patrol } : {}),
+    ...(manager
+      ? { planDefaults: settingsWithDefaults(estate.settings).patrol, stoppedPlans: stopped.map(planOut) }
+      : {}),
     at: ctx.now
   }
 }
@@ -152,28 +160,153 @@ export async function checkpointSave(
   return checkpointOut(saved)
 }
 
+const KIND_NAMES = { route: '路线', plan: '计划' } as const
+
+/**
+ * Saves a route or plan at the version the edit was made on (`v`; none for a new one), with who
+ * saved it, and its audit record. A version that moved on meanwhile, or a second first save of
+ * the same id, is a CONFLICT naming who changed it and when; nothing is written then. `have`:
+ * the record as read, already known to be the caller's estate's (`mineOrMissing`).
+ */
+async function saveVersioned<T extends Route | Plan>(
+  ctx: Ctx,
+  c: Coll<T>,
+  kind: EditedKind,
+  input: { id: string; v?: number; name: string },
+  have: T | null,
+  fields: Patch<T>,
+  created: Partial<New<T>> = {}
+): Promise<T> {
+  const estate = requireEstate(ctx)
+  const { staff } = requireCaller(ctx)
+  const repo = new PatrolRepo(ctx)
+  const conflict = (cur: T | null | undefined) =>
+    new AppError('CONFLICT', editConflictMessage(kind, cur?.name ?? input.name, cur ?? undefined))
+  const byName = { byName: staff.name } as Patch<T>
+  let saved: T
+  if (have) {
+    if (input.v !== have._v) throw conflict(have)
+    const updated = await repo.tryUpdate(c, have, { ...fields, ...byName })
+    if (!updated) throw conflict(await repo.get(c, input.id))
+    saved = updated
+  } else {
+    if (input.v !== undefined)
+      throw new AppError('NOT_FOUND', `没有找到这个${KIND_NAMES[kind]}，可能已被删除`)
+    try {
+      saved = await repo.insert(c, {
+        ...created,
+        ...fields,
+        ...byName,
+        _id: input.id,
+        estateId: estate._id
+      } as New<T>)
+    } catch (e) {
+      if (!(e instanceof DuplicateKeyError)) throw e
+      throw conflict(await repo.get(c, input.id).catch(() => null))
+    }
+  }
+  await ctx.audit(c.name, input.id)
+  return saved
+}
+
+/** Another estate's record of this id is not there for the caller (no probing across estates). */
+function mineOrMissing<T extends Route | Plan>(have: T | null, ctx: Ctx, kind: EditedKind): T | null {
+  if (have && !inEstate(have, requireEstate(ctx)._id))
+    throw new AppError('NOT_FOUND', `没有找到这个${KIND_NAMES[kind]}`)
+  return have
+}
+
 export async function routeSave(input: ParsedInputOf<'patrol.routeSave'>, ctx: Ctx): Promise<RouteOut> {
   const estate = requireEstate(ctx)
-  const points = await new PatrolRepo(ctx).active(CHECKPOINTS, estate._id)
+  const repo = new PatrolRepo(ctx)
+  const [points, had] = await Promise.all([repo.active(CHECKPOINTS, estate._id), repo.get(ROUTES, input.id)])
+  const have = mineOrMissing(had, ctx, 'route')
   const known = new Set(points.map((c) => c._id))
   check(routeProblem(input.checkpointIds, (id) => known.has(id)))
+  // rounds already started keep the route they started with (Round.route)
   return routeOut(
-    await save(ctx, ROUTES, input.id, {
-      name: input.name,
-      checkpointIds: input.checkpointIds,
-      ordered: input.ordered
-    })
+    await saveVersioned(
+      ctx,
+      ROUTES,
+      'route',
+      input,
+      have,
+      { name: input.name, checkpointIds: input.checkpointIds, ordered: input.ordered },
+      { active: true }
+    )
   )
 }
 
 export async function planSave(input: ParsedInputOf<'patrol.planSave'>, ctx: Ctx): Promise<PlanOut> {
   const estate = requireEstate(ctx)
-  const route = await new PatrolRepo(ctx).get(ROUTES, input.routeId)
+  const repo = new PatrolRepo(ctx)
+  const [route, had] = await Promise.all([repo.get(ROUTES, input.routeId), repo.get(PLANS, input.id)])
+  const have = mineOrMissing(had, ctx, 'plan')
   if (!route || route.estateId !== estate._id || !route.active)
     throw badInput('routeId', '路线：不存在或已删除')
   check(planProblem(input))
-  const { id, ...fields } = input
-  return planOut(await save(ctx, PLANS, id, { ...fields, days: [...new Set(input.days)].sort() }))
+  const { id: _id, v: _v, ...rest } = input
+  const fields = { ...rest, days: [...new Set(input.days)].sort() }
+  // a new schedule starts now: slots that closed before it are neither due nor missed
+  const fresh = !have || scheduleChanged(have, fields)
+  return planOut(
+    await saveVersioned(
+      ctx,
+      PLANS,
+      'plan',
+      input,
+      have,
+      { ...fields, ...(fresh ? { scheduleFrom: ctx.now } : {}) },
+      { active: true }
+    )
+  )
+}
+
+/** 停用 a plan (no more slots; its rounds stay on their days) or enable it again (its schedule from now). */
+export async function planActive(input: ParsedInputOf<'patrol.planActive'>, ctx: Ctx): Promise<PlanOut> {
+  const estate = requireEstate(ctx)
+  const { staff } = requireCaller(ctx)
+  const repo = new PatrolRepo(ctx)
+  const have = await repo.getInEstate(PLANS, input.id, '没有找到这个巡更计划')
+  const conflict = (cur: Plan | null) =>
+    new AppError('CONFLICT', editConflictMessage('plan', cur?.name ?? have.name, cur ?? undefined))
+  if (have._v !== input.v) throw conflict(have)
+  if (have.active === input.active) return planOut(have)
+  if (input.active) {
+    const route = await repo.get(ROUTES, have.routeId)
+    if (!route || route.estateId !== estate._id || !route.active)
+      throw badInput('routeId', '这个计划的路线已删除，请先改选路线再启用')
+  }
+  const updated = await repo.tryUpdate(PLANS, have, {
+    active: input.active,
+    byName: staff.name,
+    ...(input.active ? { scheduleFrom: ctx.now } : {})
+  })
+  if (!updated) throw conflict(await repo.get(PLANS, input.id))
+  await ctx.audit(PLANS.name, input.id)
+  return planOut(updated)
+}
+
+/** Removes a point (soft); one still on a route is refused, naming the routes. */
+export async function checkpointRemove(
+  input: ParsedInputOf<'patrol.checkpointRemove'>,
+  ctx: Ctx
+): Promise<{ id: string }> {
+  const estate = requireEstate(ctx)
+  const repo = new PatrolRepo(ctx)
+  const [have, routes] = await Promise.all([
+    repo.getInEstate(CHECKPOINTS, input.id, '没有找到这个巡更点', { active: true }),
+    repo.active(ROUTES, estate._id)
+  ])
+  const on = routes.filter((r) => r.checkpointIds.includes(input.id)).map((r) => `「${r.name}」`)
+  if (on.length)
+    throw new AppError(
+      'CONFLICT',
+      `「${have.name}」在路线${on.join('、')}上，不能删除；请先在路线里去掉这个点`
+    )
+  await repo.update(CHECKPOINTS, have, { active: false })
+  await ctx.audit(CHECKPOINTS.name, input.id)
+  return { id: input.id }
 }
 
 export async function qrSheet(_: Record<string, never>, ctx: Ctx): Promise<QrSheetItem[]> {

@@ -1,7 +1,7 @@
 /** What patrol's actions answer: stored records turned into the contract's shapes. */
 import type { CheckpointOut, PlanOut, RoundOut, RouteOut, ScanOut } from '../../domain/contract'
 import type { Checkpoint, Plan, Round, Route, Scan } from '../../domain/patrol/model'
-import { evaluateRound } from '../../domain/patrol/rules'
+import { evaluateRound, routeOfRound } from '../../domain/patrol/rules'
 import { placeOf } from '../../domain/patrol/setup'
 import { nameIn, type World } from './repo'
 
@@ -20,7 +20,15 @@ export function checkpointOut(c: Checkpoint): CheckpointOut {
 }
 
 export function routeOut(r: Route): RouteOut {
-  return { id: r._id, name: r.name, checkpointIds: r.checkpointIds, ordered: r.ordered }
+  return {
+    id: r._id,
+    name: r.name,
+    checkpointIds: r.checkpointIds,
+    ordered: r.ordered,
+    v: r._v,
+    byName: r.byName,
+    updatedAt: r.updatedAt
+  }
 }
 
 export function planOut(p: Plan): PlanOut {
@@ -34,7 +42,11 @@ export function planOut(p: Plan): PlanOut {
     everyMinutes: p.everyMinutes,
     minMinutes: p.minMinutes,
     maxMinutes: p.maxMinutes,
-    roles: p.roles
+    roles: p.roles,
+    active: p.active,
+    v: p._v,
+    byName: p.byName,
+    updatedAt: p.updatedAt
   }
 }
 
@@ -54,10 +66,10 @@ export function scanOut(s: Scan): ScanOut {
   }
 }
 
-/** A round with its evaluation against its plan and route (as they are now). */
+/** A round with its evaluation against the route and limits it started with (else its plan's as they are now). */
 export function roundOut(w: World, r: Round, scans: readonly Scan[], now: number): RoundOut {
   const plan = w.plans.get(r.planId)
-  const route = w.routes.get(r.routeId)
+  const route = routeOfRound(r, w.routes.get(r.routeId))
   const evaluation = evaluateRound(
     plan ?? { minMinutes: 0, maxMinutes: 24 * 60 },
     route ?? { checkpointIds: [] },
@@ -71,6 +83,7 @@ export function roundOut(w: World, r: Round, scans: readonly Scan[], now: number
     planId: r.planId,
     planName: plan?.name ?? '',
     routeId: r.routeId,
+    route: route && { name: route.name, checkpointIds: route.checkpointIds, ordered: route.ordered },
     slotStart: r.slotStart,
     slotEnd: r.slotEnd,
     status: r.status,

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot'
 import { MANAGER_ROLES, ROLES, type Role } from '../roles'
-import type { Checkpoint, Plan, Round, RoundStatus, Route, Scan } from '../patrol/model'
+import type { Checkpoint, Plan, Round, RoundStatus, Route, RouteCopy, Scan } from '../patrol/model'
 import type { RoundEvaluation } from '../patrol/rules'
 import type { DayReport, DayRow } from '../patrol/day'
 import {
@@ -20,6 +20,10 @@ import {
   text,
   weekdays
 } from './define'
+
+/** A record's version as read (`_v`): what an edit sends back. */
+const version = () =>
+  v.pipe(v.number('版本号不正确'), v.integer('版本号不正确'), v.minValue(1, '版本号不正确'))
 
 export const PATROL_ROLES: readonly Role[] = ['patrol', 'guard', 'supervisor', 'admin']
 
@@ -50,21 +54,36 @@ export interface CheckpointOut extends Pick<
   place: string
   hasPosition: boolean
 }
-export interface RouteOut extends Pick<Route, 'name' | 'checkpointIds' | 'ordered'> {
+/** Who saved a route or plan last and when, and its version: what an edit sends back as `v`. */
+interface Edited {
+  /** the version to send back with an edit */
+  v: number
+  byName?: string
+  updatedAt: number
+}
+export interface RouteOut extends Pick<Route, 'name' | 'checkpointIds' | 'ordered'>, Edited {
   id: string
 }
-export interface PlanOut extends Pick<
-  Plan,
-  'name' | 'routeId' | 'days' | 'start' | 'end' | 'everyMinutes' | 'minMinutes' | 'maxMinutes' | 'roles'
-> {
+export interface PlanOut
+  extends
+    Pick<
+      Plan,
+      'name' | 'routeId' | 'days' | 'start' | 'end' | 'everyMinutes' | 'minMinutes' | 'maxMinutes' | 'roles'
+    >,
+    Edited {
   id: string
+  /** false: stopped (停用); only managers are sent stopped plans (`PatrolRefs.stoppedPlans`) */
+  active: boolean
 }
 export interface PatrolRefs {
   checkpoints: CheckpointOut[]
   /** the estate's salt of `nfcTagHash` (patrol phones only) */
   nfcSalt?: string
   routes: RouteOut[]
+  /** the plans in force */
   plans: PlanOut[]
+  /** managers: the stopped plans (停用), to re-enable */
+  stoppedPlans?: PlanOut[]
   /** managers: what a new plan starts from (the estate's patrol settings) */
   planDefaults?: { everyMinutes: number; minMinutes: number; maxMinutes: number }
   at: number
@@ -82,6 +101,8 @@ export interface RoundOut extends Pick<
   | 'endReason'
 > {
   id: string
+  /** the route the round is walked against: the one it started with (a later edit does not move it) */
+  route?: RouteCopy
   planName: string
   scannedIds: string[]
   evaluation: RoundEvaluation
@@ -230,6 +251,8 @@ export const PATROL_ACTIONS = defineActions({
     fn: 'admin',
     input: v.strictObject({
       id: id(),
+      /** the version the edit was made on (RouteOut.v); none for a new route */
+      v: v.optional(version()),
       name: text(30),
       checkpointIds: v.pipe(v.array(id()), v.minLength(1, '至少一个巡更点'), v.maxLength(100, '最多100个点')),
       ordered: v.boolean()
@@ -243,6 +266,8 @@ export const PATROL_ACTIONS = defineActions({
     fn: 'admin',
     input: v.strictObject({
       id: id(),
+      /** the version the edit was made on (PlanOut.v); none for a new plan */
+      v: v.optional(version()),
       name: text(30),
       routeId: id(),
       days: weekdays(),
@@ -257,6 +282,22 @@ export const PATROL_ACTIONS = defineActions({
     scope: 'estate',
     write: true,
     summary: '主管：新增或修改巡更计划'
+  }),
+  'patrol.planActive': action<PlanOut>()({
+    fn: 'admin',
+    input: v.strictObject({ id: id(), v: version(), active: v.boolean() }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：停用或重新启用巡更计划'
+  }),
+  'patrol.checkpointRemove': action<{ id: string }>()({
+    fn: 'admin',
+    input: v.strictObject({ id: id() }),
+    access: MANAGER_ROLES,
+    scope: 'estate',
+    write: true,
+    summary: '主管：删除巡更点（不在任何路线上的）'
   }),
   'patrol.qrSheet': action<QrSheetItem[]>()({
     fn: 'admin',

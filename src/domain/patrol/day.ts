@@ -46,11 +46,43 @@ export function countsLate(
 type PlanLite = Pick<
   Plan,
   '_id' | 'name' | 'routeId' | 'days' | 'start' | 'end' | 'everyMinutes' | 'minMinutes' | 'maxMinutes'
->
+> &
+  Partial<Pick<Plan, 'active' | 'scheduleFrom'>>
 type RoundLite = Pick<
   Round,
-  '_id' | 'planId' | 'slotStart' | 'slotEnd' | 'status' | 'startedAt' | 'endedAt' | 'staffName' | 'timeFlag'
+  | '_id'
+  | 'planId'
+  | 'slotStart'
+  | 'slotEnd'
+  | 'status'
+  | 'startedAt'
+  | 'endedAt'
+  | 'staffName'
+  | 'timeFlag'
+  | 'route'
+  | 'limits'
 >
+
+/**
+ * A plan's slots of the day starting `d0`, each with its round, and the plan's rounds of that
+ * day that sit on no slot of its schedule now (walked before the plan was changed or stopped):
+ * those keep their own slot, so an edit never drops a walked round from its day. By start.
+ */
+export function planDay<R extends Pick<Round, 'planId' | 'slotStart' | 'slotEnd'>>(
+  p: PlanLite,
+  d0: number,
+  rs: ReadonlyMap<string, R>
+): { slot: Slot; round?: R }[] {
+  const rows: { slot: Slot; round?: R }[] = slotsOn(p, d0).map((slot) => ({
+    slot,
+    round: rs.get(slotKey(p._id, slot.start))
+  }))
+  const onSlot = new Set(rows.map((x) => x.slot.start))
+  for (const r of rs.values())
+    if (r.planId === p._id && !onSlot.has(r.slotStart) && r.slotStart >= d0 && r.slotStart < d0 + DAY_MS)
+      rows.push({ slot: { planId: p._id, start: r.slotStart, end: r.slotEnd }, round: r })
+  return rows.sort((a, b) => a.slot.start - b.slot.start)
+}
 
 /** Today's missed and late slots, from plans and rounds alone (what the supervisor's home card shows). */
 export function dayAlerts(
@@ -63,8 +95,7 @@ export function dayAlerts(
   let missed = 0
   let late = 0
   for (const p of plans)
-    for (const s of slotsOn(p, d0)) {
-      const r = rs.get(slotKey(p._id, s.start))
+    for (const { slot: s, round: r } of planDay(p, d0, rs)) {
       const state = slotState(r, s, now)
       if (state === 'missed') missed++
       if (countsLate(r, s, state)) late++
@@ -123,8 +154,10 @@ export function dayReport(
   for (const p of plans) {
     const route = routes.get(p.routeId)
     const rows: DayRow[] = []
-    for (const s of slotsOn(p, d0)) {
-      const r = rs.get(slotKey(p._id, s.start))
+    const slots = planDay(p, d0, rs)
+    // a stopped plan is on its day only with the rounds it had
+    if (p.active === false && !slots.length) continue
+    for (const { slot: s, round: r } of slots) {
       const state = slotState(r, s, now)
       const ev = r
         ? evaluateRound(p, route ?? { checkpointIds: [] }, r, scansByRound.get(r._id) ?? [], nameOf, now)
@@ -157,7 +190,12 @@ export function dayReport(
         covered += ev?.coverage ?? 0
       }
     }
-    out.push({ planId: p._id, planName: p.name, routeName: route?.name ?? '', rounds: rows })
+    out.push({
+      planId: p._id,
+      planName: p.active === false ? `${p.name}（已停用）` : p.name,
+      routeName: route?.name ?? '',
+      rounds: rows
+    })
   }
   counts.coverage = slotsPast ? Math.round(covered / slotsPast) : 0
   return { plans: out, counts }
@@ -171,7 +209,7 @@ export function dayReport(
 export function weekCoverage(
   route: Pick<Route, '_id' | 'checkpointIds'>,
   plans: readonly PlanLite[],
-  rounds: ReadonlyMap<string, Pick<Round, '_id'>>,
+  rounds: ReadonlyMap<string, Pick<Round, '_id' | 'route'>>,
   scanned: ReadonlyMap<string, number>,
   end: number,
   now: number
@@ -186,8 +224,9 @@ export function weekCoverage(
         if (s.start > now) continue
         n++
         const r = rounds.get(slotKey(p._id, s.start))
-        if (r && route.checkpointIds.length)
-          sum += Math.min(100, ((scanned.get(r._id) ?? 0) / route.checkpointIds.length) * 100)
+        // out of the points the round had to walk (its kept route), else the route's now
+        const points = (r?.route ?? route).checkpointIds.length
+        if (r && points) sum += Math.min(100, ((scanned.get(r._id) ?? 0) / points) * 100)
       }
     }
     return n ? Math.round(sum / n) : null

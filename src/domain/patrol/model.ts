@@ -43,7 +43,12 @@ export interface Route extends Doc {
   /** points must be walked in this order */
   ordered: boolean
   active: boolean
+  /** who saved it last (its `updatedAt` says when): named when a stale edit is refused */
+  byName?: string
 }
+
+/** What a round keeps of its route when it starts: a later edit of the route does not move it. */
+export type RouteCopy = Pick<Route, 'name' | 'checkpointIds' | 'ordered'>
 
 export interface Plan extends Doc {
   estateId: string
@@ -59,7 +64,16 @@ export interface Plan extends Doc {
   minMinutes: number
   maxMinutes: number
   roles: Role[]
+  /** 停用: no slots while false; a stopped plan's rounds stay on their day */
   active: boolean
+  /**
+   * When the schedule (days, window, interval) in force took effect: set on creation, on a change
+   * of the schedule and on re-enabling. Slots that closed before it belong to no schedule: they
+   * are neither due nor missed (domain/patrol/slots.ts).
+   */
+  scheduleFrom?: number
+  /** who saved it last (its `updatedAt` says when) */
+  byName?: string
 }
 
 export type ScanMethod = 'nfc' | 'qr' | 'typed'
@@ -92,6 +106,12 @@ export interface Round extends Doc {
   endReason?: string
   /** the phone's start or end time was not believed: the server's is stored (domain/time/eventTime.ts) */
   timeFlag?: TimeFlag
+  /**
+   * The route and the plan's time limits as they were when the round started (rounds started
+   * before these were kept are judged by the route and plan as they are now).
+   */
+  route?: RouteCopy
+  limits?: Pick<Plan, 'minMinutes' | 'maxMinutes'>
 }
 
 export type EvidenceLevel = 'strong' | 'ok' | 'weak' | 'suspicious'

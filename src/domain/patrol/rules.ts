@@ -204,6 +204,20 @@ export interface RoundFacts {
   startedAt?: number
   endedAt?: number
   status: string
+  /** the route and limits the round started with, when it kept them: they win over the current ones */
+  route?: Pick<Route, 'checkpointIds'>
+  limits?: Pick<Plan, 'minMinutes' | 'maxMinutes'>
+}
+
+/**
+ * The route a round is walked and judged against: the copy it kept when it started, else (a
+ * round started before rounds kept one) the route as it is now.
+ */
+export function routeOfRound<R extends Pick<Route, 'name' | 'checkpointIds' | 'ordered'>>(
+  round: { route?: Pick<Route, 'name' | 'checkpointIds' | 'ordered'> },
+  current: R | undefined
+): Pick<Route, 'name' | 'checkpointIds' | 'ordered'> | undefined {
+  return round.route ?? current
 }
 export interface ScanLite {
   checkpointId: string
@@ -296,13 +310,16 @@ export function offersStart(
 }
 
 export function evaluateRound(
-  plan: Pick<Plan, 'minMinutes' | 'maxMinutes'>,
-  route: Pick<Route, 'checkpointIds'>,
+  planNow: Pick<Plan, 'minMinutes' | 'maxMinutes'>,
+  routeNow: Pick<Route, 'checkpointIds'>,
   round: RoundFacts,
   scans: readonly ScanLite[],
   names: (id: string) => string,
   now: number
 ): RoundEvaluation {
+  // a round that kept its route and limits is judged by them: a later edit does not move it
+  const route = round.route ?? routeNow
+  const plan = round.limits ?? planNow
   const done = new Set(scans.map((s) => s.checkpointId))
   const missedIds = route.checkpointIds.filter((id) => !done.has(id))
   const expected = route.checkpointIds.length

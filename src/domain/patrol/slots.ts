@@ -20,29 +20,32 @@ export function minutesOf(hm: string): number {
 
 export { weekday }
 
+/**
+ * A plan's schedule. A stopped plan (`active: false`) has no slots; one whose schedule took
+ * effect at `scheduleFrom` has none that closed before then (they were nobody's to walk).
+ */
+export type PlanSchedule = Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'everyMinutes'> &
+  Partial<Pick<Plan, 'active' | 'scheduleFrom'>>
+
 /** The slots of a plan whose window opens on the estate day containing `day`. */
-export function slotsOn(
-  plan: Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'everyMinutes'>,
-  day: number
-): Slot[] {
+export function slotsOn(plan: PlanSchedule, day: number): Slot[] {
   const d0 = dayStart(day)
-  if (!plan.days.includes(weekday(d0))) return []
+  if (plan.active === false || !plan.days.includes(weekday(d0))) return []
+  const from = plan.scheduleFrom ?? -Infinity
   const s = minutesOf(plan.start)
   let e = minutesOf(plan.end)
   if (e <= s) e += 24 * 60
   const every = Math.max(10, plan.everyMinutes)
   const out: Slot[] = []
-  for (let m = s; m < e; m += every)
-    out.push({ planId: plan._id, start: d0 + m * 60_000, end: d0 + Math.min(m + every, e) * 60_000 })
+  for (let m = s; m < e; m += every) {
+    const end = d0 + Math.min(m + every, e) * 60_000
+    if (end > from) out.push({ planId: plan._id, start: d0 + m * 60_000, end })
+  }
   return out
 }
 
 /** Slots that overlap [from, to): yesterday's overnight windows included. */
-export function slotsBetween(
-  plan: Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'everyMinutes'>,
-  from: number,
-  to: number
-): Slot[] {
+export function slotsBetween(plan: PlanSchedule, from: number, to: number): Slot[] {
   const out: Slot[] = []
   for (let d = dayStart(from) - DAY; d < to; d += DAY)
     for (const s of slotsOn(plan, d)) if (s.end > from && s.start < to) out.push(s)
@@ -50,10 +53,7 @@ export function slotsBetween(
 }
 
 /** The slot open now, if any, and the next one to come (within two days). */
-export function currentAndNext(
-  plan: Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'everyMinutes'>,
-  now: number
-): { current?: Slot; next?: Slot } {
+export function currentAndNext(plan: PlanSchedule, now: number): { current?: Slot; next?: Slot } {
   const slots = slotsBetween(plan, now - DAY, now + 2 * DAY)
   return { current: slots.find((s) => s.start <= now && now < s.end), next: slots.find((s) => s.start > now) }
 }
