@@ -6,6 +6,7 @@ import type { VehicleItem, VisitorItem } from '../contract'
 import { VISITOR_CASE_LABELS } from './entities'
 import { formatPlate } from './plates'
 import { localClock } from '../time'
+import { formatWhen } from '../dates'
 
 /** 「25分钟」, 「2小时」, 「1小时5分」; '' when the entry time is not known. */
 export function stayText(inAt: number | undefined, now: number): string {
@@ -45,13 +46,14 @@ type OverstayVisitor = Pick<VisitorItem, 'name' | 'room' | 'company' | 'inAt' | 
 /** The supervisor's overstay card: its title and one line pair per visitor still inside past the limit. */
 export function overstayLines(
   visitors: readonly OverstayVisitor[],
-  overstayHours: number
+  overstayHours: number,
+  now: number
 ): { title: string; rows: { title: string; detail: string }[] } {
   return {
     title: `${visitors.length} 位访客超过${overstayHours}小时未离开`,
     rows: visitors.map((v) => ({
       title: `${v.name} · ${v.room ?? v.company ?? ''}`,
-      detail: `${localClock(v.inAt)} 从${v.gate}进入 · 登记人 ${v.byName}${v.phone ? ' · ' + v.phone : ''}`
+      detail: `${formatWhen(v.inAt, now)} 从${v.gate}进入 · 登记人 ${v.byName}${v.phone ? ' · ' + v.phone : ''}`
     }))
   }
 }

@@ -74,7 +74,7 @@ const ScriptsOverview = observer(function ScriptsOverview() {
 const Overstay = observer(function Overstay() {
   const list = gateAdmin.overstaying
   if (!list.length) return null
-  const card = overstayLines(list, gateAdmin.board?.overstayHours ?? 4)
+  const card = overstayLines(list, gateAdmin.board?.overstayHours ?? 4, clock())
   return (
     <View className="card overstay-card">
       <Text className="card-title">{card.title}</Text>

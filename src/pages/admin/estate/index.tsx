@@ -110,7 +110,19 @@ function EstatePage() {
               <Btn kind="ghost" className="adm-btn" onClick={() => place.open(g)}>
                 考勤设置
               </Btn>
-              <Btn kind="ghost" className="adm-btn" onClick={() => void s.removeGate(g.id)}>
+              <Btn
+                kind="ghost"
+                className="adm-btn"
+                onClick={() =>
+                  void ui
+                    .confirm(
+                      `停用「${g.name}」？`,
+                      '停用后门岗登记和上岗时不再可选，已有的记录都保留。',
+                      '停用'
+                    )
+                    .then((yes) => (yes ? s.removeGate(g.id) : undefined))
+                }
+              >
                 停用
               </Btn>
             </View>

@@ -13,8 +13,9 @@ import '../index.scss'
 import '../gate.scss'
 import { Back } from '../../../components/Back'
 
-async function confirmThen(what: string, run: () => Promise<boolean>) {
-  if ((await ui.confirm('删除', `确定${what}吗？`, '删除')) && !(await run())) void ui.toast(g.takeError())
+/** Asks before a removal, naming it and with the button saying what it does (移出, 注销, 删除). */
+async function confirmThen(what: string, run: () => Promise<boolean>, button = '删除') {
+  if ((await ui.confirm(what, `确定${what}吗？`, button)) && !(await run())) void ui.toast(g.takeError())
 }
 
 const BlockList = observer(function BlockList() {
@@ -90,7 +91,16 @@ const BlockList = observer(function BlockList() {
             </Text>
             <Text className="muted">{`${b.reason} · ${b.byName} ${localDate(b.at)}`}</Text>
           </View>
-          <Text className="ref-del" onClick={() => void confirmThen('移出黑名单', () => g.removeBlock(b.id))}>
+          <Text
+            className="ref-del"
+            onClick={() =>
+              void confirmThen(
+                `把 ${b.kind === 'plate' ? formatPlate(b.plate ?? '') : (b.name ?? '')} 移出黑名单`,
+                () => g.removeBlock(b.id),
+                '移出'
+              )
+            }
+          >
             移出
           </Text>
         </View>
@@ -204,7 +214,7 @@ const Permits = observer(function Permits() {
           </View>
           <Text
             className="ref-del"
-            onClick={() => void confirmThen(`注销施工证 ${p.no}`, () => g.removePermit(p.id))}
+            onClick={() => void confirmThen(`注销施工证 ${p.no}`, () => g.removePermit(p.id), '注销')}
           >
             注销
           </Text>

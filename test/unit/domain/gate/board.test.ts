@@ -62,7 +62,8 @@ describe('overstayLines', () => {
         { name: '王五', room: '3栋-2-101', inAt: t, gate: '南门', byName: '张保安', phone: '138****0000' },
         { name: '赵六', company: '顺丰', inAt: t, gate: '北门', byName: '李保安', phone: '' }
       ],
-      4
+      4,
+      t + 5 * 3600_000
     )
     expect(card.title).toBe('2 位访客超过4小时未离开')
     expect(card.rows[0]).toEqual({
@@ -71,5 +72,17 @@ describe('overstayLines', () => {
     })
     expect(card.rows[1].title).toBe('赵六 · 顺丰')
     expect(card.rows[1].detail).toBe('09:05 从北门进入 · 登记人 李保安')
+  })
+  it('says the day of a visitor let in before today (a supervisor read "09:00" as this morning)', () => {
+    const t = Date.parse('2026-05-01T09:00:00+08:00')
+    const v = { name: '李四', room: '1-1-101', gate: '东门', byName: '王强', phone: '' }
+    const next = Date.parse('2026-05-02T11:00:00+08:00')
+    expect(overstayLines([{ ...v, inAt: t }], 4, next).rows[0].detail).toBe(
+      '昨天 09:00 从东门进入 · 登记人 王强'
+    )
+    const later = Date.parse('2026-05-04T11:00:00+08:00')
+    expect(overstayLines([{ ...v, inAt: t }], 4, later).rows[0].detail).toBe(
+      '5月1日 09:00 从东门进入 · 登记人 王强'
+    )
   })
 })
