@@ -6,7 +6,7 @@
 import { DAY_MS } from '../time'
 import type { Plan, Round, RoundStatus, Route } from './model'
 import { evaluateRound, LATE_GRACE_MIN, type ScanLite } from './rules'
-import { slotsBetween, slotsOn, type Slot } from './slots'
+import { slotsBetween, slotsOn, type PlanSchedule, type Slot } from './slots'
 import { timeDoubt } from '../time/eventTime'
 
 /** How a slot reads: its round's status, or due, late (not started past the grace), upcoming, missed. */
@@ -235,7 +235,7 @@ export function weekCoverage(
 
 /** The slots of the last day whose window closed by `now` and that have no round: to be recorded missed. */
 export function missedSlots(
-  plans: readonly Pick<Plan, '_id' | 'days' | 'start' | 'end' | 'everyMinutes'>[],
+  plans: readonly PlanSchedule[],
   rounds: readonly Pick<Round, 'planId' | 'slotStart'>[],
   now: number
 ): Slot[] {
