@@ -20,18 +20,24 @@ import { qrSignature } from './setup'
 import { typedCode, unknownPointMessage } from '../../domain/patrol/walk'
 import { scanOut } from './views'
 
+/** A tag id as typed by a supervisor (any case, maybe with colons or spaces) in the UID's form. */
+const uidForm = (id: string) => id.replace(/[^0-9A-Fa-f]/g, '').toUpperCase()
+
 /**
- * The point a signed NFC tap (NTAG 424 DNA SUN) names: the one whose keys verify its MAC; its
- * counter must be above the last accepted (a copied tap repeats it) and becomes the last.
+ * The point a signed NFC tap (NTAG 424 DNA SUN) names: the one whose keys verify its MAC and,
+ * when the point has a tag id, whose tag it is (the UID is under the MAC: estates often give all
+ * their tags the same keys); its counter must be above the last accepted (a copied tap repeats
+ * it) and becomes the last.
  */
 async function signedPoint(repo: PatrolRepo, estateId: string, value: string): Promise<Checkpoint> {
   for (const k of await repo.tagKeys(estateId)) {
     const tap = verifySun({ meta: Buffer.from(k.meta, 'hex'), file: Buffer.from(k.file, 'hex') }, value)
     if (!tap) continue
+    const c = await repo.get(CHECKPOINTS, k._id)
+    if (c?.nfcTagId && uidForm(c.nfcTagId) !== tap.uid) continue
     if (!freshTap(tap, k.lastCounter < 0 ? undefined : k.lastCounter)) throw new AppError('TAG_REPLAYED')
     // in the scan's transaction: two scans of one tap cannot both move the counter
     await repo.update(TAG_KEYS, k, { lastCounter: tap.counter }, ERROR_MESSAGES.TAG_REPLAYED)
-    const c = await repo.get(CHECKPOINTS, k._id)
     if (!c || c.estateId !== estateId || !c.active)
       throw new AppError('NOT_FOUND', unknownPointMessage('nfc', value))
     return c

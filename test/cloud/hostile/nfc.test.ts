@@ -212,10 +212,13 @@ describe('signed tags through patrol.scan (both engines)', () => {
       await tap(`uid=${p.uid}&ctr=${p.ctr}&cmac=${p.mac.slice(0, 15)}${p.mac[15] === '0' ? '1' : '0'}`),
       await tap(`uid=04C1D2E3F4A5B7&ctr=${p.ctr}&cmac=${p.mac}`),
       await tap(`uid=${p.uid}&ctr=000029&cmac=${p.mac}`),
-      await tap(makePlainSunMessage(Buffer.from(key(0x22), 'hex'), UID3, 41))
+      // a tag with demo-cp-2's keys whose UID is not demo-cp-2's tag
+      await tap(makePlainSunMessage(Buffer.from(key(0x22), 'hex'), UID3, 41)),
+      // a real tap of demo-cp-2's tag, already walked this round
+      await tap(makePlainSunMessage(Buffer.from(key(0x22), 'hex'), UID, 41))
     ]
-    // the last one is a real tap of the other signed point (demo-cp-2's key, already walked this round)
     expect(refusals.map((r) => (r.ok ? 'OK' : r.code))).toEqual([
+      'NOT_FOUND',
       'NOT_FOUND',
       'NOT_FOUND',
       'NOT_FOUND',
@@ -238,6 +241,41 @@ describe('signed tags through patrol.scan (both engines)', () => {
     expect(await again(makePlainSunMessage(file, UID3, 41))).toMatchObject({
       ok: true,
       data: { checkpointId: 'demo-cp-3', evidence: { level: 'strong' } }
+    })
+  })
+})
+
+describe('tags sharing one key set (both engines)', () => {
+  it('a tap names the point whose tag id is the UID under the MAC, not the first point with those keys', async () => {
+    const h = await makeHarness()
+    const K = Buffer.alloc(16, 0x77).toString('hex').toUpperCase()
+    const keys = { meta: Buffer.from(K, 'hex'), file: Buffer.from(K, 'hex') }
+    const point = (id: string, name: string, nfcTagId: string) =>
+      h.as('supervisor').call('patrol.checkpointSave', {
+        id,
+        name,
+        questions: [],
+        nfcTagId,
+        sunMetaKey: K,
+        sunFileKey: K
+      })
+    await point('demo-cp-1', '1栋大堂', '04AAAAAAAAAA01')
+    await point('demo-cp-4', '东门围墙', '04:bb:bb:bb:bb:bb:02')
+    const roundId = (await round(h)).id
+    const tap = (value: string) =>
+      h.as('patrol').try('patrol.scan', { id: uid('scan'), roundId, method: 'nfc', value, answers: {} })
+    expect(await tap(makeSunMessage(keys, '04BBBBBBBBBB02', 3))).toMatchObject({
+      ok: true,
+      data: { checkpointId: 'demo-cp-4', evidence: { level: 'strong' } }
+    })
+    expect(await tap(makePlainSunMessage(keys.file, '04AAAAAAAAAA01', 3))).toMatchObject({
+      ok: true,
+      data: { checkpointId: 'demo-cp-1', evidence: { level: 'strong' } }
+    })
+    // a genuine tag with the estate's keys that is no point's tag
+    expect(await tap(makeSunMessage(keys, '04CCCCCCCCCC03', 9))).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND'
     })
   })
 })
