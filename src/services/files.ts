@@ -2,6 +2,16 @@ import Taro from '@tarojs/taro'
 import { isWeapp, useCloud } from './env'
 
 /**
+ * Cloud mode: a place in cloud storage reserved for one photo before its bytes go up
+ * (`files.reserve`, which refuses over the person's daily quota); the photo is uploaded to the
+ * `cloudPath` it answers.
+ */
+export type ReservePhoto = (input: {
+  id: string
+  size: number
+}) => Promise<{ cloudPath: string; expiresAt: number }>
+
+/**
  * Photos on the device until they are uploaded. weapp temp files can vanish, so a photo is
  * copied into the app's own user-data folder at once; on H5 the bytes go to IndexedDB. The
  * outbox itself never holds image bytes.
@@ -14,14 +24,16 @@ export interface PhotoFiles {
   remove(path: string): Promise<void>
   /**
    * Uploads and returns the server's file id; a photo the server already has is a success.
-   * In the cloud the photo goes to `photos/<staffId>/<id>.jpg`: the path names its uploader,
-   * and the server registers it only for them.
+   * In the cloud the photo goes where `reserve` says (`photos/<staffId>/<id>.jpg`: the path names
+   * its uploader, and the server registers it only for them); a refusal of the reservation
+   * (`UPLOAD_QUOTA`…) rejects with its code and message before any byte is sent.
    */
   upload(
     id: string,
     path: string,
     token: string | undefined,
-    staffId: string
+    staffId: string,
+    reserve?: ReservePhoto
   ): Promise<{ fileId: string; size?: number }>
 }
 
@@ -106,11 +118,14 @@ const weapp: PhotoFiles = {
       // already gone
     }
   },
-  async upload(id, path, token, staffId) {
+  async upload(id, path, token, _staffId, reserve) {
     if (useCloud) {
-      // Same path for the same photo: a second upload overwrites, it never fails as a duplicate.
-      const r = await Taro.cloud.uploadFile({ cloudPath: `photos/${staffId}/${id}.jpg`, filePath: path })
-      return { fileId: r.fileID }
+      if (!reserve) throw new Error('files.upload in cloud mode needs files.reserve')
+      const size = Taro.getFileSystemManager().statSync(path).size as number
+      // A retry of the same photo gets the same path: a second upload overwrites, never duplicates.
+      const { cloudPath } = await reserve({ id, size })
+      const r = await Taro.cloud.uploadFile({ cloudPath, filePath: path })
+      return { fileId: r.fileID, size }
     }
     const r = await Taro.uploadFile({
       url: `${API_BASE}/api/upload/${encodeURIComponent(id)}`,

@@ -64,6 +64,7 @@ class RootStore {
       storage,
       files: photoFiles,
       outbox: this.outbox,
+      reserve: (input) => this.api('files.reserve', input),
       session: () => ({ staffId: this.session.staff?.id, token: this.session.token }),
       now: this.now,
       random: Math.random,

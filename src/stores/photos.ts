@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import { AppError } from '../domain/errors'
 import { backoffMs } from '../domain/outbox'
 import type { KeyValueStorage } from '../services/storage'
-import type { PhotoFiles } from '../services/files'
+import type { PhotoFiles, ReservePhoto } from '../services/files'
 import type { OutboxStore } from './outbox'
 
 const KEY = 'gwt.photos'
@@ -18,12 +18,16 @@ export interface PhotoEntry {
   attempts: number
   nextAt: number
   lastError?: string
+  /** the code of the last refusal by the server (`UPLOAD_QUOTA`: kept, retried later, shown on the photo) */
+  lastCode?: string
 }
 
 export interface PhotoDeps {
   storage: KeyValueStorage
   files: PhotoFiles
   outbox: OutboxStore
+  /** cloud mode: reserves the photo's place in cloud storage before the upload (`files.reserve`) */
+  reserve?: ReservePhoto
   session: () => { staffId?: string; token?: string }
   now: () => number
   random: () => number
@@ -110,7 +114,7 @@ export class PhotoStore {
         if (e.status !== 'pending' || (!force && e.nextAt > this.deps.now())) continue
         runInAction(() => (e.status = 'uploading'))
         try {
-          const out = await this.deps.files.upload(e.id, e.path, token, e.staffId)
+          const out = await this.deps.files.upload(e.id, e.path, token, e.staffId, this.deps.reserve)
           runInAction(() => {
             this.deps.outbox.enqueue(
               'files.register',
@@ -132,6 +136,7 @@ export class PhotoStore {
               e.attempts++
               e.nextAt = this.deps.now() + backoffMs(e.attempts, this.deps.random)
               e.lastError = (err as Error)?.message
+              e.lastCode = code
             }
             this.save()
           })

@@ -8,7 +8,7 @@
  */
 import { CLOUD_ENV_ID, setupFromConsole, startCloudWorld, waitForButton, type CloudWorld } from './cloudWorld'
 import { until } from './env'
-import type { Phone } from './host'
+import { smallPng, type Phone } from './host'
 
 let world: CloudWorld
 beforeAll(async () => {
@@ -22,6 +22,12 @@ afterEach(() => {
   for (const p of phones) p.assertHealthy()
 })
 const docs = (coll: string) => world.engine.env(CLOUD_ENV_ID).docs(coll) as Record<string, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Agrees to the privacy guide when the app shows it (WeChat asks before the first camera use). */
+async function agreePrivacy(p: Phone) {
+  await p.waitFor('同意并继续')
+  await p.tap('同意并继续')
+}
 
 /** 微信一键登录 on a new phone; a person not bound yet types the bind code. */
 async function signInWechat(p: Phone, bindCode?: string) {
@@ -126,5 +132,114 @@ describe('WeChat cloud, from an empty environment', () => {
     await guard.waitFor('园内访客（1）')
     await guard.waitFor(/^业主访客 · 访 3-2-1202 · \d\d:\d\d 进入/)
     expect(guard.requests).toEqual([])
+  })
+
+  let taskId = ''
+  it('the guard reports rubbish; the cleaner binds, grabs it and completes it with an after-photo', async () => {
+    const guard = phones.find((p) => p.name === '张卫国')!
+    await guard.go('/pages/home/index')
+    await guard.tap('一键报事')
+    await guard.tap('垃圾/污渍')
+    await guard.waitFor('已记录：🗑️ 垃圾/污渍')
+    await guard.tap('完成')
+    const incident = await until('the report in the cloud database', async () =>
+      docs('incidents').find((i) => i.category === 'rubbish')
+    )
+    expect(incident).toMatchObject({ dept: 'cleaning', reporterName: '张卫国' })
+    taskId = incident.taskId as string
+
+    const cleaner = world.phone('赵洁')
+    phones.push(cleaner)
+    await signInWechat(cleaner, codes['赵洁'])
+    await cleaner.tap('今日任务与报事处理')
+    await cleaner.waitFor('抢单')
+    await cleaner.tap('抢单', { cls: 'task' })
+    await cleaner.waitFor('完成……')
+    await cleaner.tap('完成……', { cls: 'task' })
+    await cleaner.tap('拍完成后的照片（必须）')
+    await agreePrivacy(cleaner)
+    await cleaner.waitFor('再拍一张（已拍 1 张）')
+    await cleaner.fill('处理说明', '已清理干净')
+    await cleaner.tap('确认完成')
+    const task = await until('the task done in the cloud database', async () =>
+      docs('tasks').find((t) => t._id === taskId && t.status === 'done')
+    )
+    expect(task).toMatchObject({ assigneeName: '赵洁', completionNote: '已清理干净' })
+    const photoId = (task.completionPhotoIds as string[])[0]
+    // the photo's bytes reached cloud storage under the cleaner's folder, and it was registered
+    const cleanerId = docs('staff').find((s) => s.name === '赵洁')!._id as string
+    const file = await until('the photo registered', async () => docs('files').find((f) => f._id === photoId))
+    expect(file.fileId).toBe(cleaner.uploads[0]?.fileID)
+    expect(file.fileId).toMatch(
+      new RegExp(`^cloud://${CLOUD_ENV_ID}\\.[a-z0-9-]+/photos/${cleanerId}/${photoId}\\.jpg$`)
+    )
+    const stored = world.engine.files(CLOUD_ENV_ID).find((f) => f.fileID === file.fileId)
+    expect(stored?.cloudPath).toBe(`photos/${cleanerId}/${photoId}.jpg`)
+    expect(stored?.size).toBe(smallPng().length)
+    expect(docs('uploads').find((u) => u.id === photoId)).toMatchObject({
+      registered: true,
+      staffId: cleanerId
+    })
+    expect(cleaner.requests).toEqual([])
+  })
+
+  it('the supervisor binds and sees the task done with its after-photo, and accepts it', async () => {
+    const sup = world.phone('周主管')
+    phones.push(sup)
+    await signInWechat(sup, codes['周主管'])
+    await sup.tap('主管', { cls: 'area-title' })
+    await sup.waitFor('报事与任务')
+    await sup.tap('报事与任务', { cls: 'sup-title' })
+    await sup.waitFor('待验收（1）')
+    await sup.waitFor(/ · 赵洁$/)
+    const fileId = docs('files')[0].fileId as string
+    await sup.waitFor(() => sup.elements().some((e) => e.tag === 'image' && e.attrs.src === fileId))
+    expect(sup.has('完成照片还没传到，先别验收')).toBe(false)
+    await sup.tap('验收通过')
+    await until('the task closed in the cloud database', async () =>
+      docs('tasks').find((t) => t._id === taskId && t.status === 'closed')
+    )
+    expect(sup.requests).toEqual([])
+  })
+
+  it('over the daily upload quota the photo stays on the phone with the reason in Chinese, and the record is kept', async () => {
+    const guard = phones.find((p) => p.name === '张卫国')!
+    const cleaner = phones.find((p) => p.name === '赵洁')!
+    // the cleaner has already put 60 MB in cloud storage today
+    const first = docs('uploads')[0]
+    world.engine
+      .env(CLOUD_ENV_ID)
+      .insert('uploads', [
+        { ...first, _id: `${String(first.staffId)}~filled-today`, id: 'filled-today', size: 60 * 1024 * 1024 }
+      ])
+    await guard.go('/pages/home/index')
+    await guard.tap('一键报事')
+    await guard.tap('垃圾/污渍')
+    await guard.waitFor('已记录：🗑️ 垃圾/污渍')
+    await guard.tap('完成')
+    const second = await until('the second report', async () =>
+      docs('incidents').find((i) => i.category === 'rubbish' && i.taskId !== taskId)
+    )
+    await cleaner.go('/pages/home/index')
+    await cleaner.tap('今日任务与报事处理')
+    await cleaner.waitFor('抢单')
+    await cleaner.tap('抢单', { cls: 'task' })
+    await cleaner.waitFor('完成……')
+    await cleaner.tap('完成……', { cls: 'task' })
+    await cleaner.tap('拍完成后的照片（必须）')
+    await cleaner.waitFor('再拍一张（已拍 1 张）')
+    await cleaner.tap('确认完成')
+    const task = await until('the second task done in the cloud database', async () =>
+      docs('tasks').find((t) => t._id === second.taskId && t.status === 'done')
+    )
+    const photoId = (task.completionPhotoIds as string[])[0]
+    await cleaner.go('/pages/me/index')
+    await cleaner.waitFor(/^照片（.+）暂未上传$/)
+    await cleaner.waitFor(/^今天上传的照片已达上限（每人每天60MB）/)
+    // nothing went up, nothing is registered, and the record stands
+    expect(cleaner.uploads).toHaveLength(1)
+    expect(docs('files').some((f) => f._id === photoId)).toBe(false)
+    expect(world.engine.files(CLOUD_ENV_ID)).toHaveLength(1)
+    expect(docs('tasks').find((t) => t._id === second.taskId)?.status).toBe('done')
   })
 })

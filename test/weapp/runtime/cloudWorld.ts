@@ -33,10 +33,6 @@ const APP_ID = 'wxtesthost00000000'
 const CONTEXT = { function_name: '', request_id: '', memory_limit_in_mb: 256, time_limit_in_ms: 5000 }
 
 type Main = (event: unknown, context: unknown) => Promise<unknown>
-type StorageEngine = Engine & {
-  /** U1's storage hook: stores bytes as wx.cloud.uploadFile would and answers the file id. */
-  putFile?(env: string, cloudPath: string, bytes: Uint8Array): string
-}
 
 export interface CloudWorld {
   engine: Engine
@@ -54,7 +50,7 @@ export async function startCloudWorld(): Promise<CloudWorld> {
       throw new Error(
         `${CLOUD_FUNCTIONS_DIR}/${f}/index.js is missing: run the weapp project (its global setup builds it)`
       )
-  const engine: StorageEngine = await startEngine({ unref: true })
+  const engine = await startEngine({ unref: true })
   const restoreSdk = pointSdkAt(engine, CLOUD_ENV_ID)
   const keys = [...Object.keys(CLOUD_SECRETS), 'WX_CONTEXT_KEYS', 'WX_OPENID', 'WX_APPID']
   const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]))
@@ -99,11 +95,7 @@ export async function startCloudWorld(): Promise<CloudWorld> {
       queue = p.catch(() => undefined)
       return p
     },
-    putFile(env, cloudPath, bytes) {
-      if (typeof engine.putFile !== 'function')
-        throw new Error('the CloudBase test engine has no putFile(env, cloudPath, bytes) storage hook')
-      return engine.putFile(env, cloudPath, bytes)
-    }
+    putFile: (env, cloudPath, bytes) => engine.putFile(env, cloudPath, bytes)
   }
 
   const dir = mkdtempSync(join(tmpdir(), 'gwt-weapp-cloud-'))
