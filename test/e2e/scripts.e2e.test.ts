@@ -1,4 +1,4 @@
-import { startApp, signInDemo, field, type App, until } from './app'
+import { startApp, signInDemo, field, type App, until, tap } from './app'
 import { greetingFor } from '../../src/domain/scripts/placeholders'
 import type { ScriptRun } from '../../src/domain/entities'
 
@@ -169,6 +169,78 @@ describe('话术: a supervisor sees who has new versions to confirm and the late
     await page.getByText('话术确认情况').waitFor()
     await page.locator('.sup-row', { hasText: '张卫国 · 访客(来访人员)检查' }).waitFor()
     await page.locator('.sup-row', { hasText: /李巡（巡逻）：\d+ 份待确认/ }).waitFor()
+    await context.close()
+  })
+})
+
+describe('话术: the emergency script under stress (issue 17)', () => {
+  it('from a 火情 report: every step by taps only, step 5 a choice; the read receipt sits outside the steps', async () => {
+    const { context, page } = await app.phone()
+    await signInDemo(page, '张卫国 · 门岗')
+    await tap(page, '一键报事')
+    await tap(page, '火情')
+    await tap(page, '打开突发事件处理话术')
+
+    // the new version's read receipt is a bar above the run, not among its steps
+    const steps = page.locator('.script-run').filter({ visible: true })
+    await steps.waitFor()
+    const ack = page.locator('.ack-bar').filter({ visible: true })
+    await ack.getByText('确认已阅读新版本', { exact: true }).waitFor()
+    const outside = async () => {
+      const [a, s] = [(await ack.boundingBox())!, (await steps.boundingBox())!]
+      // no overlap, and the receipt comes first
+      expect(a.y + a.height).toBeLessThanOrEqual(s.y)
+      const button = (await ack.getByText('确认已阅读新版本', { exact: true }).boundingBox())!
+      expect(button.y + button.height).toBeLessThanOrEqual(s.y)
+    }
+    await outside()
+
+    // walked by taps alone: nothing is typed anywhere on the way
+    const step = (title: string) =>
+      page.locator('.step-title', { hasText: title }).filter({ visible: true }).waitFor()
+    await step('迅速到场')
+    await tap(page, '下一步')
+    await step('安抚现场人员')
+    await tap(page, '需要警方、消防等外部救援')
+    await step('配合外部救援')
+    await tap(page, '下一步')
+    await step('维护现场秩序')
+    await tap(page, '下一步')
+    await step('第 5 步 · 向业主通报')
+    await outside()
+    // the event is one tap; the note beside it is optional and left empty
+    await page
+      .locator('.chip', { hasText: /^火情$/ })
+      .filter({ visible: true })
+      .click()
+    await page.locator('.say-line', { hasText: '刚才的火情已经处理完毕' }).filter({ visible: true }).waitFor()
+    expect(
+      await page.locator('input[placeholder="补充说明（可不填）"]').filter({ visible: true }).count()
+    ).toBe(1)
+    await tap(page, '下一步')
+    await page.locator('.outcome-label', { hasText: '已处理并通报' }).filter({ visible: true }).waitFor()
+    await page.screenshot({ path: 'dist/e2e-shots/emergency-script-end.png', fullPage: true })
+
+    const run = await until('the recorded run', async () => {
+      const found = await app.server.runtime.store.find<ScriptRun & { [k: string]: unknown }>('scriptruns', {
+        where: { scriptId: 'security.emergency' }
+      })
+      return found.items[0]
+    })
+    expect(run).toMatchObject({
+      version: 2,
+      outcome: 'emergency.closed',
+      answers: { external: 'yes', event: '火情' },
+      path: ['arrive', 'calm', 'assist', 'secure', 'inform', 'closed']
+    })
+    // the receipt, tapped from its own bar, leaves the run alone
+    await ack.getByText('确认已阅读新版本', { exact: true }).click()
+    await until(
+      'the read receipt',
+      async () =>
+        (await app.server.runtime.store.get('scriptacks', 'demo-guard:security.emergency')) ?? undefined
+    )
+    await page.locator('.outcome-label', { hasText: '已处理并通报' }).filter({ visible: true }).waitFor()
     await context.close()
   })
 })

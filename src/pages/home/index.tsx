@@ -32,15 +32,16 @@ function HomePage() {
     void home.load()
     // where the phone is, sent with the next 上岗/下岗 (attendance flags a clock away from the post):
     // only for those who clock at a post (guards), never anyone else's; non-blocking (4 s timeout)
-    void home.locateToClock(session.staff?.roles ?? [])
+    const roles = (session.staff && session.staff.roles) || []
+    void home.locateToClock(roles)
     stopPoll()
-    if (session.staff?.roles.some((r) => EMERGENCY_WATCH_ROLES.includes(r)))
+    if (roles.some((r) => EMERGENCY_WATCH_ROLES.includes(r)))
       poll = setInterval(() => void home.load(), 30_000)
   })
   useDidHide(stopPoll)
   usePullDownRefresh(() => void home.load())
 
-  const guard = !!session.staff?.roles.includes('guard')
+  const guard = !!session.staff && session.staff.roles.includes('guard')
   const endShift = () => {
     // a guard's 下岗 is a handover (交接班 subpackage: the list, a note, then the clock-out)
     if (guard) void ui.go('/pages/handover/index?mode=out')
@@ -49,22 +50,24 @@ function HomePage() {
     else home.endShift()
   }
   // handovers waiting at the person's posts, less those this phone has accepted already
-  const handovers = (home.today?.handovers ?? []).filter(
+  const t = home.today
+  const handovers = ((t && t.handovers) || []).filter(
     (x) => !outbox.mine.some((e) => (e.input as { handoverId?: string }).handoverId === x.id)
   )
 
-  const t = home.today
-  // red banners: lone-worker alerts and untaken emergencies, the oldest first
+  // red banners: lone-worker alerts and untaken emergencies, the oldest first (plain && and ||:
+  // ?. and ?? cost the main package bytes once transpiled, as everywhere on this page)
+  const em = (t && t.emergencies) || []
   const banners: { id: string; title: string; lines: string[]; at: number; url?: string }[] = [
-    ...(t?.safety ?? []),
-    ...(t?.emergencies ?? [])
+    ...((t && t.safety) || []),
+    ...em
   ].sort((a, b) => a.at - b.at)
   // a new emergency on screen: one vibration (each emergency once while the app runs)
   useEffect(() => {
-    const fresh = (t?.emergencies ?? []).filter((e) => !buzzed.has(e.id))
-    for (const e of fresh) buzzed.add(e.id)
-    if (fresh.length) buzz()
-  }, [t])
+    let fresh = 0
+    for (const e of em) if (!buzzed.has(e.id)) fresh = buzzed.add(e.id).size
+    if (fresh) buzz()
+  }, [t]) // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!session.staff) return <View className="page" />
   const shift = home.shift
@@ -76,25 +79,21 @@ function HomePage() {
         <Text className="tag">{roleNames(session.staff.roles)}</Text>
         <DemoBadge show={session.isDemo} />
         <Text className="muted home-estate">
-          {session.estate?.name} · {formatDay(rootStore.now())}
+          {session.estate && session.estate.name} · {formatDay(rootStore.now())}
         </Text>
       </View>
 
       <SyncBar outbox={outbox} onOpen={() => void ui.tab('/pages/me/index')} />
 
       {banners.map((a) => (
-        <View
-          key={a.id}
-          className={`safety-banner${a.url ? ' emergency-banner' : ''}`}
-          onClick={() => void ui.go(a.url ?? '/pages/safety/index')}
-        >
+        <View key={a.id} className="safety-banner" onClick={() => void ui.go(a.url || '/pages/safety/index')}>
           <Text className="safety-title">{a.title}</Text>
           {a.lines.map((l) => (
             <Text key={l} className="safety-line">
               {l}
             </Text>
           ))}
-          <Text className="safety-go">{a.url ? '点此查看并处理 ›' : '点此查看并确认 ›'}</Text>
+          <Text className="safety-go">点此查看并处理 ›</Text>
         </View>
       ))}
 
@@ -149,7 +148,7 @@ function HomePage() {
               上岗时间 {localClock(shift.startedAt)}
               {shift.pending ? ' · 待上传' : ''}
             </Text>
-            {t?.shift?._id === shift.id && t.shift.flags ? (
+            {t && t.shift && t.shift._id === shift.id && t.shift.flags ? (
               <Text className="shift-flag">上岗打卡存疑：{t.shift.flags}（已记录，主管可见）</Text>
             ) : null}
             <Btn kind="danger" className="shift-btn" onClick={endShift}>
@@ -160,7 +159,7 @@ function HomePage() {
           <View>
             <Text className="card-title">{home.endPending ? '已下岗 · 待上传' : '今天还没有上岗'}</Text>
             <View className="post-list">
-              {(t?.posts ?? []).map((p) => (
+              {((t && t.posts) || []).map((p) => (
                 <Btn key={p} kind="primary" onClick={() => home.startShift(p)}>
                   {`上岗：${p}`}
                 </Btn>
@@ -170,7 +169,7 @@ function HomePage() {
               <Text className="muted clock-where">
                 {home.where.where.position
                   ? `已取得位置（精度约 ${Math.round(home.where.where.position.accuracyM)} 米），随上岗打卡`
-                  : `未取得位置：${home.where.where.noPositionReason ?? '原因未知'}（仍可上岗，记为存疑）`}
+                  : `未取得位置：${home.where.where.noPositionReason || '原因未知'}（仍可上岗，记为存疑）`}
               </Text>
             )}
           </View>
