@@ -12,6 +12,8 @@ import { isAnomalyAnswer, pointAnswers, questionPrompt } from '../../domain/patr
 import { canScan, scanQr } from '../../services/scanner'
 import { canNfc, readNfcTag } from '../../services/nfc'
 import { ui } from '../../services/ui'
+import { takePhoto } from '../../services/files'
+import { rootStore } from '../../stores'
 import { patrol, safety, now as clock } from './model'
 import { CheckInCard, PanicBar } from './SafetyBar'
 import './index.scss'
@@ -93,7 +95,13 @@ const Walking = observer(function Walking() {
   const [code, setCode] = useState('')
   const [ending, setEnding] = useState(false)
   const [reason, setReason] = useState('')
+  const [photos, setPhotos] = useState<string[]>([])
+  const photo = async () => {
+    const p = await takePhoto()
+    if (p) setPhotos([...photos, await rootStore.photos.add(p)])
+  }
   const done = patrol.scanned
+  const waiting = patrol.waitingScans
   const progress = patrol.progress!
   return (
     <View>
@@ -110,6 +118,7 @@ const Walking = observer(function Walking() {
           >
             <Text>{`${pointMark(done.includes(id), a.ordered, i)}  ${patrol.name(id)}`}</Text>
             {id === progress.next && <Text className="tag">下一个</Text>}
+            {waiting.includes(id) && <Text className="tag tag-warn">待上传</Text>}
           </View>
         ))}
         {a.pending && <Text className="tag tag-warn">待上传</Text>}
@@ -124,7 +133,16 @@ const Walking = observer(function Walking() {
             <Text style={{ display: 'block' }}>已转为报事，相关部门会处理</Text>
           ) : (
             <View>
-              <Btn kind="danger" onClick={() => patrol.reportAnomaly()}>
+              {/* the photo goes with the report: what the worker sent there will see */}
+              <Btn kind="ghost" onClick={() => void photo()}>
+                {photos.length ? `再拍一张（已拍 ${photos.length} 张）` : '拍照'}
+              </Btn>
+              <Btn
+                kind="danger"
+                onClick={() => {
+                  if (patrol.reportAnomaly('other', photos)) setPhotos([])
+                }}
+              >
                 转为报事
               </Btn>
               <Btn kind="ghost" onClick={() => patrol.dismissAnomaly()}>
@@ -228,11 +246,14 @@ function PatrolEntry() {
           {patrol.cards.map((c) => {
             const state = roundCardState(c, now)
             const line = roundCardLines(c, state)
+            // ended on this phone, not yet on the server: the server's card would still say 巡逻中
+            const ended = patrol.endWaiting(c.round?.id)
             return (
               <View key={`${c.planId}-${c.slotStart}`} className={`card round-card round-${state}`}>
                 <Text className="card-title">{line.title}</Text>
-                <Text className="muted">{line.detail}</Text>
-                {offersStart(c, patrol.cards, now) && (
+                <Text className="muted">{ended ? `${c.routeName} · 已结束` : line.detail}</Text>
+                {ended && <Text className="tag tag-warn">待上传</Text>}
+                {!ended && offersStart(c, patrol.cards, now) && (
                   <Btn onClick={() => patrol.startRound(c)}>开始巡更</Btn>
                 )}
               </View>

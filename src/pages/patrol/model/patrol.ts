@@ -164,6 +164,34 @@ export class PatrolStore {
     return [...new Set([...server, ...mine.filter(Boolean)])]
   }
 
+  /** Points of the active round whose scan is still on this phone (待上传): shown as not uploaded. */
+  get waitingScans(): string[] {
+    const a = this.active
+    if (!a) return []
+    return this.ops
+      .filter(
+        (e) =>
+          e.action === 'patrol.scan' &&
+          e.status !== 'refused' &&
+          (e.input as { roundId: string }).roundId === a.id
+      )
+      .map((e) => this.pointOf(e.input as InputOf<'patrol.scan'>)?.id ?? '')
+      .filter(Boolean)
+  }
+
+  /** A round ended on this phone whose end has not reached the server yet (its card still says 巡逻中). */
+  endWaiting(roundId: string | undefined): boolean {
+    return (
+      !!roundId &&
+      this.ops.some(
+        (e) =>
+          e.action === 'patrol.end' &&
+          e.status !== 'refused' &&
+          (e.input as { roundId: string }).roundId === roundId
+      )
+    )
+  }
+
   /** Which checkpoint a scan is for, from what was scanned (QR, tag or typed code). */
   pointOf(i: { method: ScanMethod; value: string }): CheckpointOut | undefined {
     const found = pointFor(this.refs?.checkpoints ?? [], i.method, i.value, this.refs?.nfcSalt)
@@ -269,15 +297,22 @@ export class PatrolStore {
     return anomalies
   }
 
-  /** The anomaly as an incident: category, place and note filled in; it goes to the department like any report. */
-  reportAnomaly(category = 'other'): boolean {
+  /** The anomaly as an incident: category, place, note and the photos taken of it; it goes to the department like any report. */
+  reportAnomaly(category = 'other', photoIds: string[] = []): boolean {
     const a = this.anomaly
     if (!a || a.reported) return false
     const id = this.deps.newId()
     const refused = queueAndSend(
       this.deps.outbox,
       'work.report',
-      { id, category, place: a.name, checkpointId: a.checkpointId, note: `巡更发现：${a.lines.join('；')}` },
+      {
+        id,
+        category,
+        place: a.name,
+        checkpointId: a.checkpointId,
+        note: `巡更发现：${a.lines.join('；')}`,
+        ...(photoIds.length ? { photoIds } : {})
+      },
       { record: `incident:${id}`, summary: `报事：${a.name}异常` }
     )
     if (refused !== undefined) {

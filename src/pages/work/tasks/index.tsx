@@ -72,7 +72,7 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
     <View className={`card task ${t.overdue ? 'task-overdue' : ''}`}>
       <View onClick={() => setOpen(!open)}>
         <Text className="rep-title">{`${t.title}`}</Text>
-        <Text className="muted">{taskLine(t, now)}</Text>
+        <Text className="muted task-line">{taskLine(t, now)}</Text>
         <Text className={`tag ${t.status === 'open' ? 'tag-warn' : ''}`}>{taskTag(t)}</Text>
         {t.pending && <Text className="tag tag-warn">待上传</Text>}
       </View>
