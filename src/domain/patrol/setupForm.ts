@@ -192,3 +192,56 @@ export function checkpointLine(c: {
 }): string {
   return `${c.place}${c.questions.length ? ' · ' + c.questions.map((q) => q.label).join('、') : ''}${c.hasPosition ? ' · 已定位' : ''}${c.nfcTagId ? ' · NFC' : ''}`
 }
+
+// ---- editing a route or a plan ----
+/** The route form: its name, its points in walking order, whether the order counts. */
+export interface RouteForm {
+  name: string
+  checkpointIds: string[]
+  ordered: boolean
+}
+export const NEW_ROUTE_FORM: RouteForm = { name: '', checkpointIds: [], ordered: true }
+
+/** The record being edited and the version it was read at (none: a new one). */
+export interface Editing {
+  id: string
+  v: number
+}
+
+/** A saved route in its form, to edit it. */
+export function routeFormOf(r: RouteForm): RouteForm {
+  return { name: r.name, checkpointIds: [...r.checkpointIds], ordered: r.ordered }
+}
+
+/** A saved plan in its form, to edit it. */
+export function planFormOf(pl: PlanForm): PlanForm {
+  return {
+    name: pl.name,
+    routeId: pl.routeId,
+    days: [...pl.days],
+    start: pl.start,
+    end: pl.end,
+    everyMinutes: pl.everyMinutes,
+    minMinutes: pl.minMinutes,
+    maxMinutes: pl.maxMinutes,
+    roles: [...pl.roles]
+  }
+}
+
+/** Why 保存 / 添加路线 cannot go yet, in Chinese. */
+export function routeFormProblem(f: Pick<RouteForm, 'name' | 'checkpointIds'>): string | undefined {
+  if (!f.name.trim()) return '先写路线名称，如 夜间主路线'
+  if (!f.checkpointIds.length) return '至少选一个巡更点'
+  return undefined
+}
+
+/** The intervals offered as chips: the usual ones, and the plan's own when it is another. */
+export function intervalChoices(current: number): number[] {
+  const usual = [60, 120, 180, 240]
+  return usual.includes(current) ? usual : [...usual, current].sort((a, b) => a - b)
+}
+
+/** An interval chip's label: 每2小时, 每1.5小时, 每45分钟. */
+export function intervalLabel(minutes: number): string {
+  return minutes % 30 === 0 && minutes >= 60 ? `每${minutes / 60}小时` : `每${minutes}分钟`
+}

@@ -9,7 +9,8 @@ import type {
   RoundDetail
 } from '../../../domain/contract'
 import { localDate, stepDay } from '../../../domain/time'
-import type { CheckpointDraft, PlanForm } from '../../../domain/patrol/setupForm'
+import type { CheckpointDraft, Editing, PlanForm, RouteForm } from '../../../domain/patrol/setupForm'
+import type { PlanOut } from '../../../domain/contract'
 import type { Api } from '../../../stores/api'
 import { loadActions, messageOf } from '../../../stores/api'
 import type { OutboxStore } from '../../../stores/outbox'
@@ -28,6 +29,15 @@ export interface PatrolAdminDeps {
 
 /** The forms this store sends and waits for. */
 type SetupSave = 'patrol.checkpointSave' | 'patrol.routeSave' | 'patrol.planSave'
+/** The edits of a record in use: saved at the version they were made on. */
+type EditSave = 'patrol.routeSave' | 'patrol.planSave' | 'patrol.planActive' | 'patrol.checkpointRemove'
+
+/**
+ * How an edit went, for the form that sent it (its message goes by its button): saved (or, with
+ * no network, waiting on the phone), or refused; `conflict` when someone else changed the record
+ * since it was read: the lists are reloaded and the form is filled again from the current one.
+ */
+export type EditOutcome = { ok: true; waiting: boolean } | { ok: false; message: string; conflict: boolean }
 
 export class PatrolAdminStore {
   date: string
@@ -109,6 +119,68 @@ export class PatrolAdminStore {
       `巡更路线：${name}`
     )
   }
+  /**
+   * Sends an edit and waits for it. A CONFLICT is dropped from the outbox (it can never go
+   * through as it is: the person redoes it on the current version, which the reload brings).
+   */
+  private async edit<A extends EditSave>(
+    action: A,
+    input: InputOf<A>,
+    summary: string
+  ): Promise<EditOutcome> {
+    const record = `patrolsetup:${(input as { id: string }).id}`
+    const r = await this.deps.outbox.submit(action, input, { record, summary })
+    if (r.status !== 'refused') {
+      await this.loadRefs()
+      return { ok: true, waiting: r.status === 'waiting' }
+    }
+    const conflict =
+      !!r.opId && this.deps.outbox.mine.find((e) => e.id === r.opId)?.lastError?.code === 'CONFLICT'
+    if (conflict) this.deps.outbox.discard(r.opId!)
+    if (r.opId) await this.loadRefs()
+    return { ok: false, message: r.message, conflict }
+  }
+
+  /** A new route (no `editing`) or a change of one at the version it was read. */
+  saveRoute(f: RouteForm, editing?: Editing): Promise<EditOutcome> {
+    const name = f.name.trim()
+    return this.edit(
+      'patrol.routeSave',
+      {
+        id: editing?.id ?? this.deps.newId(),
+        ...(editing ? { v: editing.v } : {}),
+        name,
+        checkpointIds: f.checkpointIds,
+        ordered: f.ordered
+      },
+      `巡更路线：${name}`
+    )
+  }
+
+  /** A new plan (no `editing`) or a change of one at the version it was read. */
+  savePlan(f: PlanForm, editing?: Editing): Promise<EditOutcome> {
+    const name = f.name.trim()
+    return this.edit(
+      'patrol.planSave',
+      { id: editing?.id ?? this.deps.newId(), ...(editing ? { v: editing.v } : {}), ...f, name },
+      `巡更计划：${name}`
+    )
+  }
+
+  /** 停用 or 启用 a plan, at the version shown. */
+  setPlanActive(pl: Pick<PlanOut, 'id' | 'v' | 'name'>, active: boolean): Promise<EditOutcome> {
+    return this.edit(
+      'patrol.planActive',
+      { id: pl.id, v: pl.v, active },
+      `${active ? '启用' : '停用'}巡更计划：${pl.name}`
+    )
+  }
+
+  /** Removes a point that is on no route (the server refuses one that is, naming the routes). */
+  removeCheckpoint(id: string, name: string): Promise<EditOutcome> {
+    return this.edit('patrol.checkpointRemove', { id }, `删除巡更点：${name}`)
+  }
+
   addPlan(f: PlanForm): Promise<boolean> {
     return this.save(
       'patrol.planSave',
