@@ -8,6 +8,10 @@ import type { Envelope } from '../../../src/domain/errors'
 import { fileIdOf } from '../../cloudbase/engine'
 import { ok, sharedEngine, T0, type Harness } from '../harness'
 
+// Every file that takes photos this way starts the engine and loads wx-server-sdk once, before its
+// tests, with room for a loaded machine (a test's own 5 s would otherwise pay for it).
+beforeAll(() => sharedEngine(), 60_000)
+
 /** The first bytes of a JPEG and some more: what a phone's photo starts with. */
 export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)])
 

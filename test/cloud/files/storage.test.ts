@@ -45,6 +45,8 @@ describe('local files folder', () => {
 
 describe('CloudBase storage through wx-server-sdk', () => {
   const env = `stg-${process.pid}`
+  // the first use starts the engine and loads the SDK: seconds on a loaded machine
+  beforeAll(() => sharedEngine(), 60_000)
   it('stat measures a stored file without downloading it; a missing file is nothing', async () => {
     const engine = await sharedEngine()
     const s = cloudbaseStorage(require('wx-server-sdk'), { env })
