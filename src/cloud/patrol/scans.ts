@@ -14,8 +14,8 @@ import {
 } from '../../domain/patrol/rules'
 import { requireCaller, requireEstate, type Ctx } from '../context'
 import { eventTime } from '../kit'
-import { CHECKPOINTS, nameIn, PatrolRepo, ROUNDS, SCANS, TAG_KEYS } from './repo'
-import { freshTap, isSunMessage, verifySun } from './sun'
+import { CHECKPOINTS, nameIn, PatrolRepo, ROUNDS, SCANS, TAG_KEYS, type TagKeys } from './repo'
+import { freshTap, isSunMessage, verifySun, type SunTap } from './sun'
 import { qrSignature } from './setup'
 import { typedCode, unknownPointMessage } from '../../domain/patrol/walk'
 import { scanOut } from './views'
@@ -30,11 +30,17 @@ const uidForm = (id: string) => id.replace(/[^0-9A-Fa-f]/g, '').toUpperCase()
  * it) and becomes the last.
  */
 async function signedPoint(repo: PatrolRepo, estateId: string, value: string): Promise<Checkpoint> {
+  const verified: { k: TagKeys; tap: SunTap; c: Checkpoint | null }[] = []
   for (const k of await repo.tagKeys(estateId)) {
     const tap = verifySun({ meta: Buffer.from(k.meta, 'hex'), file: Buffer.from(k.file, 'hex') }, value)
-    if (!tap) continue
-    const c = await repo.get(CHECKPOINTS, k._id)
-    if (c?.nfcTagId && uidForm(c.nfcTagId) !== tap.uid) continue
+    if (tap) verified.push({ k, tap, c: await repo.get(CHECKPOINTS, k._id) })
+  }
+  // the point whose tag id is this UID; else one with these keys and no tag id written down
+  const found =
+    verified.find((x) => x.c?.nfcTagId && uidForm(x.c.nfcTagId) === x.tap.uid) ??
+    verified.find((x) => !x.c?.nfcTagId)
+  if (found) {
+    const { k, tap, c } = found
     if (!freshTap(tap, k.lastCounter < 0 ? undefined : k.lastCounter)) throw new AppError('TAG_REPLAYED')
     // in the scan's transaction: two scans of one tap cannot both move the counter
     await repo.update(TAG_KEYS, k, { lastCounter: tap.counter }, ERROR_MESSAGES.TAG_REPLAYED)

@@ -259,7 +259,9 @@ describe('tags sharing one key set (both engines)', () => {
         sunMetaKey: K,
         sunFileKey: K
       })
-    await point('demo-cp-1', '1栋大堂', '04AAAAAAAAAA01')
+    // the first point with these keys has no tag id written down: it is not every tag's point
+    await point('demo-cp-1', '1栋大堂', '')
+    await point('demo-cp-3', '消防泵房', '04AAAAAAAAAA01')
     await point('demo-cp-4', '东门围墙', '04:bb:bb:bb:bb:bb:02')
     const roundId = (await round(h)).id
     const tap = (value: string) =>
@@ -270,10 +272,16 @@ describe('tags sharing one key set (both engines)', () => {
     })
     expect(await tap(makePlainSunMessage(keys.file, '04AAAAAAAAAA01', 3))).toMatchObject({
       ok: true,
-      data: { checkpointId: 'demo-cp-1', evidence: { level: 'strong' } }
+      data: { checkpointId: 'demo-cp-3', evidence: { level: 'strong' } }
     })
-    // a genuine tag with the estate's keys that is no point's tag
+    // a tag with the estate's keys that is no point's own: the point with those keys and no tag id
     expect(await tap(makeSunMessage(keys, '04CCCCCCCCCC03', 9))).toMatchObject({
+      ok: true,
+      data: { checkpointId: 'demo-cp-1' }
+    })
+    // with that point's keys gone, it is nobody's
+    await h.as('supervisor').call('patrol.checkpointSunKey', { id: 'demo-cp-1', sunOff: true })
+    expect(await tap(makeSunMessage(keys, '04CCCCCCCCCC03', 10))).toMatchObject({
       ok: false,
       code: 'NOT_FOUND'
     })
