@@ -75,15 +75,7 @@ export interface FileReserveOut {
 }
 /** The largest photo a phone may reserve cloud storage for. */
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024
-/** A photo's place in cloud storage, reserved before its bytes go up (`files.reserve`). */
-export interface FileReserveOut {
-  /** where to upload it (`wx.cloud.uploadFile({ cloudPath })`) */
-  cloudPath: string
-  /** register it (`files.register`) before this, or the hourly sweep deletes it */
-  expiresAt: number
-}
-/** The largest photo a phone may reserve cloud storage for. */
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024
+const PHOTO_SIZE_MSG = '照片大小不对（最大10MB）'
 export interface InboxOut extends Pick<InboxItem, 'kind' | 'title' | 'refId' | 'at'> {
   id: string
 }
@@ -233,32 +225,14 @@ export const CORE_ACTIONS = defineActions({
       size: v.pipe(
         v.number(),
         v.integer(),
-        v.minValue(1, '照片大小不正确'),
-        v.maxValue(PHOTO_MAX_BYTES, `照片太大（最大${PHOTO_MAX_BYTES / 1024 / 1024}MB），请重新拍摄`)
+        v.minValue(1, PHOTO_SIZE_MSG),
+        v.maxValue(PHOTO_MAX_BYTES, PHOTO_SIZE_MSG)
       )
     }),
     access: 'any',
     scope: 'estate',
     write: true,
-    summary: '上传照片前预约云存储位置'
-  }),
-  // before a photo goes to cloud storage: its uploader, estates and declared size are recorded
-  // first (quota, outstanding cap); the answer is where to upload it
-  'files.reserve': action<FileReserveOut>()({
-    fn: 'staff',
-    input: v.strictObject({
-      id: id(),
-      size: v.pipe(
-        v.number(),
-        v.integer(),
-        v.minValue(1, '照片大小不正确'),
-        v.maxValue(PHOTO_MAX_BYTES, `照片太大（最大${PHOTO_MAX_BYTES / 1024 / 1024}MB），请重新拍摄`)
-      )
-    }),
-    access: 'any',
-    scope: 'estate',
-    write: true,
-    summary: '上传照片前预约云存储位置'
+    summary: '预约照片上传'
   }),
   'work.inbox': action<InboxOut[]>()({
     fn: 'staff',

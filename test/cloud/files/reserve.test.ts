@@ -81,7 +81,7 @@ describe('files.reserve', () => {
         'INVALID_INPUT'
       ])
     const big = await reserve('demo-guard', 'ph-b', 10 * 1024 * 1024 + 1)
-    expect(msg(big)).toContain('照片太大（最大10MB）')
+    expect(msg(big)).toContain('照片大小不对（最大10MB）')
     expect(await h.count('uploads')).toBe(0)
     // 10 MB itself is allowed
     ok(await reserve('demo-guard', 'ph-b', 10 * 1024 * 1024))
