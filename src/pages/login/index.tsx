@@ -88,6 +88,8 @@ function LoginPage() {
           <Btn kind="primary" loading={session.busy} onClick={byCode} disabled={code.trim().length !== 8}>
             登录
           </Btn>
+          {/* under the button that was tapped: below the demo list it was off the screen */}
+          {session.error && <Text className="error-text">{session.error}</Text>}
         </View>
       )}
 
@@ -112,7 +114,9 @@ function LoginPage() {
         </View>
       )}
 
-      {session.error && <Text className="error-text">{session.error}</Text>}
+      {session.error && process.env.TARO_ENV === 'weapp' && (
+        <Text className="error-text">{session.error}</Text>
+      )}
       <PrivacyDialog />
     </View>
   )

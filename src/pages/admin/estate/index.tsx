@@ -82,9 +82,10 @@ function EstatePage() {
       <View className="card">
         <Text className="card-title">{d ? d.estate.name : '小区'}</Text>
         {d && (
-          <Text className="muted">{`${d.estate.company} · 时区 ${d.estate.timeZone} · 房间 ${d.rooms} 间`}</Text>
+          <Text className="muted">
+            {`${d.estate.company} · 时区 ${d.estate.timeZone} · 房间 ${d.rooms} 间 · 访客滞留提醒 ${d.estate.settings.overstayHours} 小时`}
+          </Text>
         )}
-        {d && <Text className="muted">{`访客滞留提醒 ${d.estate.settings.overstayHours} 小时`}</Text>}
         <View className="adm-kind">
           <Btn kind="ghost" className="adm-btn" onClick={() => void ui.go('/pages/admin/settings/index')}>
             小区设置
@@ -112,7 +113,7 @@ function EstatePage() {
               </Btn>
               <Btn
                 kind="ghost"
-                className="adm-btn"
+                className="adm-btn adm-btn-next"
                 onClick={() =>
                   void ui
                     .confirm(
