@@ -27,15 +27,20 @@ const TIMEOUT_MS = 8000
 
 export const transport: Transport = async (fn, payload, token) => {
   if (useCloud) {
+    let r: Taro.cloud.CallFunctionResult
     try {
-      const r = await Taro.cloud.callFunction({
+      r = await Taro.cloud.callFunction({
         name: fn,
         data: payload as unknown as Record<string, unknown>
       })
-      return r.result as Envelope<unknown>
     } catch (e) {
-      throw new NetworkError(String((e as Error)?.message ?? e))
+      // WeChat rejects with an Error carrying errCode and errMsg (-404011: the function failed)
+      throw new NetworkError(String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e))
     }
+    // a function that returned nothing of ours (killed at its timeout, an old deployment) is not
+    // an answer: the operation stays queued, as for an HTTP error
+    if (r.result && typeof r.result === 'object' && 'ok' in r.result) return r.result as Envelope<unknown>
+    throw new NetworkError(`cloud function ${fn} returned no envelope`)
   }
   let r: Taro.request.SuccessCallbackResult<Envelope<unknown>>
   try {

@@ -3,7 +3,7 @@
  * reaching the built function, the bytes of an upload in engine storage, and calls of two
  * phones never seeing each other's caller.
  */
-import { CLOUD_ENV_ID, setupFromConsole, startCloudWorld, type CloudWorld } from './cloudWorld'
+import { CLOUD_ENV_ID, setupFromConsole, startCloudWorld, waitForButton, type CloudWorld } from './cloudWorld'
 import { smallPng } from './host'
 
 let world: CloudWorld
@@ -94,7 +94,7 @@ it('uploadFile puts the bytes in the env’s storage and answers { fileID, statu
   expect(gone.v.errMsg).toMatch(/^cloud\.uploadFile:fail/)
 })
 
-it('calls of two phones at once each reach the function with their own OPENID', async () => {
+it('calls of two phones at once each reach the function with their own OPENID; an answer that is not ours keeps the record queued', async () => {
   const a = world.phone('a')
   const b = world.phone('b')
   await Promise.all([a.launch(), b.launch()])
@@ -114,4 +114,30 @@ it('calls of two phones at once each reach the function with their own OPENID', 
   const answers = await Promise.all([a, b, a, b, b, a].map(login))
   expect(answers).toEqual(['吴经理', 'NOT_BOUND', '吴经理', 'NOT_BOUND', 'NOT_BOUND', '吴经理'])
   expect(process.env.WX_OPENID).toBeUndefined()
+
+  // a function that answers nothing of ours (killed at its timeout, an old deployment) leaves the
+  // record queued on the phone; it goes when the function answers again
+  await waitForButton(a, '微信一键登录')
+  await a.tap('微信一键登录')
+  await a.waitFor('一键报事')
+  const leak = () =>
+    world.engine
+      .env(CLOUD_ENV_ID)
+      .docs('incidents')
+      .find((i) => i.category === 'leak')
+  const invoke = world.backend.invoke
+  world.backend.invoke = async () => undefined
+  try {
+    await a.tap('一键报事')
+    await a.tap('漏水')
+    await a.waitFor('还没上传：手机没联网，已存在手机上，联网后自动上报，不用再报一次。')
+    a.assertHealthy()
+    expect(leak()).toBeUndefined()
+  } finally {
+    world.backend.invoke = invoke
+  }
+  // back online (WeChat's network event): the queue goes
+  a.setOnline(true)
+  await a.waitFor(() => !!leak(), 20_000)
+  a.assertHealthy()
 })
