@@ -4,12 +4,16 @@
  *
  * 1. the offline app shell: Workbox's generateSW writes `sw.js`, which precaches every file
  *    of the build (hashed names are taken as they are; index.html by its content revision) and
- *    answers every navigation with the cached index.html. Nothing else is routed: `/api/…`
- *    calls and `/files/…` photos always go to the network and are never cached.
+ *    answers every navigation with index.html from the network, or the precached one when the
+ *    network gives nothing in 3 s. Nothing else is routed: `/api/…` calls and `/files/…` photos
+ *    always go to the network and are never cached.
  *    Update flow: skipWaiting + clientsClaim. The H5 app is one script bundle (no chunk is
  *    loaded later), so a new worker taking over an open page cannot leave it without a file; the
- *    open page keeps running the build it started with and the next load is the new build. A
- *    「新版本」 prompt would ask a guard mid-form to reload for nothing they can see.
+ *    open page keeps running the build it started with and the next load is the new build. That
+ *    needs the page from the network: answered from the precache (as it was at first), the load
+ *    after a deploy ran the old build once more, and only the one after it the new
+ *    (test/e2e/sw-update.e2e.test.ts). A 「新版本」 prompt would ask a guard mid-form to reload
+ *    for nothing they can see.
  * 2. precompression: a `.br` (quality 11) and a `.gz` (level 9) beside each text file, which the
  *    local server (src/cloud/http/server.ts) sends by the request's Accept-Encoding.
  */
@@ -70,14 +74,45 @@ export async function writeServiceWorker(dir: string): Promise<{ count: number; 
     // webpack's [contenthash:8] names: the name is the revision
     dontCacheBustURLsMatching: /\.[0-9a-f]{8}\./,
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-    // the app is one page with a hash router: every navigation is the shell
-    navigateFallback: '/index.html',
-    navigateFallbackDenylist: [/^\/api\//, /^\/files\//, /^\/healthz$/],
+    // `/` is not answered from the precache (it would be the old build's page after a deploy):
+    // navigations take the route below
+    directoryIndex: null,
+    runtimeCaching: [
+      {
+        // the app is one page with a hash router: every navigation is index.html. From the
+        // network first, so the load after a deploy is the new build (a cached page would run
+        // the old one once more); with no answer in 3 s, or none at all, the precached
+        // index.html, the one page that always matches the precached scripts (nothing else is
+        // kept: a page cached on its own could name scripts the precache has dropped)
+        urlPattern: ({ request, url }) =>
+          request.mode === 'navigate' &&
+          !/^\/(api|files)\//.test(url.pathname) &&
+          url.pathname !== '/healthz',
+        handler: 'NetworkFirst',
+        options: {
+          cacheName: 'gwt-page',
+          networkTimeoutSeconds: 3,
+          // functions copied into sw.js as their source text: no async/await here (the build's
+          // config is transpiled, and the copy would call babel helpers sw.js does not have)
+          plugins: [
+            {
+              cacheWillUpdate: () => Promise.resolve(null),
+              cachedResponseWillBeUsed: () => caches.match('/index.html', { ignoreSearch: true })
+            }
+          ]
+        }
+      }
+    ],
     cleanupOutdatedCaches: true,
     skipWaiting: true,
     clientsClaim: true
   })
   for (const w of r.warnings) console.warn(`[sw] ${w}`)
+  const helper =
+    /\b(asyncGeneratorStep|_asyncToGenerator|regeneratorRuntime|_objectSpread\d?|_defineProperty)\b/.exec(
+      readFileSync(join(dir, 'sw.js'), 'utf8')
+    )
+  if (helper) throw new Error(`[sw] sw.js calls ${helper[1]}, which it does not define (see runtimeCaching)`)
   return { count: r.count, size: r.size }
 }
 
