@@ -134,7 +134,8 @@ export class PatrolStore {
         }
     }
     const c = this.cards.find((x) => x.round?.status === 'inProgress' && !ended.has(x.round.id))
-    const r = c && route(c.round!.routeId)
+    // the route the round started with (the server keeps it): a supervisor's edit since does not move it
+    const r = c && (c.round!.route ?? route(c.round!.routeId))
     if (!c || !r) return undefined
     return {
       id: c.round!.id,
