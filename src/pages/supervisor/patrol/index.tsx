@@ -108,7 +108,8 @@ function PatrolOverview() {
           {pl.rounds.map((r) => (
             <View
               key={r.slotStart}
-              className={`sup-row round-row tone-${TONE[r.state] ?? ''}`}
+              // a round done with doubts (late start, too quick, doubtful points or times) is not green
+              className={`sup-row round-row tone-${r.state === 'done' && r.flags.length ? 'warn' : (TONE[r.state] ?? '')}`}
               onClick={() => r.roundId && void p.open(r.roundId)}
             >
               <Text className="sup-row-title">{dayRoundLine(r)}</Text>
