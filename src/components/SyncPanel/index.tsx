@@ -153,16 +153,8 @@ export const SyncPanel = observer(function SyncPanel({
         </View>
       )}
       {photos?.mine
-        .filter((p) => p.status !== 'refused' && p.lastCode === 'UPLOAD_QUOTA')
-        .map((p) => (
-          <View key={p.id} className="sync-refused">
-            <Text className="sync-item-title">照片（{formatWhen(p.takenAt, now)}）暂未上传</Text>
-            <Text className="sync-refused-why">{p.lastError}</Text>
-            <Text className="sync-item-meta">照片保存在手机上，之后自动重试；记录已保存</Text>
-          </View>
-        ))}
-      {photos?.mine
-        .filter((p) => p.status === 'refused')
+        // refused, or held by the daily upload quota (kept and retried; the reason is the server's)
+        .filter((p) => p.status === 'refused' || p.lastCode === 'UPLOAD_QUOTA')
         .map((p) => (
           <View key={p.id} className="sync-refused">
             <Text className="sync-item-title">照片（{formatWhen(p.takenAt, now)}）</Text>

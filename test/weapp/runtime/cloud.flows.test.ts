@@ -234,8 +234,8 @@ describe('WeChat cloud, from an empty environment', () => {
     )
     const photoId = (task.completionPhotoIds as string[])[0]
     await cleaner.go('/pages/me/index')
-    await cleaner.waitFor(/^照片（.+）暂未上传$/)
-    await cleaner.waitFor(/^今天上传的照片已达上限（每人每天60MB）/)
+    await cleaner.waitFor(/^照片（.+）$/)
+    await cleaner.waitFor(/^服务器未接收：今天上传的照片已达上限（每人每天60MB）/)
     // nothing went up, nothing is registered, and the record stands
     expect(cleaner.uploads).toHaveLength(1)
     expect(docs('files').some((f) => f._id === photoId)).toBe(false)
