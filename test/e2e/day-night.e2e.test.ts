@@ -219,7 +219,14 @@ describe('门岗夜班 (night gate post)', () => {
     await p.getByText('不能放行：放行条日期是 2026-12-01，已过期').filter({ visible: true }).waitFor()
     await fitsPhone(p, '.card', 0, 300)
     await shot(p, 'night-goods')
-    await tap(p, '拒绝放行')
+    // finding: the screen still offered the checklist and a greyed 放行 with the refusal below the fold;
+    // now it opens on the refusal with the reason filled in
+    await until('the refusal filled in', async () =>
+      (await field(p, '其他原因').inputValue()) === '放行条日期是 2026-12-01，已过期' ? true : undefined
+    )
+    expect(await p.getByText('放行', { exact: true }).filter({ visible: true }).count()).toBe(0)
+    await fitsPhone(p, '.btn-danger', 44)
+    await shot(p, 'night-goods-refuse')
     await field(p, '其他原因').fill('放行条是昨天的，已过期，请白天到前台重开')
     await tap(p, '确认拒绝放行')
     const refused = await until('the refusal on the server', async () =>

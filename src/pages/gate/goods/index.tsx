@@ -62,6 +62,11 @@ function GoodsPage() {
     } else {
       setLookupError('')
       setFound(r)
+      // a slip that cannot be released (expired, used, revoked) goes straight to the refusal, its reason filled in
+      if (r.problem) {
+        setRefusing(true)
+        setReason(r.problem)
+      }
     }
   }
   const photo = async () => {
