@@ -223,9 +223,22 @@ describe('主管的一天 (supervisor)', () => {
 
     // 巡更情况: the round done with the doubtful time marked, the missed ones
     await open(page, '巡更情况')
-    await see(page, /漏巡/).waitFor()
+    const walked = page.locator('.round-row', { hasText: '已完成 · 李巡' }).filter({ visible: true }).first()
+    await walked.waitFor()
+    // the round's start came from a phone whose clock was off: the day says so
+    await walked.getByText(/时间存疑（手机时钟不准）/).waitFor()
+    // finding: a round done late, too quick, with doubtful points and time was shown green as all good
+    expect(await walked.getAttribute('class')).toContain('tone-warn')
     await shot(page, '12-patrol')
-    await page.locator('.round-row', { hasText: '李巡' }).filter({ visible: true }).first().click()
+    await walked.click()
+    // each point of the round says the phone's clock was off: the supervisor knows what to doubt
+    await see(page, '⚠ 可疑打点 4 个').waitFor()
+    expect(
+      await page
+        .getByText(/手机时间比服务器快 10 分钟/)
+        .filter({ visible: true })
+        .count()
+    ).toBe(4)
     await shot(page, '13-patrol-round')
 
     await context.close()
