@@ -59,7 +59,7 @@ function OutsideForm({
     if (id)
       onDone(
         id,
-        `${formatPlate(v.plate ?? '')} ${VEHICLE_CASE_LABELS[v.case]}${v.result === 'admitted' ? '已登记入场' : v.result === 'redirected' ? '已指引到会所停车' : '已记录未放行'}`
+        `${formatPlate(v.plate ?? '')}（${VEHICLE_CASE_LABELS[v.case]}）${v.result === 'admitted' ? '已登记入场' : v.result === 'redirected' ? '已指引到会所停车' : '已记录未放行'}`
       )
   }
   return (
