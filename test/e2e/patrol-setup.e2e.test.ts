@@ -17,7 +17,8 @@ afterAll(async () => {
 })
 
 type Stored = { _v: number; name: string; checkpointIds: string[]; days: number[]; maxMinutes: number }
-const stored = (coll: string, id: string) => app.server.runtime.store.get<Stored & { _id: string }>(coll, id)
+const stored = (coll: string, id: string) =>
+  app.server.runtime.store.get<Stored & { _id: string; active?: boolean }>(coll, id)
 
 async function openSetup(page: Page): Promise<void> {
   await page.locator('.area-title', { hasText: /^主管$/ }).click()
@@ -160,7 +161,7 @@ describe('patrol setup: editing routes and plans at 390 px', () => {
     await z.context.close()
   })
 
-  it('停用 asks first and lists the plan under 已停用的计划; 启用 brings it back', async () => {
+  it('停用 asks first and lists the plan under 已停用的计划; 启用 brings it back; a point on a route cannot be removed', async () => {
     const { context, page } = await app.phone()
     await signInDemo(page, '周主管 · 主管')
     await openSetup(page)
@@ -177,6 +178,12 @@ describe('patrol setup: editing routes and plans at 390 px', () => {
     await page.locator('.plan-stopped').getByText('启用', { exact: true }).click()
     await until('enabled again', async () => (await page.locator('.plan-stopped').count()) === 0)
     expect((await stored('plans', 'demo-plan-day')) as unknown).toMatchObject({ active: true })
+    // a point still on a route: 删除巡更点 asks, then says why not, under the point
+    const point = page.locator('.sup-row', { hasText: 'K2M3 · 1栋大堂' }).first()
+    await point.getByText('删除巡更点', { exact: true }).click()
+    await page.getByText('删除', { exact: true }).filter({ visible: true }).last().click()
+    await point.getByText(/^「1栋大堂」在路线「小区主路线」.*上，不能删除；请先在路线里去掉这个点$/).waitFor()
+    expect(await stored('checkpoints', 'demo-cp-1')).toMatchObject({ active: true })
     await context.close()
   })
 })

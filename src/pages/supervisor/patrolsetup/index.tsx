@@ -22,6 +22,7 @@ import { Back } from '../../../components/Back'
 import { SunKeys } from './SunKeys'
 import { Routes } from './Routes'
 import { Plans } from './Plans'
+import { RemovePoint } from './RemovePoint'
 
 const Checkpoints = observer(function Checkpoints() {
   const [f, setF] = useState(EMPTY_CHECKPOINT_FORM)
@@ -54,6 +55,7 @@ const Checkpoints = observer(function Checkpoints() {
           <Text className="sup-row-title">{`${c.code} · ${c.name}`}</Text>
           <Text className="muted">{checkpointLine(c)}</Text>
           <SunKeys id={c.id} name={c.name} signedTag={c.signedTag} onSaved={() => p.loadRefs()} />
+          <RemovePoint id={c.id} name={c.name} />
         </View>
       ))}
       <Field value={f.name} placeholder="巡更点名称" onChange={set('name')} />
