@@ -95,6 +95,7 @@ class RootStore {
       void this.photos.sync()
     }
     network.onChange((online) => {
+      this.outbox.setOnline(online)
       if (!online) return
       void this.outbox.sync({ force: true })
       void this.photos.sync({ force: true })

@@ -63,6 +63,8 @@ export class OutboxStore {
   lastSyncAt: number | undefined = undefined
   /** Why the last attempt did not reach the server (network), cleared on success. */
   offlineReason = ''
+  /** The phone has no network: its system said so, or the last attempt could not reach the server. */
+  offline = false
   pausedForAuth = false
   /** Operations that reached the server since the app started (for the sync panel). */
   appliedCount = 0
@@ -71,6 +73,11 @@ export class OutboxStore {
 
   constructor(private deps: OutboxDeps) {
     makeAutoObservable<OutboxStore, 'deps' | 'running'>(this, { deps: false, running: false })
+  }
+
+  /** What the phone's system says of its network (WeChat's onNetworkStatusChange, the browser's online/offline). */
+  setOnline(online: boolean): void {
+    this.offline = !online
   }
 
   /** Reads what was saved; anything caught mid-send goes back to waiting (replay is safe). */
@@ -255,6 +262,7 @@ export class OutboxStore {
         } catch (e) {
           runInAction(() => {
             this.offlineReason = '网络不通，记录已保存在手机上，恢复网络后自动上传'
+            this.offline = true
             for (const x of batch) this.retryLater(x, 'NETWORK', String((e as Error)?.message ?? e))
           })
           break
@@ -298,6 +306,7 @@ export class OutboxStore {
     const results = Array.isArray(env.data) ? (env.data as Envelope<unknown>[]) : []
     let stop = false
     this.offlineReason = ''
+    this.offline = false
     this.lastSyncAt = now
     this.deps.storage.set(META_KEY, { lastSyncAt: now } satisfies Meta)
     batch.forEach((e, i) => {

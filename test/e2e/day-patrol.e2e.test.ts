@@ -144,8 +144,16 @@ describe('巡逻的一天 (patrol, night)', () => {
     await shot(page, 'off-asks')
     await tap(page, '取消')
 
+    // the rounds opened without signal: the plan last synced, and a note saying so
+    await tap(page, '巡更路线与打点')
+    const stale = page.getByText('网络不通：显示上次同步的计划', { exact: false }).filter({ visible: true })
+    await stale.waitFor()
+
     // the signal is back: both arrive, once
     await context.setOffline(false)
+    // finding: the note stayed after the signal came back, until the page was opened again
+    await stale.waitFor({ state: 'detached', timeout: 30_000 })
+    await page.goto(app.url)
     const done = await until(
       'the round ended on the server',
       async () => {

@@ -10,6 +10,7 @@ import { formatPlate } from '../../domain/gate/plates'
 import { handoverText, stayText } from '../../domain/gate/board'
 import { ui } from '../../services/ui'
 import { rootStore } from '../../stores'
+import { useBackOnline } from '../online'
 import { Chips, Toggle } from './components/Toggle'
 import { LeaveRow } from './components/LeaveRow'
 import { gate, GATE_URLS, now as clock } from './model'
@@ -88,6 +89,7 @@ function GateHome() {
     void gate.load()
   })
   usePullDownRefresh(() => void gate.load())
+  useBackOnline(() => void gate.load())
   const now = clock()
   const c = gate.counts
   const visitors = gate.visitorsInside

@@ -14,6 +14,7 @@ import { canNfc, readNfcTag } from '../../services/nfc'
 import { ui } from '../../services/ui'
 import { takePhoto } from '../../services/files'
 import { rootStore } from '../../stores'
+import { useBackOnline } from '../online'
 import { patrol, safety, now as clock } from './model'
 import { CheckInCard, PanicBar } from './SafetyBar'
 import './index.scss'
@@ -27,7 +28,7 @@ const PointForm = observer(function PointForm() {
     const anomalies = await patrol.record(a)
     if (anomalies)
       void ui.toast(
-        anomalies.length ? `已打点，记录异常 ${anomalies.length} 项` : '已打点',
+        `已打点${anomalies.length ? `，记录异常 ${anomalies.length} 项` : ''}${rootStore.outbox.offline ? '，待上传' : ''}`,
         anomalies.length ? 'none' : 'success'
       )
   }
@@ -228,6 +229,7 @@ const Walking = observer(function Walking() {
 function PatrolEntry() {
   useDidShow(() => void Promise.all([patrol.load(), safety.load()]))
   usePullDownRefresh(() => void Promise.all([patrol.load(), safety.load()]))
+  useBackOnline(() => void patrol.load())
   const now = clock()
   return (
     <View className="page">

@@ -88,6 +88,7 @@ describe('OutboxStore', () => {
     expect(o.waiting[0]).toMatchObject({ attempts: 1, status: 'pending' })
     expect(o.waiting[0].nextAt).toBe(b.h.clock.now + 1500)
     expect(o.offlineReason).toContain('网络不通')
+    expect(o.offline).toBe(true)
     b.online = true
     await o.sync()
     expect(o.waiting).toHaveLength(1) // not due yet
@@ -95,6 +96,16 @@ describe('OutboxStore', () => {
     await o.sync()
     expect(o.entries).toHaveLength(0)
     expect(o.offlineReason).toBe('')
+    expect(o.offline).toBe(false)
+  })
+
+  it("the system's network events set offline (pages reload on its way back)", () => {
+    const { o } = outbox()
+    expect(o.offline).toBe(false)
+    o.setOnline(false)
+    expect(o.offline).toBe(true)
+    o.setOnline(true)
+    expect(o.offline).toBe(false)
   })
 
   it('a forced sync (the person taps 立即同步, or the network returns) ignores the backoff', async () => {

@@ -19,6 +19,7 @@ import { serverPhotoUrl, takePhoto } from '../../../services/files'
 import { ui } from '../../../services/ui'
 import { askSubscribe } from '../../../services/subscribe'
 import { rootStore } from '../../../stores'
+import { useBackOnline } from '../../online'
 import { work, now as clock } from '../model'
 import '../index.scss'
 import { Back } from '../../../components/Back'
@@ -168,6 +169,7 @@ function TasksPage() {
   useDidShow(() => void work.load())
   useDidHide(() => work.forgetLost())
   usePullDownRefresh(() => void work.load())
+  useBackOnline(() => void work.load())
   const now = clock()
   const roles = rootStore.session.staff?.roles ?? []
   const list = work.shownTasks
