@@ -221,7 +221,9 @@ export function alertLines(
   lines.push(
     a.checkpointName
       ? `最后巡更点 ${a.checkpointName}${a.checkpointAt !== undefined ? ` · ${clockOf(a.checkpointAt)}` : ''}`
-      : '最后巡更点：本轮还没有打点'
+      : a.roundId
+        ? '最后巡更点：本轮还没有打点'
+        : '最后巡更点：不在巡更中'
   )
   if (a.status === 'acked')
     lines.push(

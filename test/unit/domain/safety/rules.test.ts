@@ -163,6 +163,11 @@ describe('alerts as shown', () => {
     expect(lines).toContain('最后巡更点：本轮还没有打点')
     expect(lines[lines.length - 1]).toBe('已由周主管于 22:27 确认：已电话联系，手机没电')
   })
+  it('a panic outside any round says so instead of a round without points', () => {
+    const { roundId: _r, ...noRound } = base
+    expect(alertLines({ ...noRound, kind: 'panic' })).toContain('最后巡更点：不在巡更中')
+    expect(alertLines({ ...base, kind: 'panic' })).toContain('最后巡更点：本轮还没有打点')
+  })
   it('the missed alert id names the round and the missed time, within the id limit', () => {
     expect(missedAlertId('r1', 123)).toBe('m-r1-123')
     expect(missedAlertId('x'.repeat(64), 1).length).toBe(64)
