@@ -145,6 +145,13 @@ describe('管家的一天 (housekeeper)', () => {
     const taps = await pickRoom(page, '2', '1', '302')
     expect(taps).toBeLessThanOrEqual(3)
     await field(page, '业主电话').fill('13912345678')
+    // finding: in H5 the typed text sat at the top of a 46 px box (the input inside Taro's wrapper kept its own height)
+    const { box, inner } = await field(page, '业主电话').evaluate((el) => {
+      const r = (e: Element) => e.getBoundingClientRect()
+      return { box: r(el.parentElement!), inner: r(el) }
+    })
+    expect(box.height).toBeGreaterThanOrEqual(44)
+    expect(Math.abs(inner.top + inner.height / 2 - (box.top + box.height / 2))).toBeLessThanOrEqual(3)
     await field(page, '说明（可用语音输入）').fill('卫生间地漏返水')
     await fitsPhone(page, '.room-key', 44)
     await shot(page, 'owner-repair')
