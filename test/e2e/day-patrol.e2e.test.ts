@@ -169,6 +169,11 @@ describe('巡逻的一天 (patrol, night)', () => {
 
     await tap(page, '下岗')
     await page.getByText('上岗：巡逻', { exact: true }).filter({ visible: true }).waitFor()
+    // finding: after 下岗 home said 今天还没有上岗, as if the night had not been worked
+    await page
+      .getByText(/^今天已下岗 · 巡逻 \d\d:\d\d$/)
+      .filter({ visible: true })
+      .waitFor()
     await until('the shift ended', async () =>
       (await find<{ status: string }>('shifts', { staffId: 'demo-patrol' })).every((s) => s.status === 'off')
     )

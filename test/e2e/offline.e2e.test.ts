@@ -59,7 +59,7 @@ describe('offline first', () => {
     await page.getByText('已下岗 · 待上传').waitFor()
     await page.getByText('2 条待上传').waitFor()
     await context.setOffline(false)
-    await page.getByText('今天还没有上岗').waitFor()
+    await page.getByText('今天已下岗 · ').waitFor()
     await expectNoPending(page)
     const stored = await shiftsOf('demo-patrol')
     expect(stored).toHaveLength(1)

@@ -27,19 +27,22 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
   const watcher = hasAnyRole(staff.roles, SAFETY_WATCH_ROLES)
   if (watcher) await raiseDueFor(ctx)
   // every card's reads at once: one round trip (two where a card pages)
-  const [open, gates, counts, rounds, work, alerts, handovers, safety, emergencies] = await Promise.all([
-    repo.openShift(staff._id, estate._id),
-    repo.gateNames(estate._id),
-    gateWork ? todayCounts(ctx, estate) : undefined,
-    staff.roles.includes('patrol') ? patrolToday({}, ctx) : undefined,
-    manager ? repo.managerCounts(estate._id) : undefined,
-    manager ? alertsToday(ctx, estate) : undefined,
-    // the estate's waiting handovers (交接班); a guard's posts are its gates' (postsFor)
-    staff.roles.includes('guard') ? openHandovers(ctx, estate._id) : undefined,
-    watcher ? openAlertsOf(ctx, estate._id) : undefined,
-    // emergencies nobody has taken: managers and the departments they go to (red banners too)
-    emergenciesFor(ctx, estate._id, staff.roles)
-  ])
+  const [open, last, gates, counts, rounds, work, alerts, handovers, safety, emergencies] = await Promise.all(
+    [
+      repo.openShift(staff._id, estate._id),
+      repo.lastShift(staff._id, estate._id),
+      repo.gateNames(estate._id),
+      gateWork ? todayCounts(ctx, estate) : undefined,
+      staff.roles.includes('patrol') ? patrolToday({}, ctx) : undefined,
+      manager ? repo.managerCounts(estate._id) : undefined,
+      manager ? alertsToday(ctx, estate) : undefined,
+      // the estate's waiting handovers (交接班); a guard's posts are its gates' (postsFor)
+      staff.roles.includes('guard') ? openHandovers(ctx, estate._id) : undefined,
+      watcher ? openAlertsOf(ctx, estate._id) : undefined,
+      // emergencies nobody has taken: managers and the departments they go to (red banners too)
+      emergenciesFor(ctx, estate._id, staff.roles)
+    ]
+  )
   const cards: HomeToday['cards'] = []
   if (work) {
     cards.push({ key: 'onDuty', title: '当前在岗', value: work.onDuty, unit: '人', tone: 'normal' })
@@ -137,6 +140,10 @@ export async function today(_: Record<string, never>, ctx: Ctx): Promise<HomeTod
           ...(clockText(open.clockIn) ? { flags: clockText(open.clockIn) } : {})
         }
       : null,
+    // off shift after working today: home says so instead of 今天还没有上岗
+    ...(!open && last?.endedAt !== undefined && localDate(last.endedAt) === localDate(ctx.now)
+      ? { lastOff: { post: last.post, endedAt: last.endedAt } }
+      : {}),
     cards,
     ...(waiting?.length ? { handovers: waiting } : {}),
     ...(safety?.length ? { safety } : {}),

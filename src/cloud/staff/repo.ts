@@ -70,6 +70,11 @@ export class StaffRepo extends Repo {
     return this.first(SHIFTS, { estateId, staffId, status: 'on' }, [['startedAt', 'desc']])
   }
 
+  /** A person's latest shift in an estate, open or ended. */
+  lastShift(staffId: string, estateId: string): Promise<Shift | undefined> {
+    return this.first(SHIFTS, { estateId, staffId }, [['startedAt', 'desc']])
+  }
+
   /** The names of an estate's gates (at most 20), by name: the gate posts of the home page. */
   async gateNames(estateId: string): Promise<string[]> {
     return (await this.find(GATES, { where: { estateId }, orderBy: [['name', 'asc']], limit: 20 })).items

@@ -48,6 +48,8 @@ export interface HomeToday {
   date: string
   /** `flags`: the clock-in's attendance flags in words (不在岗位范围内…), when it has any */
   shift: (Pick<Shift, '_id' | 'post' | 'startedAt' | 'status'> & { flags?: string }) | null
+  /** Today's last shift, when it has ended and none is open. */
+  lastOff?: { post: string; endedAt: number }
   /** Where the person can clock in today. */
   posts: string[]
   cards: { key: string; title: string; value: number; unit: string; tone: 'normal' | 'warn' | 'alert' }[]

@@ -157,7 +157,13 @@ function HomePage() {
           </View>
         ) : (
           <View>
-            <Text className="card-title">{home.endPending ? '已下岗 · 待上传' : '今天还没有上岗'}</Text>
+            <Text className="card-title">
+              {home.endPending
+                ? '已下岗 · 待上传'
+                : t && t.lastOff
+                  ? `今天已下岗 · ${t.lastOff.post} ${localClock(t.lastOff.endedAt)}`
+                  : '今天还没有上岗'}
+            </Text>
             <View className="post-list">
               {((t && t.posts) || []).map((p) => (
                 <Btn key={p} kind="primary" onClick={() => home.startShift(p)}>

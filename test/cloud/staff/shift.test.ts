@@ -13,6 +13,12 @@ describe('shifts', () => {
     const e = ok<Shift>(await h.as('demo-guard', 'shift.end', { shiftId: s._id }))
     expect(e).toMatchObject({ status: 'off', endedAt: T0 + 8 * 3600_000 })
     expect(code(await h.as('demo-guard', 'shift.end', { shiftId: s._id }))).toBe('CONFLICT')
+    // off shift at 17:00: home says when, not 今天还没有上岗; the next day it does not
+    const home = ok<HomeToday>(await h.as('demo-guard', 'home.today', {}))
+    expect(home.shift).toBeNull()
+    expect(home.lastOff).toEqual({ post: '东门岗', endedAt: T0 + 8 * 3600_000 })
+    h.clock.now += 16 * 3600_000
+    expect(ok<HomeToday>(await h.as('demo-guard', 'home.today', {})).lastOff).toBeUndefined()
   })
 
   it('nobody ends another person’s shift', async () => {
