@@ -30,6 +30,10 @@ export const ui = {
     const r = await Taro.showModal({ title, content, confirmText, cancelText: '取消' })
     return r.confirm
   },
+  /** Scrolls the page so the element is at the top (a form that opened below the fold). */
+  scrollTo(selector: string) {
+    return Taro.pageScrollTo({ selector, duration: 200 })
+  },
   setClipboard(data: string) {
     return Taro.setClipboardData({ data })
   },

@@ -114,6 +114,15 @@ describe('巡逻的一天 (patrol, night)', () => {
     await context.setOffline(true)
     await field(page, '巡更点编号').fill('K2M6')
     await tap(page, '确定')
+    // finding: the point's form opened below the fold, 取消 off the screen and no scroll to it
+    await until('the point form scrolled up to the screen', async () => {
+      const b = await page
+        .locator('.point-card')
+        .getByText('取消', { exact: true })
+        .filter({ visible: true })
+        .boundingBox()
+      return b && b.y >= 0 && b.y + b.height <= 844 ? b : undefined
+    })
     await tap(page, '全部正常，打点')
     await page.getByText('已巡 3 / 4 个点').filter({ visible: true }).waitFor()
     // finding: a point checked offline looked the same as one on the server

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
@@ -24,6 +24,8 @@ import { Back } from '../../components/Back'
 const PointForm = observer(function PointForm() {
   const cp = patrol.point!
   const [answers, setAnswers] = useState<Record<string, string>>({})
+  // the form opens below the round's card and points: bring it up, 取消 included
+  useEffect(() => void ui.scrollTo('.point-card').catch(() => undefined), [cp.id])
   const save = async (a: Record<string, string>) => {
     const anomalies = await patrol.record(a)
     if (anomalies)
