@@ -99,6 +99,8 @@ describe('管家的一天 (housekeeper)', () => {
       .filter({ visible: true })
       .waitFor()
     await fitsPhone(page, '.report-btn', 60)
+    const told = page.locator('.inbox-row', { hasText: '新任务：3-2-601业主家访' }).filter({ visible: true })
+    await told.waitFor()
     await shot(page, 'home')
 
     // the task list: their own task says its day, the pool's says whose it is
@@ -139,6 +141,10 @@ describe('管家的一天 (housekeeper)', () => {
 
     // an owner calls about a leak: 业主报修, the room by its keys, the owner's phone
     await page.goto(app.url)
+    // finding: home's 新任务 message stayed after the task list had been opened (and the task done)
+    await page.getByText('在岗中：管家').filter({ visible: true }).waitFor()
+    await page.locator('.report-btn').filter({ visible: true }).waitFor()
+    expect(await told.count()).toBe(0)
     await tap(page, '一键报事')
     await tap(page, '业主报修')
     await page.getByText('业主的房号和电话（回访要用）').filter({ visible: true }).waitFor()

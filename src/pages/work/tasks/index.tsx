@@ -166,7 +166,12 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
 
 /** Today's work: overdue first, then by due time; the department's open items to grab. */
 function TasksPage() {
-  useDidShow(() => void work.load())
+  useDidShow(() => {
+    void work.load()
+    // the tasks are in front of the person now: home's 新任务 / 退回 messages have done their job
+    const told = rootStore.home.inbox.filter((x) => x.kind === 'assigned' || x.kind === 'rejected')
+    if (told.length) rootStore.home.markRead(told.map((x) => x.id))
+  })
   useDidHide(() => work.forgetLost())
   usePullDownRefresh(() => void work.load())
   useBackOnline(() => void work.load())
