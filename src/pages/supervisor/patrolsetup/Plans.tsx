@@ -21,11 +21,11 @@ import {
   planLine,
   planProblem,
   toggled,
-  type Editing,
   type PlanForm
 } from '../../../domain/patrol/setupForm'
 import { ui } from '../../../services/ui'
 import { patrolAdmin as p } from '../model'
+import { useEditForm } from './useEditForm'
 
 function PlanFields(props: { f: PlanForm; set: (f: PlanForm) => void }) {
   const { f, set } = props
@@ -103,43 +103,21 @@ function PlanFields(props: { f: PlanForm; set: (f: PlanForm) => void }) {
 export const Plans = observer(function Plans() {
   const routes = p.refs?.routes ?? []
   const defaults = p.refs?.planDefaults
-  const [f, setF] = useState(() => newPlanForm(defaults))
-  const [editing, setEditing] = useState<Editing | undefined>(undefined)
-  const [why, setWhy] = useState('')
-  const [busy, setBusy] = useState(false)
   /** a 停用 / 启用 refusal, by the plan it was about */
   const [rowWhy, setRowWhy] = useState<{ id: string; message: string } | undefined>(undefined)
+  const { f, setF, editing, why, busy, open, reset, save } = useEditForm<PlanForm, PlanOut>({
+    empty: () => newPlanForm(defaults),
+    formOf: planFormOf,
+    problem: planProblem,
+    send: (form, at) => p.savePlan(form, at),
+    current: (id) => p.refs?.plans.find((x) => x.id === id),
+    onOpen: () => setRowWhy(undefined)
+  })
   // the estate's patrol settings arrive with the refs: a form not yet touched starts from them
   const [filledFrom, setFilledFrom] = useState(defaults)
   if (defaults !== filledFrom) {
     setFilledFrom(defaults)
     if (!editing && !f.name && !f.routeId) setF(newPlanForm(defaults))
-  }
-  const open = (pl: PlanOut) => {
-    setF(planFormOf(pl))
-    setEditing({ id: pl.id, v: pl.v })
-    setWhy('')
-    setRowWhy(undefined)
-  }
-  const reset = () => {
-    setF(newPlanForm(defaults))
-    setEditing(undefined)
-    setWhy('')
-  }
-  const save = async () => {
-    const problem = planProblem(f)
-    if (problem) return setWhy(problem)
-    setBusy(true)
-    const out = await p.savePlan(f, editing)
-    setBusy(false)
-    if (out.ok) return out.waiting ? (reset(), setWhy('已保存在手机上，联网后上传')) : reset()
-    setWhy(out.message)
-    // someone else saved it meanwhile: their version, for this person to redo the change on
-    const now = out.conflict && editing && p.refs?.plans.find((x) => x.id === editing.id)
-    if (now) {
-      setF(planFormOf(now))
-      setEditing({ id: now.id, v: now.v })
-    }
   }
   const setActive = async (pl: PlanOut, active: boolean) => {
     if (

@@ -5,7 +5,6 @@
  * someone changed the route meanwhile the server's message (who and when) shows by the button
  * and the form is filled again from the current route. Styles: ./setup.scss.
  */
-import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { Field } from '../../../components/Field'
@@ -17,10 +16,10 @@ import {
   routeFormOf,
   routeFormProblem,
   routeLines,
-  type Editing,
   type RouteForm
 } from '../../../domain/patrol/setupForm'
 import { patrolAdmin as p } from '../model'
+import { useEditForm } from './useEditForm'
 
 function RouteFields(props: {
   f: RouteForm
@@ -87,37 +86,15 @@ function RouteFields(props: {
 }
 
 export const Routes = observer(function Routes() {
-  const [f, setF] = useState<RouteForm>(NEW_ROUTE_FORM)
-  const [editing, setEditing] = useState<Editing | undefined>(undefined)
-  const [why, setWhy] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { f, setF, editing, why, busy, open, reset, save } = useEditForm<RouteForm, RouteOut>({
+    empty: () => NEW_ROUTE_FORM,
+    formOf: routeFormOf,
+    problem: routeFormProblem,
+    send: (form, at) => p.saveRoute(form, at),
+    current: (id) => p.refs?.routes.find((r) => r.id === id)
+  })
   const points = p.refs?.checkpoints ?? []
   const nameOf = (id: string) => points.find((c) => c.id === id)?.name ?? '已删除的点'
-  const open = (r: RouteOut) => {
-    setF(routeFormOf(r))
-    setEditing({ id: r.id, v: r.v })
-    setWhy('')
-  }
-  const reset = () => {
-    setF(NEW_ROUTE_FORM)
-    setEditing(undefined)
-    setWhy('')
-  }
-  const save = async () => {
-    const problem = routeFormProblem(f)
-    if (problem) return setWhy(problem)
-    setBusy(true)
-    const out = await p.saveRoute(f, editing)
-    setBusy(false)
-    if (out.ok) return out.waiting ? (reset(), setWhy('已保存在手机上，联网后上传')) : reset()
-    setWhy(out.message)
-    // someone else saved it meanwhile: their version, for this person to redo the change on
-    const now = out.conflict && editing && p.refs?.routes.find((r) => r.id === editing.id)
-    if (now) {
-      setF(routeFormOf(now))
-      setEditing({ id: now.id, v: now.v })
-    }
-  }
   const buttons = (
     <View>
       {why && <Text className="error-text form-why">{why}</Text>}
