@@ -125,8 +125,14 @@ export async function asDemo<A extends ActionName>(
   staffId: string,
   action: A,
   input: object,
-  estateId = 'demo-estate'
+  /** the estate (default the demo's), or that and the phone's clock when it recorded and sent it */
+  where: string | { estateId?: string; deviceTime?: number; sentAt?: number } = 'demo-estate'
 ): Promise<OutputOf<A>> {
+  const {
+    estateId = 'demo-estate',
+    deviceTime = Date.now(),
+    sentAt = deviceTime
+  } = typeof where === 'string' ? { estateId: where } : where
   const rt = app.server.runtime
   const login = (await rt.call(
     'auth',
@@ -136,9 +142,27 @@ export async function asDemo<A extends ActionName>(
   if (!login.ok) throw new Error(login.message)
   const env = (await rt.call(
     ACTIONS[action].fn,
-    { action, input, estateId, op: { id: `e2e-as-${++asOps}`, deviceTime: Date.now() }, sentAt: Date.now() },
+    { action, input, estateId, op: { id: `e2e-as-${++asOps}`, deviceTime }, sentAt },
     { kind: 'token', token: login.data.token! }
   )) as Envelope<OutputOf<A>>
   if (!env.ok) throw new Error(`${action}: ${env.message}`)
   return env.data
+}
+
+/**
+ * A screenshot of the whole page at `path` (the page scrolls inside Taro's page element, so the
+ * window is made as tall as it for the picture) once every card fits inside 390 px.
+ */
+export async function shotWhole(page: Page, path: string): Promise<void> {
+  await fitsPhone(page, '.card')
+  const h = await page.evaluate(() =>
+    Math.max(
+      ...Array.from(document.querySelectorAll('.taro_page_show, .taro_page_show *')).map(
+        (e) => e.scrollHeight
+      )
+    )
+  )
+  await page.setViewportSize({ width: 390, height: Math.min(Math.max(844, h), 6000) })
+  await page.screenshot({ path, fullPage: true })
+  await page.setViewportSize({ width: 390, height: 844 })
 }

@@ -9,9 +9,8 @@
  */
 import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { startApp, signInDemo, field, fitsPhone, tap, until, type App } from './app'
-import type { Envelope } from '../../src/domain/errors'
-import { ACTIONS, type ActionName, type SessionOut } from '../../src/domain/contract'
+import { asDemo, startApp, signInDemo, field, fitsPhone, shotWhole, tap, until, type App } from './app'
+import type { ActionName } from '../../src/domain/contract'
 import type { Estate, Staff } from '../../src/domain/entities'
 import type { Task } from '../../src/domain/work/model'
 import { csvText, type Rows } from '../unit/domain/estates/sheets'
@@ -30,46 +29,17 @@ afterAll(async () => {
 const all = async <T>(coll: string, where: Record<string, string> = {}) =>
   (await app.server.runtime.store.find<Doc<T>>(coll, { where, limit: 1000 })).items
 
-let seq = 0
 /** A call as a demo person in an estate, through the server's own dispatcher. */
-async function as<T = unknown>(
-  staffId: string,
-  estateId: string,
-  action: string,
-  input: unknown
-): Promise<T> {
-  const rt = app.server.runtime
-  const login = (await rt.call(
-    'auth',
-    { action: 'auth.demoLogin', input: { staffId } },
-    { kind: 'none' }
-  )) as Envelope<SessionOut>
-  if (!login.ok) throw new Error(login.message)
-  const env = (await rt.call(
-    ACTIONS[action as ActionName].fn,
-    { action, input, estateId, op: { id: `e2e-ad-op-${++seq}`, deviceTime: Date.now() }, sentAt: Date.now() },
-    { kind: 'token', token: login.data.token! }
-  )) as Envelope<T>
-  if (!env.ok) throw new Error(`${action}: ${env.code} ${env.message}`)
-  return env.data
+function as<T = unknown>(staffId: string, estateId: string, action: string, input: unknown): Promise<T> {
+  return asDemo(app, staffId, action as ActionName, input as object, estateId) as Promise<T>
 }
 
 /**
  * A screenshot of the whole page (it scrolls inside Taro's page element, so the window is made
  * as tall as it for the picture) once it has stopped moving, every card inside 390 px.
  */
-async function shot(page: Page, name: string) {
-  await fitsPhone(page, '.card')
-  const h = await page.evaluate(() =>
-    Math.max(
-      ...Array.from(document.querySelectorAll('.taro_page_show, .taro_page_show *')).map(
-        (e) => e.scrollHeight
-      )
-    )
-  )
-  await page.setViewportSize({ width: 390, height: Math.min(Math.max(844, h), 6000) })
-  await page.screenshot({ path: `${SHOTS}/day-admin-${name}.png`, fullPage: true })
-  await page.setViewportSize({ width: 390, height: 844 })
+function shot(page: Page, name: string) {
+  return shotWhole(page, `${SHOTS}/day-admin-${name}.png`)
 }
 const see = (page: Page, text: string | RegExp) =>
   page

@@ -9,10 +9,9 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { startApp, signInDemo, field, type App, until, tap, fitsPhone } from './app'
+import { asDemo, startApp, signInDemo, field, type App, until, tap, fitsPhone } from './app'
 import { pickRoom } from './rooms'
-import type { SessionOut } from '../../src/domain/contract'
-import type { Envelope } from '../../src/domain/errors'
+import type { ActionName } from '../../src/domain/contract'
 import type { ScriptRun } from '../../src/domain/entities'
 import type { Incident, Task } from '../../src/domain/work/model'
 import { DAY_MS } from '../../src/domain/time'
@@ -30,29 +29,9 @@ afterAll(async () => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SHOTS, `day-housekeeper-${name}.png`), fullPage: true })
 
-let seq = 0
 /** What another person does meanwhile (the supervisor's and engineer's screens have their own days). */
-async function as<T>(staffId: string, fn: 'admin' | 'staff', action: string, input: object): Promise<T> {
-  const rt = app.server.runtime
-  const login = (await rt.call(
-    'auth',
-    { action: 'auth.demoLogin', input: { staffId } },
-    { kind: 'none' }
-  )) as Envelope<SessionOut>
-  if (!login.ok) throw new Error(login.message)
-  const env = (await rt.call(
-    fn,
-    {
-      action,
-      input,
-      estateId: 'demo-estate',
-      op: { id: `e2e-hk-${++seq}`, deviceTime: Date.now() },
-      sentAt: Date.now()
-    },
-    { kind: 'token', token: login.data.token! }
-  )) as Envelope<T>
-  if (!env.ok) throw new Error(env.message)
-  return env.data
+function as<T>(staffId: string, _fn: 'admin' | 'staff', action: string, input: object): Promise<T> {
+  return asDemo(app, staffId, action as ActionName, input) as Promise<T>
 }
 
 const incidentsOf = async (reporterId: string) =>

@@ -11,10 +11,9 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { startApp, signInDemo, field, type App, until, tap, fitsPhone } from './app'
+import { asDemo, startApp, signInDemo, field, type App, until, tap, fitsPhone } from './app'
 import { pickRoom } from './rooms'
-import type { GoodsSlipOut, SessionOut } from '../../src/domain/contract'
-import type { Envelope } from '../../src/domain/errors'
+import type { ActionName, GoodsSlipOut } from '../../src/domain/contract'
 import type { GoodsCheck, Visitor } from '../../src/domain/gate/entities'
 import type { Handover } from '../../src/domain/handover/rules'
 
@@ -60,30 +59,11 @@ afterAll(async () => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SHOTS, `day-night-${name}.png`), fullPage: true })
 
-let seq = 0
 /** What the desk and the evening guard did before this walk (their screens have their own tests). */
-async function as<T>(staffId: string, fn: 'admin' | 'staff', action: string, input: object): Promise<T> {
-  const rt = app.server.runtime
-  const login = (await rt.call(
-    'auth',
-    { action: 'auth.demoLogin', input: { staffId } },
-    { kind: 'none' }
-  )) as Envelope<SessionOut>
-  if (!login.ok) throw new Error(login.message)
-  const now = rt.config.now()
-  const env = (await rt.call(
-    fn,
-    {
-      action,
-      input,
-      estateId: 'demo-estate',
-      op: { id: `e2e-night-${++seq}`, deviceTime: now },
-      sentAt: now
-    },
-    { kind: 'token', token: login.data.token! }
-  )) as Envelope<T>
-  if (!env.ok) throw new Error(env.message)
-  return env.data
+function as<T>(staffId: string, _fn: 'admin' | 'staff', action: string, input: object): Promise<T> {
+  // recorded on a phone whose clock is the server's (set to the night)
+  const deviceTime = app.server.runtime.config.now()
+  return asDemo(app, staffId, action as ActionName, input, { deviceTime }) as Promise<T>
 }
 
 /** A guard's phone at `t` (its clock runs on from there), signed in. */

@@ -10,7 +10,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { startApp, signInDemo, field, fitsPhone, tap, until, type App } from './app'
+import { startApp, signInDemo, field, fitsPhone, shotWhole, tap, until, type App } from './app'
 import type { Envelope } from '../../src/domain/errors'
 import { ACTIONS, type ActionName, type SessionOut } from '../../src/domain/contract'
 import type { Task } from '../../src/domain/work/model'
@@ -97,18 +97,8 @@ const visitor = (name: string, room: string, extra: Record<string, unknown> = {}
  * A screenshot of the whole page (the page scrolls inside Taro's page element, so the window is
  * made as tall as it for the picture) once it has stopped moving, every card inside 390 px.
  */
-async function shot(page: Page, name: string) {
-  await fitsPhone(page, '.card')
-  const h = await page.evaluate(() =>
-    Math.max(
-      ...Array.from(document.querySelectorAll('.taro_page_show, .taro_page_show *')).map(
-        (e) => e.scrollHeight
-      )
-    )
-  )
-  await page.setViewportSize({ width: 390, height: Math.min(Math.max(844, h), 6000) })
-  await page.screenshot({ path: `${SHOTS}/day-supervisor-${name}.png`, fullPage: true })
-  await page.setViewportSize({ width: 390, height: 844 })
+function shot(page: Page, name: string) {
+  return shotWhole(page, `${SHOTS}/day-supervisor-${name}.png`)
 }
 /** The visible element with exactly this text. */
 const see = (page: Page, text: string | RegExp) =>

@@ -154,6 +154,8 @@ describe('交接班: a post handed over and taken over', () => {
     // online first: the gate board is cached (门岗)
     await page.locator('.area-title', { hasText: /^门岗$/ }).click()
     await page.getByText('访客登记', { exact: true }).filter({ visible: true }).first().waitFor()
+    // the board has arrived (and is cached) once its visitors show: leaving before that raced it
+    await page.getByText('李四', { exact: false }).filter({ visible: true }).first().waitFor()
     // back to the start (a fresh load: the cache is the phone's storage)
     await page.goto(app.url)
     await tap(page, '上岗：东门岗')
