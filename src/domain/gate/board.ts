@@ -21,7 +21,7 @@ type HandoverVisitor = Pick<
 >
 type HandoverVehicle = Pick<VehicleItem, 'plate' | 'inAt' | 'icCardNo'>
 
-/** Who and what is inside, as text for the next shift. */
+/** Who and what is inside, as text for the next shift (a time of another day says which: 昨天 21:40). */
 export function handoverText(
   visitors: readonly HandoverVisitor[],
   vehicles: readonly HandoverVehicle[],
@@ -31,12 +31,12 @@ export function handoverText(
   const lines = [`${gateName}交班清单 ${localClock(now)}`, `园内访客 ${visitors.length} 位：`]
   for (const v of visitors)
     lines.push(
-      `- ${v.name}（${v.room ?? v.company ?? VISITOR_CASE_LABELS[v.case]}）${localClock(v.inAt)}进入${v.idDeposited ? '，押' + v.idDesc : ''}${v.cardNo ? '，来访卡' + v.cardNo : ''}`
+      `- ${v.name}（${v.room ?? v.company ?? VISITOR_CASE_LABELS[v.case]}）${formatWhen(v.inAt, now)}进入${v.idDeposited ? '，押' + v.idDesc : ''}${v.cardNo ? '，来访卡' + v.cardNo : ''}`
     )
   lines.push(`园内外来车辆 ${vehicles.length} 辆：`)
   for (const x of vehicles)
     lines.push(
-      `- ${formatPlate(x.plate)} ${x.inAt ? localClock(x.inAt) : ''}入场${x.icCardNo ? '，IC卡' + x.icCardNo : ''}`
+      `- ${formatPlate(x.plate)} ${x.inAt ? formatWhen(x.inAt, now) : ''}入场${x.icCardNo ? '，IC卡' + x.icCardNo : ''}`
     )
   return lines.join('\n')
 }

@@ -15,6 +15,25 @@ describe('stayText', () => {
 })
 
 describe('handoverText', () => {
+  it('a visitor or car in since yesterday says so (the morning guard read 21:40 as this morning)', () => {
+    const text = handoverText(
+      [
+        {
+          name: '李四',
+          room: '2-1-302',
+          case: 'ownerGuest',
+          inAt: at('21:40'),
+          idDeposited: false,
+          idDesc: ''
+        }
+      ],
+      [{ plate: '粤B12345', inAt: at('22:05') }],
+      '东门',
+      at('21:40') + 9 * 3600_000
+    )
+    expect(text).toContain('- 李四（2-1-302）昨天 21:40进入')
+    expect(text).toContain('昨天 22:05入场')
+  })
   it('lists who is inside with what they left, and the vehicles with their cards', () => {
     const text = handoverText(
       [
