@@ -266,6 +266,10 @@ describe('主管的一天: tasks, recurring tasks, attendance, the block list', 
     await card.getByText('确认完成', { exact: true }).click()
     // one box left unticked: the cleaner is told which, and nothing is sent
     await see(cl.page, /还有 1 项没勾（按钮）/).waitFor()
+    // finding: the reason stood at the foot of the list, away from the card and its button
+    const why = await card.locator('.task-act-why').boundingBox()
+    const btn = await card.getByText('确认完成', { exact: true }).boundingBox()
+    expect(why && btn && why.y >= btn.y + btn.height && why.y - (btn.y + btn.height) < 40).toBe(true)
     await cl.page.screenshot({ path: `${SHOTS}/day-supervisor-22-cleaner-unticked.png`, fullPage: true })
     await card.getByText('☐ 按钮', { exact: true }).click()
     await card.getByText('确认完成', { exact: true }).click()

@@ -47,6 +47,8 @@ export class WorkStore {
   followUps: IncidentOut[] = []
   note = ''
   error = ''
+  /** the task whose card a refusal is about (shown under its button, not at the foot of the list) */
+  errorTask = ''
   /** the report just made: the extras screen adds to it */
   last: { id: string; category: Category } | undefined = undefined
   private lastTapAt = 0
@@ -119,6 +121,7 @@ export class WorkStore {
     if (!cat) return undefined
     const id = this.deps.newId()
     this.error = ''
+    this.errorTask = ''
     try {
       this.deps.outbox.enqueue(
         'work.report',
@@ -185,6 +188,7 @@ export class WorkStore {
       !input.ownerPhone
     )
       return true
+    this.errorTask = ''
     return queueShowing(this, this.deps.outbox, 'work.reportMore', input, {
       record: `incident:${last.id}`,
       summary: `补充报事：${last.category.label}`
@@ -219,6 +223,7 @@ export class WorkStore {
    */
   async grab(t: TaskOut): Promise<'won' | 'waiting' | 'lost'> {
     this.error = ''
+    this.errorTask = ''
     const r = await this.deps.outbox.submit(
       'work.taskAct',
       { taskId: t.id, act: 'grab' },
@@ -251,6 +256,7 @@ export class WorkStore {
 
   /** A step on a task, queued; refused at once when what it needs is missing (domain/work/steps.ts: stepInputRefusal). */
   act(t: TaskOut, act: StaffAct, extra: Omit<StepInput, 'act'> = {}): boolean {
+    this.errorTask = t.id
     const missing = stepInputRefusal(t, { act, ...extra })
     if (missing) {
       this.error = missing.message
@@ -271,7 +277,10 @@ export class WorkStore {
       const list = await this.deps.api()('work.followUps', {})
       runInAction(() => (this.followUps = list))
     } catch (e) {
-      runInAction(() => (this.error = messageOf(e)))
+      runInAction(() => {
+        this.error = messageOf(e)
+        this.errorTask = ''
+      })
     }
   }
   /** The owner's whole number for the call (audited on the server), or why there is none. */
@@ -296,6 +305,7 @@ export class WorkStore {
       return true
     } catch (e) {
       this.error = messageOf(e)
+      this.errorTask = ''
       return false
     }
   }

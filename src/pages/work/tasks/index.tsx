@@ -145,6 +145,7 @@ const TaskCard = observer(function TaskCard({ t, now }: { t: Row; now: number })
           )}
         </View>
       )}
+      {work.errorTask === t.id && work.error && <Text className="error-text task-act-why">{work.error}</Text>}
       {mine &&
         taskCan('handBack', t.status) &&
         (handing ? (
@@ -195,7 +196,7 @@ function TasksPage() {
       {list.map((t) => (
         <TaskCard key={t.id} t={t} now={now} />
       ))}
-      {work.error && <Text className="error-text">{work.error}</Text>}
+      {work.error && !work.errorTask && <Text className="error-text">{work.error}</Text>}
       <PrivacyDialog />
     </View>
   )
