@@ -151,6 +151,8 @@ export const FIELD_LABELS: Record<string, string> = {
   slots: '班次',
   overrides: '临时调班',
   v: '版本',
+  size: '照片大小',
+  active: '启用',
   month: '月份',
   comment: '点评',
   reportHour: '日报时间',
