@@ -9,7 +9,6 @@ import { useState } from 'react'
 import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { Field } from '../../../components/Field'
-import { Btn } from '../../../components/Btn'
 import { ROLE_LABELS, type Role } from '../../../domain/roles'
 import type { PlanOut } from '../../../domain/contract'
 import {
@@ -26,6 +25,7 @@ import {
 import { ui } from '../../../services/ui'
 import { patrolAdmin as p } from '../model'
 import { useEditForm } from './useEditForm'
+import { EditButtons } from './EditButtons'
 
 function PlanFields(props: { f: PlanForm; set: (f: PlanForm) => void }) {
   const { f, set } = props
@@ -130,23 +130,7 @@ export const Plans = observer(function Plans() {
     if (!out.ok) setRowWhy({ id: pl.id, message: out.message })
   }
   const buttons = (
-    <View>
-      {why && <Text className="error-text form-why">{why}</Text>}
-      {editing ? (
-        <View className="form-btns">
-          <Btn className="form-btn" loading={busy} onClick={() => void save()}>
-            保存
-          </Btn>
-          <Btn className="form-btn" kind="ghost" onClick={reset}>
-            取消
-          </Btn>
-        </View>
-      ) : (
-        <Btn loading={busy} onClick={() => void save()}>
-          添加计划
-        </Btn>
-      )}
-    </View>
+    <EditButtons why={why} editing={!!editing} busy={busy} save={save} reset={reset} addLabel="添加计划" />
   )
   const routeName = (id: string) => routes.find((r) => r.id === id)?.name ?? '路线已删除'
   const row = (pl: PlanOut) =>

@@ -8,7 +8,6 @@
 import { observer } from 'mobx-react-lite'
 import { Text, View } from '@tarojs/components'
 import { Field } from '../../../components/Field'
-import { Btn } from '../../../components/Btn'
 import type { RouteOut } from '../../../domain/contract'
 import { moved } from '../../../domain/patrol/edit'
 import {
@@ -20,6 +19,7 @@ import {
 } from '../../../domain/patrol/setupForm'
 import { patrolAdmin as p } from '../model'
 import { useEditForm } from './useEditForm'
+import { EditButtons } from './EditButtons'
 
 function RouteFields(props: {
   f: RouteForm
@@ -96,23 +96,7 @@ export const Routes = observer(function Routes() {
   const points = p.refs?.checkpoints ?? []
   const nameOf = (id: string) => points.find((c) => c.id === id)?.name ?? '已删除的点'
   const buttons = (
-    <View>
-      {why && <Text className="error-text form-why">{why}</Text>}
-      {editing ? (
-        <View className="form-btns">
-          <Btn className="form-btn" loading={busy} onClick={() => void save()}>
-            保存
-          </Btn>
-          <Btn className="form-btn" kind="ghost" onClick={reset}>
-            取消
-          </Btn>
-        </View>
-      ) : (
-        <Btn loading={busy} onClick={() => void save()}>
-          添加路线
-        </Btn>
-      )}
-    </View>
+    <EditButtons why={why} editing={!!editing} busy={busy} save={save} reset={reset} addLabel="添加路线" />
   )
   return (
     <View className="card">
